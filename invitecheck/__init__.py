@@ -1,0 +1,3 @@
+"""invitecheck: check patient and public involvement invitations."""
+
+__version__ = "0.1.0"

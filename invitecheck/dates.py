@@ -1,0 +1,241 @@
+"""Dates and deadlines in prose, resolved against the date a message was sent.
+
+British conventions come first: ``12/06/2023`` is 12 June. A date written
+without a year is the next such date on or after the send date; a bare weekday
+("the closing date is Sunday", "by Friday") is the next such day after it.
+Phrases that give no real time at all ("by close of play", "today",
+"within 48 hours", "as soon as possible") are found separately, as *instant*
+deadlines.
+
+Everything here is pure: text and a send date in, :class:`DateMention` out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
+    "twenty-one": 21, "thirty": 30,
+}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
+
+DAY_MONTH_RE = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])",
+    re.I,
+)
+MONTH_DAY_RE = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b",
+    re.I,
+)
+NUMERIC_RE = re.compile(
+    r"(?<![\d/.\-])(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
+    re.I,
+)
+ISO_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+WEEKDAY_RE = re.compile(
+    r"\b(?P<lead>(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))",
+    re.I,
+)
+RELATIVE_RE = re.compile(
+    r"\bwithin\s+(?:the\s+next\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)\s+"
+    r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?)\b",
+    re.I,
+)
+END_OF_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:this|the)\s+(?P<unit>week|month)\b", re.I)
+
+# Phrases that ask for a reply with no real time allowed.
+_REPLY_VERB = (
+    r"(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|"
+    r"email|e-mail|call|ring|phone|provide|forward|submit|complete|book|register|apply|rsvp|"
+    r"need\s+(?:to\s+hear|your|this|these|them|it)|requirements|details|response|answer)"
+)
+INSTANT_RES = [
+    re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:play|business)\b", re.I),
+    re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|today|this\s+)?(?:working\s+)?(?:day|today|afternoon|morning)\b", re.I),
+    re.compile(r"\b(?:COP|COB|EOD)\b"),
+    re.compile(r"\bby\s+return(?:\s+of\s+post)?\b", re.I),
+    re.compile(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b", re.I),
+    re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently)", re.I),
+    re.compile(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.I | re.M),
+    re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|midday|midnight|lunchtime|lunch)\s+)?(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
+    re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,40}}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
+    re.compile(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b", re.I),
+]
+# "We will reply as soon as possible" is a promise, not a demand.
+_OUR_PROMISE_RE = re.compile(r"\b(?:we|i|our\s+team|they|you\s+will\s+(?:be|receive|hear|get))\s*(?:will|'ll|’ll|aim|shall|would|can|try|are\s+going)\b", re.I)
+_SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
+
+# A date in these words is history or paperwork, not something to act on.
+_NOT_A_DEADLINE_RE = re.compile(
+    r"(?:\b(?:since|dated|born|birth|dob|published|updated|last\s+(?:met|year|updated)|issued|registered|version|"
+    r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened)\b[^.\n]{0,25})$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: date
+    how: str  # "date", "weekday", "relative"
+
+
+@dataclass(frozen=True)
+class InstantDeadline:
+    start: int
+    end: int
+    text: str
+
+
+def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | None:
+    """The next (day, month) on or after the send date; the weekday, if given, may pick the year."""
+    candidates = []
+    for year in range(sent.year, sent.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= sent:
+            candidates.append(candidate)
+        if len(candidates) == 2:
+            break
+    if not candidates:
+        return None
+    if weekday is not None:
+        for candidate in candidates:
+            if candidate.weekday() == weekday:
+                return candidate
+    return candidates[0]
+
+
+def _make(day: int, month: int, year: int | None, sent: date, weekday: int | None) -> date | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if year is None:
+        return _year_for(day, month, sent, weekday)
+    if year < 100:
+        year += 2000
+    if not 1900 <= year <= 9999:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # "31 February" is not a date
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every calendar date in ``text[start:end]`` that a reader might have to act by or attend.
+
+    Dates written as history ("since 3 May 2019", "the meeting we held on …")
+    are left out. Past dates are kept: the caller decides what they mean.
+    """
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match, when: date | None, how: str) -> None:
+        if when is None or _overlaps(match.start(), match.end(), taken):
+            return
+        taken.append((match.start(), match.end()))
+        before = text[max(start, match.start() - 60) : match.start()]
+        if _NOT_A_DEADLINE_RE.search(before):
+            return
+        found.append(DateMention(match.start(), match.end(), match.group(0).strip(), when, how))
+
+    def weekday_of(match) -> int | None:
+        name = match.groupdict().get("weekday")
+        return WEEKDAYS.get(name.lower().rstrip(".")[:3] if len(name) <= 3 else name.lower().rstrip(".")) if name else None
+
+    for match in ISO_RE.finditer(text, start, end):
+        add(match, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
+    for match in NUMERIC_RE.finditer(text, start, end):
+        add(match, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, weekday_of(match)), "date")
+    for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
+        for match in regex.finditer(text, start, end):
+            month = MONTHS[match["month"].lower().rstrip(".")]
+            if regex is MONTH_DAY_RE and match["month"].lower() == "may" and not match["year"] and not match["weekday"]:
+                # "you may 2 …" is not a date; "May 2nd" needs an ordinal or a capital.
+                if not (match.group(0)[0] == "M" and re.search(r"\d(?:st|nd|rd|th)", match.group(0))):
+                    continue
+            year = int(match["year"]) if match["year"] else None
+            add(match, _make(int(match["day"]), month, year, sent, weekday_of(match)), "date")
+    for match in WEEKDAY_RE.finditer(text, start, end):
+        weekday = WEEKDAYS[match["weekday"].lower()]
+        ahead = (weekday - sent.weekday()) % 7 or 7
+        span_start = match.start("weekday")
+        if _overlaps(span_start, match.end(), taken):
+            continue
+        # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
+        if re.search(r"\b(?:every|each|first|second|third|fourth|last|alternate|other)\s+(?:the\s+)?$", text[max(start, span_start - 20) : span_start], re.I):
+            continue
+        taken.append((span_start, match.end()))
+        found.append(DateMention(span_start, match.end(), match["weekday"], sent + timedelta(days=ahead), "weekday"))
+    for match in RELATIVE_RE.finditer(text, start, end):
+        count_word = match["count"].lower()
+        count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
+        days = count * (7 if match["unit"].lower().startswith("week") else 1)
+        if not _overlaps(match.start(), match.end(), taken):
+            found.append(DateMention(match.start(), match.end(), match.group(0), sent + timedelta(days=days), "relative"))
+    for match in END_OF_RE.finditer(text, start, end):
+        if match["unit"].lower() == "week":
+            when = sent + timedelta(days=(4 - sent.weekday()) % 7)
+        else:
+            when = sent.replace(day=calendar.monthrange(sent.year, sent.month)[1])
+        found.append(DateMention(match.start(), match.end(), match.group(0), when, "relative"))
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) -> list[InstantDeadline]:
+    """Phrases that demand a reply with no real time: "by close of play", "today", "ASAP"."""
+    end = len(text) if end is None else end
+    found: list[InstantDeadline] = []
+    for regex in INSTANT_RES:
+        for match in regex.finditer(text, start, end):
+            a, b = (match.start("phrase"), match.end("phrase")) if "phrase" in regex.groupindex else match.span()
+            if any(a < y and x < b for x, y, _ in ((f.start, f.end, 0) for f in found)):
+                continue
+            sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
+            if _OUR_PROMISE_RE.search(text, sentence_start, a):
+                continue
+            found.append(InstantDeadline(a, b, text[a:b]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def describe(day: date) -> str:
+    """'Sunday 10 September 2023'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def add_years(day: date, years: int) -> date:
+    return day + relativedelta(years=years)

@@ -1,0 +1,185 @@
+"""The Invitation: one message as its reader sees it, whatever format it came in.
+
+Every loader turns its input into an :class:`Invitation`. The invitation's
+``text`` is the *reader's view*: a few header lines (``From:``, ``Date:``,
+``Subject:``, ``Attachments:``), a blank line, then the body. For a text or
+Markdown draft the view is the file itself, so line numbers match the file;
+for an email it is the message as a mail client would show it, so line numbers
+count from its ``From:`` line. Rules search the view by offsets, and every
+offset maps back to a 1-based line and column with :meth:`Invitation.position`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+SCOPES = ("subject", "body", "signature", "all")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into the view."""
+
+    start: int
+    end: int
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    content_type: str = "application/octet-stream"
+    size: int | None = None  # bytes; None when only declared in a draft
+    inline: bool = False  # an inline image such as a logo, not a document
+
+    @property
+    def is_document(self) -> bool:
+        """Something a reader would call 'the attachment': not an inline image, not empty."""
+        if self.size == 0:
+            return False
+        return not (self.inline and self.content_type.startswith("image/"))
+
+
+@dataclass
+class Invitation:
+    path: str
+    source_format: str  # "email", "text", "markdown"
+    text: str
+    body: Span
+    subject: Span | None = None
+    sender_span: Span | None = None  # the value of the From line, where there is one
+    sender_name: str = ""
+    sender_address: str = ""
+    sent: datetime | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    # Drafts only know their attachments if they declare them.
+    attachments_declared: bool = True
+    links: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _signature: Span | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        if not self.links:
+            self.links = [m.group(0) for m in URL_RE.finditer(self.text, self.body.start, self.body.end)]
+
+    # -- positions --------------------------------------------------------
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset into the view."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def line_span(self, offset: int) -> Span:
+        """The whole line holding ``offset``, without its newline."""
+        line, _ = self.position(offset)
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return Span(start, len(self.text) if end == -1 else end)
+
+    # -- parts ------------------------------------------------------------
+
+    @property
+    def subject_text(self) -> str:
+        return self.text[self.subject.start : self.subject.end] if self.subject else ""
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.body.start : self.body.end]
+
+    @property
+    def message_end(self) -> int:
+        """Where the sender's own words end: before any quoted earlier message."""
+        match = QUOTED_THREAD_RE.search(self.text, self.body.start, self.body.end)
+        return match.start() if match else self.body.end
+
+    @property
+    def signature(self) -> Span:
+        if self._signature is None:
+            self._signature = find_signature(self.text, Span(self.body.start, self.message_end))
+        return self._signature
+
+    def spans(self, scope: str) -> list[Span]:
+        """The parts of the view a rule with this scope reads."""
+        if scope == "subject":
+            return [self.subject] if self.subject else []
+        if scope == "body":
+            return [self.body]
+        if scope == "signature":
+            return [self.signature] if self.signature else []
+        return ([self.subject] if self.subject else []) + [self.body]
+
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
+EMAIL_RE = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
+PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+
+# The start of an earlier message quoted below the sender's own words.
+QUOTED_THREAD_RE = re.compile(
+    r"^(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}"
+    r"|On .{5,120}wrote:\s*$"
+    r"|>.*\n>)",
+    re.M | re.I,
+)
+
+VALEDICTION_RE = re.compile(
+    r"^[ \t]*(?:(?:with\s+)?(?:very\s+|many\s+|kind(?:est)?\s+|warm(?:est)?\s+|best\s+|good\s+)*"
+    r"(?:regards|wishes|thanks|thank\s+you|cheers)"
+    r"|yours(?:\s+(?:sincerely|faithfully|truly))?"
+    r"|sincerely|best|all\s+the\s+best|take\s+care|speak\s+soon)"
+    r"[ \t]*[,.!]?[ \t]*(?P<rest>[^\n]*)$",
+    re.I | re.M,
+)
+
+
+def find_signature(text: str, span: Span) -> Span:
+    """The sign-off block at the end of the sender's words.
+
+    From the last valediction ("Kind regards", "Best wishes" …) to the end; or
+    from a ``-- `` delimiter; otherwise the last six non-empty lines.
+    """
+    last = None
+    for match in VALEDICTION_RE.finditer(text, span.start, span.end):
+        # A valediction line is short; "Thanks to everyone who came last year" is not one.
+        if len(match.group("rest")) <= 40:
+            last = match
+    if last is not None:
+        return Span(last.start(), span.end)
+    delimiter = None
+    for match in re.finditer(r"^-- ?$", text[span.start : span.end], re.M):
+        delimiter = match
+    if delimiter is not None:
+        return Span(span.start + delimiter.start(), span.end)
+    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text[span.start : span.end], re.M)]
+    if not starts:
+        return Span(span.end, span.end)
+    return Span(span.start + starts[max(0, len(starts) - 6)], span.end)
+
+
+def render(headers: list[tuple[str, str]], body: str) -> tuple[str, dict[str, Span], Span]:
+    """Build the reader's view from header lines and a body.
+
+    Returns the text, the span of each header's value and the span of the body.
+    """
+    parts: list[str] = []
+    spans: dict[str, Span] = {}
+    offset = 0
+    for name, value in headers:
+        value = " ".join(value.split())
+        line = f"{name}: {value}\n"
+        spans[name] = Span(offset + len(name) + 2, offset + len(line) - 1)
+        parts.append(line)
+        offset += len(line)
+    if parts:
+        parts.append("\n")
+        offset += 1
+    parts.append(body)
+    return "".join(parts), spans, Span(offset, offset + len(body))

@@ -1,0 +1,167 @@
+"""The engine: (invitation, rules, settings) -> result records. Pure, no output.
+
+One list of :class:`FileResult` records feeds every output format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import scoring
+from .document import Attachment, Invitation
+from .kinds import KINDS
+from .kinds.base import NOT_APPLICABLE, Context, PatternTimeout
+from .loaders import LoadError, load_path
+from .rules import Rule
+
+EXCERPT_WIDTH = 120
+
+
+@dataclass
+class Settings:
+    sent: date | None = None  # --sent: overrides the Date header
+    attachments: tuple[str, ...] = ()  # --attach: files that go with a draft
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class FindingRecord:
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    suggestion: str
+    highlight: tuple[int, int]  # the matched words, as offsets into the excerpt
+
+    def to_dict(self) -> dict:
+        return {
+            "message": self.message, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column,
+            "excerpt": self.excerpt, "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class CheckRecord:
+    rule: str
+    title: str
+    status: str
+    severity: str
+    weight: int
+    findings: list[FindingRecord] = field(default_factory=list)
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        data = {"rule": self.rule, "title": self.title, "status": self.status,
+                "severity": self.severity, "weight": self.weight,
+                "findings": [f.to_dict() for f in self.findings]}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass
+class FileResult:
+    path: str
+    error: str | None = None
+    score: int | None = None
+    verdict: str | None = None
+    sender: str = ""
+    sent: str | None = None
+    sent_from: str = ""
+    subject: str = ""
+    checks: list[CheckRecord] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    invitation: Invitation | None = None  # kept for reporters that show the text
+
+    def to_dict(self) -> dict:
+        if self.error is not None:
+            return {"path": self.path, "error": self.error}
+        return {"path": self.path, "score": self.score, "verdict": self.verdict,
+                "sender": self.sender, "sent": self.sent, "sent_from": self.sent_from,
+                "subject": self.subject, "checks": [c.to_dict() for c in self.checks],
+                "notes": self.notes}
+
+    @property
+    def failed(self) -> list[CheckRecord]:
+        return [c for c in self.checks if c.status == "fail"]
+
+
+def _excerpt(doc: Invitation, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    line = doc.line_span(start)
+    end = min(end, line.end) if end > start else start
+    left, right = line.start, line.end
+    if right - left > EXCERPT_WIDTH:
+        left = max(line.start, start - EXCERPT_WIDTH // 3)
+        right = min(line.end, max(end, left + EXCERPT_WIDTH))
+    raw = doc.text[left:right]
+    stripped = raw.lstrip()
+    lead = len(raw) - len(stripped)
+    prefix = "…" if left > line.start else ""
+    suffix = "…" if right < line.end else ""
+    text = prefix + stripped.rstrip() + suffix
+    offset = len(prefix) - lead - left
+    a = max(len(prefix), start + offset)
+    b = max(a, min(end + offset, len(text) - len(suffix)))
+    return text, (a, b)
+
+
+def _record(doc: Invitation, finding) -> FindingRecord:
+    line, column = doc.position(finding.start)
+    end_line, end_column = doc.position(max(finding.end, finding.start))
+    excerpt, highlight = _excerpt(doc, finding.start, finding.end)
+    return FindingRecord(finding.message, line, column, end_line, end_column, excerpt, finding.suggestion, highlight)
+
+
+def sender_label(doc: Invitation) -> str:
+    if doc.sender_name and doc.sender_address:
+        return f"{doc.sender_name} <{doc.sender_address}>"
+    return doc.sender_name or doc.sender_address or "(no sender given)"
+
+
+def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> FileResult:
+    if settings.sent is not None:
+        ctx = Context(settings.sent, "--sent")
+    elif doc.sent is not None:
+        ctx = Context(doc.sent.date(), "Date header")
+    else:
+        ctx = Context(settings.today, "today")
+    if settings.attachments:
+        doc.attachments = doc.attachments + [Attachment(name=name.rsplit("/", 1)[-1]) for name in settings.attachments]
+        doc.attachments_declared = True
+
+    checks, notes = [], list(doc.notes)
+    for rule in rules:
+        try:
+            outcome = KINDS[rule.kind].check(rule, doc, ctx)
+        except PatternTimeout as timeout:
+            notes.append(f"Rule '{rule.id}' was skipped: its pattern '{timeout.pattern[:60]}' took too long on this text.")
+            checks.append(CheckRecord(rule.id, rule.title, NOT_APPLICABLE, rule.severity, rule.weight, note="pattern timed out"))
+            continue
+        findings = [_record(doc, f) for f in outcome.findings]
+        checks.append(CheckRecord(rule.id, rule.title, outcome.status, rule.severity, rule.weight, findings, outcome.note))
+
+    value = scoring.score(checks)
+    return FileResult(
+        path=doc.path, score=value, verdict=scoring.verdict(checks, value),
+        sender=sender_label(doc), sent=ctx.sent.isoformat(), sent_from=ctx.sent_from,
+        subject=doc.subject_text, checks=checks, notes=notes, invitation=doc,
+    )
+
+
+def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
+    """Load and check one file; any failure becomes a one-sentence error on this file only."""
+    try:
+        doc = load_path(path)
+        return check_invitation(doc, rules, settings)
+    except LoadError as error:
+        return FileResult(path=path, error=str(error))
+    except RecursionError:
+        return FileResult(path=path, error=f"{path}: the message is nested too deeply to read")
+    except MemoryError:
+        return FileResult(path=path, error=f"{path}: the message is too large to read in memory")
+    except Exception as error:  # a bug of ours must not stop the other files
+        return FileResult(path=path, error=f"{path}: could not be checked because of an internal error ({type(error).__name__}: {error}); please report it")

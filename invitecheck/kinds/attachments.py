@@ -1,0 +1,174 @@
+"""attachments: what the text promises is really there.
+
+- "attached", "enclosed", "please find attached", "see the attachments": the
+  message has a non-empty attachment; where the promise names a document ("the
+  attached role description") an attachment plausibly matching it by file name.
+- something "below" or "the following" (a form, a link, details): the text after
+  the promise actually contains it. A form has fields, blanks or questions, or
+  a link to an online form; a link is a web address.
+
+Not applicable when nothing is promised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import URL_RE, Invitation
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+
+FIELDS: dict = {}
+
+
+def prepare(options):
+    return None
+
+
+_DOC_NOUN = (
+    r"(?:application(?:\s+form|\s+pack)?|(?:expression\s+of\s+interest|eoi|registration|booking|consent|expenses?|claim|reply|feedback|nomination)\s+form|form|"
+    r"role\s+(?:description|profile|outline|specification)|job\s+description|person\s+specification|"
+    r"(?:participant\s+|patient\s+)?information(?:\s+(?:sheet|pack|leaflet))?|leaflet|flyer|poster|brochure|booklet|guide|guidance|"
+    r"agenda|minutes|programme|timetable|schedule|map|directions|terms\s+of\s+reference|letter|invitation|"
+    r"questionnaire|survey|report|summary|document(?:s|ation)?|paperwork|papers|pack|file|files|details|instructions|slides|presentation|policy|cv|"
+    r"checklist|timesheet|copy)"
+)
+ATTACH_PROMISES = [
+    re.compile(rf"\b(?:the|our|an?|this|your|my)\s+(?P<doc>(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", re.I),
+    re.compile(rf"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b", re.I),
+    re.compile(rf"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?", re.I),
+    re.compile(rf"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?", re.I),
+    re.compile(r"\b(?:see|read|find|follow|in|open|check|review|complete|return|within)\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b", re.I),
+    re.compile(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b", re.I),
+]
+NOT_A_PROMISE = re.compile(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|this|it|them)|attached\s+(?:hospital|unit|ward|practice)|no\s+attachments?|without\s+(?:an?\s+)?attachments?", re.I)
+
+_THING = r"(?:application\s+|registration\s+|booking\s+|online\s+|consent\s+|expression\s+of\s+interest\s+|feedback\s+|reply\s+|short\s+|sign[- ]up\s+|nomination\s+)?(?:form|link|questionnaire|survey|questions|details|information|instructions|address|dates|times|table|list|agenda|timetable|programme|button|website|url)"
+BELOW_PROMISES = [
+    re.compile(rf"\b(?P<thing>{_THING})\s+(?:(?:is|are)\s+)?(?:(?:given|set\s+out|shown|listed|included|provided|attached|pasted|copied|contained)\s+)?below\b", re.I),
+    re.compile(rf"\b(?:see|read|find|listed|set\s+out|shown|click|use|follow|complete|fill\s+in|fill\s+out|answer|return|send\s+in|sign\s+up|register)\b(?P<between>[^.\n]{{0,40}}?)\bbelow\b", re.I),
+    re.compile(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b", re.I),
+    re.compile(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b", re.I),
+    re.compile(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", re.I),
+]
+FIELD_LINE = re.compile(
+    r"^\s*(?:\d+[.)]\s+.{3,}\?\s*$|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\))|[A-Za-z][\w ()/'’-]{1,40}:\s*(?:_+|\.{3,})?\s*$)",
+    re.M,
+)
+QUESTION_LINE = re.compile(r"\?\s*$", re.M)
+FORM_WORDS = ("form", "questionnaire", "survey", "application", "registration", "sign-up", "sign up", "booking", "nomination")
+
+SYNONYMS = [
+    {"application", "apply", "form", "eoi", "expression", "interest", "nomination"},
+    {"role", "job", "description", "profile", "jd", "spec", "specification", "person", "outline"},
+    {"information", "info", "sheet", "pis", "participant", "leaflet", "flyer", "poster", "brochure", "booklet", "guide"},
+    {"agenda", "programme", "program", "schedule", "timetable"},
+    {"map", "directions", "location", "venue", "travel"},
+    {"expenses", "expense", "claim", "reimbursement", "payment"},
+    {"consent"}, {"minutes", "notes"}, {"terms", "reference", "tor"}, {"slides", "presentation", "ppt", "pptx"},
+    {"questionnaire", "survey", "questions"}, {"letter", "invitation", "invite"}, {"report", "summary"},
+    {"policy"}, {"cv", "resume"}, {"checklist"}, {"timesheet"}, {"registration", "register", "booking"},
+]
+GENERIC_WORDS = {"document", "documents", "documentation", "file", "files", "paperwork", "papers", "pack", "details",
+                 "information", "copy", "the", "our", "a", "an", "your", "my", "some", "this", "short", "brief",
+                 "full", "further", "more", "relevant", "following", "two", "three", "both", "all", "new", "updated",
+                 "latest", "draft", "final", "instructions"}
+OPAQUE_WORDS = {"doc", "docx", "pdf", "document", "scan", "scanned", "image", "img", "file", "attachment", "untitled",
+                "copy", "final", "draft", "version", "v", "new", "odt", "rtf", "txt", "xlsx", "xls", "jpg", "png"}
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
+    return {w for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
+
+
+def _key_words(doc_phrase: str) -> set[str]:
+    return {w for w in _words(doc_phrase) if w not in GENERIC_WORDS and len(w) > 1}
+
+
+def _plausible(doc_phrase: str, file_name: str) -> bool:
+    keys = _key_words(doc_phrase)
+    if not keys:
+        return True
+    stem = file_name.rsplit(".", 1)[0]
+    names = _words(stem)
+    meaningful = {w for w in names if not w.isdigit() and w not in OPAQUE_WORDS and not re.fullmatch(r"v?\d+|image\d+|scan\d+|doc\d+", w)}
+    if not meaningful:
+        return True  # "Doc1.docx": cannot tell, so do not cry wolf
+    for key in keys:
+        group = next((g for g in SYNONYMS if key in g), {key})
+        if names & group or any(k in stem.lower() for k in group if len(k) > 3):
+            return True
+    return False
+
+
+def _attachment_problem(doc: Invitation, match: re.Match) -> str | None:
+    phrase = (match.groupdict().get("doc") or "").strip()
+    documents = [a for a in doc.attachments if a.is_document]
+    if not doc.attachments_declared:
+        return "but no attachments are listed for this draft: add an 'Attachments:' line at the top, or use --attach"
+    if not documents:
+        empty = [a.name for a in doc.attachments if a.size == 0]
+        if empty:
+            return f"but the attachment {', '.join(empty)} is empty"
+        return "but the message has no attachments"
+    if phrase and _key_words(phrase) and not any(_plausible(phrase, a.name) for a in documents):
+        names = ", ".join(a.name for a in documents[:5])
+        return f"but none of the attachments ({names}) looks like the {phrase.lower()}"
+    return None
+
+
+def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
+    thing = (match.groupdict().get("thing") or match.groupdict().get("between") or "").lower()
+    after = doc.text[match.end() : stop]
+    has_url = bool(URL_RE.search(after))
+    fields = len(FIELD_LINE.findall(after))
+    if re.search(r"\b(?:link|button|website|url|click)\b", thing):
+        return None if has_url else "but there is no web address after it"
+    if any(word in thing for word in FORM_WORDS):
+        if has_url or fields >= 2:
+            return None
+        return "but nothing below it looks like a form: no questions or spaces to fill in, and no link to one"
+    if "question" in thing:
+        return None if QUESTION_LINE.search(after) or fields >= 2 else "but there are no questions after it"
+    # details, information, dates, a list …: anything of substance after it.
+    substantial = [line for line in after.split("\n") if len(line.split()) >= 2 or URL_RE.search(line) or re.search(r"\d", line)]
+    return None if substantial else "but nothing follows it"
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    end = doc.message_end
+    signature = doc.signature
+    promises: list[tuple[re.Match, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def seen(m: re.Match) -> bool:
+        return any(m.start() < b and a < m.end() for a, b in taken)
+
+    for regex in ATTACH_PROMISES:
+        for m in regex.finditer(doc.text, doc.body.start, end):
+            around = doc.text[max(doc.body.start, m.start() - 20) : m.end() + 25]
+            if seen(m) or NOT_A_PROMISE.search(around):
+                continue
+            taken.append(m.span())
+            promises.append((m, "attachment"))
+    for regex in BELOW_PROMISES:
+        for m in regex.finditer(doc.text, doc.body.start, end):
+            if seen(m):
+                continue
+            taken.append(m.span())
+            promises.append((m, "below"))
+    if not promises:
+        return Outcome(NOT_APPLICABLE)
+
+    findings = []
+    for m, what in sorted(promises, key=lambda p: p[0].start()):
+        if what == "attachment":
+            problem = _attachment_problem(doc, m)
+        else:
+            stop = signature.start if signature and signature.start > m.end() else end
+            problem = _below_problem(doc, m, stop)
+        if problem:
+            quoted = " ".join(m.group(0).split())
+            message = format_message(rule.message, match=quoted, problem=problem)
+            findings.append(Finding(m.start(), m.end(), message, rule.suggestion))
+    return Outcome(FAIL if findings else PASS, findings)

@@ -1,0 +1,139 @@
+"""What every kind shares: findings, outcomes, bounded pattern matching, messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import regex
+
+from ..document import Invitation, Span
+from ..rules import RuleError
+
+# A user's pattern gets this long on one text before it is stopped. The
+# `regex` engine enforces it, so a catastrophic pattern cannot hang a run.
+MATCH_TIMEOUT_SECONDS = 1.0
+MAX_PATTERNS = 500
+MAX_PATTERN_LENGTH = 2000
+
+PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not-applicable"
+
+
+class PatternTimeout(Exception):
+    """A pattern ran past MATCH_TIMEOUT_SECONDS on one text."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+@dataclass
+class Finding:
+    start: int  # offsets into the Invitation's text
+    end: int
+    message: str
+    suggestion: str = ""
+
+
+@dataclass
+class Outcome:
+    status: str
+    findings: list[Finding] = field(default_factory=list)
+    note: str = ""  # why the rule was not applicable, or what it saw
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check needs besides the invitation: the resolved send date."""
+
+    sent: "date"  # noqa: F821 - datetime.date
+    sent_from: str  # "--sent", "Date header", "today"
+
+
+def compile_pattern(text: str, field_name: str) -> regex.Pattern:
+    if not isinstance(text, str) or not text:
+        raise _field_error(field_name, f"each pattern in '{field_name}' must be non-empty text")
+    if len(text) > MAX_PATTERN_LENGTH:
+        raise _field_error(field_name, f"a pattern in '{field_name}' is longer than {MAX_PATTERN_LENGTH} characters")
+    try:
+        return regex.compile(text, regex.IGNORECASE | regex.MULTILINE)
+    except (regex.error, OverflowError, RecursionError) as error:
+        raise _field_error(field_name, f"the pattern '{text}' in '{field_name}' does not compile ({error})") from None
+
+
+def compile_patterns(items, field_name: str, required: bool = True) -> list[regex.Pattern]:
+    if items is None:
+        items = []
+    if isinstance(items, str):
+        items = [items]
+    if not isinstance(items, list):
+        raise _field_error(field_name, f"'{field_name}' must be a list of patterns")
+    if required and not items:
+        raise _field_error(field_name, f"'{field_name}' needs at least one pattern")
+    if len(items) > MAX_PATTERNS:
+        raise _field_error(field_name, f"'{field_name}' has more than {MAX_PATTERNS} patterns")
+    return [compile_pattern(item, field_name) for item in items]
+
+
+def _field_error(field_name: str, message: str) -> RuleError:
+    error = RuleError(message)
+    error.field = field_name
+    return error
+
+
+def matches(patterns: list[regex.Pattern], doc: Invitation, spans: list[Span]) -> Iterator[regex.Match]:
+    """Every match of every pattern in the spans, each search bounded in time."""
+    for pattern in patterns:
+        for span in spans:
+            try:
+                yield from pattern.finditer(doc.text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+            except TimeoutError:
+                raise PatternTimeout(pattern.pattern) from None
+
+
+def first_match(patterns: list[regex.Pattern], doc: Invitation, spans: list[Span]) -> regex.Match | None:
+    best = None
+    for pattern in patterns:
+        for span in spans:
+            try:
+                found = pattern.search(doc.text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+            except TimeoutError:
+                raise PatternTimeout(pattern.pattern) from None
+            if found and (best is None or found.start() < best.start()):
+                best = found
+    return best
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, **values) -> str:
+    """Fill a rule's message; quoted text is put on one line."""
+    values = {key: " ".join(str(value).split()) for key, value in values.items()}
+    try:
+        return template.format_map(_Keep(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def without_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep the first, longest finding where several cover the same words."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and finding.start < kept[-1].end:
+            continue
+        kept.append(finding)
+    return kept
+
+
+def scope_start(doc: Invitation, spans: list[Span]) -> int:
+    """Where an 'is missing' finding points: the first non-blank character of the scope."""
+    if not spans:
+        return doc.body.start
+    start = spans[-1].start if len(spans) > 1 else spans[0].start  # the body, when both
+    text = doc.text
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return min(start, len(text))

@@ -1,0 +1,33 @@
+"""conditional: if any `when` pattern is present, one of `then` must be present too.
+
+`unless` (optional) lists patterns that make the rule not applicable even when
+a `when` pattern matched: "online only", say, for a rule about travel costs.
+"""
+
+from ..document import Invitation
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, compile_patterns, first_match, format_message
+
+FIELDS = {
+    "when": ((list,), True, None),
+    "then": ((list,), True, None),
+    "unless": ((list,), False, []),
+}
+
+
+def prepare(options):
+    return {
+        "when": compile_patterns(options["when"], "when"),
+        "then": compile_patterns(options["then"], "then"),
+        "unless": compile_patterns(options["unless"], "unless", required=False),
+    }
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    spans = doc.spans(rule.scope)
+    trigger = first_match(rule.compiled["when"], doc, spans)
+    if trigger is None or first_match(rule.compiled["unless"], doc, spans):
+        return Outcome(NOT_APPLICABLE)
+    if first_match(rule.compiled["then"], doc, spans):
+        return Outcome(PASS)
+    message = format_message(rule.message, match=trigger.group(0))
+    return Outcome(FAIL, [Finding(trigger.start(), trigger.end(), message, rule.suggestion)])

@@ -1,0 +1,71 @@
+"""notice: enough calendar days between sending and the first thing the reader must do.
+
+Finds every date the reader must act by or turn up on (see ``dates.py``),
+resolved against the send date. The earliest must be at least ``min_days``
+after sending. Phrases that allow no real time ("by close of play", "today",
+"within 48 hours", "as soon as possible") fail outright. Not applicable when
+there is no date to act by.
+"""
+
+from __future__ import annotations
+
+from .. import dates
+from ..document import Invitation
+from ..rules import RuleError
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+
+FIELDS = {"min_days": ((int,), False, 14)}
+
+# A date in a deadline's own words: "closing date: 1 June 2023" sent on 5 June is past.
+_DEADLINE_WORDS = ("by", "before", "deadline", "closing", "closes", "close", "due", "no later than", "until", "return", "reply", "apply", "register")
+
+
+def prepare(options):
+    if options["min_days"] < 0 or options["min_days"] > 365:
+        error = RuleError("'min_days' must be between 0 and 365")
+        error.field = "min_days"
+        raise error
+    return None
+
+
+def _is_deadline(doc: Invitation, mention) -> bool:
+    before = doc.text[max(doc.body.start, mention.start - 40) : mention.start].lower()
+    return any(word in before for word in _DEADLINE_WORDS)
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    min_days = rule.options.get("min_days", 14)
+    sent = ctx.sent
+    findings = []
+    spans = [s for s in doc.spans(rule.scope) if s.start < doc.message_end]
+    mentions, instants = [], []
+    for span in spans:
+        stop = min(span.end, doc.message_end)
+        mentions += dates.find_dates(doc.text, sent, span.start, stop)
+        instants += dates.find_instant_deadlines(doc.text, span.start, stop)
+
+    for instant in instants:
+        message = format_message(
+            rule.message, match=instant.text,
+            detail=f"'{instant.text}' gives no real time to reply; allow at least {min_days} days",
+        )
+        findings.append(Finding(instant.start, instant.end, message, rule.suggestion))
+
+    # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
+    relevant = [m for m in mentions if m.date >= sent or _is_deadline(doc, m)]
+    if not relevant and not findings:
+        return Outcome(NOT_APPLICABLE, note="no date to act by")
+    if relevant:
+        first = min(relevant, key=lambda m: (m.date, m.start))
+        days = (first.date - sent).days
+        for mention in sorted(relevant, key=lambda m: m.start):
+            if mention.date != first.date:
+                continue
+            if days < min_days:
+                when = f"{days} day{'s' if days != 1 else ''} after sending" if days >= 0 else f"{-days} day{'s' if days != -1 else ''} before it was sent"
+                detail = f"{dates.describe(mention.date)}: {when} on {dates.describe(sent)}; allow at least {min_days}"
+                findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion))
+        note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
+    else:
+        note = ""
+    return Outcome(FAIL if findings else PASS, findings, note)

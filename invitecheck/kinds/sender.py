@@ -1,0 +1,197 @@
+"""sender: a person who sent the invitation is named, so the reader knows whom to ask.
+
+Passes when any of these names a person:
+
+- the display name in ``From`` (not a role, team, organisation or mailbox);
+- the sign-off ("Kind regards,\\nHelen Mbeki\\nPatient Experience Manager");
+- a named contact in the text ("please contact Sam Patel on …", "my name is Helen").
+
+Otherwise it fails, quoting what it found. Never not applicable.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ..document import VALEDICTION_RE, Invitation
+from .base import FAIL, PASS, Context, Finding, Outcome, format_message, scope_start
+
+FIELDS = {
+    # Extra words that mark a name as a role or an organisation, e.g. your team's name.
+    "role_words": ((list,), False, []),
+}
+
+
+
+def prepare(options):
+    return {str(word).lower() for word in options.get("role_words") or []}
+
+
+ROLE_WORDS = set(
+    """
+    administrator administration admin admins team teams office offices department dept service services
+    nhs trust trusts foundation ccg icb ics board committee group groups hub network engagement involvement
+    participation patient patients public experience research panel project programme program partnership
+    partnerships healthwatch council charity support info information enquiries enquiry communications comms
+    marketing noreply no-reply donotreply do-not-reply reply mailbox inbox desk centre center unit clinic practice
+    surgery hospital hospitals university college school institute society association alliance forum
+    collaborative coalition care health healthcare system systems integrated voice voices volunteer volunteers
+    volunteering recruitment coordinator co-ordinator manager officer lead director assistant secretary
+    secretariat events event conference ppi ppie pcn gp gps uk england scotland wales ireland london
+    north south east west central regional national local community mental cancer diabetes heart stroke kidney
+    lung carers carer people user users members membership newsletter news updates update notifications
+    notification alerts alert bot automated auto digital online web website portal survey surveys feedback
+    admissions hr finance payroll governance quality safety academy training education learning ltd limited
+    plc cic inc llc company group services sciences science medical medicine medicines nursing pharmacy
+    hospice hospices arthritis dementia autism asthma parkinson's alzheimer's macmillan sight hearing
+    deaf blind disability disabilities family families children child young youth adult adults older
+    age veterans women men friends partners partner staff workforce clinical commissioning commissioners
+    executive chair chairman chairperson chief head general district county city borough metropolitan
+    royal infirmary primary secondary ambulance dental district lab laboratory laboratories studies study
+    trial trials evidence insight insights strategy policy planning transformation improvement
+    curie ryder barnardo's mind scope sense mencap rethink cheshire samaritans shelter
+    contact contacts admin-team general-enquiries helpdesk help helpline careers jobs hello hi all everyone
+    """.split()
+)
+
+NOT_NAME_WORDS = set(
+    """
+    thank thanks regards wishes best kind kindest warm warmest dear please click here unsubscribe yours
+    sincerely faithfully sent from mobile iphone ipad android tel telephone phone email e-mail fax web www
+    page twitter facebook instagram linkedin follow us our we you your date time venue location address
+    room floor building road street lane avenue way house hall court park place square drive close
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december the and of for to at in on with by a an is are be this that
+    note notes confidential disclaimer privacy notice registered charity number company limited
+    attachment attachments subject re fw fwd regarding apply join today tomorrow deadline closing
+    application form role description cheers love many good very much again soon speak
+    """.split()
+)
+
+TITLES = re.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|revd?|reverend|cllr|councillor|lady|lord)\.?\s+", re.I)
+PRONOUNS = re.compile(r"\s*[(\[](?:she|he|they|ze)/[a-z/]+[)\]]\s*|\s*\((?:she|he|they)\)", re.I)
+POSTNOMINALS = re.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3}|BSc|MSc|PhD|MBE|OBE|CBE|RGN|RMN|RN|FRCP|MRCGP|Hons|\(Hons\)))+$")
+NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al|el|ter|ten|o'|mc)\.?)$")
+
+NAMED_CONTACT_RE = regex.compile(
+    r"(?:\b(?:contact|speak\s+(?:to|with)|talk\s+to|email|e-mail|call|ring|phone|get\s+in\s+touch\s+with|ask\s+for|"
+    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is)\b)[ \t]+"
+    r"(?P<name>(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]+)?\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,2})",
+    regex.I,
+)
+SPLIT_RE = re.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
+
+
+def _role_words(rule) -> set[str]:
+    return ROLE_WORDS | rule.compiled if rule.compiled else ROLE_WORDS
+
+
+def clean_name(text: str) -> str:
+    text = text.strip().strip("\"'“”‘’ ")
+    if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
+        text = text.title()
+    text = PRONOUNS.sub(" ", text)
+    text = re.sub(r"\s*\((?![^)]*/)[^)]*\)\s*", " ", text)  # "(NHS Leeds)"
+    text = re.split(r"\s+(?:via|on behalf of|obo|at|from)\s+", text, maxsplit=1, flags=re.I)[0]
+    last_first = re.fullmatch(r"([\w'’-]+),\s*([\w'’.-]+(?:\s+[\w'’.-]+)?)", text)
+    if last_first:  # "Mbeki, Helen" as Outlook shows it
+        text = f"{last_first.group(2)} {last_first.group(1)}"
+    text = SPLIT_RE.split(text)[0]
+    text = POSTNOMINALS.sub("", text).strip()
+    return " ".join(text.split())
+
+
+def is_person_name(text: str, min_tokens: int = 2, role_words: set[str] = ROLE_WORDS) -> bool:
+    """Does this look like a person's name, not a role, a team or an organisation?"""
+    if any(word.lower().strip(".,()'’") in role_words for word in SPLIT_RE.split(text.strip())[0].split()):
+        return False  # before cleaning, which would drop "ICB" as if it were "MBE"
+    text = clean_name(text)
+    if not text or any(ch.isdigit() for ch in text) or "@" in text or len(text) > 60:
+        return False
+    had_title = bool(TITLES.match(text))
+    text = TITLES.sub("", text)
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if len(tokens) < min_tokens and not (had_title and tokens):
+        return False
+    for token in tokens:
+        word = token.lower().strip(".'’")
+        if word in role_words or word.rstrip("s") in role_words or word in NOT_NAME_WORDS:
+            return False
+        if not NAME_TOKEN.match(token):
+            return False
+    # A name has at least one real word, not only initials.
+    return any(len(t.strip(".")) > 1 for t in tokens)
+
+
+def _address_name(address: str, role_words: set[str]) -> str:
+    """'helen.mbeki@nhs.net' -> 'Helen Mbeki'; role mailboxes give ''."""
+    local = address.split("@", 1)[0]
+    parts = [p for p in re.split(r"[._]", local) if p]
+    if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+        return ""
+    name = " ".join(p.capitalize() for p in parts)
+    return name if is_person_name(name, 2, role_words) else ""
+
+
+def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
+    sig = doc.signature
+    text = doc.text[sig.start : sig.end]
+    first = VALEDICTION_RE.match(text)
+    lines = text.split("\n")
+    if first:
+        rest = first.group("rest").strip(" ,.-")
+        if rest and is_person_name(rest, 1, role_words):
+            return clean_name(rest)
+        candidates = [line for line in lines[1:] if line.strip()][:3]
+        for line in candidates:
+            if is_person_name(line, 1, role_words):
+                return clean_name(line)
+        return ""
+    # No valediction: a full name on a line of its own near the end.
+    for line in [line for line in lines if line.strip()][-6:]:
+        if is_person_name(line, 2, role_words):
+            return clean_name(line)
+    return ""
+
+
+def _named_contact(doc: Invitation, role_words: set[str]) -> str:
+    for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, doc.message_end, timeout=1.0):
+        name = match["name"]
+        words = name.split()
+        lead = match.group(0)[: match.start("name") - match.start()].lower()
+        single_ok = any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is"))
+        # Trim trailing words that are not part of a name ("Sam Patel On").
+        while len(words) > 1 and not is_person_name(" ".join(words), 1, role_words):
+            words.pop()
+        candidate = " ".join(words)
+        if is_person_name(candidate, 1 if single_ok else 2, role_words):
+            return candidate
+    return ""
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    role_words = _role_words(rule)
+    if doc.sender_name and is_person_name(doc.sender_name, 2, role_words):
+        return Outcome(PASS, note=f"From: {clean_name(doc.sender_name)}")
+    if not doc.sender_name and doc.sender_address and _address_name(doc.sender_address, role_words):
+        return Outcome(PASS, note=f"From address: {doc.sender_address}")
+    for finder in (_sign_off_name, _named_contact):
+        name = finder(doc, role_words)
+        if name:
+            return Outcome(PASS, note=f"Named: {name}")
+
+    shown = doc.sender_name or doc.sender_address or "no sender"
+    sig = doc.signature
+    own_words = doc.text[doc.body.start : doc.message_end].strip().split("\n")
+    last = " / ".join([line.strip() for line in own_words if line.strip()][-3:])[-120:]
+    message = format_message(rule.message, match=shown, sender=shown, last_lines=last or "(nothing)")
+    if doc.sender_span:
+        start, end = doc.sender_span.start, doc.sender_span.end
+    else:
+        start = scope_start(doc, [sig]) if sig else doc.body.start
+        end = doc.line_span(start).end
+    return Outcome(FAIL, [Finding(start, end, message, rule.suggestion)])

@@ -1,0 +1,35 @@
+"""swap: a mapping of pattern to better wording; each match is a finding that suggests it."""
+
+from ..document import Invitation
+from .base import FAIL, PASS, Context, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps
+from ..rules import RuleError
+
+FIELDS = {"swap": ((dict,), True, None)}
+
+
+def prepare(options):
+    table = options["swap"]
+    if not table:
+        error = RuleError("'swap' needs at least one pattern")
+        error.field = "swap"
+        raise error
+    compiled = []
+    for pattern, better in table.items():
+        if not isinstance(better, str):
+            error = RuleError(f"the suggestion for '{pattern}' in 'swap' must be text")
+            error.field = "swap"
+            raise error
+        compiled.append((compile_pattern(str(pattern), "swap"), better))
+    return compiled
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    findings = []
+    spans = doc.spans(rule.scope)
+    for pattern, better in rule.compiled:
+        for m in matches([pattern], doc, spans):
+            if m.end() > m.start():
+                message = format_message(rule.message, match=m.group(0), suggestion=better)
+                findings.append(Finding(m.start(), m.end(), message, f"Try: {better}" if better else rule.suggestion))
+    findings = without_overlaps(findings)
+    return Outcome(FAIL if findings else PASS, findings)

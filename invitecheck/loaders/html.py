@@ -1,0 +1,92 @@
+"""HTML-only mail to readable text, keeping the line breaks a reader sees.
+
+Block elements start new lines, links keep their address as ``text (url)``,
+and form controls are drawn as blanks so that a form in the message is still
+recognisable as one.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+BLOCK = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "ul", "ol", "dl", "dt", "dd",
+    "blockquote", "pre", "form", "fieldset", "address", "center", "figure", "hr",
+}
+SKIP = {"script", "style", "head", "title", "template", "noscript"}
+
+
+class _TextMaker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skipping = 0
+        self.href: str | None = None
+        self.link_text: list[str] = []
+
+    def _newline(self, count: int = 1) -> None:
+        self.out.append("\n" * count)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in SKIP:
+            self.skipping += 1
+        elif tag == "br":
+            self._newline()
+        elif tag == "li":
+            self.out.append("\n- ")
+        elif tag in ("td", "th"):
+            self.out.append(" ")
+        elif tag in BLOCK:
+            self._newline(2 if tag in ("p", "h1", "h2", "h3", "table", "ul", "ol") else 1)
+        elif tag == "a":
+            self.href = (attrs.get("href") or "").strip()
+            self.link_text = []
+        elif tag == "img" and attrs.get("alt"):
+            self.out.append(f" {attrs['alt']} ")
+        elif tag == "input":
+            kind = (attrs.get("type") or "text").lower()
+            if kind in ("checkbox", "radio"):
+                self.out.append("[ ] ")
+            elif kind not in ("hidden", "submit", "button", "image", "reset"):
+                self.out.append(" __________ ")
+        elif tag in ("textarea", "select"):
+            self.out.append(" __________ ")
+            if tag == "textarea":
+                self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in SKIP or tag == "textarea":
+            self.skipping = max(0, self.skipping - 1)
+        elif tag == "a" and self.href is not None:
+            text = "".join(self.link_text).strip()
+            href = self.href
+            self.href = None
+            shown = href[7:] if href.lower().startswith("mailto:") else href
+            if shown and shown not in text and not href.startswith("#"):
+                self.out.append(f" ({shown})")
+        elif tag in BLOCK or tag == "li":
+            self._newline(2 if tag in ("p", "table", "ul", "ol") else 1)
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        data = re.sub(r"\s+", " ", data)
+        if self.href is not None:
+            self.link_text.append(data)
+        self.out.append(data)
+
+
+def html_to_text(html: str) -> str:
+    maker = _TextMaker()
+    try:
+        maker.feed(html)
+        maker.close()
+    except Exception:  # HTMLParser is lenient; this is a last resort
+        return re.sub(r"<[^>]*>", " ", html)
+    text = "".join(maker.out).replace("\xa0", " ")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,102 @@
+"""Plain-text and Markdown drafts, and the byte-to-text decoding every loader shares.
+
+A draft may start with header lines, then the body::
+
+    Subject: Join our patient panel
+    From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+    Date: 4 March 2024
+    Attachments: role-description.pdf, application-form.docx
+
+    Dear ...
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from email.utils import parseaddr
+
+from dateutil import parser as dateparser
+
+from ..document import Attachment, Invitation, Span
+from . import LoadError
+
+DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: honour a BOM or UTF-16, else UTF-8, else the declared or Windows-1252.
+
+    Bytes that are invalid in the chosen charset are replaced, never fatal.
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    head = data[:200]
+    if len(head) >= 4 and head.count(b"\x00") * 3 >= len(head):
+        # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+        codec = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode(charset or "cp1252", errors="replace")
+    except LookupError:
+        return data.decode("cp1252", errors="replace")
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation:
+    text = normalise_newlines(decode_bytes(data)).replace("\x00", "\ufffd")
+    headers: dict[str, tuple[str, int]] = {}
+    offset = 0
+    spans: dict[str, Span] = {}
+    for line in text.split("\n"):
+        match = DRAFT_HEADER_RE.match(line)
+        if not match:
+            break
+        name = match.group(1).lower().rstrip("s") if match.group(1).lower().startswith("attachment") else match.group(1).lower()
+        headers[name] = (match.group(2).strip(), offset + match.start(2))
+        if name in ("subject", "from"):
+            spans[name] = Span(offset + match.start(2), offset + match.end(2))
+        offset += len(line) + 1
+    body_start = min(offset, len(text))
+    if headers and text[body_start : body_start + 1] == "\n":
+        body_start += 1
+
+    sender_name, sender_address = parseaddr(headers.get("from", ("", 0))[0])
+    if not sender_address and "@" not in sender_name:
+        sender_name = headers.get("from", ("", 0))[0]
+
+    sent = None
+    date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
+    if date_value:
+        try:
+            sent = dateparser.parse(date_value, dayfirst=True)
+        except (ValueError, OverflowError, dateparser.ParserError):
+            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024")
+
+    declared = "attachment" in headers
+    attachments = []
+    if declared:
+        names = [n.strip() for n in re.split(r"[,;]", headers["attachment"][0]) if n.strip()]
+        attachments = [Attachment(name=n) for n in names if n.lower() not in ("none", "-", "n/a")]
+
+    return Invitation(
+        path=path,
+        source_format=source_format,
+        text=text,
+        body=Span(body_start, len(text)),
+        subject=spans.get("subject"),
+        sender_span=spans.get("from"),
+        sender_name=sender_name.strip(),
+        sender_address=sender_address.strip(),
+        sent=sent,
+        attachments=attachments,
+        attachments_declared=declared,
+    )

@@ -1,0 +1,111 @@
+"""The report a person reads, drawn with rich. It reads the same without colour."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
+STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
+VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _sent_words(result) -> str:
+    if not result.sent:
+        return "unknown"
+    day = date.fromisoformat(result.sent)
+    source = {"Date header": "from the Date header", "--sent": "from --sent", "today": "no date given, so today"}.get(result.sent_from, result.sent_from)
+    return f"{day:%A} {day.day} {day:%B %Y} ({source})"
+
+
+def _file(console: Console, result, plain: bool) -> None:
+    console.rule(Text(result.path, style="bold"), align="left")
+    if result.error:
+        console.print(Text("Could not check: ", style="bold red") + Text(result.error))
+        console.print()
+        return
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("From", result.sender)
+    head.add_row("Sent", _sent_words(result))
+    if result.subject:
+        head.add_row("Subject", result.subject)
+    head.add_row("Score", Text(f"{result.score}/100 · {result.verdict}", style=VERDICT_STYLE.get(result.verdict, "")))
+    console.print(head)
+    console.print()
+
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Result")
+    table.add_column("Check")
+    table.add_column("Rule", style="dim")
+    table.add_column("Severity")
+    table.add_column("Points", justify="right")
+    for check in result.checks:
+        points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0}/{check.weight}"
+        table.add_row(
+            Text(STATUS_LABEL[check.status], style=STATUS_STYLE[check.status]),
+            check.title, check.rule,
+            Text(check.severity, style=SEVERITY_STYLE.get(check.severity, "")), points,
+        )
+    console.print(table)
+
+    findings = [(check, f) for check in result.checks for f in check.findings]
+    if findings:
+        console.print()
+    for check, finding in findings:
+        where = Text(f"{finding.line}:{finding.column}", style="bold")
+        console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + Text(check.rule, style="dim"))
+        a, b = finding.highlight
+        quote = Text("    │ ", style="dim") + Text(finding.excerpt[:a]) + Text(finding.excerpt[a:b], style="bold reverse") + Text(finding.excerpt[b:])
+        console.print(quote, overflow="fold")
+        if plain and b > a:
+            console.print(" " * (6 + a) + "^" * (b - a), overflow="crop")
+        console.print(Text("    " + finding.message))
+        if finding.suggestion:
+            console.print(Text("    → " + finding.suggestion, style="green"))
+        console.print()
+    for note in result.notes:
+        console.print(Text("Note: " + note, style="dim italic"))
+    if result.notes or not findings:
+        console.print()
+
+
+def _summary(console: Console, results) -> None:
+    read = [r for r in results if not r.error]
+    unreadable = len(results) - len(read)
+    ready = sum(1 for r in read if r.verdict == "Ready to send")
+    console.rule(Text("Summary", style="bold"), align="left")
+    line = f"{len(results)} files: {len(read)} checked, {ready} ready to send"
+    if unreadable:
+        line += f", {unreadable} could not be read"
+    console.print(line)
+    if read:
+        scores = sorted(r.score for r in read)
+        console.print(f"Scores from {scores[0]} to {scores[-1]}; median {scores[len(scores) // 2]}.")
+        counts: dict[str, int] = {}
+        for r in read:
+            for c in r.failed:
+                counts[c.title] = counts.get(c.title, 0) + 1
+        if counts:
+            console.print("Most common problems: " + "; ".join(f"{title} ({n})" for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) + ".")
+
+
+def render(results, rules, color: bool | None = None, width: int | None = None) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width or 100, force_terminal=bool(color),
+        no_color=not color, color_system="standard" if color else None,
+        highlight=False, emoji=False, soft_wrap=False,
+    )
+    plain = not color
+    for result in results:
+        _file(console, result, plain)
+    if len(results) > 1:
+        _summary(console, results)
+    return buffer.getvalue()

@@ -1,0 +1,237 @@
+"""Rules from YAML: one rule per file, validated field by field.
+
+Every problem is refused with one sentence naming the file, and the line where
+there is one: unknown fields, unknown kinds, wrong types, patterns that do not
+compile. Only ``yaml.SafeLoader`` is used, so a rule file cannot build Python
+objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .document import SCOPES
+
+SEVERITIES = ("error", "warning", "info")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_RULE_FILE_BYTES = 1024 * 1024
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used. The message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    kind: str
+    severity: str
+    weight: int
+    scope: str
+    message: str
+    why: str
+    source: str
+    examples: dict[str, list[str]]
+    suggestion: str = ""
+    options: dict[str, Any] = field(default_factory=dict)  # the kind's own fields
+    compiled: Any = None  # what the kind prepared from its options (compiled patterns)
+    path: str = ""
+
+
+# field name -> (types, required)
+COMMON_FIELDS: dict[str, tuple[tuple[type, ...], bool]] = {
+    "id": ((str,), True),
+    "title": ((str,), True),
+    "kind": ((str,), True),
+    "severity": ((str,), True),
+    "weight": ((int,), True),
+    "scope": ((str,), False),
+    "message": ((str,), True),
+    "why": ((str,), True),
+    "source": ((str,), True),
+    "examples": ((dict,), True),
+    "suggestion": ((str,), False),
+}
+
+TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
+class _Mapping(dict):
+    """A dict that remembers the line of each key."""
+
+    lines: dict[str, int]
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and records key lines."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
+    loader.flatten_mapping(node)
+    mapping = _Mapping()
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(text: str, where: str) -> Any:
+    """Parse YAML safely; errors become one sentence naming ``where`` and the line."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f", line {mark.line + 1}" if mark else ""
+        problem = (error.problem or error.context or "it is not valid YAML").strip()
+        if "could not determine a constructor" in problem:
+            problem = "it asks YAML to build a Python object, which is not allowed"
+        raise RuleError(f"{where}{line}: {problem}") from None
+    except yaml.YAMLError as error:
+        raise RuleError(f"{where}: it is not valid YAML ({str(error).splitlines()[0]})") from None
+    except RecursionError:
+        raise RuleError(f"{where}: it is nested too deeply") from None
+
+
+def _type_ok(value: Any, types: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, types)
+
+
+def rule_from_mapping(data: Any, where: str) -> Rule:
+    from .kinds import KINDS
+
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule file must be a mapping of fields such as 'id:' and 'kind:'")
+    lines = getattr(data, "lines", {})
+
+    def at(key: str) -> str:
+        return f"{where}, line {lines[key]}" if key in lines else where
+
+    kind_name = data.get("kind")
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
+        known = ", ".join(sorted(KINDS))
+        raise RuleError(f"{at('kind')}: unknown kind '{kind_name}' (known kinds: {known})")
+    kind = KINDS[kind_name]
+    fields = {**COMMON_FIELDS, **{name: (spec[0], spec[1]) for name, spec in kind.FIELDS.items()}}
+
+    for key in data:
+        if key not in fields:
+            raise RuleError(f"{at(str(key))}: unknown field '{key}' for a rule of kind '{kind_name}' (known fields: {', '.join(fields)})")
+    for key, (types, required) in fields.items():
+        if key not in data:
+            if required:
+                raise RuleError(f"{where}: the field '{key}' is missing")
+            continue
+        if not _type_ok(data[key], types):
+            raise RuleError(f"{at(key)}: '{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
+
+    if not ID_RE.match(data["id"]):
+        raise RuleError(f"{at('id')}: the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
+    if data["severity"] not in SEVERITIES:
+        raise RuleError(f"{at('severity')}: severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
+    scope = data.get("scope", "body")
+    if scope not in SCOPES:
+        raise RuleError(f"{at('scope')}: scope must be one of {', '.join(SCOPES)}, not '{scope}'")
+    if not 0 <= data["weight"] <= 1000:
+        raise RuleError(f"{at('weight')}: weight must be between 0 and 1000")
+    examples = data["examples"]
+    for key, value in examples.items():
+        if key not in ("pass", "fail"):
+            raise RuleError(f"{at('examples')}: examples take 'pass' and 'fail' lists, not '{key}'")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RuleError(f"{at('examples')}: examples '{key}' must be a list of texts")
+
+    options = {}
+    for name, spec in kind.FIELDS.items():
+        options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
+    try:
+        compiled = kind.prepare(options)
+    except RuleError as error:
+        key = getattr(error, "field", None)
+        raise RuleError(f"{at(key) if key else where}: {error}") from None
+
+    return Rule(
+        id=data["id"],
+        title=data["title"].strip(),
+        kind=kind_name,
+        severity=data["severity"],
+        weight=data["weight"],
+        scope=scope,
+        message=data["message"].strip(),
+        why=" ".join(data["why"].split()),
+        source=data["source"].strip(),
+        examples={"pass": list(examples.get("pass", [])), "fail": list(examples.get("fail", []))},
+        suggestion=data.get("suggestion", "").strip(),
+        options=options,
+        compiled=compiled,
+        path=where,
+    )
+
+
+def load_rule_file(path: Path, shown: str | None = None) -> Rule:
+    where = shown or str(path)
+    try:
+        if path.stat().st_size > MAX_RULE_FILE_BYTES:
+            raise RuleError(f"{where}: the rule file is larger than 1 MB")
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RuleError(f"{where}: the rule file is not UTF-8 text") from None
+    except OSError as error:
+        raise RuleError(f"{where}: could not be read ({error.strerror or error})") from None
+    return rule_from_mapping(load_yaml(text, where), where)
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def bundled_folder() -> Path:
+    """Where the bundled rules are: inside the installed package, or rules/ in a checkout."""
+    try:
+        folder = Path(str(resources.files("invitecheck.rules")))
+        if folder.is_dir():
+            return folder
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def bundled_rules() -> list[Rule]:
+    return [load_rule_file(path, f"rules/{path.name}") for path in _rule_files(bundled_folder())]
+
+
+def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = True) -> list[Rule]:
+    """The bundled rules, then each ``--rules`` file or folder.
+
+    A user rule with the same id as a bundled one replaces it.
+    """
+    rules = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    for item in extra:
+        path = Path(item)
+        if path.is_dir():
+            files = _rule_files(path)
+        elif path.is_file():
+            files = [path]
+        else:
+            raise RuleError(f"{item}: no such rule file or folder")
+        for file in files:
+            rule = load_rule_file(file)
+            rules[rule.id] = rule
+    return list(rules.values())
