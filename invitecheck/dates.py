@@ -75,6 +75,7 @@ _REPLY_VERB = (
     r"need\s+(?:to\s+hear|your|this|these|them|it)|requirements|details|response|answer)"
 )
 INSTANT_RES = [
+    re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|noon)|noon|midday|midnight|lunchtime|lunch)\s+)?(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
     re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:play|business)\b", re.I),
     re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|today|this\s+)?(?:working\s+)?(?:day|today|afternoon|morning)\b", re.I),
     re.compile(r"\b(?:COP|COB|EOD)\b"),
@@ -82,8 +83,7 @@ INSTANT_RES = [
     re.compile(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b", re.I),
     re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently)", re.I),
     re.compile(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.I | re.M),
-    re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|midday|midnight|lunchtime|lunch)\s+)?(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
-    re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,40}}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
+    re.compile(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b[^.!?\n]{0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
     re.compile(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b", re.I),
 ]
 # "We will reply as soon as possible" is a promise, not a demand.
@@ -96,6 +96,19 @@ _NOT_A_DEADLINE_RE = re.compile(
     r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened)\b[^.\n]{0,25})$",
     re.I,
 )
+
+
+# Machine timestamps and header lines ("Date: Tue, 10 Nov 2020 13:33:08 -0500",
+# "2010-10-13T07:53:04") record when something happened; nobody acts by them.
+_HEADER_LINE_RE = re.compile(r"^\s*>*\s*(?:date|sent|received|delivery-date|resent-date|x-[\w-]+)\s*:", re.I)
+_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
+
+
+def _is_timestamp(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if _HEADER_LINE_RE.match(text, line_start, start + 1) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
+        return True
+    return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
 
 
 @dataclass(frozen=True)
@@ -169,7 +182,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             return
         taken.append((match.start(), match.end()))
         before = text[max(start, match.start() - 60) : match.start()]
-        if _NOT_A_DEADLINE_RE.search(before):
+        if _NOT_A_DEADLINE_RE.search(before) or _is_timestamp(text, match.start(), match.end()):
             return
         found.append(DateMention(match.start(), match.end(), match.group(0).strip(), when, how))
 

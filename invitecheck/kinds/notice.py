@@ -9,6 +9,8 @@ there is no date to act by.
 
 from __future__ import annotations
 
+import re
+
 from .. import dates
 from ..document import Invitation
 from ..rules import RuleError
@@ -16,8 +18,13 @@ from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_
 
 FIELDS = {"min_days": ((int,), False, 14)}
 
-# A date in a deadline's own words: "closing date: 1 June 2023" sent on 5 June is past.
-_DEADLINE_WORDS = ("by", "before", "deadline", "closing", "closes", "close", "due", "no later than", "until", "return", "reply", "apply", "register")
+# A past date counts only when written as a deadline: "closing date: 1 June 2023"
+# sent on 5 June is a deadline already gone, not history.
+_DEADLINE_BEFORE_RE = re.compile(
+    r"(?:\bby|\bbefore|\bdeadline(?:\s+is)?|\bclosing\s+date(?:\s+is)?|\bcloses(?:\s+on)?|\bdue(?:\s+by)?|"
+    r"\bno\s+later\s+than|\buntil|\breturn(?:ed)?\s+(?:it\s+)?by)\s*:?\s*(?:on\s+)?(?:the\s+)?$",
+    re.I,
+)
 
 
 def prepare(options):
@@ -29,8 +36,8 @@ def prepare(options):
 
 
 def _is_deadline(doc: Invitation, mention) -> bool:
-    before = doc.text[max(doc.body.start, mention.start - 40) : mention.start].lower()
-    return any(word in before for word in _DEADLINE_WORDS)
+    before = doc.text[max(doc.body.start, mention.start - 40) : mention.start]
+    return bool(_DEADLINE_BEFORE_RE.search(before))
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
@@ -52,7 +59,9 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         findings.append(Finding(instant.start, instant.end, message, rule.suggestion))
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
-    relevant = [m for m in mentions if m.date >= sent or _is_deadline(doc, m)]
+    # A date on the send date itself is usually the date of the message ("Bulletin of
+    # 29/11/2015"); it counts when written as a deadline, and "today" is caught above.
+    relevant = [m for m in mentions if m.date > sent or _is_deadline(doc, m)]
     if not relevant and not findings:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:

@@ -86,11 +86,12 @@ def expand_paths(paths: list[str]) -> list[str]:
     found: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith("."):
-                        found.append(os.path.join(root, name))
+            inside = []
+            for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                inside += [os.path.join(root, name) for name in files
+                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")]
+            found += sorted(inside)
         else:
             found.append(path)
     return found

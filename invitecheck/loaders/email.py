@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import email
 import email.header
 import email.utils
+from dataclasses import dataclass
 from datetime import datetime
 
 import mailparser
@@ -19,7 +21,7 @@ from dateutil import parser as dateparser
 from ..document import Attachment, Invitation, render
 from . import LoadError
 from .html import html_to_text
-from .text import normalise_newlines
+from .text import decode_bytes, normalise_newlines
 
 
 def _header(message, name: str) -> str:
@@ -42,7 +44,7 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     try:
         return dateparser.parse(raw, fuzzy=True), None
     except (ValueError, OverflowError, dateparser.ParserError):
-        return None, f"The Date header '{raw[:60]}' is not a real date, so today is used as the send date."
+        return None, f"The Date header '{' '.join(raw.split())[:60]}' is not a real date, so today is used as the send date."
 
 
 def _attachment(item: dict) -> Attachment:
@@ -64,42 +66,18 @@ def _attachment(item: dict) -> Attachment:
     )
 
 
-def load_email(data: bytes, path: str) -> Invitation:
-    try:
-        mail = mailparser.parse_from_bytes(data)
-    except Exception as error:  # mail-parser raises several types on broken input
-        reason = str(error).strip().split("\n")[0][:120] or type(error).__name__
-        raise LoadError(f"{path}: could not be read as an email ({reason})") from None
+@dataclass
+class _Parts:
+    message: object
+    plain: list[str]
+    html: list[str]
+    attachments: list[Attachment]
+    defects: list[str]
+    notes: list[str]
 
-    message = mail.message
-    name, address = email.utils.parseaddr(_header(message, "From"))
-    subject = _header(message, "Subject")
-    date_raw = _header(message, "Date")
-    sent, date_note = _sent_date(date_raw)
 
-    if mail.text_plain:
-        body = "\n\n".join(part.strip("\n") for part in mail.text_plain) + "\n"
-        notes = []
-    elif mail.text_html:
-        body = html_to_text("\n".join(mail.text_html))
-        notes = ["The message has no plain-text version; its HTML was converted to text."]
-    else:
-        body = "\n"
-        notes = ["The message has no readable text."]
-    body = normalise_newlines(body).replace("\x00", "\ufffd")
-    if date_note:
-        notes.append(date_note)
-
-    attachments = [_attachment(item) for item in mail.attachments]
-    headers = [("From", f"{name} <{address}>" if name and address else (name or address))]
-    if date_raw:
-        headers.append(("Date", date_raw))
-    headers.append(("Subject", subject))
-    documents = [a.name for a in attachments if a.is_document]
-    if documents:
-        headers.append(("Attachments", ", ".join(documents)))
-    text, spans, body_span = render(headers, body)
-
+def _with_mailparser(data: bytes) -> _Parts:
+    mail = mailparser.parse_from_bytes(data)
     defects = []
     for item in mail.defects or []:
         if isinstance(item, dict):
@@ -107,6 +85,69 @@ def load_email(data: bytes, path: str) -> Invitation:
                 defects.extend(str(v) for v in values)
         else:
             defects.append(str(item))
+    return _Parts(mail.message, list(mail.text_plain), list(mail.text_html),
+                  [_attachment(item) for item in mail.attachments], defects, [])
+
+
+def _with_stdlib(data: bytes) -> _Parts:
+    """Python's own parser: a fallback for the rare message that mail-parser cannot take."""
+    message = email.message_from_bytes(data)
+    plain, html, attachments = [], [], []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        payload = part.get_payload(decode=True) or b""
+        name = part.get_filename()
+        kind = part.get_content_type()
+        if name or part.get_content_disposition() == "attachment":
+            attachments.append(Attachment(str(name or "unnamed"), kind, len(payload), part.get_content_disposition() == "inline"))
+        elif kind in ("text/plain", "text/html"):
+            text = decode_bytes(payload, part.get_content_charset())
+            (plain if kind == "text/plain" else html).append(text)
+    defects = [type(d).__name__ for d in message.defects]
+    return _Parts(message, plain, html, attachments, defects,
+                  ["mail-parser could not read this message's structure, so Python's own email parser read it."])
+
+
+def load_email(data: bytes, path: str) -> Invitation:
+    try:
+        parts = _with_mailparser(data)
+    except RecursionError:
+        raise LoadError(f"{path}: the message is nested too deeply to read") from None
+    except Exception:  # mail-parser raises several types on broken input
+        try:
+            parts = _with_stdlib(data)
+        except Exception as error:
+            reason = str(error).strip().split("\n")[0][:120] or type(error).__name__
+            raise LoadError(f"{path}: could not be read as an email ({reason})") from None
+
+    message = parts.message
+    name, address = email.utils.parseaddr(_header(message, "From"))
+    subject = _header(message, "Subject")
+    date_raw = _header(message, "Date")
+    sent, date_note = _sent_date(date_raw)
+
+    notes = list(parts.notes)
+    if parts.plain:
+        body = "\n\n".join(part.strip("\n") for part in parts.plain) + "\n"
+    elif parts.html:
+        body = html_to_text("\n".join(parts.html))
+        notes.append("The message has no plain-text version; its HTML was converted to text.")
+    else:
+        body = "\n"
+        notes.append("The message has no readable text.")
+    body = normalise_newlines(body).replace("\x00", "\ufffd")
+    if date_note:
+        notes.append(date_note)
+
+    headers = [("From", f"{name} <{address}>" if name and address else (name or address))]
+    if date_raw:
+        headers.append(("Date", date_raw))
+    headers.append(("Subject", subject))
+    documents = [a.name for a in parts.attachments if a.is_document]
+    if documents:
+        headers.append(("Attachments", ", ".join(documents)))
+    text, spans, body_span = render(headers, body)
 
     return Invitation(
         path=path,
@@ -118,8 +159,8 @@ def load_email(data: bytes, path: str) -> Invitation:
         sender_name=name.strip(),
         sender_address=address.strip(),
         sent=sent,
-        attachments=attachments,
+        attachments=parts.attachments,
         attachments_declared=True,
-        defects=defects,
+        defects=parts.defects,
         notes=notes,
     )

@@ -67,7 +67,7 @@ class _TextMaker(HTMLParser):
             shown = href[7:] if href.lower().startswith("mailto:") else href
             if shown and shown not in text and not href.startswith("#"):
                 self.out.append(f" ({shown})")
-        elif tag in BLOCK or tag == "li":
+        elif tag in BLOCK:
             self._newline(2 if tag in ("p", "table", "ul", "ol") else 1)
 
     def handle_data(self, data):

@@ -1,0 +1,60 @@
+"""Shared helpers: run the CLI the way a user would, and find the shared test data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from invitecheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+class Run:
+    def __init__(self, result):
+        self.exit_code = result.exit_code
+        self.stdout = result.stdout
+        self.stderr = result.stderr
+        self.exception = result.exception
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+    def result(self, name: str) -> dict:
+        for item in self.json["results"]:
+            if item["path"].endswith(name):
+                return item
+        raise KeyError(name)
+
+    def check(self, name: str, rule: str) -> dict:
+        return next(c for c in self.result(name)["checks"] if c["rule"] == rule)
+
+
+@pytest.fixture
+def run():
+    """Run `invitecheck ARGS...` and return its exit code, output and parsed JSON."""
+
+    def _run(*args: str, input: str | bytes | None = None) -> Run:
+        runner = CliRunner()
+        result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+        return Run(result)
+
+    return _run
+
+
+@pytest.fixture
+def draft(tmp_path):
+    """Write a draft invitation to a file and return its path."""
+
+    def _draft(text: str, name: str = "draft.txt", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return _draft
