@@ -54,7 +54,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     for instant in instants:
         message = format_message(
             rule.message, match=instant.text,
-            detail=f"'{instant.text}' gives no real time to reply; allow at least {min_days} days",
+            detail=f"it gives no real time to reply; allow at least {min_days} days",
         )
         findings.append(Finding(instant.start, instant.end, message, rule.suggestion))
 

@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -55,7 +56,8 @@ def _file(console: Console, result, plain: bool) -> None:
         )
     console.print(table)
 
-    findings = [(check, f) for check in result.checks for f in check.findings]
+    # In reading order, so the report can be followed down the invitation.
+    findings = sorted(((check, f) for check in result.checks for f in check.findings), key=lambda cf: (cf[1].line, cf[1].column))
     if findings:
         console.print()
     for check, finding in findings:
@@ -66,9 +68,9 @@ def _file(console: Console, result, plain: bool) -> None:
         console.print(quote, overflow="fold")
         if plain and b > a:
             console.print(" " * (6 + a) + "^" * (b - a), overflow="crop")
-        console.print(Text("    " + finding.message))
+        console.print(Padding(Text(finding.message), (0, 0, 0, 4)))
         if finding.suggestion:
-            console.print(Text("    → " + finding.suggestion, style="green"))
+            console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
         console.print()
     for note in result.notes:
         console.print(Text("Note: " + note, style="dim italic"))
@@ -108,4 +110,4 @@ def render(results, rules, color: bool | None = None, width: int | None = None) 
         _file(console, result, plain)
     if len(results) > 1:
         _summary(console, results)
-    return buffer.getvalue()
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
