@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -204,13 +203,9 @@ def _rule_files(folder: Path) -> list[Path]:
 
 def bundled_folder() -> Path:
     """Where the bundled rules are: inside the installed package, or rules/ in a checkout."""
-    try:
-        folder = Path(str(resources.files("invitecheck.rules")))
-        if folder.is_dir():
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "rules"
+    here = Path(__file__).resolve().parent
+    installed = here / "bundled_rules"
+    return installed if installed.is_dir() else here.parent / "rules"
 
 
 def bundled_rules() -> list[Rule]:
