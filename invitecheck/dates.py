@@ -61,11 +61,12 @@ WEEKDAY_RE = re.compile(
     r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))",
     re.I,
 )
-RELATIVE_RE = re.compile(
-    r"\bwithin\s+(?:the\s+next\s+)?(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)\s+"
-    r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?)\b",
-    re.I,
-)
+_COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
+_UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?)"
+RELATIVE_RES = [
+    re.compile(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b", re.I),
+    re.compile(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", re.I),
+]
 END_OF_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:this|the)\s+(?P<unit>week|month)\b", re.I)
 
 # Phrases that ask for a reply with no real time allowed.
@@ -88,12 +89,15 @@ INSTANT_RES = [
 ]
 # "We will reply as soon as possible" is a promise, not a demand.
 _OUR_PROMISE_RE = re.compile(r"\b(?:we|i|our\s+team|they|you\s+will\s+(?:be|receive|hear|get))\s*(?:will|'ll|’ll|aim|shall|would|can|try|are\s+going)\b", re.I)
+# "We would be grateful if you could reply today" is still a demand.
+_POLITE_ASK_RE = re.compile(r"\s+(?:be\s+(?:very\s+)?(?:grateful|glad|delighted|pleased|happy)|(?:really\s+)?(?:like|love|appreciate))\b", re.I)
 _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 
 # A date in these words is history or paperwork, not something to act on.
 _NOT_A_DEADLINE_RE = re.compile(
     r"(?:\b(?:since|dated|born|birth|dob|published|updated|last\s+(?:met|year|updated)|issued|registered|version|"
-    r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened)\b[^.\n]{0,25})$",
+    r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened|"
+    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b[^.\n]{0,25})$",
     re.I,
 )
 
@@ -214,7 +218,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             continue
         taken.append((span_start, match.end()))
         found.append(DateMention(span_start, match.end(), match["weekday"], sent + timedelta(days=ahead), "weekday"))
-    for match in RELATIVE_RE.finditer(text, start, end):
+    for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, start, end)):
         count_word = match["count"].lower()
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
         days = count * (7 if match["unit"].lower().startswith("week") else 1)
@@ -226,7 +230,24 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         else:
             when = sent.replace(day=calendar.monthrange(sent.year, sent.month)[1])
         found.append(DateMention(match.start(), match.end(), match.group(0), when, "relative"))
-    return sorted(found, key=lambda m: m.start)
+    return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
+
+
+_RANGE_LINK_RE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I)
+_RANGE_OPEN_RE = re.compile(r"\b(?:from|between|runs|running|open|opens)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+
+
+def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]:
+    """'From 1 March to 30 April' gives the reader until 30 April: drop the opening date."""
+    kept = []
+    for mention, following in zip(found, found[1:] + [None]):
+        if following is not None and following.date > mention.date:
+            between = text[mention.end : following.start]
+            opening = text[max(0, mention.start - 25) : mention.start]
+            if len(between) <= 12 and _RANGE_LINK_RE.match(between) and _RANGE_OPEN_RE.search(opening):
+                continue
+        kept.append(mention)
+    return kept
 
 
 def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) -> list[InstantDeadline]:
@@ -239,7 +260,8 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
             if any(a < y and x < b for x, y, _ in ((f.start, f.end, 0) for f in found)):
                 continue
             sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
-            if _OUR_PROMISE_RE.search(text, sentence_start, a):
+            promise = _OUR_PROMISE_RE.search(text, sentence_start, a)
+            if promise and not _POLITE_ASK_RE.match(text, promise.end()):
                 continue
             found.append(InstantDeadline(a, b, text[a:b]))
     return sorted(found, key=lambda m: m.start)

@@ -60,6 +60,9 @@ class Invitation:
     # Drafts only know their attachments if they declare them.
     attachments_declared: bool = True
     links: list[str] = field(default_factory=list)
+    # Web addresses in an email's HTML part when the body was read from its
+    # plain-text part, which sometimes drops them.
+    html_links: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     _line_starts: list[int] = field(default_factory=list, repr=False)

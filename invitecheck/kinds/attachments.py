@@ -39,6 +39,8 @@ ATTACH_PROMISES = [
     re.compile(rf"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?", re.I),
     re.compile(r"\b(?:see|read|find|follow|in|open|check|review|complete|return|within)\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b", re.I),
     re.compile(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b", re.I),
+    # "You'll find the application form attached", "Role description attached."
+    re.compile(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\s+attached\b(?!\s+to\b)", re.I),
 ]
 NOT_A_PROMISE = re.compile(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|this|it|them)|attached\s+(?:hospital|unit|ward|practice)|no\s+attachments?|without\s+(?:an?\s+)?attachments?", re.I)
 
@@ -46,7 +48,8 @@ _THING = r"(?:application\s+|registration\s+|booking\s+|online\s+|consent\s+|exp
 BELOW_PROMISES = [
     re.compile(rf"\b(?P<thing>{_THING})\s+(?:(?:is|are)\s+)?(?:(?:given|set\s+out|shown|listed|included|provided|attached|pasted|copied|contained)\s+)?below\b", re.I),
     re.compile(rf"\b(?:see|read|find|listed|set\s+out|shown|click|use|follow|complete|fill\s+in|fill\s+out|answer|return|send\s+in|sign\s+up|register)\b(?P<between>[^.\n]{{0,40}}?)\bbelow\b", re.I),
-    re.compile(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b", re.I),
+    re.compile(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>[^.\n]{0,40})", re.I),
+    re.compile(r"\bclick\s+(?:on\s+)?(?P<thing>here|this\s+link|the\s+link)\b", re.I),
     re.compile(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b", re.I),
     re.compile(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", re.I),
 ]
@@ -120,12 +123,15 @@ def _attachment_problem(doc: Invitation, match: re.Match) -> str | None:
 def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
     thing = (match.groupdict().get("thing") or match.groupdict().get("between") or "").lower()
     after = doc.text[match.end() : stop]
-    has_url = bool(URL_RE.search(after))
+    # "Below is a link to the survey: https://…" puts the address inside the promise itself.
+    has_url = bool(URL_RE.search(doc.text, match.start(), max(stop, match.end())))
     fields = len(FIELD_LINE.findall(after))
-    if re.search(r"\b(?:link|button|website|url|click)\b", thing):
-        return None if has_url else "but there is no web address after it"
+    # A plain-text part that lost its links: the HTML part still has them.
+    html_links = bool(doc.html_links)
+    if re.search(r"\b(?:link|button|website|url|click|here)\b", thing):
+        return None if has_url or html_links else "but there is no web address after it"
     if any(word in thing for word in FORM_WORDS):
-        if has_url or fields >= 2:
+        if has_url or html_links or fields >= 2:
             return None
         return "but nothing below it looks like a form: no questions or spaces to fill in, and no link to one"
     if "question" in thing:

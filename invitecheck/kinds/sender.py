@@ -52,6 +52,7 @@ ROLE_WORDS = set(
     royal infirmary primary secondary ambulance dental district lab laboratory laboratories studies study
     trial trials evidence insight insights strategy policy planning transformation improvement
     curie ryder barnardo's mind scope sense mencap rethink cheshire samaritans shelter
+    pals reception receptionist switchboard
     contact contacts admin-team general-enquiries helpdesk help helpline careers jobs hello hi all everyone
     """.split()
 )
@@ -76,11 +77,13 @@ POSTNOMINALS = re.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|[A-Z][a-z]{1,3}[A-Z][A-Za-z]{
 NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al|el|ter|ten|o'|mc)\.?)$")
 
 NAMED_CONTACT_RE = regex.compile(
-    r"(?:\b(?:contact|speak\s+(?:to|with)|talk\s+to|email|e-mail|call|ring|phone|get\s+in\s+touch\s+with|ask\s+for|"
-    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is)\b)[ \t]+"
-    r"(?P<name>(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]+)?\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,2})",
-    regex.I,
+    r"(?i:\b(?:contact|speak\s+(?:to|with)|talk\s+to|email|e-mail|call|ring|phone|get\s+in\s+touch\s+with|ask\s+for|"
+    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is|on\s+behalf\s+of|sent\s+by|organised\s+by|led\s+by)\b)[ \t]*:?[ \t]+"
+    r"(?P<name>(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]+)?\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,2})"
+    r"(?P<after>[^\n]{0,30})",
 )
+# "contact Helen on 0113 …": a first name alone is enough when a way to reach them follows.
+CONTACT_DETAIL_RE = re.compile(r"\d{3}|@")
 SPLIT_RE = re.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
 
 
@@ -88,7 +91,8 @@ def _role_words(rule) -> set[str]:
     return ROLE_WORDS | rule.compiled if rule.compiled else ROLE_WORDS
 
 
-def clean_name(text: str) -> str:
+def _name_part(text: str) -> str:
+    """The part of a display name or sign-off line that could be a name."""
     text = text.strip().strip("\"'“”‘’ ")
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
@@ -98,16 +102,20 @@ def clean_name(text: str) -> str:
     last_first = re.fullmatch(r"([\w'’-]+),\s*([\w'’.-]+(?:\s+[\w'’.-]+)?)", text)
     if last_first:  # "Mbeki, Helen" as Outlook shows it
         text = f"{last_first.group(2)} {last_first.group(1)}"
-    text = SPLIT_RE.split(text)[0]
-    text = POSTNOMINALS.sub("", text).strip()
-    return " ".join(text.split())
+    return " ".join(SPLIT_RE.split(text)[0].split())
+
+
+def clean_name(text: str) -> str:
+    """The name itself: 'Dr Helen Mbeki MBE (she/her), Patient Experience' -> 'Dr Helen Mbeki'."""
+    return " ".join(POSTNOMINALS.sub("", _name_part(text)).split())
 
 
 def is_person_name(text: str, min_tokens: int = 2, role_words: set[str] = ROLE_WORDS) -> bool:
     """Does this look like a person's name, not a role, a team or an organisation?"""
-    if any(word.lower().strip(".,()'’") in role_words for word in SPLIT_RE.split(text.strip())[0].split()):
-        return False  # before cleaning, which would drop "ICB" as if it were "MBE"
-    text = clean_name(text)
+    part = _name_part(text)
+    if any(word.lower().strip(".,()'’") in role_words for word in part.split()):
+        return False  # before dropping post-nominals, which would drop "ICB" as if it were "MBE"
+    text = " ".join(POSTNOMINALS.sub("", part).split())
     if not text or any(ch.isdigit() for ch in text) or "@" in text or len(text) > 60:
         return False
     had_title = bool(TITLES.match(text))
@@ -163,7 +171,7 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
         name = match["name"]
         words = name.split()
         lead = match.group(0)[: match.start("name") - match.start()].lower()
-        single_ok = any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is"))
+        single_ok = any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is")) or bool(CONTACT_DETAIL_RE.search(match["after"]))
         # Trim trailing words that are not part of a name ("Sam Patel On").
         while len(words) > 1 and not is_person_name(" ".join(words), 1, role_words):
             words.pop()
@@ -175,7 +183,9 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     role_words = _role_words(rule)
-    if doc.sender_name and is_person_name(doc.sender_name, 2, role_words):
+    # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
+    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", doc.sender_name) else 2
+    if doc.sender_name and is_person_name(doc.sender_name, from_minimum, role_words):
         return Outcome(PASS, note=f"From: {clean_name(doc.sender_name)}")
     if not doc.sender_name and doc.sender_address and _address_name(doc.sender_address, role_words):
         return Outcome(PASS, note=f"From address: {doc.sender_address}")

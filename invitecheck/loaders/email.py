@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 import email
 import email.header
 import email.utils
@@ -22,6 +23,9 @@ from ..document import Attachment, Invitation, render
 from . import LoadError
 from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
+
+
+HREF_RE = re.compile(r"""href\s*=\s*["']?((?:https?://|www\.)[^"'\s>]+)""", re.I)
 
 
 def _header(message, name: str) -> str:
@@ -128,8 +132,11 @@ def load_email(data: bytes, path: str) -> Invitation:
     sent, date_note = _sent_date(date_raw)
 
     notes = list(parts.notes)
+    html_links: list[str] = []
     if parts.plain:
         body = "\n\n".join(part.strip("\n") for part in parts.plain) + "\n"
+        for html in parts.html:
+            html_links += HREF_RE.findall(html)
     elif parts.html:
         body = html_to_text("\n".join(parts.html))
         notes.append("The message has no plain-text version; its HTML was converted to text.")
@@ -163,4 +170,5 @@ def load_email(data: bytes, path: str) -> Invitation:
         attachments_declared=True,
         defects=parts.defects,
         notes=notes,
+        html_links=html_links,
     )

@@ -1,0 +1,176 @@
+"""The five rules on many phrasings, written to vary the wording rather than to fit the rules.
+
+Each case is a short draft and the status one rule should give it. Together
+they are the per-rule agreement table reported in the issue notes: when a rule
+changes, these show what it gained or lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from invitecheck.engine import Settings, check_invitation
+from invitecheck.loaders.text import load_text
+from invitecheck.rules import bundled_rules
+
+RULES = {rule.id: rule for rule in bundled_rules()}
+
+
+def status(rule_id: str, text: str, sent: str = "4 March 2024") -> str:
+    if not text.startswith(("From:", "Subject:", "Date:", "Attachments:")):
+        text = "\n" + text
+    draft = f"Date: {sent}\n{text}" if "Date:" not in text else text
+    doc = load_text(draft.encode("utf-8"), "case.txt")
+    return check_invitation(doc, [RULES[rule_id]], Settings(today=date(2024, 3, 4))).checks[0].status
+
+
+SENDER = [
+    ("From: Helen Mbeki <helen.mbeki@example.nhs.uk>\n\nWould you join us?", "pass"),
+    ("From: Dr. Sarah O'Connor <s.oconnor@example.ac.uk>\n\nWould you join us?", "pass"),
+    ("From: sarah.oconnor@example.nhs.uk\n\nWould you join us?", "pass"),
+    ("From: \"Okafor, Amara\" <a.okafor@example.nhs.uk>\n\nWould you join us?", "pass"),
+    ("From: PPI Team <ppi@example.ac.uk>\n\nWould you join us?\n\nWarm wishes,\n\nSarah\nPPI Officer", "pass"),
+    ("From: Research Office <research@example.ac.uk>\n\nJoin us.\n\nThanks so much,\nPriya", "pass"),
+    ("From: Engagement <engage@example.org>\n\nJoin us.\n\nBest,\nTom", "pass"),
+    ("From: Engagement <engage@example.org>\n\nJoin us.\n\nYours sincerely\n\n\nMrs J. Smith\nHead of Patient Experience", "pass"),
+    ("From: Engagement <engage@example.org>\n\nJoin us.\n\nSam Patel | Engagement Lead\nNorth Trust", "pass"),
+    ("From: Engagement <engage@example.org>\n\nMy name is Aisha and I lead our carers' work.", "pass"),
+    ("From: Engagement <engage@example.org>\n\nFor more information, contact Helen on 0113 496 0000.", "pass"),
+    ("From: Engagement <engage@example.org>\n\nQuestions? Contact: Helen Mbeki, helen@example.org", "pass"),
+    ("From: Helen from Healthwatch <info@healthwatch.example.org>\n\nJoin us.", "pass"),
+    ("From: Communications <comms@example.nhs.uk>\n\nSent on behalf of Dr Jane Doe, Chair of the Patient Panel.", "pass"),
+    ("From: no-reply@example.nhs.uk\n\nJoin us.\n\nKind regards,\nDr Ben Carter\nClinical Lead", "pass"),
+    ("From: Administrator <admin@example.nhs.uk>\n\nJoin us.\n\nAdministrator", "fail"),
+    ("From: NHS Engagement <engagement@example.nhs.uk>\n\nJoin us.\n\nNHS Engagement Team", "fail"),
+    ("From: info@charity.example.org\n\nJoin us.\n\nThe Team", "fail"),
+    ("From: Research Study <study@example.ac.uk>\n\nJoin us.\n\nThank you", "fail"),
+    ("From: PPG <ppg@example.nhs.uk>\n\nJoin us.\n\nKind regards,\nPatient Participation Group", "fail"),
+    ("From: PALS <pals@example.nhs.uk>\n\nJoin us.\n\nRegards,\nPALS", "fail"),
+    ("From: Healthwatch Kirklees <info@hwk.example.org>\n\nJoin us.\n\nKind regards\nThe Healthwatch Team", "fail"),
+    ("From: Involvement Hub <noreply@example.nhs.uk>\n\nJoin us at our event.\n\nThe Involvement Hub", "fail"),
+    ("From: Mid Shire ICB <no-reply@icb.example.nhs.uk>\n\nJoin us.\n\nMid Shire ICB", "fail"),
+    ("From: Age UK Leeds <hello@ageuk.example.org>\n\nJoin us.\n\nBest wishes,\nEveryone at Age UK Leeds", "fail"),
+    ("Join us at our listening event.\n\nThanks,\nThe Engagement Team", "fail"),
+]
+
+NOTICE = [
+    ("The closing date is Friday 29 March 2024.", "pass"),
+    ("Expressions of interest by 5pm, 28th March.", "pass"),
+    ("Deadline: 28.03.24", "pass"),
+    ("Please reply by the 3rd of April.", "pass"),
+    ("The panel meets on April 3rd, 2024.", "pass"),
+    ("Please reply within 14 days.", "pass"),
+    ("Let us know in three weeks' time.", "pass"),
+    ("The consultation runs from 5 March to 30 April 2024.", "pass"),
+    ("There is no closing date; we welcome new members at any time.", "not-applicable"),
+    ("Our group meets on the first Monday of every month.", "not-applicable"),
+    ("We met on 12 February 2024 and agreed the plan.", "not-applicable"),
+    ("Please apply by Friday.", "fail"),
+    ("Applications close on Sunday.", "fail"),
+    ("Deadline for applications: 8 March 2024", "fail"),
+    ("Please reply by 11/03/2024.", "fail"),
+    ("The meeting is on Tuesday 12 March at 2pm; please let me know by Friday 29 March if you can come.", "fail"),
+    ("Please send your details by close of play.", "fail"),
+    ("We need your answer by the end of the day.", "fail"),
+    ("Could you reply by return?", "fail"),
+    ("Please get back to me today if you can.", "fail"),
+    ("Please confirm within 48 hours.", "fail"),
+    ("We would be grateful if you could respond ASAP.", "fail"),
+    ("Please reply within 5 working days.", "fail"),
+    ("The workshop is next Tuesday.", "fail"),
+    ("Closing date: 1 March 2024", "fail"),  # already past on the send date
+    ("We will get back to you as soon as possible.", "not-applicable"),
+]
+
+ATTACHMENTS = [
+    ("Attachments: role-description.pdf\n\nPlease read the attached role description.", "pass"),
+    ("Attachments: JD_PatientRep_2024.docx\n\nThe job description is attached.", "pass"),
+    ("Attachments: Doc1.docx\n\nPlease find attached the application form.", "pass"),
+    ("Attachments: leaflet.pdf\n\nI have enclosed a leaflet about the study.", "pass"),
+    ("Attachments: EOI form.docx\n\nYou'll find the expression of interest form attached.", "pass"),
+    ("Attachments: info.pdf\n\nSee attached.", "pass"),
+    ("Please fill in the form below.\n\nName: ______\nPhone: ______\nBest time to call: ______", "pass"),
+    ("To register, use the link below:\nhttps://example.org/register", "pass"),
+    ("Below is a link to the survey: https://example.org/s", "pass"),
+    ("The details are below.\n\nDate: Tuesday 12 March\nTime: 2pm to 4pm\nPlace: Room 4", "pass"),
+    ("Please answer the following questions:\n1. Have you used the service?\n2. What went well?", "pass"),
+    ("Our group is attached to the renal unit.", "not-applicable"),
+    ("There are no strings attached: you can leave at any time.", "not-applicable"),
+    ("Blood pressure below 140/90 is normal.", "not-applicable"),
+    ("Following the meeting we will send you the notes.", "not-applicable"),
+    ("Please read the attached role description.", "fail"),
+    ("Attachments: agenda.pdf\n\nPlease read the attached role description.", "fail"),
+    ("Attachments: agenda.pdf\n\nPlease complete the enclosed consent form.", "fail"),
+    ("Attachments:\n\nPlease see the attached leaflet.", "fail"),
+    ("Please follow the instructions in the attachments.", "fail"),
+    ("Please send in the application form below.\n\nThank you.", "fail"),
+    ("Click the link below to sign up.\n\nMany thanks,\nJo", "fail"),
+    ("Please use the following link to book your place.\n\nThanks", "fail"),
+    ("To apply, click here.", "fail"),
+]
+
+WORDING = [
+    ("Become a Patient Champion!", "fail"),
+    ("Our patient heroes make this possible.", "fail"),
+    ("We take your feedback extremely seriously.", "fail"),
+    ("Patients are at the centre of everything we do.", "fail"),
+    ("Don't worry if you haven't done this before.", "fail"),
+    ("We'll explain it in layman's terms.", "fail"),
+    ("We want to hear from stroke sufferers.", "fail"),
+    ("Are you suffering from long COVID?", "fail"),
+    ("Do you suffer from arthritis?", "fail"),
+    ("She became a victim of a stroke at 40.", "fail"),
+    ("The venue is suitable for those confined to a wheelchair.", "fail"),
+    ("This group is for the elderly.", "fail"),
+    ("We support the disabled and their carers.", "fail"),
+    ("The service protects the vulnerable.", "fail"),
+    ("The mentally handicapped were once housed here.", "fail"),
+    ("Our panel includes able-bodied and disabled members.", "fail"),
+    ("Our group champions the voice of carers.", "pass"),
+    ("We welcome people with lived experience of stroke.", "pass"),
+    ("You might be recovering from a heart attack.", "pass"),
+    ("We work with disabled people and older people.", "pass"),
+    ("The disabled toilet is on the ground floor.", "pass"),
+    ("We work with vulnerable adults and their families.", "pass"),
+    ("The elderly care team runs the clinic.", "pass"),
+    ("Victims of crime can get support from our partners.", "pass"),
+    ("The Patient Experience Champion award goes to our ward staff.", "pass"),
+    ("She is a wheelchair user and a member of our panel.", "pass"),
+]
+
+EXPENSES = [
+    ("The panel meets at the Civic Hall, Leeds LS1 1UR. Tea and cake will be served.", "fail"),
+    ("Please let us know your travel requirements so we can book them.", "fail"),
+    ("The meeting will be held face to face in Room 3.", "fail"),
+    ("Join us at St James's Hospital for a listening event.", "fail"),
+    ("Venue: Bolton Library, Le Mans Crescent", "fail"),
+    ("The workshop is in person at our offices in Exeter.", "fail"),
+    ("Come along to our drop-in at the community centre.", "fail"),
+    ("The meeting is at the Town Hall. We pay travel expenses.", "pass"),
+    ("The panel meets in person. Travel costs will be reimbursed within 30 days.", "pass"),
+    ("We meet face to face and can pay for taxis where needed.", "pass"),
+    ("Held at the Civic Centre. Free parking is available on site.", "pass"),
+    ("We meet at the hospital and will refund your bus fare.", "pass"),
+    ("We meet at the University. We pay £25 an hour plus travel.", "pass"),
+    ("The meeting is in person. We are sorry that we cannot cover travel costs.", "pass"),
+    ("Please complete our online survey.", "not-applicable"),
+    ("Read the leaflet and email us your comments.", "not-applicable"),
+    ("The meeting is on Zoom; we will send the link.", "not-applicable"),
+    ("We can cover this on our conference call.", "not-applicable"),
+    ("There is no need to attend in person: everything is done by email.", "not-applicable"),
+]
+
+TABLE = (
+    [("named-sender", text, want) for text, want in SENDER]
+    + [("notice-period", text, want) for text, want in NOTICE]
+    + [("attachments-present", text, want) for text, want in ATTACHMENTS]
+    + [("respectful-wording", text, want) for text, want in WORDING]
+    + [("expenses-explained", text, want) for text, want in EXPENSES]
+)
+
+
+@pytest.mark.parametrize("rule_id, text, want", TABLE, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(TABLE)])
+def test_phrasing(rule_id, text, want):
+    assert status(rule_id, text) == want
