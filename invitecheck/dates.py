@@ -82,7 +82,7 @@ INSTANT_RES = [
     re.compile(r"\b(?:COP|COB|EOD)\b"),
     re.compile(r"\bby\s+return(?:\s+of\s+post)?\b", re.I),
     re.compile(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b", re.I),
-    re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently)", re.I),
+    re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently|at\s+your\s+(?:very\s+)?earliest\s+(?:convenience|opportunity)|without\s+delay|promptly)", re.I),
     re.compile(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.I | re.M),
     re.compile(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b[^.!?\n]{0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
     re.compile(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b", re.I),

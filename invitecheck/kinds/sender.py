@@ -97,7 +97,7 @@ def _name_part(text: str) -> str:
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
     text = PRONOUNS.sub(" ", text)
-    text = re.sub(r"\s*\((?![^)]*/)[^)]*\)\s*", " ", text)  # "(NHS Leeds)"
+    text = re.sub(r"\s*\((?![^)]*/)[^)]*\)\s*", " ", text).strip()  # "(NHS Leeds)"
     text = re.split(r"\s+(?:via|on behalf of|obo|at|from)\s+", text, maxsplit=1, flags=re.I)[0]
     last_first = re.fullmatch(r"([\w'’-]+),\s*([\w'’.-]+(?:\s+[\w'’.-]+)?)", text)
     if last_first:  # "Mbeki, Helen" as Outlook shows it
@@ -159,10 +159,15 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
             if is_person_name(line, 1, role_words):
                 return clean_name(line)
         return ""
-    # No valediction: a full name on a line of its own near the end.
-    for line in [line for line in lines if line.strip()][-6:]:
+    # No valediction: a full name on a line of its own near the end, or the
+    # sender's own first name as the last line ("From: Jo" … "Jo").
+    own = [line for line in lines if line.strip()]
+    for line in own[-6:]:
         if is_person_name(line, 2, role_words):
             return clean_name(line)
+    first_name = _name_part(doc.sender_name).split()[:1]
+    if own and first_name and own[-1].strip(" .,") == first_name[0] and is_person_name(first_name[0], 1, role_words):
+        return first_name[0]
     return ""
 
 
