@@ -62,6 +62,20 @@ def _load_rules(paths: List[str]):
         _fail(str(error))
 
 
+def _config(path: Optional[str], ignore: bool):
+    from pathlib import Path
+
+    from .config import Config, ConfigError, find_config, load_config
+
+    if ignore:
+        return Config()
+    try:
+        found = Path(path) if path else find_config()
+        return load_config(found) if found else Config()
+    except ConfigError as error:
+        _fail(str(error))
+
+
 def _use_colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
@@ -69,41 +83,146 @@ def _use_colour() -> bool:
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
-    format: str = typer.Option("human", "--format", "-f", help="Output format: human or json."),
+    format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github or line."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
     attach: List[str] = typer.Option([], "--attach", help="A file that will be attached to a draft. Repeatable."),
     fail_under: Optional[int] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit with status 1 when any file scores below this."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit with status 1 when a check of this severity or worse fails: error (the default), warning, info or never."),
+    exclude: List[str] = typer.Option([], "--exclude", help="A glob of files not to check, such as 'drafts/old/*'. Repeatable."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: the number of cores)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file."),
 ) -> None:
     """Check invitations and print a scored report with the evidence for each finding.
 
-    Exit status: 0 when every file passed; 1 when any file has an error-severity
-    failure or scores under --fail-under; 2 when a file or rule could not be read.
+    Exit status: 0 when every file passed; 1 when any file has a failed check at
+    or above --fail-on (error by default) or scores under --fail-under; 2 when a
+    file, rule or configuration could not be read.
     """
-    from .engine import Settings, check_path
+    from .config import FAIL_ON, ConfigError
+    from .engine import Settings
     from .loaders import expand_paths
     from .reporters import FORMATS, render
+    from .runner import default_jobs, plan, run
+    from .scoring import fails_policy
 
     if format not in FORMATS:
         _fail(f"unknown format '{format}'; choose one of {', '.join(FORMATS)}")
-    settings = Settings(sent=_parse_sent(sent) if sent else None, attachments=tuple(attach))
-    loaded = _load_rules(rules)
-    results = [check_path(path, loaded, settings) for path in expand_paths(paths)]
-    if not results:
-        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        _fail(f"--fail-on '{fail_on}' is not one of {', '.join(FAIL_ON)}")
+    project = _config(config, no_config)
+    cli_sent = _parse_sent(sent) if sent else None
+    settings = Settings(sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach))
+    loaded = _load_rules(list(project.rules) + list(rules))
 
-    sys.stdout.write(render(format, results, loaded, color=_use_colour()) if format == "human" else render(format, results, loaded))
+    files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
+    if not files:
+        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+    try:
+        planned, rule_sets = plan(files, loaded, project, settings)
+    except ConfigError as error:
+        _fail(str(error))
+
+    progress, finish = _progress(len(planned), format)
+    try:
+        results = run(planned, rule_sets, workers=jobs or default_jobs(), progress=progress)
+    finally:
+        finish()
+
+    all_rules = {rule.id: rule for rule_set in rule_sets for rule in rule_set}
+    output = render(format, results, list(all_rules.values()), color=_use_colour()) if format == "human" else render(format, results, list(all_rules.values()))
+    sys.stdout.write(output)
     sys.stdout.flush()
     for result in results:
         if result.error:
             typer.echo(result.error, err=True)
     if any(r.error for r in results):
         raise typer.Exit(EXIT_BAD_INPUT)
-    failing = any(
-        any(c.severity == "error" for c in r.failed) or (fail_under is not None and r.score < fail_under)
-        for r in results
-    )
+    policy_on = fail_on or project.fail_on or "error"
+    policy_under = fail_under if fail_under is not None else project.fail_under
+    failing = any(fails_policy(r, policy_on, policy_under) for r in results)
     raise typer.Exit(EXIT_FAILED if failing else EXIT_OK)
+
+
+def _excluded_here(path: str, patterns: List[str]) -> bool:
+    import fnmatch
+    from pathlib import Path
+
+    posix = Path(path).as_posix()
+    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix.removeprefix("./"), p) for p in patterns)
+
+
+def _progress(total: int, format: str):
+    """A progress bar on standard error, only for people watching a terminal."""
+    if total < 20 or format != "human" or not (sys.stderr.isatty() and sys.stdout.isatty()):
+        return None, lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("Checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=Console(stderr=True), transient=True)
+    task = bar.add_task("check", total=total)
+    bar.start()
+    return (lambda: bar.advance(task)), bar.stop
+
+
+@app.command()
+def init(
+    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration."),
+) -> None:
+    """Write a commented starter configuration. It never overwrites an existing file."""
+    from pathlib import Path
+
+    from .config import STARTER
+
+    target = Path(path)
+    if target.exists():
+        _fail(f"{path} already exists; it was left as it is")
+    try:
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(STARTER)
+    except OSError as error:
+        _fail(f"{path}: could not be written ({error.strerror or error})")
+    typer.echo(f"Wrote {path}. Edit it to choose rules, settings and the files to check.")
+
+
+@app.command("test-rules")
+def test_rules(
+    paths: List[str] = typer.Argument(..., help="Rule files or folders of rule files."),
+) -> None:
+    """Run the examples in each rule file and report any that do not behave as labelled.
+
+    Exit status 0 when every example behaves, 1 when any does not, 2 when a rule
+    file cannot be read.
+    """
+    from .engine import Settings, example_mismatches
+
+    loaded = _load_rules_only(paths)
+    settings = Settings()
+    failures = 0
+    for rule in loaded:
+        count = len(rule.examples.get("fail", [])) + len(rule.examples.get("pass", []))
+        wrong = example_mismatches(rule, settings)
+        if not count:
+            typer.echo(f"{rule.path}: {rule.id}: no examples to run")
+            continue
+        if not wrong:
+            typer.echo(f"{rule.path}: {rule.id}: {count} examples behave as labelled")
+        for label, text, status in wrong:
+            failures += 1
+            shown = " ".join(text.split())[:80]
+            typer.echo(f"{rule.path}: {rule.id}: the {label} example '{shown}' gave {status}")
+    raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
+
+
+def _load_rules_only(paths: List[str]):
+    from .rules import RuleError, load_rules
+
+    try:
+        return load_rules(paths, include_bundled=False)
+    except RuleError as error:
+        _fail(str(error))
 
 
 @app.command("rules")

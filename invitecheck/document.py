@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .suppressions import Suppressions
+
 SCOPES = ("subject", "body", "signature", "all")
 
 
@@ -65,6 +67,7 @@ class Invitation:
     html_links: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    suppressions: Suppressions = field(default_factory=Suppressions)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _signature: Span | None = field(default=None, repr=False)
 

@@ -11,7 +11,7 @@ from datetime import date
 from . import scoring
 from .document import Attachment, Invitation
 from .kinds import KINDS
-from .kinds.base import NOT_APPLICABLE, Context, PatternTimeout
+from .kinds.base import FAIL, NOT_APPLICABLE, PASS, Context, PatternTimeout
 from .loaders import LoadError, load_path
 from .rules import Rule
 
@@ -20,7 +20,8 @@ EXCERPT_WIDTH = 120
 
 @dataclass
 class Settings:
-    sent: date | None = None  # --sent: overrides the Date header
+    sent: date | None = None  # overrides the Date header
+    sent_from_cli: bool = False  # a --sent on the command line beats a per_file 'sent' 
     attachments: tuple[str, ...] = ()  # --attach: files that go with a draft
     today: date = field(default_factory=date.today)
 
@@ -75,6 +76,8 @@ class FileResult:
     subject: str = ""
     checks: list[CheckRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    suppressed: int = 0  # findings hidden by inline suppressions
+    warnings: list[dict] = field(default_factory=list)  # {"line": n, "message": "…"}: stale suppressions
     invitation: Invitation | None = None  # kept for reporters that show the text
 
     def to_dict(self) -> dict:
@@ -83,7 +86,7 @@ class FileResult:
         return {"path": self.path, "score": self.score, "verdict": self.verdict,
                 "sender": self.sender, "sent": self.sent, "sent_from": self.sent_from,
                 "subject": self.subject, "checks": [c.to_dict() for c in self.checks],
-                "notes": self.notes}
+                "suppressed": self.suppressed, "warnings": self.warnings, "notes": self.notes}
 
     @property
     def failed(self) -> list[CheckRecord]:
@@ -124,7 +127,7 @@ def sender_label(doc: Invitation) -> str:
 
 def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> FileResult:
     if settings.sent is not None:
-        ctx = Context(settings.sent, "--sent")
+        ctx = Context(settings.sent, "--sent" if settings.sent_from_cli else "configuration")
     elif doc.sent is not None:
         ctx = Context(doc.sent.date(), "Date header")
     else:
@@ -133,7 +136,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         doc.attachments = doc.attachments + [Attachment(name=name.rsplit("/", 1)[-1]) for name in settings.attachments]
         doc.attachments_declared = True
 
-    checks, notes = [], list(doc.notes)
+    checks, notes, suppressed = [], list(doc.notes), 0
     for rule in rules:
         try:
             outcome = KINDS[rule.kind].check(rule, doc, ctx)
@@ -141,15 +144,42 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
             notes.append(f"Rule '{rule.id}' was skipped: its pattern '{timeout.pattern[:60]}' took too long on this text.")
             checks.append(CheckRecord(rule.id, rule.title, NOT_APPLICABLE, rule.severity, rule.weight, note="pattern timed out"))
             continue
-        findings = [_record(doc, f) for f in outcome.findings]
-        checks.append(CheckRecord(rule.id, rule.title, outcome.status, rule.severity, rule.weight, findings, outcome.note))
+        findings, hidden = _unsuppressed(doc, rule.id, [_record(doc, f) for f in outcome.findings])
+        suppressed += hidden
+        status = PASS if outcome.status == FAIL and hidden and not findings else outcome.status
+        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings, outcome.note))
 
     value = scoring.score(checks)
+    warnings = _stale_suppressions(doc, {rule.id for rule in rules})
     return FileResult(
         path=doc.path, score=value, verdict=scoring.verdict(checks, value),
         sender=sender_label(doc), sent=ctx.sent.isoformat(), sent_from=ctx.sent_from,
         subject=doc.subject_text, checks=checks, notes=notes, invitation=doc,
+        suppressed=suppressed, warnings=warnings,
     )
+
+
+def _unsuppressed(doc: Invitation, rule_id: str, findings: list[FindingRecord]) -> tuple[list[FindingRecord], int]:
+    kept = []
+    for finding in findings:
+        directive = doc.suppressions.covering(rule_id, finding.line)
+        if directive is None:
+            kept.append(finding)
+        else:
+            directive.used = True
+    return kept, len(findings) - len(kept)
+
+
+def _stale_suppressions(doc: Invitation, rule_ids: set[str]) -> list[dict]:
+    warnings = []
+    for directive in doc.suppressions.directives:
+        for name in directive.rules:
+            if name not in rule_ids:
+                warnings.append({"line": directive.line, "message": f"The suppression names '{name}', but no rule is called that."})
+    for directive in doc.suppressions.unused():
+        what = "of " + ", ".join(directive.rules) + " " if directive.rules else ""
+        warnings.append({"line": directive.line, "message": f"The suppression {what}matched no finding: remove it."})
+    return sorted(warnings, key=lambda w: w["line"])
 
 
 def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
@@ -165,3 +195,21 @@ def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
         return FileResult(path=path, error=f"{path}: the message is too large to read in memory")
     except Exception as error:  # a bug of ours must not stop the other files
         return FileResult(path=path, error=f"{path}: could not be checked because of an internal error ({type(error).__name__}: {error}); please report it")
+
+
+def check_text(text: str, rules: list[Rule], settings: Settings, name: str = "example.txt") -> FileResult:
+    """Check a draft given as text: how rule examples are run."""
+    from .loaders.text import load_text
+
+    return check_invitation(load_text(text.encode("utf-8"), name), rules, settings)
+
+
+def example_mismatches(rule: Rule, settings: Settings) -> list[tuple[str, str, str]]:
+    """The rule's own examples that do not behave as labelled: (label, text, status)."""
+    wrong = []
+    for label in ("fail", "pass"):
+        for text in rule.examples.get(label, []):
+            status = check_text(text, [rule], settings).checks[0].status
+            if (status == "fail") != (label == "fail"):
+                wrong.append((label, text, status))
+    return wrong

@@ -88,6 +88,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text (read where they are used), so "2024-02-31" is a clear error there
+# rather than a crash inside YAML.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_yaml(text: str, where: str) -> Any:
@@ -105,6 +111,8 @@ def load_yaml(text: str, where: str) -> Any:
         raise RuleError(f"{where}: it is not valid YAML ({str(error).splitlines()[0]})") from None
     except RecursionError:
         raise RuleError(f"{where}: it is nested too deeply") from None
+    except (ValueError, TypeError, OverflowError) as error:
+        raise RuleError(f"{where}: it holds a value that cannot be read ({error})") from None
 
 
 def _type_ok(value: Any, types: tuple[type, ...]) -> bool:
@@ -230,3 +238,33 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
             rule = load_rule_file(file)
             rules[rule.id] = rule
     return list(rules.values())
+
+
+def configure_rule(rule: Rule, changes: dict) -> Rule:
+    """A copy of the rule with a configuration's changes: severity, weight, or the kind's own options."""
+    from dataclasses import replace
+
+    from .kinds import KINDS
+
+    kind = KINDS[rule.kind]
+    allowed = ("severity", "weight", *kind.FIELDS)
+    options = dict(rule.options)
+    updates: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key not in allowed:
+            raise RuleError(f"'{key}' cannot be set (it takes {', '.join(allowed)})")
+        if key == "severity":
+            if value not in SEVERITIES:
+                raise RuleError(f"severity must be one of {', '.join(SEVERITIES)}, not '{value}'")
+            updates["severity"] = value
+        elif key == "weight":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+                raise RuleError("weight must be a whole number between 0 and 1000")
+            updates["weight"] = value
+        else:
+            types = kind.FIELDS[key][0]
+            if not _type_ok(value, types):
+                raise RuleError(f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
+            options[key] = value
+    compiled = kind.prepare(options) if options != rule.options else rule.compiled
+    return replace(rule, options=options, compiled=compiled, **updates)

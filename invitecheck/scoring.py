@@ -26,3 +26,15 @@ def verdict(checks, value: int) -> str:
     if value < 85 or any(c.severity == "warning" for c in failed):
         return NEEDS_WORK
     return READY
+
+
+LEVELS = {"info": 0, "warning": 1, "error": 2}
+
+
+def fails_policy(result, fail_on: str, fail_under: int | None) -> bool:
+    """Does this file fail the run? A failed check at or above ``fail_on``, or a score under ``fail_under``."""
+    if fail_under is not None and result.score < fail_under:
+        return True
+    if fail_on == "never":
+        return False
+    return any(LEVELS[c.severity] >= LEVELS[fail_on] for c in result.failed)

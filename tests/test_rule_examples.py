@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from invitecheck.engine import Settings, check_invitation
-from invitecheck.loaders.text import load_text
+from invitecheck.engine import Settings, check_text
 from invitecheck.rules import bundled_rules
 
 RULES = bundled_rules()
@@ -19,12 +18,6 @@ CASES = [
 ]
 
 
-def status_of(rule, text: str) -> str:
-    doc = load_text(text.encode("utf-8"), "example.txt")
-    result = check_invitation(doc, [rule], Settings(today=date(2024, 3, 4)))
-    return result.checks[0].status
-
-
 def test_every_rule_has_pass_and_fail_examples():
     for rule in RULES:
         assert rule.examples.get("fail"), f"{rule.id} has no fail examples"
@@ -33,7 +26,7 @@ def test_every_rule_has_pass_and_fail_examples():
 
 @pytest.mark.parametrize("rule, label, text", CASES)
 def test_rule_example(rule, label, text):
-    status = status_of(rule, text)
+    status = check_text(text, [rule], Settings(today=date(2024, 3, 4))).checks[0].status
     if label == "fail":
         assert status == "fail", f"{rule.id} should fail on: {text!r}"
     else:

@@ -19,6 +19,7 @@ from email.utils import parseaddr
 from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, Span
+from ..suppressions import extract as extract_suppressions
 from . import LoadError
 
 DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
@@ -53,6 +54,7 @@ def normalise_newlines(text: str) -> str:
 
 def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation:
     text = normalise_newlines(decode_bytes(data)).replace("\x00", "\ufffd")
+    text, suppressions = extract_suppressions(text)
     headers: dict[str, tuple[str, int]] = {}
     offset = 0
     spans: dict[str, Span] = {}
@@ -99,4 +101,5 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         sent=sent,
         attachments=attachments,
         attachments_declared=declared,
+        suppressions=suppressions,
     )

@@ -1,17 +1,14 @@
-"""Output formats. Each reporter is a function of the result records and writes text.
+"""Output formats. Each reporter is a function of the result records and the rules.
 
 To add a format, write ``reporters/<name>.py`` with ``render(results, rules) -> str``
 and add it to ``FORMATS``.
 """
 
-FORMATS = ("human", "json")
+from importlib import import_module
+
+FORMATS = ("human", "json", "sarif", "github", "line")
 
 
 def render(name: str, results, rules, **options) -> str:
-    if name == "json":
-        from .json import render as json_render
-
-        return json_render(results, rules)
-    from .human import render as human_render
-
-    return human_render(results, rules, **options)
+    module = import_module(f".{name}", __name__)
+    return module.render(results, rules, **options)

@@ -20,7 +20,7 @@ def _sent_words(result) -> str:
     if not result.sent:
         return "unknown"
     day = date.fromisoformat(result.sent)
-    source = {"Date header": "from the Date header", "--sent": "from --sent", "today": "no date given, so today"}.get(result.sent_from, result.sent_from)
+    source = {"Date header": "from the Date header", "--sent": "from --sent", "configuration": "from the configuration", "today": "no date given, so today"}.get(result.sent_from, result.sent_from)
     return f"{day:%A} {day.day} {day:%B %Y} ({source})"
 
 
@@ -72,9 +72,14 @@ def _file(console: Console, result, plain: bool) -> None:
         if finding.suggestion:
             console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
         console.print()
+    for warning in result.warnings:
+        console.print(Text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
+    if result.suppressed:
+        s = "s" if result.suppressed != 1 else ""
+        console.print(Text(f"{result.suppressed} finding{s} suppressed by comments in the file.", style="dim"))
     for note in result.notes:
         console.print(Text("Note: " + note, style="dim italic"))
-    if result.notes or not findings:
+    if result.notes or result.warnings or result.suppressed or not findings:
         console.print()
 
 

@@ -1,0 +1,281 @@
+"""Project configuration: `.invitecheck.yaml`, or `[tool.invitecheck]` in `pyproject.toml`.
+
+Found by walking up from the current folder; `--config FILE` names one and
+`--no-config` ignores them all. Command-line options win over the file, and a
+`per_file` entry wins over the file's top level for the files it matches.
+
+Every key is checked: an unknown key is an error naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .rules import Rule, RuleError, configure_rule, load_yaml
+
+CONFIG_NAMES = (".invitecheck.yaml", ".invitecheck.yml")
+FAIL_ON = ("error", "warning", "info", "never")
+
+STARTER = """\
+# invitecheck configuration. Every key is optional; delete what you do not need.
+# Command-line options override these. See the README for more.
+
+# Extra rule files or folders, relative to this file.
+rules: []
+
+# Run only these rules (leave out to run them all) ...
+# enable: [named-sender, notice-period]
+# ... or switch some off.
+disable: []
+
+# Change a rule's severity, weight or options.
+settings:
+  notice-period:
+    min_days: 14
+  # respectful-wording:
+  #   severity: error
+
+# Files and folders not to check (globs, relative to this file).
+exclude: []
+
+# Exit with status 1 when any file scores below this (0-100) ...
+# fail_under: 80
+# ... or when any check of this severity or worse fails: error, warning, info or never.
+fail_on: error
+
+# The date your drafts will be sent, for the notice-period rule (else today).
+# sent: 2024-03-04
+
+# Different settings for some files, matched by glob.
+# per_file:
+#   - files: ["templates/reminders/*.txt"]
+#     settings:
+#       notice-period: {min_days: 7}
+"""
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used. The message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Rule choices: which rules run, and what is changed in each."""
+
+    enable: tuple[str, ...] | None = None
+    disable: tuple[str, ...] = ()
+    settings: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PerFile:
+    files: tuple[str, ...]
+    overrides: Overrides
+    sent: date | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    base: Path = Path(".")
+    rules: tuple[str, ...] = ()
+    overrides: Overrides = Overrides()
+    exclude: tuple[str, ...] = ()
+    fail_under: int | None = None
+    fail_on: str | None = None
+    sent: date | None = None
+    per_file: tuple[PerFile, ...] = ()
+
+    # -- which files ----------------------------------------------------
+
+    def relative(self, path: str) -> str:
+        try:
+            return PurePosixPath(Path(path).resolve().relative_to(self.base.resolve())).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def excluded(self, path: str) -> bool:
+        rel = self.relative(path)
+        return any(_glob(rel, pattern) for pattern in self.exclude)
+
+    def matching(self, path: str) -> list[PerFile]:
+        rel = self.relative(path)
+        return [entry for entry in self.per_file if any(_glob(rel, pattern) for pattern in entry.files)]
+
+
+def _glob(path: str, pattern: str) -> bool:
+    pattern = pattern.rstrip("/")
+    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern + "/*") or path.startswith(pattern + "/")
+
+
+# -- finding and reading ------------------------------------------------------
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest .invitecheck.yaml, or pyproject.toml with [tool.invitecheck], walking up."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in [folder, *folder.parents]:
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _toml():
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
+def _pyproject_table(path: Path) -> dict | None:
+    tomllib = _toml()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: it is not valid TOML ({error})") from None
+    table = data.get("tool", {}).get("invitecheck")
+    return table if isinstance(table, dict) else None
+
+
+def load_config(path: Path) -> Config:
+    where = str(path)
+    try:
+        if path.name == "pyproject.toml":
+            data = _pyproject_table(path) or {}
+        else:
+            if path.stat().st_size > 1024 * 1024:
+                raise ConfigError(f"{where}: the configuration file is larger than 1 MB")
+            try:
+                data = load_yaml(path.read_text(encoding="utf-8-sig"), where)
+            except RuleError as error:
+                raise ConfigError(str(error)) from None
+    except FileNotFoundError:
+        raise ConfigError(f"{where}: no such configuration file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{where}: the configuration file is not UTF-8 text") from None
+    except OSError as error:
+        raise ConfigError(f"{where}: could not be read ({error.strerror or error})") from None
+    if data is None:
+        data = {}
+    return parse_config(data, where, path.parent)
+
+
+TOP_KEYS = ("rules", "enable", "disable", "settings", "exclude", "fail_under", "fail_on", "sent", "per_file")
+PER_FILE_KEYS = ("files", "enable", "disable", "settings", "sent")
+
+
+def _at(data: Any, key: str, where: str) -> str:
+    lines = getattr(data, "lines", {})
+    return f"{where}, line {lines[key]}" if key in lines else where
+
+
+def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{_at(data, key, where)}: '{key}' must be a list of names")
+    return tuple(value)
+
+
+def _sent(data: dict, where: str) -> date | None:
+    value = data.get("sent")
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' must be a real date written like 2024-03-04")
+
+
+def _overrides(data: dict, where: str) -> Overrides:
+    settings = data.get("settings", {}) or {}
+    if not isinstance(settings, dict) or not all(isinstance(v, dict) for v in settings.values()):
+        raise ConfigError(f"{_at(data, 'settings', where)}: 'settings' must map rule ids to their changes, like 'notice-period: {{min_days: 21}}'")
+    return Overrides(
+        enable=_strings(data, "enable", where) if "enable" in data else None,
+        disable=_strings(data, "disable", where),
+        settings={str(k): dict(v) for k, v in settings.items()},
+    )
+
+
+def _check_keys(data: dict, known: tuple[str, ...], where: str, what: str) -> None:
+    for key in data:
+        if str(key).replace("-", "_") not in known:
+            raise ConfigError(f"{_at(data, str(key), where)}: unknown key '{key}' in {what} (known keys: {', '.join(known)})")
+
+
+def parse_config(data: Any, where: str, base: Path) -> Config:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the configuration must be a mapping of keys such as 'rules:' and 'disable:'")
+    normalised = type(data)()
+    if hasattr(data, "lines"):
+        normalised.lines = {k.replace("-", "_"): v for k, v in data.lines.items()}
+    _check_keys(data, TOP_KEYS, where, "the configuration")
+    for key, value in data.items():
+        normalised[str(key).replace("-", "_")] = value
+    data = normalised
+
+    fail_under = data.get("fail_under")
+    if fail_under is not None and (isinstance(fail_under, bool) or not isinstance(fail_under, int) or not 0 <= fail_under <= 100):
+        raise ConfigError(f"{_at(data, 'fail_under', where)}: 'fail_under' must be a whole number from 0 to 100")
+    fail_on = data.get("fail_on")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise ConfigError(f"{_at(data, 'fail_on', where)}: 'fail_on' must be one of {', '.join(FAIL_ON)}")
+
+    per_file = []
+    entries = data.get("per_file", []) or []
+    if not isinstance(entries, list):
+        raise ConfigError(f"{_at(data, 'per_file', where)}: 'per_file' must be a list of entries with 'files:'")
+    for entry in entries:
+        if not isinstance(entry, dict) or "files" not in entry:
+            raise ConfigError(f"{_at(data, 'per_file', where)}: each 'per_file' entry needs 'files:' (a glob or a list of globs)")
+        _check_keys(entry, PER_FILE_KEYS, where, "a per_file entry")
+        per_file.append(PerFile(_strings(entry, "files", where), _overrides(entry, where), _sent(entry, where)))
+
+    rules = tuple(str((base / item)) for item in _strings(data, "rules", where))
+    return Config(
+        path=where, base=base, rules=rules, overrides=_overrides(data, where),
+        exclude=_strings(data, "exclude", where), fail_under=fail_under, fail_on=fail_on,
+        sent=_sent(data, where), per_file=tuple(per_file),
+    )
+
+
+# -- applying rule choices ----------------------------------------------------
+
+
+def apply_overrides(rules: list[Rule], overrides: Overrides, where: str) -> list[Rule]:
+    """The rules with enable/disable and per-rule settings applied."""
+    known = {rule.id for rule in rules}
+    for rule_id in [*(overrides.enable or ()), *overrides.disable, *overrides.settings]:
+        if rule_id not in known:
+            raise ConfigError(f"{where}: unknown rule '{rule_id}' ('invitecheck rules' lists them)")
+    chosen = [r for r in rules if (overrides.enable is None or r.id in overrides.enable) and r.id not in overrides.disable]
+    result = []
+    for rule in chosen:
+        changes = overrides.settings.get(rule.id)
+        if changes:
+            try:
+                rule = configure_rule(rule, changes)
+            except RuleError as error:
+                raise ConfigError(f"{where}: settings for '{rule.id}': {error}") from None
+        result.append(rule)
+    return result
+
+
+def with_cli(config: Config, **changes) -> Config:
+    """The configuration with command-line options laid over it (None means 'not given')."""
+    return replace(config, **{k: v for k, v in changes.items() if v is not None})
