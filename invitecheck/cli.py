@@ -93,6 +93,11 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: the number of cores)."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output (never over an input file)."),
+    max_file_size: int = typer.Option(25, "--max-file-size", min=1, help="Refuse files larger than this many megabytes."),
+    max_parts: int = typer.Option(1000, "--max-parts", min=1, help="Refuse emails with more MIME parts than this."),
+    max_text: int = typer.Option(200_000, "--max-text", min=1000, help="Check at most this many characters of each invitation; the report says when a text was cut."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback when invitecheck itself goes wrong."),
 ) -> None:
     """Check invitations and print a scored report with the evidence for each finding.
 
@@ -102,7 +107,7 @@ def check(
     """
     from .config import FAIL_ON, ConfigError
     from .engine import Settings
-    from .loaders import expand_paths
+    from .loaders import Limits, expand_paths
     from .reporters import FORMATS, render
     from .runner import default_jobs, plan, run
     from .scoring import fails_policy
@@ -113,12 +118,17 @@ def check(
         _fail(f"--fail-on '{fail_on}' is not one of {', '.join(FAIL_ON)}")
     project = _config(config, no_config)
     cli_sent = _parse_sent(sent) if sent else None
-    settings = Settings(sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach))
+    settings = Settings(
+        sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
+        limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
+    )
     loaded = _load_rules(list(project.rules) + list(rules))
 
     files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
     if not files:
         _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+    if output:
+        _refuse_input_as_output(output, files)
     try:
         planned, rule_sets = plan(files, loaded, project, settings)
     except ConfigError as error:
@@ -131,9 +141,13 @@ def check(
         finish()
 
     all_rules = {rule.id: rule for rule_set in rule_sets for rule in rule_set}
-    output = render(format, results, list(all_rules.values()), color=_use_colour()) if format == "human" else render(format, results, list(all_rules.values()))
-    sys.stdout.write(output)
-    sys.stdout.flush()
+    colour = _use_colour() and not output
+    report = render(format, results, list(all_rules.values()), color=colour) if format == "human" else render(format, results, list(all_rules.values()))
+    if output:
+        _write_atomically(output, report)
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
     for result in results:
         if result.error:
             typer.echo(result.error, err=True)
@@ -143,6 +157,27 @@ def check(
     policy_under = fail_under if fail_under is not None else project.fail_under
     failing = any(fails_policy(r, policy_on, policy_under) for r in results)
     raise typer.Exit(EXIT_FAILED if failing else EXIT_OK)
+
+
+def _refuse_input_as_output(output: str, files: List[str]) -> None:
+    target = os.path.realpath(output)
+    for path in files:
+        if path != "-" and os.path.realpath(path) == target:
+            _fail(f"--output {output} is one of the files being checked; choose another name so it is not overwritten")
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: a reader never sees half a report."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".invitecheck-", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        _fail(f"--output {path}: could not be written ({error.strerror or error})")
 
 
 def _excluded_here(path: str, patterns: List[str]) -> bool:
@@ -276,6 +311,8 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as error:  # never show a traceback to a user
-        sys.stderr.write(f"invitecheck: something went wrong inside invitecheck ({type(error).__name__}: {error}); please report it.\n")
+    except Exception as error:  # never show a traceback to a user who did not ask for one
+        if "--debug" in sys.argv:
+            raise
+        sys.stderr.write(f"invitecheck: something went wrong inside invitecheck ({type(error).__name__}: {error}); please report it, and run again with --debug to see the details.\n")
         sys.exit(EXIT_BAD_INPUT)

@@ -10,6 +10,7 @@ Every key is checked: an unknown key is an error naming the file and the key.
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -93,10 +94,10 @@ class Config:
     # -- which files ----------------------------------------------------
 
     def relative(self, path: str) -> str:
-        try:
-            return PurePosixPath(Path(path).resolve().relative_to(self.base.resolve())).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+        absolute, base = os.path.abspath(path), os.path.abspath(self.base)
+        if absolute == base or absolute.startswith(base.rstrip(os.sep) + os.sep):
+            return PurePosixPath(Path(os.path.relpath(absolute, base))).as_posix()
+        return Path(path).as_posix()
 
     def excluded(self, path: str) -> bool:
         rel = self.relative(path)

@@ -76,6 +76,16 @@ class Invitation:
         if not self.links:
             self.links = [m.group(0) for m in URL_RE.finditer(self.text, self.body.start, self.body.end)]
 
+    def truncated(self, limit: int) -> "Invitation":
+        """The invitation cut to its first ``limit`` characters, for rules that must finish in time."""
+        from dataclasses import replace
+
+        def clip(span: Span | None) -> Span | None:
+            return None if span is None else Span(min(span.start, limit), min(span.end, limit))
+
+        return replace(self, text=self.text[:limit], body=clip(self.body), subject=clip(self.subject),
+                       sender_span=clip(self.sender_span), links=[], _line_starts=[], _signature=None)
+
     # -- positions --------------------------------------------------------
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from . import scoring
 from .document import Attachment, Invitation
 from .kinds import KINDS
 from .kinds.base import FAIL, NOT_APPLICABLE, PASS, Context, PatternTimeout
-from .loaders import LoadError, load_path
+from .loaders import Limits, LoadError, load_path
 from .rules import Rule
 
 EXCERPT_WIDTH = 120
@@ -24,6 +24,11 @@ class Settings:
     sent_from_cli: bool = False  # a --sent on the command line beats a per_file 'sent' 
     attachments: tuple[str, ...] = ()  # --attach: files that go with a draft
     today: date = field(default_factory=date.today)
+    limits: Limits = field(default_factory=Limits)
+    # Rules read at most this many characters of one invitation (about 60 pages);
+    # the report says when a text was cut.
+    max_text: int = 200_000
+    debug: bool = False  # let internal errors raise, with their traceback
 
 
 @dataclass
@@ -137,6 +142,9 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         doc.attachments_declared = True
 
     checks, notes, suppressed = [], list(doc.notes), 0
+    if len(doc.text) > settings.max_text:
+        doc = doc.truncated(settings.max_text)
+        notes.append(f"Only the first {settings.max_text:,} characters were checked; the rest is longer than any invitation needs (see --max-text).")
     for rule in rules:
         try:
             outcome = KINDS[rule.kind].check(rule, doc, ctx)
@@ -185,7 +193,7 @@ def _stale_suppressions(doc: Invitation, rule_ids: set[str]) -> list[dict]:
 def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
     """Load and check one file; any failure becomes a one-sentence error on this file only."""
     try:
-        doc = load_path(path)
+        doc = load_path(path, settings.limits)
         return check_invitation(doc, rules, settings)
     except LoadError as error:
         return FileResult(path=path, error=str(error))
@@ -194,6 +202,8 @@ def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
     except MemoryError:
         return FileResult(path=path, error=f"{path}: the message is too large to read in memory")
     except Exception as error:  # a bug of ours must not stop the other files
+        if settings.debug:
+            raise
         return FileResult(path=path, error=f"{path}: could not be checked because of an internal error ({type(error).__name__}: {error}); please report it")
 
 

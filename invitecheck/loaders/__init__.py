@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -18,6 +19,43 @@ FOLDER_SUFFIXES = (".eml", ".txt", ".md")
 
 class LoadError(Exception):
     """A file that cannot be checked. The message is one plain sentence naming the file."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a file invitecheck will read. Going past one is a clear per-file error.
+
+    An invitation is a few kilobytes; the defaults leave room for attachments and
+    long threads while keeping any one file from taking over a run.
+    """
+
+    max_file_bytes: int = MAX_FILE_BYTES  # a whole file, attachments included
+    max_parts: int = 1000  # MIME parts in one email
+    max_depth: int = 50  # multiparts inside multiparts
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+# Files that are plainly not text, by their first bytes.
+MAGIC = [
+    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a zip file (a Word .docx is one)"),
+    (b"\xd0\xcf\x11\xe0", "an Outlook .msg or old Office file"), (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"RIFF", "a sound or video file"),
+    (b"\x1f\x8b", "a gzip file"), (b"BZh", "a bzip2 file"),
+]
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) >= 4 and head.count(b"\x00") * 3 >= len(head)):
+        return None  # empty, or UTF-16
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return "binary data" if control > len(head) // 10 else None
 
 
 # Header names a draft may use; anything else at the top means a real email.
@@ -42,30 +80,33 @@ def looks_like_email(data: bytes) -> bool:
     return bool(names) and any(name not in _DRAFT_HEADERS for name in names)
 
 
-def load_bytes(data: bytes, path: str, kind: str | None = None):
+def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits = Limits()):
     from .email import load_email
     from .text import load_text
 
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError(f"{path}: the file is {len(data) // (1024 * 1024)} MB, larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+    if len(data) > limits.max_file_bytes:
+        raise LoadError(f"{path}: the file is {_megabytes(len(data))}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
     if kind is None:
         kind = "email" if looks_like_email(data) else "text"
     if kind == "email":
-        return load_email(data, path)
+        return load_email(data, path, limits)
+    binary = _binary_kind(data)
+    if binary:
+        raise LoadError(f"{path}: this is {binary}, not text, so it cannot be checked")
     return load_text(data, path, source_format=kind)
 
 
-def load_path(path: str):
+def load_path(path: str, limits: Limits = Limits()):
     """Read one file (or ``-`` for standard input) into an Invitation."""
     if path == "-":
-        return load_bytes(sys.stdin.buffer.read(), "-")
+        return load_bytes(sys.stdin.buffer.read(limits.max_file_bytes + 1), "-", limits=limits)
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".msg":
         raise LoadError(f"{path}: Outlook .msg files are not supported yet; save the message as .eml or text")
     try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise LoadError(f"{path}: the file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+        if p.stat().st_size > limits.max_file_bytes:
+            raise LoadError(f"{path}: the file is {_megabytes(p.stat().st_size)}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
         data = p.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
@@ -75,7 +116,9 @@ def load_path(path: str):
         raise LoadError(f"{path}: permission denied") from None
     except OSError as error:
         raise LoadError(f"{path}: could not be read ({error.strerror or error})") from None
-    return load_bytes(data, path, SUFFIXES.get(suffix))
+    except RuntimeError:  # a symlink loop, on some Pythons
+        raise LoadError(f"{path}: could not be read (a loop of symbolic links)") from None
+    return load_bytes(data, path, SUFFIXES.get(suffix), limits)
 
 
 def expand_paths(paths: list[str]) -> list[str]:

@@ -20,7 +20,7 @@ import mailparser
 from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, render
-from . import LoadError
+from . import LoadError, Limits
 from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
 
@@ -113,7 +113,28 @@ def _with_stdlib(data: bytes) -> _Parts:
                   ["mail-parser could not read this message's structure, so Python's own email parser read it."])
 
 
-def load_email(data: bytes, path: str) -> Invitation:
+_PART_RE = re.compile(rb"^content-type[ \t]*:", re.I | re.M)
+
+
+def _depth(message, limit: int) -> int:
+    """How deeply multiparts nest, without recursion."""
+    deepest, stack = 0, [(message, 0)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+        if part.is_multipart():
+            payload = part.get_payload()
+            if isinstance(payload, list):
+                stack.extend((child, depth + 1) for child in payload)
+    return deepest
+
+
+def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
+    parts_count = len(_PART_RE.findall(data))
+    if parts_count > limits.max_parts:
+        raise LoadError(f"{path}: the email has {parts_count} MIME parts, more than the limit of {limits.max_parts} (see --max-parts)")
     try:
         parts = _with_mailparser(data)
     except RecursionError:
@@ -126,6 +147,8 @@ def load_email(data: bytes, path: str) -> Invitation:
             raise LoadError(f"{path}: could not be read as an email ({reason})") from None
 
     message = parts.message
+    if message is not None and _depth(message, limits.max_depth) > limits.max_depth:
+        raise LoadError(f"{path}: the email's parts are nested more than {limits.max_depth} levels deep")
     name, address = email.utils.parseaddr(_header(message, "From"))
     subject = _header(message, "Subject")
     date_raw = _header(message, "Date")
