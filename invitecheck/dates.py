@@ -82,9 +82,9 @@ INSTANT_RES = [
     re.compile(r"\b(?:COP|COB|EOD)\b"),
     re.compile(r"\bby\s+return(?:\s+of\s+post)?\b", re.I),
     re.compile(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b", re.I),
-    re.compile(rf"\b{_REPLY_VERB}\b[^.!?\n]{{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently|at\s+your\s+(?:very\s+)?earliest\s+(?:convenience|opportunity)|without\s+delay|promptly)", re.I),
+    re.compile(rf"\b{_REPLY_VERB}\b(?:[^.!?\n]|\n(?![ \t]*\n)){{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently|at\s+your\s+(?:very\s+)?earliest\s+(?:convenience|opportunity)|without\s+delay|promptly)", re.I),
     re.compile(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.I | re.M),
-    re.compile(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b[^.!?\n]{0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
+    re.compile(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
     re.compile(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b", re.I),
 ]
 # "We will reply as soon as possible" is a promise, not a demand.
@@ -97,7 +97,7 @@ _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 _NOT_A_DEADLINE_RE = re.compile(
     r"(?:\b(?:since|dated|born|birth|dob|published|updated|last\s+(?:met|year|updated)|issued|registered|version|"
     r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened|"
-    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b[^.\n]{0,25})$",
+    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$",
     re.I,
 )
 
@@ -122,6 +122,7 @@ class DateMention:
     text: str
     date: date
     how: str  # "date", "weekday", "relative"
+    stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         before = text[max(start, match.start() - 60) : match.start()]
         if _NOT_A_DEADLINE_RE.search(before) or _is_timestamp(text, match.start(), match.end()):
             return
-        found.append(DateMention(match.start(), match.end(), match.group(0).strip(), when, how))
+        found.append(DateMention(match.start(), match.end(), match.group(0).strip(), when, how, weekday_of(match)))
 
     def weekday_of(match) -> int | None:
         name = match.groupdict().get("weekday")

@@ -30,6 +30,7 @@ Date: 4 March 2024
 
 Don't worry, it is easy. Would you read our new leaflets at home? Reply to me
 by 29 March 2024 if you would like to.
+We can send them in large print or easy read.
 
 Kind regards,
 Helen Mbeki

@@ -29,6 +29,7 @@ Dear Sam,
 
 Would you read our new leaflets at home and tell us what is unclear? Reply
 to me by 29 March 2024 if you would like to.
+We can send them in large print or easy read.
 
 Kind regards,
 Helen Mbeki
@@ -162,7 +163,7 @@ def test_human_report_reads_without_colour(run):
     out = run("check", EXAMPLES / "champion.eml")
     text = out.stdout
     assert "\x1b[" not in text
-    for expected in ("Administrator", "Monday 12 June 2017", "0/100 · Not ready to send", "✗ FAIL", "A named person sent it",
+    for expected in ("Administrator", "Monday 12 June 2017", "17/100 · Not ready to send", "✗ FAIL", "A named person sent it",
                      "15:62", "The closing date for applications is Sunday.", "→ "):
         assert expected in text
     # The matched words are marked with carets when there is no colour.

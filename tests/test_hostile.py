@@ -18,6 +18,7 @@ From: Helen Mbeki <helen.mbeki@example.nhs.uk>
 Date: 4 March 2024
 
 Would you read our new leaflets at home? Reply to me by 29 March 2024.
+We can send them in large print or easy read.
 
 Kind regards,
 Helen Mbeki

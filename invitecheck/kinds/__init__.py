@@ -11,14 +11,27 @@ Every kind module has:
 To add a kind, write the module and add one line to ``KINDS``.
 """
 
-from . import attachments, conditional, forbid, notice, require, sender, swap
+from . import (
+    acronyms, attachments, conditional, consistency, contact, forbid, instant, meeting, notice, payment,
+    readability, require, response, sender, swap,
+)
 
 KINDS = {
+    # Data only: a rule of these kinds is all YAML.
     "forbid": forbid,
     "require": require,
     "swap": swap,
     "conditional": conditional,
+    # With code of their own, configured by options in the YAML.
     "sender": sender,
     "notice": notice,
     "attachments": attachments,
+    "instant": instant,
+    "contact": contact,
+    "response": response,
+    "meeting": meeting,
+    "payment": payment,
+    "readability": readability,
+    "consistency": consistency,
+    "acronyms": acronyms,
 }

@@ -21,7 +21,7 @@ FIELDS = {"min_days": ((int,), False, 14)}
 # A past date counts only when written as a deadline: "closing date: 1 June 2023"
 # sent on 5 June is a deadline already gone, not history.
 _DEADLINE_BEFORE_RE = re.compile(
-    r"(?:\bby|\bbefore|\bdeadline(?:\s+is)?|\bclosing\s+date(?:\s+is)?|\bcloses(?:\s+on)?|\bdue(?:\s+by)?|"
+    r"(?:\bby|\bbefore|\bdeadline(?:\s+is)?|\bclosing\s+date(?:\s+is)?|\bclose[sd]?(?:\s+on)?|\bdue(?:\s+by)?|"
     r"\bno\s+later\s+than|\buntil|\breturn(?:ed)?\s+(?:it\s+)?by)\s*:?\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )

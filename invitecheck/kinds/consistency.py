@@ -1,0 +1,63 @@
+"""consistency: the dates agree with each other and with the send date.
+
+- a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
+- a deadline already past when the invitation was sent;
+- a deadline after the meeting or event it is for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import dates
+from ..document import Invitation
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+
+FIELDS: dict = {}
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DEADLINE_BEFORE_RE = re.compile(
+    r"\b(?:by|before|deadline|closing\s+date|closes|close|due|no\s+later\s+than|until|rsvp|reply|respond|apply|register|book)\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,25}$",
+    re.I,
+)
+EVENT_BEFORE_RE = re.compile(
+    r"\b(?:meeting|meets|session|workshop|event|focus\s+group|forum|conference|interview|panel|held|takes\s+place|"
+    r"taking\s+place|join\s+us|come\s+along|drop[-\s]in|webinar|training)\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$",
+    re.I,
+)
+
+
+def prepare(options):
+    return None
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    end = doc.message_end
+    mentions = [m for m in dates.find_dates(doc.text, ctx.sent, doc.body.start, end) if m.how == "date"]
+    if not mentions:
+        return Outcome(NOT_APPLICABLE, note="no dates")
+    findings = []
+    for m in mentions:
+        if m.stated_weekday is not None and m.stated_weekday != m.date.weekday():
+            problem = f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}"
+            findings.append(Finding(m.start, m.end, format_message(rule.message, match=m.text, problem=problem), rule.suggestion))
+    deadlines, events = [], []
+    for m in mentions:
+        before = doc.text[max(doc.body.start, m.start - 60) : m.start]
+        if DEADLINE_BEFORE_RE.search(before):
+            deadlines.append(m)
+        elif EVENT_BEFORE_RE.search(before):
+            events.append(m)
+    for m in deadlines:
+        if m.date < ctx.sent:
+            problem = f"the deadline had already passed when it was sent on {dates.describe(ctx.sent)}"
+            findings.append(Finding(m.start, m.end, format_message(rule.message, match=m.text, problem=problem), rule.suggestion))
+    upcoming = [e for e in events if e.date >= ctx.sent]
+    if upcoming:
+        first_event = min(upcoming, key=lambda e: e.date)
+        for m in deadlines:
+            if m.date > first_event.date:
+                problem = f"the deadline, {dates.describe(m.date)}, is after the event on {dates.describe(first_event.date)}"
+                findings.append(Finding(m.start, m.end, format_message(rule.message, match=m.text, problem=problem), rule.suggestion))
+    findings.sort(key=lambda f: f.start)
+    return Outcome(FAIL if findings else PASS, findings)

@@ -1,0 +1,62 @@
+"""meeting: an invitation to a meeting or event says when (date and time) and where
+(a place, or how to join online).
+
+Applicable when the reader is invited to a meeting, session, workshop, event,
+focus group, interview or the like; lists whatever of date, time and place is missing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import dates
+from ..document import URL_RE, Invitation
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+
+FIELDS: dict = {}
+
+EVENT_RE = re.compile(
+    r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for)\s+(?:a|an|our|the)\s+|"
+    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+)"
+    r"(?:[\w'’-]+\s+){0,3}?(?P<what>meeting|session|workshop|event|focus\s+group|listening\s+event|forum|conference|"
+    r"interview|panel|open\s+day|drop[-\s]in|café|cafe|webinar|seminar|training|away\s+day)\b"
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|workshop|event|focus\s+group|forum|webinar))\s+"
+    r"(?:is|will\s+be|takes\s+place|will\s+take\s+place)\b",
+    re.I,
+)
+RELATIVE_DAY_RE = re.compile(r"\b(?:today|tonight|tomorrow)\b", re.I)
+TIME_RE = re.compile(r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}\b|noon|midday|half\s+past|o['’]clock)", re.I)
+PLACE_RE = re.compile(
+    r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)|\bvenue\b|\broom\s+\w+|\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’&-]+\s+){0,4}"
+    r"(?-i:Hall|House|Centre|Center|Hospital|Infirmary|Library|Hotel|Offices?|Building|Suite|Church|Chapel|Caf[eé]|Pavilion|"
+    r"Institute|University|College|School|Theatre|Museum|Club|Surgery|Practice|Clinic|Street|Road|Lane|Square)\b"
+    r"|\b(?:zoom|microsoft\s+teams|teams|google\s+meet|skype|webex|video\s+call|online|virtual(?:ly)?|by\s+(?:tele)?phone|phone\s+call|"
+    r"joining\s+(?:link|details|instructions)|link\s+to\s+join)\b"
+    r"|^\s*(?:where|venue|location|place|address)\s*:",
+    re.I | re.M,
+)
+
+
+def prepare(options):
+    return None
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    end = doc.message_end
+    event = EVENT_RE.search(doc.text, doc.body.start, end)
+    if event is None:
+        return Outcome(NOT_APPLICABLE, note="it does not invite people to a meeting or event")
+    missing = []
+    if not (dates.find_dates(doc.text, ctx.sent, doc.body.start, end) or RELATIVE_DAY_RE.search(doc.text, doc.body.start, end)):
+        missing.append("the date")
+    if not TIME_RE.search(doc.text, doc.body.start, end):
+        missing.append("the time")
+    if not (PLACE_RE.search(doc.text, doc.body.start, end) or URL_RE.search(doc.text, doc.body.start, end)):
+        missing.append("where it is, or how to join")
+    if not missing:
+        return Outcome(PASS)
+    what = " ".join((event.group("what") or event.group("what2") or "meeting").split())
+    what = re.sub(r"^(?:the|our|next)\s+", "", what, flags=re.I)
+    listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
+    message = format_message(rule.message, match=what, missing=listed)
+    return Outcome(FAIL, [Finding(event.start(), event.end(), message, rule.suggestion)])
