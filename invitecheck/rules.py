@@ -237,7 +237,8 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
         for file in files:
             rule = load_rule_file(file)
             rules[rule.id] = rule
-    return list(rules.values())
+    # Heaviest first, so reports lead with what matters most.
+    return sorted(rules.values(), key=lambda rule: (-rule.weight, rule.id))
 
 
 def configure_rule(rule: Rule, changes: dict) -> Rule:

@@ -1,10 +1,14 @@
 """readability: plain English, measured.
 
-textstat gives the Flesch reading ease (higher is easier; 60 and above is plain
-English) and the Flesch-Kincaid grade (a US school grade: add five for a reading
-age). Average sentence length and overall length are counted here. Only the
-sender's own words are measured: not the sign-off, not a quoted earlier message.
-Each threshold is an option.
+The Flesch reading ease (higher is easier; 60 and above is plain English) and
+the Flesch-Kincaid grade (a US school grade: add five for a reading age), with
+syllables counted by pyphen's British English hyphenation dictionary, as
+textstat 0.7 does. (textstat itself is not used: its current releases download
+a pronouncing dictionary over the network at run time, and invitecheck never
+makes network calls; its older releases need pkg_resources, which fresh
+environments no longer have.) Average sentence length and overall length are
+counted too. Only the sender's own words are measured: not the sign-off, not a
+quoted earlier message. Each threshold is an option.
 """
 
 from __future__ import annotations
@@ -74,9 +78,29 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    import textstat
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_DICTIONARY = None
 
+
+def syllables(word: str) -> int:
+    global _DICTIONARY
+    if _DICTIONARY is None:
+        import pyphen
+
+        _DICTIONARY = pyphen.Pyphen(lang="en_GB")
+    return max(1, len(_DICTIONARY.positions(word.lower())) + 1)
+
+
+def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:
+    """(reading ease, grade) from the words and the number of sentences."""
+    per_sentence = len(words) / max(1, sentence_count)
+    per_word = sum(syllables(w) for w in words) / max(1, len(words))
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    return ease, grade
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     options = rule.options
     prose, offset = _prose(doc)
     clean = URL_OR_EMAIL_RE.sub("link", prose)
@@ -84,8 +108,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     sentences = _sentences(prose)
     if words < options["min_words"] or not sentences:
         return Outcome(NOT_APPLICABLE, note="too short to measure")
-    ease = textstat.flesch_reading_ease(clean)
-    grade = textstat.flesch_kincaid_grade(clean)
+    ease, grade = flesch(WORD_RE.findall(clean), len(sentences))
     average = sum(n for _, _, n in sentences) / len(sentences)
     longest = max(sentences, key=lambda s: s[2])
     problems = []
