@@ -80,10 +80,52 @@ def _use_colour() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config, max_file_size=25, max_parts=1000,
+                 max_text=200_000, debug=False, output=None, format="human", keep_text=False):
+    """The shared pipeline of check and reply: configuration, rules, files, results."""
+    from .config import ConfigError
+    from .engine import Settings
+    from .loaders import Limits, expand_paths
+    from .runner import default_jobs, plan, run
+
+    project = _config(config, no_config)
+    cli_sent = _parse_sent(sent) if sent else None
+    settings = Settings(
+        sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
+        limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
+    )
+    loaded = _load_rules(list(project.rules) + list(rules))
+    files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
+    if not files:
+        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+    if output:
+        _refuse_input_as_output(output, files)
+    try:
+        planned, rule_sets = plan(files, loaded, project, settings)
+    except ConfigError as error:
+        _fail(str(error))
+    progress, finish = _progress(len(planned), format)
+    try:
+        results = run(planned, rule_sets, workers=jobs or default_jobs(), progress=progress, keep_text=keep_text)
+    finally:
+        finish()
+    all_rules = list({rule.id: rule for rule_set in rule_sets for rule in rule_set}.values())
+    return results, all_rules, project
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output:
+        _write_atomically(output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
-    format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github or line."),
+    format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github, line or html."),
+    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
     attach: List[str] = typer.Option([], "--attach", help="A file that will be attached to a draft. Repeatable."),
@@ -105,49 +147,28 @@ def check(
     or above --fail-on (error by default) or scores under --fail-under; 2 when a
     file, rule or configuration could not be read.
     """
-    from .config import FAIL_ON, ConfigError
-    from .engine import Settings
-    from .loaders import Limits, expand_paths
+    from .config import FAIL_ON
     from .reporters import FORMATS, render
-    from .runner import default_jobs, plan, run
     from .scoring import fails_policy
 
     if format not in FORMATS:
         _fail(f"unknown format '{format}'; choose one of {', '.join(FORMATS)}")
+    if audience not in ("sender", "reader"):
+        _fail(f"--for '{audience}' is not one of sender, reader")
     if fail_on is not None and fail_on not in FAIL_ON:
         _fail(f"--fail-on '{fail_on}' is not one of {', '.join(FAIL_ON)}")
-    project = _config(config, no_config)
-    cli_sent = _parse_sent(sent) if sent else None
-    settings = Settings(
-        sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
-        limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
+    results, all_rules, project = _check_files(
+        paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
+        max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
+        keep_text=format == "html",
     )
-    loaded = _load_rules(list(project.rules) + list(rules))
-
-    files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
-    if not files:
-        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
-    if output:
-        _refuse_input_as_output(output, files)
-    try:
-        planned, rule_sets = plan(files, loaded, project, settings)
-    except ConfigError as error:
-        _fail(str(error))
-
-    progress, finish = _progress(len(planned), format)
-    try:
-        results = run(planned, rule_sets, workers=jobs or default_jobs(), progress=progress)
-    finally:
-        finish()
-
-    all_rules = {rule.id: rule for rule_set in rule_sets for rule in rule_set}
-    colour = _use_colour() and not output
-    report = render(format, results, list(all_rules.values()), color=colour) if format == "human" else render(format, results, list(all_rules.values()))
-    if output:
-        _write_atomically(output, report)
+    if audience == "reader" and format == "human":
+        report = render("reader", results, all_rules)
+    elif format == "human":
+        report = render(format, results, all_rules, color=_use_colour() and not output)
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        report = render(format, results, all_rules)
+    _emit(report, output)
     for result in results:
         if result.error:
             typer.echo(result.error, err=True)
@@ -157,6 +178,45 @@ def check(
     policy_under = fail_under if fail_under is not None else project.fail_under
     failing = any(fails_policy(r, policy_on, policy_under) for r in results)
     raise typer.Exit(EXIT_FAILED if failing else EXIT_OK)
+
+
+@app.command()
+def reply(
+    path: str = typer.Argument(..., help="The invitation you received: an .eml, .msg, .txt or .md file, or - for standard input."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the reply to this file instead of standard output."),
+    template: Optional[str] = typer.Option(None, "--template", help="A reply template of your own (see invitecheck/templates/reply.yaml)."),
+    sent: Optional[str] = typer.Option(None, "--sent", help="The date it was sent, if the file does not say."),
+    rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file."),
+) -> None:
+    """Write a short, polite reply that asks the sender for exactly what is missing.
+
+    When nothing is missing it says so instead. Exit status 0, or 2 when the file
+    cannot be read.
+    """
+    from .kinds.sender import person_name
+    from .reply import load_template, reply_text
+    from .rules import RuleError
+
+    try:
+        chosen = load_template(template)
+    except RuleError as error:
+        _fail(str(error))
+    results, all_rules, _ = _check_files(
+        [path], sent=sent, rules=rules, attach=[], exclude=[], jobs=1, config=config, no_config=no_config,
+        output=output, keep_text=True,
+    )
+    result = results[0]
+    if result.error:
+        _fail(result.error)
+    name = person_name(result.invitation) if result.invitation is not None else ""
+    text = reply_text(result, all_rules, chosen, name)
+    if text is None:
+        typer.echo(chosen["nothing_missing"])
+        raise typer.Exit(EXIT_OK)
+    _emit(text, output)
+    raise typer.Exit(EXIT_OK)
 
 
 def _refuse_input_as_output(output: str, files: List[str]) -> None:

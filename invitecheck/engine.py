@@ -41,6 +41,9 @@ class FindingRecord:
     excerpt: str
     suggestion: str
     highlight: tuple[int, int]  # the matched words, as offsets into the excerpt
+    start: int = 0  # the matched words, as offsets into the invitation's text
+    end: int = 0
+    values: dict = field(default_factory=dict)  # details for the reader's report and the reply
 
     def to_dict(self) -> dict:
         return {
@@ -121,7 +124,9 @@ def _record(doc: Invitation, finding) -> FindingRecord:
     line, column = doc.position(finding.start)
     end_line, end_column = doc.position(max(finding.end, finding.start))
     excerpt, highlight = _excerpt(doc, finding.start, finding.end)
-    return FindingRecord(finding.message, line, column, end_line, end_column, excerpt, finding.suggestion, highlight)
+    values = {"match": " ".join(doc.text[finding.start : finding.end].split()), **finding.values}
+    return FindingRecord(finding.message, line, column, end_line, end_column, excerpt, finding.suggestion, highlight,
+                         finding.start, finding.end, values)
 
 
 def sender_label(doc: Invitation) -> str:

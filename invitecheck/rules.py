@@ -39,6 +39,7 @@ class Rule:
     source: str
     examples: dict[str, list[str]]
     suggestion: str = ""
+    reader: dict[str, Any] = field(default_factory=dict)  # {"says": …, "ask": …}
     options: dict[str, Any] = field(default_factory=dict)  # the kind's own fields
     compiled: Any = None  # what the kind prepared from its options (compiled patterns)
     path: str = ""
@@ -57,6 +58,9 @@ COMMON_FIELDS: dict[str, tuple[tuple[type, ...], bool]] = {
     "source": ((str,), True),
     "examples": ((dict,), True),
     "suggestion": ((str,), False),
+    # Plain words for the person who received it: what is wrong ("says", a text or a
+    # mapping of variants) and what to ask the sender for ("ask").
+    "reader": ((dict,), False),
 }
 
 TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
@@ -165,6 +169,17 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RuleError(f"{at('examples')}: examples '{key}' must be a list of texts")
 
+    reader = data.get("reader", {}) or {}
+    for key, value in reader.items():
+        if key not in ("says", "ask", "skip_if"):
+            raise RuleError(f"{at('reader')}: 'reader' takes 'says', 'ask' and 'skip_if', not '{key}'")
+        if key == "skip_if":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RuleError(f"{at('reader')}: 'reader' 'skip_if' must be a list of rule ids")
+            continue
+        if not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
+            raise RuleError(f"{at('reader')}: 'reader' '{key}' must be text, or a mapping of variants to text")
+
     options = {}
     for name, spec in kind.FIELDS.items():
         options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
@@ -186,6 +201,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         source=data["source"].strip(),
         examples={"pass": list(examples.get("pass", [])), "fail": list(examples.get("fail", []))},
         suggestion=data.get("suggestion", "").strip(),
+        reader=dict(reader),
         options=options,
         compiled=compiled,
         path=where,

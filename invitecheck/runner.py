@@ -7,6 +7,7 @@ input always gives byte-identical output.
 from __future__ import annotations
 
 import os
+from functools import partial
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -54,9 +55,10 @@ def _start_worker(rule_sets: list[list[Rule]]) -> None:
     _WORKER_RULE_SETS = rule_sets
 
 
-def _check_in_worker(job: Job) -> FileResult:
+def _check_in_worker(job: Job, keep_text: bool = False) -> FileResult:
     result = check_path(job.path, _WORKER_RULE_SETS[job.rule_set], job.settings)
-    result.invitation = None  # the text stays in the worker; no reporter here needs it
+    if not keep_text:
+        result.invitation = None  # the text stays in the worker unless a reporter shows it
     return result
 
 
@@ -68,14 +70,14 @@ def default_jobs() -> int:
 
 
 def run(jobs: list[Job], rule_sets: list[list[Rule]], workers: int = 1,
-        progress: Callable[[], None] | None = None) -> list[FileResult]:
+        progress: Callable[[], None] | None = None, keep_text: bool = False) -> list[FileResult]:
     if workers > 1 and len(jobs) >= PARALLEL_FROM and not any(job.path == "-" for job in jobs):
         from concurrent.futures import ProcessPoolExecutor
 
         results = []
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(rule_sets,)) as pool:
-            for result in pool.map(_check_in_worker, jobs, chunksize=chunk):
+            for result in pool.map(partial(_check_in_worker, keep_text=keep_text), jobs, chunksize=chunk):
                 results.append(result)
                 if progress:
                     progress()

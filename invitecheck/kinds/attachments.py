@@ -177,5 +177,5 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         if problem:
             quoted = " ".join(m.group(0).split())
             message = format_message(rule.message, match=quoted, problem=problem)
-            findings.append(Finding(m.start(), m.end(), message, rule.suggestion))
+            findings.append(Finding(m.start(), m.end(), message, rule.suggestion, {"variant": what, "promise": quoted}))
     return Outcome(FAIL if findings else PASS, findings)

@@ -33,6 +33,8 @@ class Finding:
     end: int
     message: str
     suggestion: str = ""
+    # Details for the reader's report and the reply ("days", "date", "variant" …).
+    values: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -59,4 +59,4 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     what = re.sub(r"^(?:the|our|next)\s+", "", what, flags=re.I)
     listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
     message = format_message(rule.message, match=what, missing=listed)
-    return Outcome(FAIL, [Finding(event.start(), event.end(), message, rule.suggestion)])
+    return Outcome(FAIL, [Finding(event.start(), event.end(), message, rule.suggestion, {"missing": listed})])

@@ -56,7 +56,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             rule.message, match=instant.text,
             detail=f"it gives no real time to reply; allow at least {min_days} days",
         )
-        findings.append(Finding(instant.start, instant.end, message, rule.suggestion))
+        findings.append(Finding(instant.start, instant.end, message, rule.suggestion, {"variant": "instant", "phrase": instant.text}))
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
@@ -73,7 +73,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             if days < min_days:
                 when = f"{days} day{'s' if days != 1 else ''} after sending" if days >= 0 else f"{-days} day{'s' if days != -1 else ''} before it was sent"
                 detail = f"{dates.describe(mention.date)}: {when} on {dates.describe(sent)}; allow at least {min_days}"
-                findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion))
+                values = {"variant": "date" if days >= 0 else "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
+                findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
         note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
     else:
         note = ""

@@ -186,6 +186,14 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+def person_name(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> str:
+    """The name of the person who sent it, where one can be found; else ''."""
+    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", doc.sender_name) else 2
+    if doc.sender_name and is_person_name(doc.sender_name, from_minimum, role_words):
+        return clean_name(doc.sender_name)
+    return _sign_off_name(doc, role_words) or _named_contact(doc, role_words)
+
+
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     role_words = _role_words(rule)
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.

@@ -1,0 +1,98 @@
+"""For the person who received it: the plain-words report and the reply."""
+
+from __future__ import annotations
+
+from conftest import EXAMPLES
+
+from invitecheck.kinds.readability import WORD_RE, flesch
+from invitecheck.rules import bundled_rules
+
+
+def test_reader_report_is_plain_and_has_no_rule_ids(run):
+    out = run("check", EXAMPLES / "champion.eml", "--for", "reader")
+    text = out.stdout
+    assert "It does not say who sent it, so you do not know who to ask." in text
+    assert "You have 6 days to reply (until Sunday 18 June 2017). That is short notice." in text
+    assert "It talks about an attachment ('in the attachments'), but the attachment is not there." in text
+    assert "it does not say if your travel and other costs are paid" in text
+    assert "What you could ask them:" in text and "invitecheck reply" in text
+    for rule in bundled_rules():
+        assert rule.id not in text
+    assert out.exit_code == 1
+
+
+def test_reader_report_when_nothing_is_missing(run):
+    out = run("check", EXAMPLES / "good-panel-invitation.eml", "--for", "reader")
+    assert "This invitation tells you what you need to know" in out.stdout
+    assert "What is missing" not in out.stdout
+
+
+def test_reader_words_are_easy_to_read():
+    """Every sentence a reader sees: a reading age of 14 or under, and reading ease of 60 or more."""
+    texts = []
+    for rule in bundled_rules():
+        for key in ("says", "ask"):
+            value = rule.reader.get(key)
+            texts += list(value.values()) if isinstance(value, dict) else [value] if value else []
+    assert len(texts) >= 25
+    sentences = [s for t in texts for s in t.replace("?", ".").split(".") if len(s.split()) >= 3]
+    words = [w for s in sentences for w in WORD_RE.findall(s)]
+    ease, grade = flesch(words, len(sentences))
+    assert ease >= 60, ease
+    assert grade + 5 <= 14, grade
+    for text in texts:
+        longest = max(len(s.split()) for s in text.replace("?", ".").split("."))
+        assert longest <= 20, text
+
+
+def test_reply_asks_for_exactly_what_is_missing(run):
+    out = run("reply", EXAMPLES / "champion.eml")
+    assert out.exit_code == 0
+    lines = out.stdout.splitlines()
+    assert lines[0] == "Subject: Re: Opportunity: become a Patient Champion"
+    assert "Hello," in lines  # no person named, so no name invented
+    asks = [line for line in lines if line.startswith("- ")]
+    assert "- Could you tell me the name of the person I should contact, and their email address or phone number?" in asks
+    assert "- Could you give me at least two weeks to reply? I need time to check my plans and arrange any help I need." in asks
+    assert "- Could you send me the form or document the email mentions? It was not included." in asks
+    assert any("Which costs will you pay" in a for a in asks)
+    assert not any("email address or phone number for someone" in a for a in asks)  # not asked twice
+    assert len(asks) == len(set(asks))
+    assert lines[-1] == "Best wishes,"
+
+
+def test_reply_names_the_sender_when_known(run):
+    out = run("reply", EXAMPLES / "conference-travel.eml")
+    assert "Dear Chloe Marsh," in out.stdout
+    assert "Which costs will you pay" in out.stdout
+
+
+def test_reply_when_nothing_is_missing_says_so(run):
+    out = run("reply", EXAMPLES / "good-panel-invitation.eml")
+    assert out.exit_code == 0
+    assert "There is nothing you need to ask for." in out.stdout
+    assert "Dear" not in out.stdout
+
+
+def test_reply_to_a_file_and_own_template(run, tmp_path):
+    template = tmp_path / "tone.yaml"
+    template.write_text(
+        'subject: "About: {subject}"\ngreeting_named: "Hi {name},"\ngreeting: "Hi,"\n'
+        'opening: "Thanks for writing{about}. A few questions:"\nclosing: "Cheers."\nsign_off: "Sam"\n'
+        'nothing_missing: "All good."\n'
+    )
+    target = tmp_path / "reply.txt"
+    out = run("reply", EXAMPLES / "conference-travel.eml", "--template", template, "-o", target)
+    assert out.exit_code == 0 and out.stdout == ""
+    text = target.read_text()
+    assert text.startswith("Subject: About: Your travel for the Self-Care Conference\n\nHi Chloe Marsh,")
+    assert text.rstrip().endswith("Cheers.\n\nSam")
+
+
+def test_reply_errors_are_plain(run, tmp_path):
+    out = run("reply", tmp_path / "missing.eml")
+    assert out.exit_code == 2 and "missing.eml: no such file" in out.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("greeting: Hi\n")
+    out = run("reply", EXAMPLES / "champion.eml", "--template", bad)
+    assert out.exit_code == 2 and "bad.yaml: the key 'subject' is missing" in out.stderr
