@@ -6,7 +6,7 @@ and add it to ``FORMATS``.
 
 from importlib import import_module
 
-FORMATS = ("human", "json", "sarif", "github", "line")
+FORMATS = ("human", "json", "sarif", "github", "line", "html")
 
 
 def render(name: str, results, rules, **options) -> str:
