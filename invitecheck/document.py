@@ -38,6 +38,7 @@ class Attachment:
     content_type: str = "application/octet-stream"
     size: int | None = None  # bytes; None when only declared in a draft
     inline: bool = False  # an inline image such as a logo, not a document
+    text: str | None = None  # what a .docx, .pdf or text attachment says, when it could be read
 
     @property
     def is_document(self) -> bool:

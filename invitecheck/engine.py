@@ -62,6 +62,7 @@ class CheckRecord:
     weight: int
     findings: list[FindingRecord] = field(default_factory=list)
     note: str = ""
+    evidence: str = ""
 
     def to_dict(self) -> dict:
         data = {"rule": self.rule, "title": self.title, "status": self.status,
@@ -69,6 +70,8 @@ class CheckRecord:
                 "findings": [f.to_dict() for f in self.findings]}
         if self.note:
             data["note"] = self.note
+        if self.evidence:
+            data["evidence"] = self.evidence
         return data
 
 
@@ -135,6 +138,22 @@ def sender_label(doc: Invitation) -> str:
     return doc.sender_name or doc.sender_address or "(no sender given)"
 
 
+def _attached_file(path: str) -> Attachment:
+    """An --attach file: its name, and what it says when it is there to read."""
+    from pathlib import Path
+
+    from .loaders.documents import MAX_DOCUMENT_BYTES, extract_text
+
+    file = Path(path)
+    try:
+        if file.is_file() and file.stat().st_size <= MAX_DOCUMENT_BYTES:
+            data = file.read_bytes()
+            return Attachment(name=file.name, size=len(data), text=extract_text(file.name, "", data))
+    except OSError:
+        pass
+    return Attachment(name=file.name)
+
+
 def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> FileResult:
     if settings.sent is not None:
         ctx = Context(settings.sent, "--sent" if settings.sent_from_cli else "configuration")
@@ -143,7 +162,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
     else:
         ctx = Context(settings.today, "today")
     if settings.attachments:
-        doc.attachments = doc.attachments + [Attachment(name=name.rsplit("/", 1)[-1]) for name in settings.attachments]
+        doc.attachments = doc.attachments + [_attached_file(path) for path in settings.attachments]
         doc.attachments_declared = True
 
     checks, notes, suppressed = [], list(doc.notes), 0
@@ -160,7 +179,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         findings, hidden = _unsuppressed(doc, rule.id, [_record(doc, f) for f in outcome.findings])
         suppressed += hidden
         status = PASS if outcome.status == FAIL and hidden and not findings else outcome.status
-        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings, outcome.note))
+        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings, outcome.note, outcome.evidence))
 
     value = scoring.score(checks)
     warnings = _stale_suppressions(doc, {rule.id for rule in rules})

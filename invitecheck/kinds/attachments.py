@@ -105,7 +105,20 @@ def _plausible(doc_phrase: str, file_name: str) -> bool:
     return False
 
 
-def _attachment_problem(doc: Invitation, match: re.Match) -> str | None:
+def _content_says(phrase: str, attachment) -> str | None:
+    """The first line of the attachment's text that names the promised document, if any."""
+    if not attachment.text:
+        return None
+    keys = _key_words(phrase)
+    groups = [next((g for g in SYNONYMS if key in g), {key}) for key in keys]
+    for line in attachment.text.split("\n"):
+        words = _words(line)
+        if line.strip() and all(words & group for group in groups[:2]):
+            return " ".join(line.split())[:80]
+    return None
+
+
+def _attachment_problem(doc: Invitation, match: re.Match, confirmed: list[str]) -> str | None:
     phrase = (match.groupdict().get("doc") or "").strip()
     documents = [a for a in doc.attachments if a.is_document]
     if not doc.attachments_declared:
@@ -115,9 +128,17 @@ def _attachment_problem(doc: Invitation, match: re.Match) -> str | None:
         if empty:
             return f"but the attachment {', '.join(empty)} is empty"
         return "but the message has no attachments"
-    if phrase and _key_words(phrase) and not any(_plausible(phrase, a.name) for a in documents):
-        names = ", ".join(a.name for a in documents[:5])
-        return f"but none of the attachments ({names}) looks like the {phrase.lower()}"
+    if phrase and _key_words(phrase):
+        for attachment in documents:
+            says = _content_says(phrase, attachment)
+            if says:
+                confirmed.append(f"{attachment.name} is the {phrase.lower()}: its text says '{says}'")
+                return None
+        if not any(_plausible(phrase, a.name) for a in documents):
+            names = ", ".join(a.name for a in documents[:5])
+            read = next((a for a in documents if a.text and a.text.strip()), None)
+            seen = f"; {read.name} begins '{' '.join(read.text.split())[:60]}'" if read else ""
+            return f"but none of the attachments ({names}) looks like the {phrase.lower()}{seen}"
     return None
 
 
@@ -167,10 +188,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if not promises:
         return Outcome(NOT_APPLICABLE)
 
-    findings = []
+    findings, confirmed = [], []
     for m, what in sorted(promises, key=lambda p: p[0].start()):
         if what == "attachment":
-            problem = _attachment_problem(doc, m)
+            problem = _attachment_problem(doc, m, confirmed)
         else:
             stop = signature.start if signature and signature.start > m.end() else end
             problem = _below_problem(doc, m, stop)
@@ -178,4 +199,4 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             quoted = " ".join(m.group(0).split())
             message = format_message(rule.message, match=quoted, problem=problem)
             findings.append(Finding(m.start(), m.end(), message, rule.suggestion, {"variant": what, "promise": quoted}))
-    return Outcome(FAIL if findings else PASS, findings)
+    return Outcome(FAIL if findings else PASS, findings, evidence="; ".join(confirmed))

@@ -42,6 +42,7 @@ class Outcome:
     status: str
     findings: list[Finding] = field(default_factory=list)
     note: str = ""  # why the rule was not applicable, or what it saw
+    evidence: str = ""  # what confirmed a pass, shown to the reader ("Doc1.docx is the application form: …")
 
 
 @dataclass(frozen=True)

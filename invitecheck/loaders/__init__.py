@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
-SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text"}
-FOLDER_SUFFIXES = (".eml", ".txt", ".md")
+SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text",
+            ".docx": "docx", ".msg": "outlook"}
+FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class LoadError(Exception):
@@ -80,6 +82,31 @@ def looks_like_email(data: bytes) -> bool:
     return bool(names) and any(name not in _DRAFT_HEADERS for name in names)
 
 
+def sniff(data: bytes) -> str:
+    """What a file with no known suffix is, from its first bytes."""
+    from .documents import is_docx
+
+    if data.startswith(OLE_MAGIC):
+        return "outlook"
+    if is_docx(data):
+        return "docx"
+    return "email" if looks_like_email(data) else "text"
+
+
+def load_docx(data: bytes, path: str):
+    from .documents import docx_paragraphs, is_docx
+    from .text import load_text
+
+    if not is_docx(data):
+        raise LoadError(f"{path}: this is not a Word .docx document")
+    try:
+        lines = docx_paragraphs(data)
+    except Exception as error:
+        reason = str(error).strip().split("\n")[0][:100] or type(error).__name__
+        raise LoadError(f"{path}: could not be read as a Word document ({reason})") from None
+    return load_text("\n".join(lines).encode("utf-8"), path, source_format="docx")
+
+
 def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits = Limits()):
     from .email import load_email
     from .text import load_text
@@ -87,9 +114,13 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
     if len(data) > limits.max_file_bytes:
         raise LoadError(f"{path}: the file is {_megabytes(len(data))}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
     if kind is None:
-        kind = "email" if looks_like_email(data) else "text"
+        kind = sniff(data)
     if kind == "email":
         return load_email(data, path, limits)
+    if kind == "docx":
+        return load_docx(data, path)
+    if kind == "outlook":
+        raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")
     binary = _binary_kind(data)
     if binary:
         raise LoadError(f"{path}: this is {binary}, not text, so it cannot be checked")
@@ -102,11 +133,13 @@ def load_path(path: str, limits: Limits = Limits()):
         return load_bytes(sys.stdin.buffer.read(limits.max_file_bytes + 1), "-", limits=limits)
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix == ".msg":
-        raise LoadError(f"{path}: Outlook .msg files are not supported yet; save the message as .eml or text")
     try:
         if p.stat().st_size > limits.max_file_bytes:
             raise LoadError(f"{path}: the file is {_megabytes(p.stat().st_size)}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
+        if suffix == ".msg" or (suffix not in SUFFIXES and _starts_with(p, OLE_MAGIC)):
+            from .outlook import load_msg
+
+            return load_msg(path, limits)
         data = p.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
@@ -119,6 +152,11 @@ def load_path(path: str, limits: Limits = Limits()):
     except RuntimeError:  # a symlink loop, on some Pythons
         raise LoadError(f"{path}: could not be read (a loop of symbolic links)") from None
     return load_bytes(data, path, SUFFIXES.get(suffix), limits)
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(len(magic)) == magic
 
 
 def expand_paths(paths: list[str]) -> list[str]:

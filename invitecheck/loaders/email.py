@@ -21,6 +21,7 @@ from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, render
 from . import LoadError, Limits
+from .documents import extract_text
 from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
 
@@ -55,19 +56,17 @@ def _attachment(item: dict) -> Attachment:
     payload = item.get("payload") or ""
     if item.get("binary"):
         try:
-            size = len(base64.b64decode(payload, validate=False))
+            data = base64.b64decode(payload, validate=False)
         except (binascii.Error, ValueError):
-            size = len(payload) * 3 // 4
+            data = b""
     else:
-        size = len(payload.encode("utf-8", "replace"))
+        data = payload.encode("utf-8", "replace")
     disposition = (item.get("content-disposition") or "").lower()
     inline = disposition.startswith("inline") or (bool(item.get("content-id")) and "attachment" not in disposition)
-    return Attachment(
-        name=str(item.get("filename") or "unnamed"),
-        content_type=str(item.get("mail_content_type") or "application/octet-stream").lower(),
-        size=size,
-        inline=inline,
-    )
+    name = str(item.get("filename") or "unnamed")
+    content_type = str(item.get("mail_content_type") or "application/octet-stream").lower()
+    text = None if content_type.startswith("image/") else extract_text(name, content_type, data)
+    return Attachment(name=name, content_type=content_type, size=len(data), inline=inline, text=text)
 
 
 @dataclass
@@ -104,7 +103,8 @@ def _with_stdlib(data: bytes) -> _Parts:
         name = part.get_filename()
         kind = part.get_content_type()
         if name or part.get_content_disposition() == "attachment":
-            attachments.append(Attachment(str(name or "unnamed"), kind, len(payload), part.get_content_disposition() == "inline"))
+            attachments.append(Attachment(str(name or "unnamed"), kind, len(payload), part.get_content_disposition() == "inline",
+                                          extract_text(str(name or ""), kind, payload)))
         elif kind in ("text/plain", "text/html"):
             text = decode_bytes(payload, part.get_content_charset())
             (plain if kind == "text/plain" else html).append(text)

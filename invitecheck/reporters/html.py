@@ -120,6 +120,9 @@ def _file(index: int, result, rules_by_id: dict) -> str:
         parts.append("</ol>")
     else:
         parts.append("<p>Nothing to fix.</p>")
+    for check in result.checks:
+        if check.evidence:
+            parts.append(f"<p>Confirmed: {escape(check.evidence)}.</p>")
     if result.suppressed:
         parts.append(f"<p>{result.suppressed} finding(s) were turned off by comments in the file.</p>")
     for note in result.notes:

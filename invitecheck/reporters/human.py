@@ -72,6 +72,9 @@ def _file(console: Console, result, plain: bool) -> None:
         if finding.suggestion:
             console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
         console.print()
+    for check in result.checks:
+        if check.evidence:
+            console.print(Text(f"✓ {check.title}: {check.evidence}.", style="green"))
     for warning in result.warnings:
         console.print(Text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
     if result.suppressed:
@@ -79,7 +82,7 @@ def _file(console: Console, result, plain: bool) -> None:
         console.print(Text(f"{result.suppressed} finding{s} suppressed by comments in the file.", style="dim"))
     for note in result.notes:
         console.print(Text("Note: " + note, style="dim italic"))
-    if result.notes or result.warnings or result.suppressed or not findings:
+    if result.notes or result.warnings or result.suppressed or not findings or any(c.evidence for c in result.checks):
         console.print()
 
 

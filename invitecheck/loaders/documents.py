@@ -1,0 +1,82 @@
+"""Text from Word and PDF files: a .docx draft, or an attachment whose contents
+confirm (or not) that it is the document the invitation promises.
+
+Every reader here is bounded (size and pages) and never raises: a document that
+cannot be read gives None, and the caller says what it could not do.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+MAX_PDF_PAGES = 20
+MAX_TEXT = 20_000
+
+
+def docx_paragraphs(data: bytes) -> list[str]:
+    """The lines of a Word document in reading order: paragraphs, and table rows as 'cell | cell'."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    lines = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            text = paragraph.text
+            style = (paragraph.style.name if paragraph.style is not None else "").lower()
+            if not lines and style == "title" and text.strip() and not text.lower().startswith("subject:"):
+                text = "Subject: " + text
+            lines.append(text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = []
+                for cell in row.cells:
+                    if not cells or cell.text != cells[-1]:  # merged cells repeat
+                        cells.append(cell.text)
+                lines.append(" | ".join(cells))
+    return lines
+
+
+def is_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def extract_text(name: str, content_type: str, data: bytes) -> str | None:
+    """The readable text of an attachment, or None when it is not a document we can read."""
+    if not data or len(data) > MAX_DOCUMENT_BYTES:
+        return None
+    lower = name.lower()
+    try:
+        if lower.endswith(".docx") or "wordprocessingml" in content_type or is_docx(data):
+            return "\n".join(docx_paragraphs(data))[:MAX_TEXT]
+        if lower.endswith(".pdf") or content_type == "application/pdf" or data.startswith(b"%PDF"):
+            import logging
+
+            from pypdf import PdfReader
+
+            logging.getLogger("pypdf").setLevel(logging.ERROR)
+            reader = PdfReader(io.BytesIO(data))
+            pages = []
+            for page in reader.pages[:MAX_PDF_PAGES]:
+                pages.append(page.extract_text() or "")
+                if sum(len(p) for p in pages) > MAX_TEXT:
+                    break
+            return "\n".join(pages)[:MAX_TEXT]
+        if lower.endswith((".txt", ".md", ".csv")) or content_type.startswith("text/plain"):
+            from .text import decode_bytes
+
+            return decode_bytes(data)[:MAX_TEXT]
+    except Exception:  # a broken document is a document we cannot read, not a crash
+        return None
+    return None
