@@ -275,3 +275,13 @@ def describe(day: date) -> str:
 
 def add_years(day: date, years: int) -> date:
     return day + relativedelta(years=years)
+
+
+def dates_in(doc, sent: date, start: int, end: int) -> list[DateMention]:
+    """find_dates over part of an invitation, worked out once however many rules ask."""
+    return doc.memo(("dates", sent, start, end), lambda: find_dates(doc.text, sent, start, end))
+
+
+def instants_in(doc, start: int, end: int) -> list[InstantDeadline]:
+    """find_instant_deadlines over part of an invitation, worked out once."""
+    return doc.memo(("instants", start, end), lambda: find_instant_deadlines(doc.text, start, end))

@@ -69,6 +69,7 @@ class Invitation:
     defects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
+    _memo: dict = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _signature: Span | None = field(default=None, repr=False)
 
@@ -85,7 +86,22 @@ class Invitation:
             return None if span is None else Span(min(span.start, limit), min(span.end, limit))
 
         return replace(self, text=self.text[:limit], body=clip(self.body), subject=clip(self.subject),
-                       sender_span=clip(self.sender_span), links=[], _line_starts=[], _signature=None)
+                       sender_span=clip(self.sender_span), links=[], _line_starts=[], _signature=None, _memo={})
+
+    @property
+    def lowered(self) -> str | None:
+        """The text in lower case, when that keeps every offset (it nearly always does)."""
+        def lower() -> str | None:
+            text = self.text.lower()
+            return text if len(text) == len(self.text) else None
+
+        return self.memo(("lowered",), lower)
+
+    def memo(self, key: tuple, compute):
+        """Work several rules share (the dates in the text, say), done once per invitation."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- positions --------------------------------------------------------
 

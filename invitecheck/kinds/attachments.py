@@ -163,6 +163,23 @@ def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
     return None if substantial else "but nothing follows it"
 
 
+ATTACH_ANCHOR_RE = re.compile(r"attach|enclos", re.I)
+BELOW_ANCHOR_RE = re.compile(r"below|follow|click", re.I)
+WINDOW = 160  # characters either side of a key word: longer than any promise phrase
+
+
+def _windows(text: str, anchor: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
+    """Merged spans of text around each key word."""
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text, start, end):
+        a, b = max(start, m.start() - WINDOW), min(end, m.end() + WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     end = doc.message_end
     signature = doc.signature
@@ -172,19 +189,18 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     def seen(m: re.Match) -> bool:
         return any(m.start() < b and a < m.end() for a, b in taken)
 
-    for regex in ATTACH_PROMISES:
-        for m in regex.finditer(doc.text, doc.body.start, end):
-            around = doc.text[max(doc.body.start, m.start() - 20) : m.end() + 25]
-            if seen(m) or NOT_A_PROMISE.search(around):
-                continue
-            taken.append(m.span())
-            promises.append((m, "attachment"))
-    for regex in BELOW_PROMISES:
-        for m in regex.finditer(doc.text, doc.body.start, end):
-            if seen(m):
-                continue
-            taken.append(m.span())
-            promises.append((m, "below"))
+    # Look for the key words first, then try the promise phrases only in a
+    # window around each: most text is nowhere near "attached" or "below".
+    for regexes, anchor, what in ((ATTACH_PROMISES, ATTACH_ANCHOR_RE, "attachment"), (BELOW_PROMISES, BELOW_ANCHOR_RE, "below")):
+        for start, stop in _windows(doc.text, anchor, doc.body.start, end):
+            for regex in regexes:
+                for m in regex.finditer(doc.text, start, stop):
+                    if seen(m):
+                        continue
+                    if what == "attachment" and NOT_A_PROMISE.search(doc.text[max(doc.body.start, m.start() - 20) : m.end() + 25]):
+                        continue
+                    taken.append(m.span())
+                    promises.append((m, what))
     if not promises:
         return Outcome(NOT_APPLICABLE)
 

@@ -53,13 +53,54 @@ class Context:
     sent_from: str  # "--sent", "Date header", "today"
 
 
-def compile_pattern(text: str, field_name: str) -> regex.Pattern:
+_ESCAPE_RE = regex.compile(r"\\[pPN]\{[^}]*\}|\\.")
+_FLAG_GROUP_RE = regex.compile(r"\(\?[abefiLmprsuVwx0-9-]+[:)]")
+
+
+class Pattern:
+    """A rule's pattern, matched case-insensitively and in bounded time.
+
+    A pattern written without capital letters or inline flags also gets a
+    case-sensitive twin, run over the lower-cased text: the same matches, found
+    in about half the time.
+    """
+
+    __slots__ = ("source", "insensitive", "lowered")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.insensitive = regex.compile(source, regex.IGNORECASE | regex.MULTILINE)
+        plain = _ESCAPE_RE.sub("", source)
+        safe = not _FLAG_GROUP_RE.search(source) and plain == plain.lower()
+        self.lowered = regex.compile(source, regex.MULTILINE) if safe else None
+
+    @property
+    def pattern(self) -> str:
+        return self.source
+
+    def _choose(self, doc: Invitation):
+        if self.lowered is not None:
+            lowered = doc.lowered
+            if lowered is not None:
+                return self.lowered, lowered
+        return self.insensitive, doc.text
+
+    def finditer(self, doc: Invitation, start: int, end: int):
+        compiled, text = self._choose(doc)
+        return compiled.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
+
+    def search(self, doc: Invitation, start: int, end: int):
+        compiled, text = self._choose(doc)
+        return compiled.search(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
+
+
+def compile_pattern(text: str, field_name: str) -> Pattern:
     if not isinstance(text, str) or not text:
         raise _field_error(field_name, f"each pattern in '{field_name}' must be non-empty text")
     if len(text) > MAX_PATTERN_LENGTH:
         raise _field_error(field_name, f"a pattern in '{field_name}' is longer than {MAX_PATTERN_LENGTH} characters")
     try:
-        return regex.compile(text, regex.IGNORECASE | regex.MULTILINE)
+        return Pattern(text)
     except (regex.error, OverflowError, RecursionError) as error:
         raise _field_error(field_name, f"the pattern '{text}' in '{field_name}' does not compile ({error})") from None
 
@@ -84,27 +125,48 @@ def _field_error(field_name: str, message: str) -> RuleError:
     return error
 
 
-def matches(patterns: list[regex.Pattern], doc: Invitation, spans: list[Span]) -> Iterator[regex.Match]:
-    """Every match of every pattern in the spans, each search bounded in time."""
+def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iterator[regex.Match]:
+    """Every match of every pattern in the spans, each search bounded in time.
+
+    Take a match's words from ``doc.text[m.start():m.end()]``: the match itself
+    may have been found in the lower-cased text.
+    """
     for pattern in patterns:
         for span in spans:
             try:
-                yield from pattern.finditer(doc.text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+                yield from pattern.finditer(doc, span.start, span.end)
             except TimeoutError:
-                raise PatternTimeout(pattern.pattern) from None
+                raise PatternTimeout(pattern.source) from None
 
 
-def first_match(patterns: list[regex.Pattern], doc: Invitation, spans: list[Span]) -> regex.Match | None:
+def first_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> regex.Match | None:
     best = None
     for pattern in patterns:
         for span in spans:
             try:
-                found = pattern.search(doc.text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+                found = pattern.search(doc, span.start, span.end)
             except TimeoutError:
-                raise PatternTimeout(pattern.pattern) from None
+                raise PatternTimeout(pattern.source) from None
             if found and (best is None or found.start() < best.start()):
                 best = found
     return best
+
+
+def any_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> bool:
+    """Does any pattern match? Stops at the first that does."""
+    for pattern in patterns:
+        for span in spans:
+            try:
+                if pattern.search(doc, span.start, span.end):
+                    return True
+            except TimeoutError:
+                raise PatternTimeout(pattern.source) from None
+    return False
+
+
+def words(doc: Invitation, match) -> str:
+    """The matched words as the invitation has them (not lower-cased)."""
+    return doc.text[match.start() : match.end()]
 
 
 class _Keep(dict):

@@ -5,7 +5,7 @@ a `when` pattern matched: "online only", say, for a rule about travel costs.
 """
 
 from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, compile_patterns, first_match, format_message
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, any_match, compile_patterns, first_match, format_message, words
 
 FIELDS = {
     "when": ((list,), True, None),
@@ -24,10 +24,10 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     spans = doc.spans(rule.scope)
-    trigger = first_match(rule.compiled["when"], doc, spans)
-    if trigger is None or first_match(rule.compiled["unless"], doc, spans):
+    if not any_match(rule.compiled["when"], doc, spans) or any_match(rule.compiled["unless"], doc, spans):
         return Outcome(NOT_APPLICABLE)
-    if first_match(rule.compiled["then"], doc, spans):
+    if any_match(rule.compiled["then"], doc, spans):
         return Outcome(PASS)
-    message = format_message(rule.message, match=trigger.group(0))
+    trigger = first_match(rule.compiled["when"], doc, spans)  # the earliest, to point at
+    message = format_message(rule.message, match=words(doc, trigger))
     return Outcome(FAIL, [Finding(trigger.start(), trigger.end(), message, rule.suggestion)])

@@ -33,7 +33,7 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     end = doc.message_end
-    mentions = [m for m in dates.find_dates(doc.text, ctx.sent, doc.body.start, end) if m.how == "date"]
+    mentions = [m for m in dates.dates_in(doc, ctx.sent, doc.body.start, end) if m.how == "date"]
     if not mentions:
         return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []

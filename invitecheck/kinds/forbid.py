@@ -1,7 +1,7 @@
 """forbid: any of `patterns` present is a finding."""
 
 from ..document import Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, compile_patterns, format_message, matches, without_overlaps
+from .base import FAIL, PASS, Context, Finding, Outcome, compile_patterns, format_message, matches, without_overlaps, words
 
 # field: (types, required, default)
 FIELDS = {"patterns": ((list,), True, None)}
@@ -13,7 +13,7 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     findings = [
-        Finding(m.start(), m.end(), format_message(rule.message, match=m.group(0)), rule.suggestion)
+        Finding(m.start(), m.end(), format_message(rule.message, match=words(doc, m)), rule.suggestion)
         for m in matches(rule.compiled, doc, doc.spans(rule.scope))
         if m.end() > m.start()
     ]

@@ -20,6 +20,6 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         stop = min(span.end, doc.message_end)
         if span.start >= stop:
             continue
-        for instant in dates.find_instant_deadlines(doc.text, span.start, stop):
+        for instant in dates.instants_in(doc, span.start, stop):
             findings.append(Finding(instant.start, instant.end, format_message(rule.message, match=instant.text), rule.suggestion))
     return Outcome(FAIL if findings else PASS, findings)

@@ -47,7 +47,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if event is None:
         return Outcome(NOT_APPLICABLE, note="it does not invite people to a meeting or event")
     missing = []
-    if not (dates.find_dates(doc.text, ctx.sent, doc.body.start, end) or RELATIVE_DAY_RE.search(doc.text, doc.body.start, end)):
+    if not (dates.dates_in(doc, ctx.sent, doc.body.start, end) or RELATIVE_DAY_RE.search(doc.text, doc.body.start, end)):
         missing.append("the date")
     if not TIME_RE.search(doc.text, doc.body.start, end):
         missing.append("the time")

@@ -48,8 +48,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     mentions, instants = [], []
     for span in spans:
         stop = min(span.end, doc.message_end)
-        mentions += dates.find_dates(doc.text, sent, span.start, stop)
-        instants += dates.find_instant_deadlines(doc.text, span.start, stop)
+        mentions += dates.dates_in(doc, sent, span.start, stop)
+        instants += dates.instants_in(doc, span.start, stop)
 
     for instant in instants:
         message = format_message(

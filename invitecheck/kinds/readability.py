@@ -14,6 +14,7 @@ quoted earlier message. Each threshold is an option.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Invitation
 from ..rules import RuleError
@@ -82,6 +83,7 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _DICTIONARY = None
 
 
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     global _DICTIONARY
     if _DICTIONARY is None:

@@ -1,7 +1,7 @@
 """require: at least one of `patterns` must be present."""
 
 from ..document import Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, compile_patterns, first_match, format_message, scope_start
+from .base import FAIL, PASS, Context, Finding, Outcome, any_match, compile_patterns, format_message, scope_start
 
 FIELDS = {"patterns": ((list,), True, None)}
 
@@ -12,7 +12,7 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     spans = doc.spans(rule.scope)
-    if first_match(rule.compiled, doc, spans):
+    if any_match(rule.compiled, doc, spans):
         return Outcome(PASS)
     start = scope_start(doc, spans)
     end = doc.line_span(start).end

@@ -1,7 +1,7 @@
 """swap: a mapping of pattern to better wording; each match is a finding that suggests it."""
 
 from ..document import Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps
+from .base import FAIL, PASS, Context, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps, words
 from ..rules import RuleError
 
 FIELDS = {"swap": ((dict,), True, None)}
@@ -29,7 +29,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     for pattern, better in rule.compiled:
         for m in matches([pattern], doc, spans):
             if m.end() > m.start():
-                message = format_message(rule.message, match=m.group(0), suggestion=better)
+                message = format_message(rule.message, match=words(doc, m), suggestion=better)
                 findings.append(Finding(m.start(), m.end(), message, f"Try: {better}" if better else rule.suggestion))
     findings = without_overlaps(findings)
     return Outcome(FAIL if findings else PASS, findings)
