@@ -320,6 +320,124 @@ def _load_rules_only(paths: List[str]):
         _fail(str(error))
 
 
+@app.command()
+def audit(
+    path: str = typer.Argument(..., help="An mbox file, a Maildir, or a folder of .eml, .msg, .txt, .md or .docx files."),
+    everything: bool = typer.Option(False, "--all", help="Score every message, not only involvement invitations."),
+    format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, or csv (one row per invitation)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: the number of cores)."),
+    rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
+    classifier: Optional[str] = typer.Option(None, "--classifier", help="Your own invitation classifier (see invitecheck/classifier.yaml)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file."),
+    max_file_size: int = typer.Option(25, "--max-file-size", min=1, help="Refuse messages larger than this many megabytes."),
+) -> None:
+    """Audit a whole mailbox: how an organisation's invitations have really been.
+
+    Only involvement invitations are scored (see --all); the rest are counted as
+    skipped, and messages that cannot be read are counted with their reasons.
+    """
+    from pathlib import Path
+
+    from .audit import Summary, csv_header, csv_row
+    from .classify import load_classifier
+    from .config import ConfigError, apply_overrides
+    from .engine import Settings
+    from .loaders import Limits
+    from .rules import RuleError
+    from .runner import default_jobs, stream_audit
+    from .sources import iter_items
+
+    if format not in ("human", "json", "csv"):
+        _fail(f"unknown format '{format}' for an audit; choose one of human, json, csv")
+    if not Path(path).exists():
+        _fail(f"{path}: no such file or folder")
+    project = _config(config, no_config)
+    loaded = _load_rules(list(project.rules) + list(rules))
+    try:
+        loaded = apply_overrides(loaded, project.overrides, project.path or "the configuration")
+        chosen = load_classifier(classifier)
+    except (ConfigError, RuleError) as error:
+        _fail(str(error))
+    if output:
+        _refuse_input_as_output(output, [path])
+    settings = Settings(sent=project.sent, limits=Limits(max_file_bytes=max_file_size * 1024 * 1024))
+    items = iter_items(path, settings.limits.max_file_bytes)
+    records = stream_audit(items, (loaded, settings, chosen, everything), workers=jobs or default_jobs())
+
+    summary = Summary()
+    tick, finish = _audit_progress()
+    with _sink(output) as out:
+        writer = None
+        if format == "csv":  # rows are written as they come, never held in memory
+            import csv
+
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(csv_header(loaded))
+        try:
+            for record in records:
+                summary.add(record)
+                if writer is not None and record["status"] in ("invitation", "other"):
+                    writer.writerow(csv_row(record, loaded))
+                tick(summary)
+        finally:
+            finish()
+        if writer is None:
+            from .reporters.audit import render
+
+            out.write(render(format, path, summary.to_dict(), color=_use_colour() and not output))
+    raise typer.Exit(EXIT_OK)
+
+
+class _sink:
+    """Standard output, or a file written beside its target and renamed into place at the end."""
+
+    def __init__(self, output: Optional[str]) -> None:
+        self.output = output
+
+    def __enter__(self):
+        if not self.output:
+            return sys.stdout
+        import tempfile
+
+        folder = os.path.dirname(os.path.abspath(self.output))
+        try:
+            handle, self.temporary = tempfile.mkstemp(prefix=".invitecheck-", dir=folder)
+        except OSError as error:
+            _fail(f"--output {self.output}: could not be written ({error.strerror or error})")
+        self.file = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        return self.file
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if not self.output:
+            sys.stdout.flush()
+            return
+        self.file.close()
+        if kind is None or kind is typer.Exit:
+            os.replace(self.temporary, self.output)
+        else:
+            os.unlink(self.temporary)
+
+
+def _audit_progress():
+    """A running count on standard error, only for people watching a terminal."""
+    if not (sys.stderr.isatty() and sys.stdout.isatty()):
+        return (lambda summary: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task("Reading messages", total=None)
+    bar.start()
+
+    def tick(summary) -> None:
+        if summary.messages % 50 == 0:
+            bar.update(task, description=f"{summary.messages:,} messages, {summary.invitations:,} invitations")
+
+    return tick, bar.stop
+
+
 @app.command("rules")
 def list_rules(
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder to list too."),

@@ -63,6 +63,7 @@ class CheckRecord:
     findings: list[FindingRecord] = field(default_factory=list)
     note: str = ""
     evidence: str = ""
+    data: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         data = {"rule": self.rule, "title": self.title, "status": self.status,
@@ -72,6 +73,8 @@ class CheckRecord:
             data["note"] = self.note
         if self.evidence:
             data["evidence"] = self.evidence
+        if self.data:
+            data["data"] = self.data
         return data
 
 
@@ -179,7 +182,8 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         findings, hidden = _unsuppressed(doc, rule.id, [_record(doc, f) for f in outcome.findings])
         suppressed += hidden
         status = PASS if outcome.status == FAIL and hidden and not findings else outcome.status
-        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings, outcome.note, outcome.evidence))
+        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings, outcome.note,
+                                  outcome.evidence, outcome.data))
 
     value = scoring.score(checks)
     warnings = _stale_suppressions(doc, {rule.id for rule in rules})

@@ -88,3 +88,55 @@ def run(jobs: list[Job], rule_sets: list[list[Rule]], workers: int = 1,
             if progress:
                 progress()
     return sorted(results, key=lambda r: (r.path != "-", r.path))
+
+
+# -- audits: a stream of messages, bounded in memory -------------------------------
+
+_AUDIT_STATE: tuple = ()
+
+
+def _start_audit(state: tuple) -> None:
+    global _AUDIT_STATE
+    _AUDIT_STATE = state
+
+
+def _audit_batch(items: list) -> list[dict]:
+    from .audit import audit_record
+
+    rules, settings, classifier, everything = _AUDIT_STATE
+    return [audit_record(item, rules, settings, classifier, everything) for item in items]
+
+
+def _batches(items, size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def stream_audit(items, state: tuple, workers: int = 1, batch: int = 32):
+    """Audit records in the order of the items, with at most a few batches in flight.
+
+    Unlike Pool.map, this never reads ahead of the workers: the memory in use is
+    a few batches of messages, whatever the size of the mailbox.
+    """
+    if workers <= 1:
+        _start_audit(state)
+        for group in _batches(items, batch):
+            yield from _audit_batch(group)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_audit, initargs=(state,)) as pool:
+        pending = deque()
+        for group in _batches(items, batch):
+            pending.append(pool.submit(_audit_batch, group))
+            if len(pending) >= workers * 3:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -43,6 +43,7 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     note: str = ""  # why the rule was not applicable, or what it saw
     evidence: str = ""  # what confirmed a pass, shown to the reader ("Doc1.docx is the application form: …")
+    data: dict = field(default_factory=dict)  # facts for summaries, such as the days of notice
 
 
 @dataclass(frozen=True)

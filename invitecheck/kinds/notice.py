@@ -76,6 +76,9 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
                 values = {"variant": "date" if days >= 0 else "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
                 findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
         note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
+        data = {"days": days}
     else:
-        note = ""
-    return Outcome(FAIL if findings else PASS, findings, note)
+        note, data = "", {}
+    if instants:
+        data["instant"] = True
+    return Outcome(FAIL if findings else PASS, findings, note, data=data)

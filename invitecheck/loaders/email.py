@@ -8,6 +8,7 @@ email from New Zealand into a Monday morning, or a Sunday into a Saturday.
 from __future__ import annotations
 
 import base64
+import logging
 import binascii
 import re
 import email
@@ -17,6 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import mailparser
+
+# mail-parser logs a warning for every part type it does not handle; the report
+# says what matters, so keep standard error for real problems.
+logging.getLogger("mailparser").setLevel(logging.ERROR)
 from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, render

@@ -1,0 +1,65 @@
+"""Is this message an involvement invitation? Phrases from classifier.yaml decide.
+
+Used by `invitecheck audit` so that a year of mail is judged on its invitations,
+not on its newsletters and receipts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .rules import RuleError, load_yaml
+
+KEYS = ("min_topics", "asks", "topics", "not")
+
+
+@dataclass(frozen=True)
+class Classifier:
+    min_topics: int
+    asks: tuple
+    topics: tuple
+    not_: tuple
+
+    def classify(self, doc) -> tuple[bool, str]:
+        """(is it an invitation, why not) for an Invitation."""
+        text = doc.text[doc.subject.start : doc.subject.end] + "\n" + doc.text[doc.body.start : doc.message_end] if doc.subject else doc.text[doc.body.start : doc.message_end]
+        text = text[:50_000]
+        for pattern in self.not_:
+            if pattern.search(text, timeout=1.0):
+                return False, "it is another kind of message"
+        if not any(p.search(text, timeout=1.0) for p in self.asks):
+            return False, "it does not ask the reader to take part"
+        topics = sum(1 for p in self.topics if p.search(text, timeout=1.0))
+        if topics < self.min_topics:
+            return False, "it is not about involvement in health or care"
+        return True, ""
+
+
+def load_classifier(path: str | None = None) -> Classifier:
+    where = path or str(Path(__file__).parent / "classifier.yaml")
+    try:
+        data = load_yaml(Path(where).read_text(encoding="utf-8"), where)
+    except OSError as error:
+        raise RuleError(f"{where}: could not be read ({error.strerror or error})") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a classifier must be a mapping with 'asks', 'topics' and 'not'")
+    for key in data:
+        if key not in KEYS:
+            raise RuleError(f"{where}: unknown key '{key}' (known keys: {', '.join(KEYS)})")
+
+    def patterns(key: str) -> tuple:
+        items = data.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise RuleError(f"{where}: '{key}' must be a list of patterns")
+        try:
+            return tuple(regex.compile(i, regex.IGNORECASE | regex.MULTILINE) for i in items)
+        except regex.error as error:
+            raise RuleError(f"{where}: a pattern in '{key}' does not compile ({error})") from None
+
+    minimum = data.get("min_topics", 2)
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 0:
+        raise RuleError(f"{where}: 'min_topics' must be a whole number")
+    return Classifier(minimum, patterns("asks"), patterns("topics"), patterns("not"))

@@ -1,0 +1,84 @@
+"""Where an audit's messages come from: an mbox file, a Maildir, or a folder.
+
+Messages are streamed one at a time, never all in memory: an mbox is read line
+by line and cut at its "From " separator lines.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .loaders import FOLDER_SUFFIXES, expand_paths
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str  # "inbox.mbox#12" or a file's path
+    data: bytes | None = None  # the message, for mbox; None means "read the file at name"
+    error: str = ""  # why it cannot be read, found while streaming (too big)
+
+
+def is_maildir(path: Path) -> bool:
+    return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
+
+
+def is_mbox(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    with open(path, "rb") as handle:
+        return handle.read(5) == b"From "
+
+
+def iter_mbox(path: Path, max_bytes: int) -> Iterator[Item]:
+    """Messages from an mbox file. '>From ' escapes in bodies are undone (mboxrd)."""
+    number, lines, size, too_big = 0, [], 0, False
+
+    def finish():
+        name = f"{path}#{number}"
+        if too_big:
+            return Item(name, None, f"{name}: the message is larger than the {max_bytes // (1024 * 1024)} MB limit (see --max-file-size)")
+        return Item(name, b"".join(lines))
+
+    with open(path, "rb") as handle:
+        previous_blank = True
+        for line in handle:
+            if line.startswith(b"From ") and previous_blank:
+                if number:
+                    yield finish()
+                number += 1
+                lines, size, too_big = [], 0, False
+            elif number:
+                if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+                    line = line[1:]
+                size += len(line)
+                if size > max_bytes:
+                    too_big = True
+                    lines = []
+                elif not too_big:
+                    lines.append(line)
+            previous_blank = line in (b"\n", b"\r\n")
+        if number:
+            yield finish()
+
+
+def iter_items(path: str, max_bytes: int) -> Iterator[Item]:
+    """Every message at PATH: an mbox file, a Maildir, or a folder (searched recursively)."""
+    p = Path(path)
+    if is_maildir(p):
+        for sub in ("cur", "new"):
+            for name in sorted(os.listdir(p / sub)):
+                if not name.startswith("."):
+                    yield Item(str(p / sub / name))
+    elif p.is_dir():
+        for file in expand_paths([path]):
+            yield Item(file)
+    elif is_mbox(p):
+        yield from iter_mbox(p, max_bytes)
+    else:
+        yield Item(path)
+
+
+__all__ = ["Item", "iter_items", "iter_mbox", "is_maildir", "is_mbox", "FOLDER_SUFFIXES"]
