@@ -42,23 +42,30 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
 
+# The day-and-month patterns start at the digits or the month name, where the
+# regex engine can jump straight to candidates; a weekday just before ("Monday
+# 12 June") is looked for afterwards, in the few characters before the match.
 DAY_MONTH_RE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])",
+    rf"(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])",
     re.I,
 )
 MONTH_DAY_RE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b",
+    rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b",
     re.I,
 )
 NUMERIC_RE = re.compile(
-    r"(?<![\d/.\-])(?:(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
-    re.I,
+    r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
+WEEKDAY_BEFORE_RE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.I)
 ISO_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 WEEKDAY_RE = re.compile(
-    r"\b(?P<lead>(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)"
-    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))",
+    r"(?<=\s|:)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))",
+    re.I,
+)
+# A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
+WEEKDAY_LEAD_RE = re.compile(
+    r"(?:\b(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$",
     re.I,
 )
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
@@ -182,33 +189,41 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match, when: date | None, how: str) -> None:
-        if when is None or _overlaps(match.start(), match.end(), taken):
-            return
-        taken.append((match.start(), match.end()))
-        before = text[max(start, match.start() - 60) : match.start()]
-        if _NOT_A_DEADLINE_RE.search(before) or _is_timestamp(text, match.start(), match.end()):
-            return
-        found.append(DateMention(match.start(), match.end(), match.group(0).strip(), when, how, weekday_of(match)))
+    def weekday_before(position: int) -> tuple[int, int | None]:
+        """Where a date really starts, and its weekday, if a weekday name comes just before it."""
+        found_weekday = WEEKDAY_BEFORE_RE.search(text, max(start, position - 16), position)
+        if not found_weekday:
+            return position, None
+        name = found_weekday["weekday"].lower().rstrip(".")
+        return found_weekday.start(), WEEKDAYS.get(name if len(name) > 3 else name[:3])
 
-    def weekday_of(match) -> int | None:
-        name = match.groupdict().get("weekday")
-        return WEEKDAYS.get(name.lower().rstrip(".")[:3] if len(name) <= 3 else name.lower().rstrip(".")) if name else None
+    def add(first: int, last: int, weekday: int | None, when: date | None, how: str) -> None:
+        if when is None or _overlaps(first, last, taken):
+            return
+        taken.append((first, last))
+        before = text[max(start, first - 60) : first]
+        if _NOT_A_DEADLINE_RE.search(before) or _is_timestamp(text, first, last):
+            return
+        found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
     for match in ISO_RE.finditer(text, start, end):
-        add(match, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
+        add(match.start(), match.end(), None, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
     for match in NUMERIC_RE.finditer(text, start, end):
-        add(match, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, weekday_of(match)), "date")
+        first, weekday = weekday_before(match.start())
+        add(first, match.end(), weekday, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, weekday), "date")
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
         for match in regex.finditer(text, start, end):
             month = MONTHS[match["month"].lower().rstrip(".")]
-            if regex is MONTH_DAY_RE and match["month"].lower() == "may" and not match["year"] and not match["weekday"]:
+            first, weekday = weekday_before(match.start())
+            if regex is MONTH_DAY_RE and match["month"].lower() == "may" and not match["year"] and weekday is None:
                 # "you may 2 …" is not a date; "May 2nd" needs an ordinal or a capital.
                 if not (match.group(0)[0] == "M" and re.search(r"\d(?:st|nd|rd|th)", match.group(0))):
                     continue
             year = int(match["year"]) if match["year"] else None
-            add(match, _make(int(match["day"]), month, year, sent, weekday_of(match)), "date")
+            add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
     for match in WEEKDAY_RE.finditer(text, start, end):
+        if not WEEKDAY_LEAD_RE.search(text, max(start, match.start() - 30), match.start()):
+            continue
         weekday = WEEKDAYS[match["weekday"].lower()]
         ahead = (weekday - sent.weekday()) % 7 or 7
         span_start = match.start("weekday")
@@ -251,10 +266,20 @@ def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]
     return kept
 
 
+# Every instant phrase contains one of these: most texts have none, and skip the patterns.
+_INSTANT_HINT_RE = re.compile(
+    r"close\s+of|end\s+of|\b(?:cop|cob|eod|asap|a\.s\.a\.p)\b|\breturn\b|hours?\b|\bday\b|soon|straight\s+away|"
+    r"right\s+away|immediately|urgently|earliest|without\s+delay|promptly|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)",
+    re.I,
+)
+
+
 def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) -> list[InstantDeadline]:
     """Phrases that demand a reply with no real time: "by close of play", "today", "ASAP"."""
     end = len(text) if end is None else end
     found: list[InstantDeadline] = []
+    if not _INSTANT_HINT_RE.search(text, start, end):
+        return found
     for regex in INSTANT_RES:
         for match in regex.finditer(text, start, end):
             a, b = (match.start("phrase"), match.end("phrase")) if "phrase" in regex.groupindex else match.span()
@@ -277,11 +302,21 @@ def add_years(day: date, years: int) -> date:
     return day + relativedelta(years=years)
 
 
+def _reader_text(doc) -> tuple[int, int]:
+    """The part of an invitation that dates are looked for in: from the subject to the end of the sender's words."""
+    start = doc.subject.start if doc.subject else doc.body.start
+    return min(start, doc.body.start), doc.message_end
+
+
 def dates_in(doc, sent: date, start: int, end: int) -> list[DateMention]:
-    """find_dates over part of an invitation, worked out once however many rules ask."""
-    return doc.memo(("dates", sent, start, end), lambda: find_dates(doc.text, sent, start, end))
+    """The dates between start and end, found once per invitation however many rules ask."""
+    first, last = _reader_text(doc)
+    found = doc.memo(("dates", sent), lambda: find_dates(doc.text, sent, first, last))
+    return [m for m in found if start <= m.start and m.end <= end]
 
 
 def instants_in(doc, start: int, end: int) -> list[InstantDeadline]:
-    """find_instant_deadlines over part of an invitation, worked out once."""
-    return doc.memo(("instants", start, end), lambda: find_instant_deadlines(doc.text, start, end))
+    """The instant deadlines between start and end, found once per invitation."""
+    first, last = _reader_text(doc)
+    found = doc.memo(("instants",), lambda: find_instant_deadlines(doc.text, first, last))
+    return [m for m in found if start <= m.start and m.end <= end]

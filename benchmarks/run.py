@@ -1,0 +1,249 @@
+"""invitecheck's speed and memory, measured against baselines taken in the same run.
+
+    python benchmarks/run.py                      # the full set (about ten minutes on two cores)
+    python benchmarks/run.py --messages 500 --audit 2000,20000 --skip-peer   # a quick look
+
+It generates its own corpus from examples/ (varied senders, dates and sizes),
+then prints, from one run on one machine:
+
+- floor: messages per second for mail-parser parsing alone;
+- check: `invitecheck check --format json` over the same messages as files, with
+  one worker and with every core: the cost per message as a ratio to the floor,
+  and the parallel speed-up;
+- audit: an mbox of each size given to --audit: messages per second and the peak
+  resident memory of all its processes together;
+- start-up: `invitecheck --version` against `python -c "import typer"`, and
+  checking one small file against importing every dependency;
+- peer: proselint over the same message bodies as text files (needs
+  `pip install proselint`).
+
+Figures are wall-clock on a shared machine: run it twice and read the ratios,
+not the absolute numbers. Nothing here is part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.policy
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+INVITECHECK = str(BIN / "invitecheck") if (BIN / "invitecheck").exists() else shutil.which("invitecheck")
+
+FIRST = ["Helen", "Sam", "Priya", "Tomasz", "Aisha", "Grace", "Owen", "Fatima", "Ravi", "Chloe", "Marcus", "Eileen"]
+LAST = ["Mbeki", "Patel", "Nowak", "Rahman", "Mensah", "Price", "Hussain", "Chauhan", "Marsh", "Webb", "Murphy"]
+ORGS = ["leedsth.example.nhs.uk", "icb.example.nhs.uk", "healthwatch.example.org", "kidneycare.example.org.uk",
+        "research.example.ac.uk", "ppg.example.nhs.uk", "nhs.net", "hospice.example.org.uk"]
+ROLES = ["Administrator", "Engagement Team", "Involvement Hub", "No Reply"]
+FILLER = (
+    "We want to hear from people with different experiences of local services, including people who do not "
+    "usually get involved. You do not need any special knowledge, and we will explain anything that is new. "
+    "Meetings are friendly and informal, and you can say as much or as little as you like.\n\n"
+)
+
+
+# -- the corpus -----------------------------------------------------------------------
+
+
+def templates() -> list[email.message.EmailMessage]:
+    found = []
+    for path in sorted((ROOT / "examples").glob("*.eml")):
+        found.append(email.message_from_bytes(path.read_bytes(), policy=email.policy.default))
+    return found
+
+
+def make_messages(count: int, seed: int = 1) -> list[bytes]:
+    """Varied messages: a template example with a new sender, date and length."""
+    rng = random.Random(seed)
+    bases = templates()
+    start = datetime(2023, 1, 2, 9, 0, tzinfo=timezone.utc)
+    out = []
+    for n in range(count):
+        message = bases[n % len(bases)]
+        message = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+        domain = rng.choice(ORGS)
+        if rng.random() < 0.25:
+            sender = f"{rng.choice(ROLES)} <info@{domain}>"
+        else:
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            sender = f"{first} {last} <{first.lower()}.{last.lower()}@{domain}>"
+        del message["From"]
+        message["From"] = sender
+        del message["Date"]
+        message["Date"] = format_datetime(start + timedelta(hours=rng.randrange(0, 24 * 600)))
+        size = rng.choice([0, 0, 1, 3, 8, 20])  # mostly short, some long
+        if size and not message.is_multipart() and message.get_content_type() == "text/plain":
+            message.set_content(message.get_content() + FILLER * size)
+        out.append(message.as_bytes(policy=email.policy.SMTP.clone(linesep="\n")))
+    return out
+
+
+def write_files(messages: list[bytes], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, data in enumerate(messages):
+        (folder / f"m{n:06}.eml").write_bytes(data)
+
+
+def write_mbox(messages: list[bytes], count: int, path: Path) -> None:
+    with open(path, "wb") as out:
+        for n in range(count):
+            data = messages[n % len(messages)]
+            body = b"\n".join(b">" + line if line.startswith(b"From ") else line for line in data.split(b"\n"))
+            out.write(b"From bench@example.org Mon Jan  1 00:00:00 2024\n" + body.rstrip(b"\n") + b"\n\n")
+
+
+def bodies(messages: list[bytes], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, data in enumerate(messages):
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        part = message.get_body(preferencelist=("plain", "html"))
+        text = part.get_content() if part is not None else ""
+        (folder / f"m{n:06}.txt").write_text(text, encoding="utf-8")
+
+
+# -- measuring ------------------------------------------------------------------------
+
+
+def timed(command: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - started
+
+
+def median_time(command: list[str], runs: int) -> float:
+    timed(command)  # warm the file cache
+    return statistics.median(timed(command) for _ in range(runs))
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its children, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                stack.extend(int(child) for child in handle.read().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+def run_with_peak(command: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    stop = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    process.wait()
+    stop.set()
+    sampler.join()
+    return time.perf_counter() - started, peak
+
+
+def floor(messages: list[bytes], rounds: int = 3) -> float:
+    """mail-parser alone: messages per second (best of a few rounds)."""
+    import mailparser
+
+    best = 0.0
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for data in messages:
+            mailparser.parse_from_bytes(data)
+        best = max(best, len(messages) / (time.perf_counter() - started))
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--messages", type=int, default=2000, help="messages for the floor, check and peer figures")
+    parser.add_argument("--audit", default="10000,100000", help="mbox sizes for the audit figures, comma-separated")
+    parser.add_argument("--runs", type=int, default=10, help="repeats for the start-up figures")
+    parser.add_argument("--skip-peer", action="store_true", help="leave out proselint")
+    args = parser.parse_args()
+    if INVITECHECK is None:
+        sys.exit("invitecheck is not installed here: pip install . first")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+    work = Path(tempfile.mkdtemp(prefix="invitecheck-bench-"))
+    try:
+        print(f"invitecheck benchmark: {args.messages} messages, {cores} cores, Python {sys.version.split()[0]}")
+        messages = make_messages(args.messages)
+        sizes = sorted(len(m) for m in messages)
+        print(f"corpus: {len(messages)} messages from {len(templates())} examples, "
+              f"{sizes[0]:,} to {sizes[-1]:,} bytes (median {sizes[len(sizes) // 2]:,})")
+        write_files(messages, work / "files")
+
+        base = floor(messages)
+        print(f"\nfloor   mail-parser alone: {base:,.0f} messages/s")
+
+        serial = timed([INVITECHECK, "check", str(work / "files"), "--format", "json", "--jobs", "1", "--no-config"])
+        parallel = timed([INVITECHECK, "check", str(work / "files"), "--format", "json", "--jobs", str(cores), "--no-config"])
+        serial_rate, parallel_rate = len(messages) / serial, len(messages) / parallel
+        print(f"check   --jobs 1: {serial_rate:,.0f} messages/s, {base / serial_rate:.2f}x the floor's cost per message (target at most 3x)")
+        print(f"check   --jobs {cores}: {parallel_rate:,.0f} messages/s, {serial / parallel:.2f}x faster than --jobs 1 (target at least 1.6x)")
+
+        peaks = []
+        for count in [int(n) for n in args.audit.split(",") if n]:
+            mbox = work / f"audit-{count}.mbox"
+            write_mbox(messages, count, mbox)
+            elapsed, peak = run_with_peak([INVITECHECK, "audit", str(mbox), "--format", "json", "--no-config"])
+            peaks.append(peak)
+            print(f"audit   {count:,} messages ({mbox.stat().st_size / 1e6:.0f} MB mbox): {count / elapsed:,.0f} messages/s, "
+                  f"peak memory {peak / 1e6:.0f} MB (all processes)")
+            mbox.unlink()
+        if len(peaks) > 1:
+            print(f"audit   memory: the largest run's peak is {peaks[-1] / peaks[0]:.2f}x the smallest's (target within 1.2x, under 300 MB)")
+
+        typer_import = median_time([PYTHON, "-c", "import typer"], args.runs)
+        version = median_time([INVITECHECK, "--version"], args.runs)
+        deps = "import typer, rich, yaml, dateutil, mailparser, regex, pyphen, docx, pypdf, extract_msg"
+        deps_import = median_time([PYTHON, "-c", deps], args.runs)
+        small = ROOT / "examples" / "good-panel-invitation.eml"
+        one = median_time([INVITECHECK, "check", str(small), "--no-config"], args.runs)
+        print(f"\nstart-up  invitecheck --version {version * 1000:.0f} ms, import typer {typer_import * 1000:.0f} ms: "
+              f"{version / typer_import:.2f}x (target at most 1.3x)")
+        print(f"start-up  check one file {one * 1000:.0f} ms, import every dependency {deps_import * 1000:.0f} ms: "
+              f"{one / deps_import:.2f}x (target at most 1.6x)")
+
+        if not args.skip_peer:
+            proselint = shutil.which("proselint") or (str(BIN / "proselint") if (BIN / "proselint").exists() else None)
+            if proselint is None:
+                print("\npeer    proselint is not installed (pip install proselint): not measured")
+            else:
+                bodies(messages, work / "bodies")
+                peer = timed([proselint, "check", str(work / "bodies")])
+                ours = timed([INVITECHECK, "check", str(work / "bodies"), "--format", "json", "--jobs", "1", "--no-config"])
+                print(f"\npeer    proselint: {len(messages) / peer:,.0f} messages/s; invitecheck on the same text files, "
+                      f"--jobs 1: {len(messages) / ours:,.0f} messages/s ({peer / ours:.2f}x proselint's speed)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
