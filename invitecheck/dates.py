@@ -8,6 +8,9 @@ Phrases that give no real time at all ("by close of play", "today",
 deadlines.
 
 Everything here is pure: text and a send date in, :class:`DateMention` out.
+The patterns are explicit rather than dateutil's fuzzy parser, which fills in
+missing parts from today and reads stray numbers as days; python-dateutil reads
+the whole dates given on their own (a Date header, --sent).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -296,10 +298,6 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
 def describe(day: date) -> str:
     """'Sunday 10 September 2023'."""
     return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def add_years(day: date, years: int) -> date:
-    return day + relativedelta(years=years)
 
 
 def _reader_text(doc) -> tuple[int, int]:
