@@ -90,6 +90,7 @@ class FileResult:
     subject: str = ""
     checks: list[CheckRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)  # what the email parser found broken in the message
     suppressed: int = 0  # findings hidden by inline suppressions
     warnings: list[dict] = field(default_factory=list)  # {"line": n, "message": "…"}: stale suppressions
     invitation: Invitation | None = None  # kept for reporters that show the text
@@ -100,7 +101,8 @@ class FileResult:
         return {"path": self.path, "score": self.score, "verdict": self.verdict,
                 "sender": self.sender, "sent": self.sent, "sent_from": self.sent_from,
                 "subject": self.subject, "checks": [c.to_dict() for c in self.checks],
-                "suppressed": self.suppressed, "warnings": self.warnings, "notes": self.notes}
+                "suppressed": self.suppressed, "warnings": self.warnings, "notes": self.notes,
+                "defects": self.defects[:20]}
 
     @property
     def failed(self) -> list[CheckRecord]:
@@ -191,7 +193,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         path=doc.path, score=value, verdict=scoring.verdict(checks, value),
         sender=sender_label(doc), sent=ctx.sent.isoformat(), sent_from=ctx.sent_from,
         subject=doc.subject_text, checks=checks, notes=notes, invitation=doc,
-        suppressed=suppressed, warnings=warnings,
+        suppressed=suppressed, warnings=warnings, defects=list(doc.defects),
     )
 
 

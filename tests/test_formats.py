@@ -168,3 +168,19 @@ def test_not_an_outlook_file(run, tmp_path):
     out = run("check", path, "--format", "json")
     assert out.exit_code == 2
     assert out.result("fake.msg")["error"].startswith(f"{path}: could not be read as an Outlook message")
+
+
+def test_html_draft(run, tmp_path):
+    path = tmp_path / "draft.html"
+    path.write_text("<html><body><p>Subject: Join us</p><p>Become a <b>Patient Champion</b>.</p></body></html>")
+    out = run("check", path, "--format", "json")
+    result = out.result("draft.html")
+    assert result["subject"] == "Join us"
+    assert out.check("draft.html", "respectful-wording")["findings"][0]["excerpt"] == "Become a Patient Champion."
+
+
+def test_parse_defects_are_reported(run, tmp_path):
+    path = tmp_path / "broken.eml"
+    path.write_bytes(b"From: a@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=\"zz\"\n\n--zz\nContent-Type: text/plain\n\nHello")
+    result = run("check", path, "--format", "json").result("broken.eml")
+    assert result["defects"], result

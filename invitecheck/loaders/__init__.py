@@ -14,8 +14,8 @@ from pathlib import Path
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text",
-            ".docx": "docx", ".msg": "outlook"}
-FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx")
+            ".docx": "docx", ".msg": "outlook", ".html": "html", ".htm": "html"}
+FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx", ".html", ".htm")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -119,6 +119,11 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
         return load_email(data, path, limits)
     if kind == "docx":
         return load_docx(data, path)
+    if kind == "html":
+        from .html import html_to_text
+        from .text import decode_bytes
+
+        return load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
     if kind == "outlook":
         raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")
     binary = _binary_kind(data)
