@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from .rules import RuleError, load_yaml
+from .rules import RuleError, load_yaml_mapping
 
 KEYS = ("min_topics", "asks", "topics", "not")
 
@@ -40,15 +40,7 @@ class Classifier:
 
 def load_classifier(path: str | None = None) -> Classifier:
     where = path or str(Path(__file__).parent / "classifier.yaml")
-    try:
-        data = load_yaml(Path(where).read_text(encoding="utf-8"), where)
-    except OSError as error:
-        raise RuleError(f"{where}: could not be read ({error.strerror or error})") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{where}: a classifier must be a mapping with 'asks', 'topics' and 'not'")
-    for key in data:
-        if key not in KEYS:
-            raise RuleError(f"{where}: unknown key '{key}' (known keys: {', '.join(KEYS)})")
+    data = load_yaml_mapping(where, KEYS, "a classifier")
 
     def patterns(key: str) -> tuple:
         items = data.get(key) or []

@@ -10,22 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .kinds.base import _Keep, format_message
-from .rules import RuleError, load_yaml
+from .rules import RuleError, load_yaml_mapping
 
 TEMPLATE_KEYS = ("subject", "greeting_named", "greeting", "opening", "closing", "sign_off", "nothing_missing")
 
 
 def load_template(path: str | None = None) -> dict:
     where = path or str(Path(__file__).parent / "templates" / "reply.yaml")
-    try:
-        data = load_yaml(Path(where).read_text(encoding="utf-8"), where)
-    except OSError as error:
-        raise RuleError(f"{where}: could not be read ({error.strerror or error})") from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{where}: a reply template must be a mapping of keys such as 'greeting:'")
-    for key in data:
-        if key not in TEMPLATE_KEYS:
-            raise RuleError(f"{where}: unknown key '{key}' (known keys: {', '.join(TEMPLATE_KEYS)})")
+    data = load_yaml_mapping(where, TEMPLATE_KEYS, "a reply template")
     missing = [key for key in TEMPLATE_KEYS if not isinstance(data.get(key), str)]
     if missing:
         raise RuleError(f"{where}: the key '{missing[0]}' is missing or is not text")

@@ -119,6 +119,22 @@ def load_yaml(text: str, where: str) -> Any:
         raise RuleError(f"{where}: it holds a value that cannot be read ({error})") from None
 
 
+def load_yaml_mapping(where: str, known: tuple[str, ...], what: str) -> dict:
+    """A small YAML settings file (a reply template, a classifier): a mapping with only known keys."""
+    try:
+        text = Path(where).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
+        raise RuleError(f"{where}: could not be read ({reason})") from None
+    data = load_yaml(text, where)
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: {what} must be a mapping of keys such as '{known[0]}:'")
+    for key in data:
+        if key not in known:
+            raise RuleError(f"{where}: unknown key '{key}' (known keys: {', '.join(known)})")
+    return data
+
+
 def _type_ok(value: Any, types: tuple[type, ...]) -> bool:
     if isinstance(value, bool) and bool not in types:
         return False
