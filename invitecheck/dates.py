@@ -71,12 +71,13 @@ WEEKDAY_LEAD_RE = re.compile(
     re.I,
 )
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
-_UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?)"
+_UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
     re.compile(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b", re.I),
     re.compile(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", re.I),
+    re.compile(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b", re.I),
 ]
-END_OF_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?:this|the)\s+(?P<unit>week|month)\b", re.I)
+END_OF_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b", re.I)
 
 # Phrases that ask for a reply with no real time allowed.
 _REPLY_VERB = (
@@ -239,14 +240,17 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, start, end)):
         count_word = match["count"].lower()
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
-        days = count * (7 if match["unit"].lower().startswith("week") else 1)
+        unit = match["unit"].lower()
+        days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
         if not _overlaps(match.start(), match.end(), taken):
             found.append(DateMention(match.start(), match.end(), match.group(0), sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, start, end):
-        if match["unit"].lower() == "week":
-            when = sent + timedelta(days=(4 - sent.weekday()) % 7)
+        following = match["which"].lower() == "next"
+        if match["unit"].lower() == "week":  # the Friday of this week, or of next week
+            when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if following else 0))
         else:
-            when = sent.replace(day=calendar.monthrange(sent.year, sent.month)[1])
+            month = sent.replace(day=1) + timedelta(days=32) if following else sent
+            when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
         found.append(DateMention(match.start(), match.end(), match.group(0), when, "relative"))
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
 

@@ -127,7 +127,8 @@ def is_person_name(text: str, min_tokens: int = 2, role_words: set[str] = ROLE_W
         return False
     for token in tokens:
         word = token.lower().strip(".'’")
-        if word in role_words or word.rstrip("s") in role_words or word in NOT_NAME_WORDS:
+        initial = len(word) == 1 and token[0].isupper()  # "A." in "Dr A. Khan", not the article "a"
+        if not initial and (word in role_words or word.rstrip("s") in role_words or word in NOT_NAME_WORDS):
             return False
         if not NAME_TOKEN.match(token):
             return False
