@@ -96,3 +96,37 @@ def test_reply_errors_are_plain(run, tmp_path):
     bad.write_text("greeting: Hi\n")
     out = run("reply", EXAMPLES / "champion.eml", "--template", bad)
     assert out.exit_code == 2 and "bad.yaml: the key 'subject' is missing" in out.stderr
+
+
+WORST = """Subject: Become a Patient Champion!
+From: Administrator <no-reply@example.nhs.uk>
+Date: 4 March 2024
+
+Dear [Name],
+
+We take patient participation extremely seriously. We are looking for Patient Champions to join our PPI panel, which
+will be meeting in person at the Town Hall in accordance with the requirements of the integrated commissioning
+framework and the statutory obligations placed upon the organisation in respect of engagement with stakeholders.
+We would like to invite you to a workshop. The first meeting is on Monday 12 March 2024.
+
+Please read the attached role description and send in the application form below by close of play.
+
+Administrator
+"""
+
+
+def test_reply_for_an_invitation_that_fails_nearly_everything(run, draft):
+    path = draft(WORST)
+    result = run("check", path, "--format", "json").result("draft.txt")
+    failed = {c["rule"] for c in result["checks"] if c["status"] == "fail"}
+    assert len(failed) >= 13, failed
+    reply = run("reply", path).stdout
+    from invitecheck.rules import bundled_rules
+
+    rules = {r.id: r for r in bundled_rules()}
+    for rule_id in failed:
+        ask = rules[rule_id].reader.get("ask")
+        skipped = set(rules[rule_id].reader.get("skip_if") or []) & failed
+        if ask and not skipped and "{" not in ask:
+            assert ask in reply, rule_id
+    assert reply.startswith("Subject: Re: Become a Patient Champion!\n\nHello,")
