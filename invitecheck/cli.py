@@ -53,11 +53,11 @@ def _parse_sent(value: str):
         _fail(f"--sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024")
 
 
-def _load_rules(paths: List[str]):
+def _load_rules(paths: List[str], include_bundled: bool = True):
     from .rules import RuleError, load_rules
 
     try:
-        return load_rules(paths)
+        return load_rules(paths, include_bundled=include_bundled)
     except RuleError as error:
         _fail(str(error))
 
@@ -293,7 +293,7 @@ def test_rules(
     """
     from .engine import Settings, example_mismatches
 
-    loaded = _load_rules_only(paths)
+    loaded = _load_rules(paths, include_bundled=False)
     settings = Settings()
     failures = 0
     for rule in loaded:
@@ -309,15 +309,6 @@ def test_rules(
             shown = " ".join(text.split())[:80]
             typer.echo(f"{rule.path}: {rule.id}: the {label} example '{shown}' gave {status}")
     raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
-
-
-def _load_rules_only(paths: List[str]):
-    from .rules import RuleError, load_rules
-
-    try:
-        return load_rules(paths, include_bundled=False)
-    except RuleError as error:
-        _fail(str(error))
 
 
 @app.command()

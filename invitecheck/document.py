@@ -62,7 +62,6 @@ class Invitation:
     attachments: list[Attachment] = field(default_factory=list)
     # Drafts only know their attachments if they declare them.
     attachments_declared: bool = True
-    links: list[str] = field(default_factory=list)
     # Web addresses in an email's HTML part when the body was read from its
     # plain-text part, which sometimes drops them.
     html_links: list[str] = field(default_factory=list)
@@ -75,8 +74,6 @@ class Invitation:
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        if not self.links:
-            self.links = [m.group(0) for m in URL_RE.finditer(self.text, self.body.start, self.body.end)]
 
     def truncated(self, limit: int) -> "Invitation":
         """The invitation cut to its first ``limit`` characters, for rules that must finish in time."""
@@ -86,7 +83,12 @@ class Invitation:
             return None if span is None else Span(min(span.start, limit), min(span.end, limit))
 
         return replace(self, text=self.text[:limit], body=clip(self.body), subject=clip(self.subject),
-                       sender_span=clip(self.sender_span), links=[], _line_starts=[], _signature=None, _memo={})
+                       sender_span=clip(self.sender_span), _line_starts=[], _signature=None, _memo={})
+
+    @property
+    def links(self) -> list[str]:
+        """The web addresses in the body, found when first asked for."""
+        return self.memo(("links",), lambda: [m.group(0) for m in URL_RE.finditer(self.text, self.body.start, self.body.end)])
 
     @property
     def lowered(self) -> str | None:

@@ -187,26 +187,32 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
-def person_name(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> str:
-    """The name of the person who sent it, where one can be found; else ''."""
-    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", doc.sender_name) else 2
-    if doc.sender_name and is_person_name(doc.sender_name, from_minimum, role_words):
-        return clean_name(doc.sender_name)
-    return _sign_off_name(doc, role_words) or _named_contact(doc, role_words)
-
-
-def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    role_words = _role_words(rule)
+def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
+    """(name, where it was found) for the person who sent it, or ('', '')."""
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
     from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", doc.sender_name) else 2
     if doc.sender_name and is_person_name(doc.sender_name, from_minimum, role_words):
-        return Outcome(PASS, note=f"From: {clean_name(doc.sender_name)}")
-    if not doc.sender_name and doc.sender_address and _address_name(doc.sender_address, role_words):
-        return Outcome(PASS, note=f"From address: {doc.sender_address}")
-    for finder in (_sign_off_name, _named_contact):
+        return clean_name(doc.sender_name), "From"
+    if not doc.sender_name and doc.sender_address:
+        name = _address_name(doc.sender_address, role_words)
+        if name:
+            return name, "From address"
+    for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact")):
         name = finder(doc, role_words)
         if name:
-            return Outcome(PASS, note=f"Named: {name}")
+            return name, where
+    return "", ""
+
+
+def person_name(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> str:
+    """The name of the person who sent it, where one can be found; else ''."""
+    return _find_person(doc, role_words)[0]
+
+
+def check(rule, doc: Invitation, ctx: Context) -> Outcome:
+    name, where = _find_person(doc, _role_words(rule))
+    if name:
+        return Outcome(PASS, note=f"{where}: {name}")
 
     shown = doc.sender_name or doc.sender_address or "no sender"
     sig = doc.signature
