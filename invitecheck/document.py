@@ -169,7 +169,8 @@ VALEDICTION_RE = re.compile(
     r"^[ \t]*(?:(?:with\s+)?(?:very\s+|many\s+|kind(?:est)?\s+|warm(?:est)?\s+|best\s+|good\s+)*"
     r"(?:regards|wishes|thanks|thank\s+you|cheers)"
     r"|yours(?:\s+(?:sincerely|faithfully|truly))?"
-    r"|sincerely|best|all\s+the\s+best|take\s+care|speak\s+soon)"
+    r"|sincerely|best|all\s+the\s+best|take\s+care|love|(?:thanks|thank\s+you)\s+again"
+    r"|(?:speak|talk)\s+(?:to\s+you\s+)?soon|see\s+you\s+(?:soon|there|then)|hope\s+to\s+see\s+you(?:\s+there)?)"
     r"[ \t]*[,.!]?[ \t]*(?P<rest>[^\n]*)$",
     re.I | re.M,
 )
