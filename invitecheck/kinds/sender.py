@@ -214,7 +214,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if name:
         return Outcome(PASS, note=f"{where}: {name}")
 
-    shown = doc.sender_name or doc.sender_address or "no sender"
+    shown = doc.sender_name or doc.sender_address or "(no From line)"
     sig = doc.signature
     own_words = doc.text[doc.body.start : doc.message_end].strip().split("\n")
     last = " / ".join([line.strip() for line in own_words if line.strip()][-3:])[-120:]
