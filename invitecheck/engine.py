@@ -115,7 +115,7 @@ def _excerpt(doc: Invitation, start: int, end: int) -> tuple[str, tuple[int, int
     left, right = line.start, line.end
     if right - left > EXCERPT_WIDTH:
         left = max(line.start, start - EXCERPT_WIDTH // 3)
-        right = min(line.end, max(end, left + EXCERPT_WIDTH))
+        right = min(line.end, left + EXCERPT_WIDTH)  # a long match is shown cut, with "…"
     raw = doc.text[left:right]
     stripped = raw.lstrip()
     lead = len(raw) - len(stripped)
