@@ -9,6 +9,7 @@ import regex
 
 from ..document import Invitation, Span
 from ..rules import RuleError
+from .prefilter import required_literals
 
 # A user's pattern gets this long on one text before it is stopped. The
 # `regex` engine enforces it, so a catastrophic pattern cannot hang a run.
@@ -66,10 +67,11 @@ class Pattern:
     in about half the time.
     """
 
-    __slots__ = ("source", "insensitive", "lowered")
+    __slots__ = ("source", "insensitive", "lowered", "needs")
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.needs = required_literals(source)  # words it cannot match without, or None
         self.insensitive = regex.compile(source, regex.IGNORECASE | regex.MULTILINE)
         plain = _ESCAPE_RE.sub("", source)
         safe = not _FLAG_GROUP_RE.search(source) and plain == plain.lower()
@@ -86,11 +88,21 @@ class Pattern:
                 return self.lowered, lowered
         return self.insensitive, doc.text
 
+    def _possible(self, doc: Invitation) -> bool:
+        if self.needs is None:
+            return True
+        lowered = doc.memo(("casefree",), lambda: doc.text.lower())
+        return any(word in lowered for word in self.needs)
+
     def finditer(self, doc: Invitation, start: int, end: int):
+        if not self._possible(doc):
+            return iter(())
         compiled, text = self._choose(doc)
         return compiled.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
 
     def search(self, doc: Invitation, start: int, end: int):
+        if not self._possible(doc):
+            return None
         compiled, text = self._choose(doc)
         return compiled.search(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
 
