@@ -99,7 +99,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     if not files:
         _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
     if output:
-        _refuse_input_as_output(output, files)
+        _refuse(output, files)
     try:
         planned, rule_sets = plan(files, loaded, project, settings)
     except ConfigError as error:
@@ -114,11 +114,25 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
 
 
 def _emit(text: str, output: Optional[str]) -> None:
-    if output:
-        _write_atomically(output, text)
-    else:
+    from .output import OutputError, write_atomically
+
+    if not output:
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, text)
+    except OutputError as error:
+        _fail(str(error))
+
+
+def _refuse(output: str, files: List[str]) -> None:
+    from .output import OutputError, refuse_input_as_output
+
+    try:
+        refuse_input_as_output(output, files)
+    except OutputError as error:
+        _fail(str(error))
 
 
 @app.command()
@@ -219,27 +233,6 @@ def reply(
     raise typer.Exit(EXIT_OK)
 
 
-def _refuse_input_as_output(output: str, files: List[str]) -> None:
-    target = os.path.realpath(output)
-    for path in files:
-        if path != "-" and os.path.realpath(path) == target:
-            _fail(f"--output {output} is one of the files being checked; choose another name so it is not overwritten")
-
-
-def _write_atomically(path: str, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: a reader never sees half a report."""
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".invitecheck-", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        _fail(f"--output {path}: could not be written ({error.strerror or error})")
-
-
 def _excluded_here(path: str, patterns: List[str]) -> bool:
     import fnmatch
     from pathlib import Path
@@ -331,7 +324,7 @@ def audit(
     """
     from pathlib import Path
 
-    from .audit import Summary, csv_header, csv_row
+    from .audit import Summary
     from .classify import load_classifier
     from .config import ConfigError, apply_overrides
     from .engine import Settings
@@ -352,63 +345,45 @@ def audit(
     except (ConfigError, RuleError) as error:
         _fail(str(error))
     if output:
-        _refuse_input_as_output(output, [path])
+        _refuse(output, [path])
     settings = Settings(sent=project.sent, limits=Limits(max_file_bytes=max_file_size * 1024 * 1024))
     items = iter_items(path, settings.limits.max_file_bytes)
     records = stream_audit(items, (loaded, settings, chosen, everything), workers=jobs or default_jobs())
 
+    from .output import OutputError, Sink
+
     summary = Summary()
-    tick, finish = _audit_progress()
-    with _sink(output) as out:
-        writer = None
-        if format == "csv":  # rows are written as they come, never held in memory
-            import csv
-
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(csv_header(loaded))
-        try:
-            for record in records:
-                summary.add(record)
-                if writer is not None and record["status"] in ("invitation", "other"):
-                    writer.writerow(csv_row(record, loaded))
-                tick(summary)
-        finally:
-            finish()
-        if writer is None:
-            from .reporters.audit import render
-
-            out.write(render(format, path, summary.to_dict(), color=_use_colour() and not output))
+    try:
+        with Sink(output) as out:
+            _write_audit(out, format, path, records, summary, loaded, colour=_use_colour() and not output)
+    except OutputError as error:
+        _fail(str(error))
     raise typer.Exit(EXIT_OK)
 
 
-class _sink:
-    """Standard output, or a file written beside its target and renamed into place at the end."""
+def _write_audit(out, format: str, path: str, records, summary, rules, colour: bool) -> None:
+    """The audit's report: CSV rows as the records come (never held in memory), or the summary at the end."""
+    from .audit import csv_header, csv_row
 
-    def __init__(self, output: Optional[str]) -> None:
-        self.output = output
+    writer = None
+    if format == "csv":
+        import csv
 
-    def __enter__(self):
-        if not self.output:
-            return sys.stdout
-        import tempfile
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(csv_header(rules))
+    tick, finish = _audit_progress()
+    try:
+        for record in records:
+            summary.add(record)
+            if writer is not None and record["status"] in ("invitation", "other"):
+                writer.writerow(csv_row(record, rules))
+            tick(summary)
+    finally:
+        finish()
+    if writer is None:
+        from .reporters.audit import render
 
-        folder = os.path.dirname(os.path.abspath(self.output))
-        try:
-            handle, self.temporary = tempfile.mkstemp(prefix=".invitecheck-", dir=folder)
-        except OSError as error:
-            _fail(f"--output {self.output}: could not be written ({error.strerror or error})")
-        self.file = os.fdopen(handle, "w", encoding="utf-8", newline="")
-        return self.file
-
-    def __exit__(self, kind, value, traceback) -> None:
-        if not self.output:
-            sys.stdout.flush()
-            return
-        self.file.close()
-        if kind is None or kind is typer.Exit:
-            os.replace(self.temporary, self.output)
-        else:
-            os.unlink(self.temporary)
+        out.write(render(format, path, summary.to_dict(), color=colour))
 
 
 def _audit_progress():
