@@ -158,8 +158,12 @@ def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
         return "but nothing below it looks like a form: no questions or spaces to fill in, and no link to one"
     if "question" in thing:
         return None if QUESTION_LINE.search(after) or fields >= 2 else "but there are no questions after it"
-    # details, information, dates, a list …: anything of substance after it.
-    substantial = [line for line in after.split("\n") if len(line.split()) >= 2 or URL_RE.search(line) or re.search(r"\d", line)]
+    # details, information, dates, a list …: anything of substance after it. A sign-off
+    # ("Greenway Surgery") is not the promised details: short lines without a number,
+    # a link or a "Label:" do not count.
+    substantial = [line for line in after.split("\n")
+                   if len(line.split()) >= 4 or URL_RE.search(line) or re.search(r"\d", line) or re.match(r"\s*[\w ()/'’-]{2,30}:\s*\S", line)
+                   or re.match(r"\s*(?:[-*•]|\d+[.)])\s+\S", line)]
     return None if substantial else "but nothing follows it"
 
 

@@ -17,10 +17,10 @@ FIELDS: dict = {}
 
 EVENT_RE = re.compile(
     r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for)\s+(?:a|an|our|the)\s+|"
-    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+)"
+    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+)"
     r"(?:[\w'’-]+\s+){0,3}?(?P<what>meeting|session|workshop|event|focus\s+group|listening\s+event|forum|conference|"
-    r"interview|panel|open\s+day|drop[-\s]in|café|cafe|webinar|seminar|training|away\s+day)\b"
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|workshop|event|focus\s+group|forum|webinar))\s+"
+    r"interview|panel|open\s+day|drop[-\s]in|café|cafe|webinar|seminar|training|away\s+day|agm|annual\s+general\s+meeting)s?\b"
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:meeting|session|workshop|event|focus\s+group|forum|webinar|agm|annual\s+general\s+meeting))\b(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place)\b",
     re.I,
 )
@@ -32,7 +32,8 @@ PLACE_RE = re.compile(
     r"Institute|University|College|School|Theatre|Museum|Club|Surgery|Practice|Clinic|Street|Road|Lane|Square)\b"
     r"|\b(?:zoom|microsoft\s+teams|teams|google\s+meet|skype|webex|video\s+call|online|virtual(?:ly)?|by\s+(?:tele)?phone|phone\s+call|"
     r"joining\s+(?:link|details|instructions)|link\s+to\s+join)\b"
-    r"|^\s*(?:where|venue|location|place|address)\s*:",
+    r"|^\s*(?:where|venue|location|place|address)\s*:"
+    r"|\b(?:waiting|meeting|community|committee|board|function|seminar|training|conference)\s+room\b",
     re.I | re.M,
 )
 

@@ -16,14 +16,14 @@ FIELDS: dict = {}
 
 ONGOING_RE = re.compile(
     r"\b(?:join|joining|become|apply|applying|take\s+part\s+in|taking\s+part\s+in|sit\s+on|attend|be\s+part\s+of|"
-    r"come\s+(?:along\s+)?to|invite\s+you\s+to|looking\s+for|recruiting|setting\s+up|register\s+(?:your\s+)?interest|participat(?:e|ion)\s+in|contribute\s+to|series\s+of)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\b(?:panel|group|committee|board|forum|network|partnership|advisory|steering|reference\s+group|focus\s+group|"
+    r"come\s+(?:along\s+)?to|invite\s+you\s+to|looking\s+for|recruiting|seeking|setting\s+up|register\s+(?:your\s+)?interest|participat(?:e|ion)\s+in|contribute\s+to|series\s+of)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\b(?:panel|group|committee|board|forum|network|partnership|advisory|steering|reference\s+group|focus\s+group|"
     r"workshops?|interviews?|meetings?|sessions?|co-?design|co-?production|members?|membership|role|representative|"
     r"reviewers?|lay\s+(?:member|reviewer|representative)|public\s+contributors?|patient\s+partners?)\b",
     re.I,
 )
 SURVEY_ONLY_RE = re.compile(r"\b(?:survey|questionnaire|poll)\b", re.I)
 PAID_RE = re.compile(
-    r"£\s?\d|\b\d+\s?(?:pounds|gbp)\b|\bpaid\s+(?:for\s+(?:your|their)\s+time|at\s+(?:a|the)\s+rate)|\bpay(?:ment)?\s+(?:you\s+)?for\s+your\s+time\b|"
+    r"£\s?\d[\d,.]*|\b\d+\s?(?:pounds|gbp)\b|\bpaid\s+(?:for\s+(?:your|their)\s+time|at\s+(?:a|the)\s+rate)|\bpay(?:ment)?\s+(?:you\s+)?for\s+your\s+time\b|"
     r"\b(?:involvement|participation)\s+payments?\b|\bhonorari(?:um|a)\b|\bvouchers?\b|\bpayment\s+(?:of|is|will\s+be)\b|\bwe\s+(?:will\s+)?pay\s+(?:you|people|members)\b|"
     r"\bthank[-\s]you\s+payment\b|\bfee\b",
     re.I,
