@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, SHARED
+from conftest import SHARED
 
 BAD = """Subject: Become a Patient Champion
 From: Administrator <admin@example.nhs.uk>

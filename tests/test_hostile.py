@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 GOOD = """Subject: Join our reading panel
 From: Helen Mbeki <helen.mbeki@example.nhs.uk>

@@ -48,7 +48,7 @@ NOT_A_PROMISE = re.compile(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|
 _THING = r"(?:application\s+|registration\s+|booking\s+|online\s+|consent\s+|expression\s+of\s+interest\s+|feedback\s+|reply\s+|short\s+|sign[- ]up\s+|nomination\s+)?(?:form|link|questionnaire|survey|questions|details|information|instructions|address|dates|times|table|list|agenda|timetable|programme|button|website|url)"
 BELOW_PROMISES = [
     re.compile(rf"\b(?P<thing>{_THING})\s+(?:(?:is|are)\s+)?(?:(?:given|set\s+out|shown|listed|included|provided|attached|pasted|copied|contained)\s+)?below\b", re.I),
-    re.compile(rf"\b(?:see|read|find|listed|set\s+out|shown|click|use|follow|complete|fill\s+in|fill\s+out|answer|return|send\s+in|sign\s+up|register|mentioned|described|explained|outlined|detailed|given)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){{0,40}}?)\bbelow\b", re.I),
+    re.compile(r"\b(?:see|read|find|listed|set\s+out|shown|click|use|follow|complete|fill\s+in|fill\s+out|answer|return|send\s+in|sign\s+up|register|mentioned|described|explained|outlined|detailed|given)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b", re.I),
     re.compile(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})", re.I),
     re.compile(r"\bclick\s+(?:on\s+)?(?P<thing>here|this\s+link|the\s+link)\b", re.I),
     re.compile(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b", re.I),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterator
 
 import regex
@@ -51,7 +52,7 @@ class Outcome:
 class Context:
     """What a check needs besides the invitation: the resolved send date."""
 
-    sent: "date"  # noqa: F821 - datetime.date
+    sent: date
     sent_from: str  # "--sent", "Date header", "today"
 
 

@@ -93,8 +93,8 @@ def _file(index: int, result, rules_by_id: dict) -> str:
         parts.append(f"<dt>Subject</dt><dd>{escape(result.subject)}</dd>")
     parts.append("</dl>")
 
-    parts.append(f'<table><caption>The checks</caption><thead><tr><th scope="col">Result</th><th scope="col">Check</th>'
-                 f'<th scope="col">Severity</th><th scope="col">Points</th></tr></thead><tbody>')
+    parts.append('<table><caption>The checks</caption><thead><tr><th scope="col">Result</th><th scope="col">Check</th>'
+                 '<th scope="col">Severity</th><th scope="col">Points</th></tr></thead><tbody>')
     for check in result.checks:
         points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0} of {check.weight}"
         parts.append(f'<tr><td class="{check.status}">{STATUS_WORDS[check.status]}</td><td>{escape(check.title)}</td>'
