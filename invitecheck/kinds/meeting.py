@@ -29,7 +29,7 @@ TIME_RE = re.compile(r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1
 PLACE_RE = re.compile(
     r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)|\bvenue\b|\broom\s+\w+|\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’&-]+\s+){0,4}"
     r"(?-i:Hall|House|Centre|Center|Hospital|Infirmary|Library|Hotel|Offices?|Building|Suite|Church|Chapel|Caf[eé]|Pavilion|"
-    r"Institute|University|College|School|Theatre|Museum|Club|Surgery|Practice|Clinic|Street|Road|Lane|Square)\b"
+    r"Institute|University|College|School|Theatre|Museum|Club|Surgery|Practice|Clinic|Street|Road|Lane|Square|Headquarters|HQ|Hospice|Campus)\b"
     r"|\b(?:zoom|microsoft\s+teams|teams|google\s+meet|skype|webex|video\s+call|online|virtual(?:ly)?|by\s+(?:tele)?phone|phone\s+call|"
     r"joining\s+(?:link|details|instructions)|link\s+to\s+join)\b"
     r"|^\s*(?:where|venue|location|place|address)\s*:"

@@ -17,7 +17,7 @@ from .contact import NO_REPLY_RE
 FIELDS: dict = {}
 
 ASK_RE = re.compile(
-    r"\b(?:apply|closing\s+date\s+for\s+applications|(?:send|submit|make|return)\s+(?:in\s+)?(?:an?\s+|your\s+|the\s+)?application|applications?\s+(?:close|should|must|are\s+(?:welcome|invited|open))|reply|respond|response|register|registration|book(?:ing)?\s+(?:a|your)\s+place|sign\s+up|"
+    r"\b(?:apply|closing\s+date\s+for\s+applications|(?:send|submit|make|return)\s+(?:in\s+)?(?:an?\s+|your\s+|the\s+)?application|applications?\s+(?:close|should|must|are\s+(?:welcome|invited|open))|reply|respond|response|register|registration|book(?:ing)?\s+(?:a|your)\s+(?:place|slot|session|seat|ticket)|sign\s+up|"
     r"let\s+(?:us|me)\s+know|get\s+in\s+touch|express(?:ion)?s?\s+of\s+interest|express\s+your\s+interest|rsvp|"
     r"confirm\s+(?:your\s+)?(?:attendance|place)|(?:complete|fill\s+in|return)\s+(?:the|our|this)\s+(?:form|survey|questionnaire)|"
     r"send\s+(?:us|me)\s+your|nominate|take\s+part)\b",

@@ -62,7 +62,7 @@ NOT_NAME_WORDS = set(
     thank thanks regards wishes best kind kindest warm warmest dear please click here unsubscribe yours
     sincerely faithfully sent from mobile iphone ipad android tel telephone phone email e-mail fax web www
     page twitter facebook instagram linkedin follow us our we you your date time venue location address
-    room floor building road street lane avenue way house hall court park place square drive close
+    room floor building road avenue way place square drive close
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december the and of for to at in on with by a an is are be this that
     note notes confidential disclaimer privacy notice registered charity number company limited
