@@ -297,6 +297,22 @@ EXPENSES += [
  ("Please fill in the questionnaire and post it back in the freepost envelope.", "not-applicable"),
 ]
 
+# Near misses written to catch false alarms (7 of 10 agreed before changes: travel and
+# parking as topics, and an online conference, used to trigger expenses-explained).
+EXPENSES += [
+    ("Please fill in our online survey about how people travel to hospital appointments.", "not-applicable"),
+    ("We know parking at the hospital is difficult. Tell us about it in our online survey.", "not-applicable"),
+    ("I am a researcher at the University of Leeds. Please complete our online questionnaire.", "not-applicable"),
+    ("The interviews will be held over the phone or on Zoom, at a time that suits you.", "not-applicable"),
+    ("Our conference on patient safety will be online this year.", "not-applicable"),
+]
+ATTACHMENTS += [("Attachments: consent.pdf\n\nPlease sign the attached consent form.", "pass")]
+SENDER += [("From: Research Team <rt@example.ac.uk>\n\nJoin us.\n\nDr Emily Carter, on behalf of the Research Team", "pass")]
+NOTICE += [("Last month's meeting on 3 February was great. The next meeting is on 10 April 2024.", "pass")]
+WORDING += [
+    ("Our work aims to reduce suffering and improve care.", "pass"),
+    ("We support victims of domestic abuse.", "pass"),
+]
 
 TABLE = (
     [("named-sender", text, want) for text, want in SENDER]
