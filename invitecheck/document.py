@@ -91,13 +91,15 @@ class Invitation:
         return self.memo(("links",), lambda: [m.group(0) for m in URL_RE.finditer(self.text, self.body.start, self.body.end)])
 
     @property
-    def lowered(self) -> str | None:
-        """The text in lower case, when that keeps every offset (it nearly always does)."""
-        def lower() -> str | None:
-            text = self.text.lower()
-            return text if len(text) == len(self.text) else None
+    def lower_text(self) -> str:
+        """The text in lower case, made once."""
+        return self.memo(("lower",), self.text.lower)
 
-        return self.memo(("lowered",), lower)
+    @property
+    def lowered(self) -> str | None:
+        """The lower-cased text when that keeps every offset (it nearly always does)."""
+        text = self.lower_text
+        return text if len(text) == len(self.text) else None
 
     def memo(self, key: tuple, compute):
         """Work several rules share (the dates in the text, say), done once per invitation."""

@@ -92,7 +92,7 @@ class Pattern:
     def _possible(self, doc: Invitation) -> bool:
         if self.needs is None:
             return True
-        lowered = doc.memo(("casefree",), lambda: doc.text.lower())
+        lowered = doc.lower_text
         return any(word in lowered for word in self.needs)
 
     def finditer(self, doc: Invitation, start: int, end: int):
