@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .prefilter import CaseFree, case_free, lowered
+
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -47,37 +49,33 @@ _RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
 # The day-and-month patterns start at the digits or the month name, where the
 # regex engine can jump straight to candidates; a weekday just before ("Monday
 # 12 June") is looked for afterwards, in the few characters before the match.
-DAY_MONTH_RE = re.compile(
-    rf"(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])",
-    re.I,
+DAY_MONTH_RE = CaseFree(
+    rf"(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])"
 )
-MONTH_DAY_RE = re.compile(
-    rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b",
-    re.I,
+MONTH_DAY_RE = CaseFree(
+    rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b"
 )
 NUMERIC_RE = re.compile(
     r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
-WEEKDAY_BEFORE_RE = re.compile(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", re.I)
+WEEKDAY_BEFORE_RE = CaseFree(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$")
 ISO_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
-WEEKDAY_RE = re.compile(
+WEEKDAY_RE = CaseFree(
     r"(?<=\s|:)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))",
-    re.I,
+    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))"
 )
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
-WEEKDAY_LEAD_RE = re.compile(
-    r"(?:\b(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$",
-    re.I,
+WEEKDAY_LEAD_RE = CaseFree(
+    r"(?:\b(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$"
 )
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
-    re.compile(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b", re.I),
-    re.compile(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", re.I),
-    re.compile(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b", re.I),
+    CaseFree(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b"),
+    CaseFree(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b"),
+    CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]
-END_OF_RE = re.compile(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b", re.I)
+END_OF_RE = CaseFree(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b")
 
 # Phrases that ask for a reply with no real time allowed.
 _REPLY_VERB = (
@@ -86,29 +84,28 @@ _REPLY_VERB = (
     r"need\s+(?:to\s+hear|your|this|these|them|it)|requirements|details|response|answer)"
 )
 INSTANT_RES = [
-    re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|noon)|noon|midday|midnight|lunchtime|lunch)\s+)?(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
-    re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:play|business)\b", re.I),
-    re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|today|this\s+)?(?:working\s+)?(?:day|today|afternoon|morning)\b", re.I),
-    re.compile(r"\b(?:COP|COB|EOD)\b"),
-    re.compile(r"\bby\s+return(?:\s+of\s+post)?\b", re.I),
-    re.compile(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b", re.I),
-    re.compile(rf"\b{_REPLY_VERB}\b(?:[^.!?\n]|\n(?![ \t]*\n)){{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently|at\s+your\s+(?:very\s+)?earliest\s+(?:convenience|opportunity)|without\s+delay|promptly)", re.I),
-    re.compile(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.I | re.M),
-    re.compile(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b", re.I),
-    re.compile(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b", re.I),
+    CaseFree(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|noon)|noon|midday|midnight|lunchtime|lunch)\s+)?(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    CaseFree(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:play|business)\b"),
+    CaseFree(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|today|this\s+)?(?:working\s+)?(?:day|today|afternoon|morning)\b"),
+    CaseFree(r"(?-i:\b(?:COP|COB|EOD)\b)"),
+    CaseFree(r"\bby\s+return(?:\s+of\s+post)?\b"),
+    CaseFree(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b"),
+    CaseFree(rf"\b{_REPLY_VERB}\b(?:[^.!?\n]|\n(?![ \t]*\n)){{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently|at\s+your\s+(?:very\s+)?earliest\s+(?:convenience|opportunity)|without\s+delay|promptly)"),
+    CaseFree(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.M),
+    CaseFree(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    CaseFree(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b"),
 ]
 # "We will reply as soon as possible" is a promise, not a demand.
-_OUR_PROMISE_RE = re.compile(r"\b(?:we|i|our\s+team|they|you\s+will\s+(?:be|receive|hear|get))\s*(?:will|'ll|’ll|aim|shall|would|can|try|are\s+going)\b", re.I)
+_OUR_PROMISE_RE = CaseFree(r"\b(?:we|i|our\s+team|they|you\s+will\s+(?:be|receive|hear|get))\s*(?:will|'ll|’ll|aim|shall|would|can|try|are\s+going)\b")
 # "We would be grateful if you could reply today" is still a demand.
-_POLITE_ASK_RE = re.compile(r"\s+(?:be\s+(?:very\s+)?(?:grateful|glad|delighted|pleased|happy)|(?:really\s+)?(?:like|love|appreciate))\b", re.I)
+_POLITE_ASK_RE = CaseFree(r"\s+(?:be\s+(?:very\s+)?(?:grateful|glad|delighted|pleased|happy)|(?:really\s+)?(?:like|love|appreciate))\b")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 
 # A date in these words is history or paperwork, not something to act on.
-_NOT_A_DEADLINE_RE = re.compile(
+_NOT_A_DEADLINE_RE = CaseFree(
     r"(?:\b(?:since|dated|born|birth|dob|published|updated|last\s+(?:met|year|updated)|issued|registered|version|"
     r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened|"
-    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$",
-    re.I,
+    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$"
 )
 
 
@@ -189,23 +186,23 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     are left out. Past dates are kept: the caller decides what they mean.
     """
     end = len(text) if end is None else end
+    lower = lowered(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
     def weekday_before(position: int) -> tuple[int, int | None]:
         """Where a date really starts, and its weekday, if a weekday name comes just before it."""
-        found_weekday = WEEKDAY_BEFORE_RE.search(text, max(start, position - 16), position)
+        found_weekday = WEEKDAY_BEFORE_RE.search(text, lower, max(start, position - 16), position)
         if not found_weekday:
             return position, None
-        name = found_weekday["weekday"].lower().rstrip(".")
+        name = case_free(found_weekday["weekday"]).rstrip(".")
         return found_weekday.start(), WEEKDAYS.get(name if len(name) > 3 else name[:3])
 
     def add(first: int, last: int, weekday: int | None, when: date | None, how: str) -> None:
         if when is None or _overlaps(first, last, taken):
             return
         taken.append((first, last))
-        before = text[max(start, first - 60) : first]
-        if _NOT_A_DEADLINE_RE.search(before) or _is_timestamp(text, first, last):
+        if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
             return
         found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
@@ -215,19 +212,19 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         first, weekday = weekday_before(match.start())
         add(first, match.end(), weekday, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, weekday), "date")
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
-        for match in regex.finditer(text, start, end):
-            month = MONTHS[match["month"].lower().rstrip(".")]
+        for match in regex.finditer(text, lower, start, end):
+            month = MONTHS[case_free(match["month"]).rstrip(".")]
             first, weekday = weekday_before(match.start())
             if regex is MONTH_DAY_RE and match["month"].lower() == "may" and not match["year"] and weekday is None:
                 # "you may 2 …" is not a date; "May 2nd" needs an ordinal or a capital.
-                if not (match.group(0)[0] == "M" and re.search(r"\d(?:st|nd|rd|th)", match.group(0))):
+                if not (text[match.start()] == "M" and re.search(r"\d(?:st|nd|rd|th)", match.group(0))):
                     continue
             year = int(match["year"]) if match["year"] else None
             add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
-    for match in WEEKDAY_RE.finditer(text, start, end):
-        if not WEEKDAY_LEAD_RE.search(text, max(start, match.start() - 30), match.start()):
+    for match in WEEKDAY_RE.finditer(text, lower, start, end):
+        if not WEEKDAY_LEAD_RE.search(text, lower, max(start, match.start() - 30), match.start()):
             continue
-        weekday = WEEKDAYS[match["weekday"].lower()]
+        weekday = WEEKDAYS[case_free(match["weekday"])]
         ahead = (weekday - sent.weekday()) % 7 or 7
         span_start = match.start("weekday")
         if _overlaps(span_start, match.end(), taken):
@@ -236,22 +233,22 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         if re.search(r"\b(?:every|each|first|second|third|fourth|last|alternate|other)\s+(?:the\s+)?$", text[max(start, span_start - 20) : span_start], re.I):
             continue
         taken.append((span_start, match.end()))
-        found.append(DateMention(span_start, match.end(), match["weekday"], sent + timedelta(days=ahead), "weekday"))
-    for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, start, end)):
-        count_word = match["count"].lower()
+        found.append(DateMention(span_start, match.end(), text[span_start : match.end()], sent + timedelta(days=ahead), "weekday"))
+    for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, lower, start, end)):
+        count_word = case_free(match["count"])
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
-        unit = match["unit"].lower()
+        unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
         if not _overlaps(match.start(), match.end(), taken):
-            found.append(DateMention(match.start(), match.end(), match.group(0), sent + timedelta(days=days), "relative"))
-    for match in END_OF_RE.finditer(text, start, end):
+            found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
+    for match in END_OF_RE.finditer(text, lower, start, end):
         following = match["which"].lower() == "next"
         if match["unit"].lower() == "week":  # the Friday of this week, or of next week
             when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if following else 0))
         else:
             month = sent.replace(day=1) + timedelta(days=32) if following else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-        found.append(DateMention(match.start(), match.end(), match.group(0), when, "relative"))
+        found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], when, "relative"))
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
 
 
@@ -272,28 +269,19 @@ def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]
     return kept
 
 
-# Every instant phrase contains one of these: most texts have none, and skip the patterns.
-_INSTANT_HINT_RE = re.compile(
-    r"close\s+of|end\s+of|\b(?:cop|cob|eod|asap|a\.s\.a\.p)\b|\breturn\b|hours?\b|\bday\b|soon|straight\s+away|"
-    r"right\s+away|immediately|urgently|earliest|without\s+delay|promptly|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)",
-    re.I,
-)
-
-
 def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) -> list[InstantDeadline]:
     """Phrases that demand a reply with no real time: "by close of play", "today", "ASAP"."""
     end = len(text) if end is None else end
+    lower = lowered(text)
     found: list[InstantDeadline] = []
-    if not _INSTANT_HINT_RE.search(text, start, end):
-        return found
     for regex in INSTANT_RES:
-        for match in regex.finditer(text, start, end):
+        for match in regex.finditer(text, lower, start, end):
             a, b = (match.start("phrase"), match.end("phrase")) if "phrase" in regex.groupindex else match.span()
             if any(a < y and x < b for x, y, _ in ((f.start, f.end, 0) for f in found)):
                 continue
             sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
-            promise = _OUR_PROMISE_RE.search(text, sentence_start, a)
-            if promise and not _POLITE_ASK_RE.match(text, promise.end()):
+            promise = _OUR_PROMISE_RE.search(text, lower, sentence_start, a)
+            if promise and not _POLITE_ASK_RE.match(text, lower, promise.end()):
                 continue
             found.append(InstantDeadline(a, b, text[a:b]))
     return sorted(found, key=lambda m: m.start)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .prefilter import case_free
 from .suppressions import Suppressions
 
 SCOPES = ("subject", "body", "signature", "all")
@@ -93,13 +94,21 @@ class Invitation:
     @property
     def lower_text(self) -> str:
         """The text in lower case, made once."""
-        return self.memo(("lower",), self.text.lower)
+        return self.memo(("lower",), lambda: case_free(self.text))
 
     @property
     def lowered(self) -> str | None:
         """The lower-cased text when that keeps every offset (it nearly always does)."""
         text = self.lower_text
         return text if len(text) == len(self.text) else None
+
+    def contains_any(self, words: frozenset[str]) -> bool:
+        """Does the lower-cased text contain any of these strings? Remembered: many patterns need the same words."""
+        known = self._memo.get(words)
+        if known is None:
+            lowered = self.lower_text
+            known = self._memo[words] = any(word in lowered for word in words)
+        return known
 
     def memo(self, key: tuple, compute):
         """Work several rules share (the dates in the text, say), done once per invitation."""
@@ -134,7 +143,10 @@ class Invitation:
 
     @property
     def message_end(self) -> int:
-        """Where the sender's own words end: before any quoted earlier message."""
+        """Where the sender's own words end: before any quoted earlier message (found once)."""
+        return self.memo(("message_end",), self._find_message_end)
+
+    def _find_message_end(self) -> int:
         match = QUOTED_THREAD_RE.search(self.text, self.body.start, self.body.end)
         return match.start() if match else self.body.end
 

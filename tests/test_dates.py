@@ -97,3 +97,10 @@ def test_not_instant_deadlines(text):
 
 def test_describe():
     assert describe(date(2023, 9, 10)) == "Sunday 10 September 2023"
+
+
+def test_letters_that_case_folding_treats_specially_are_read_not_crashed_on():
+    # 'ſ' (long s) and 'ı' (dotless i) match s and i case-insensitively; 'İ' grows when lower-cased.
+    for prefix in ("", "İ "):
+        found = find_dates(prefix + "Reply by ſunday or by frıday, on 3 ſeptember, within two weekſ.", date(2024, 1, 1))
+        assert [m.date for m in found] == [date(2024, 1, 7), date(2024, 1, 5), date(2024, 9, 3), date(2024, 1, 15)]

@@ -10,7 +10,7 @@ import regex
 
 from ..document import Invitation, Span
 from ..rules import RuleError
-from .prefilter import required_literals
+from ..prefilter import lowercase_safe, required_literals
 
 # A user's pattern gets this long on one text before it is stopped. The
 # `regex` engine enforces it, so a catastrophic pattern cannot hang a run.
@@ -56,10 +56,6 @@ class Context:
     sent_from: str  # "--sent", "Date header", "today"
 
 
-_ESCAPE_RE = regex.compile(r"\\[pPN]\{[^}]*\}|\\.")
-_FLAG_GROUP_RE = regex.compile(r"\(\?[abefiLmprsuVwx0-9-]+[:)]")
-
-
 class Pattern:
     """A rule's pattern, matched case-insensitively and in bounded time.
 
@@ -74,37 +70,36 @@ class Pattern:
         self.source = source
         self.needs = required_literals(source)  # words it cannot match without, or None
         self.insensitive = regex.compile(source, regex.IGNORECASE | regex.MULTILINE)
-        plain = _ESCAPE_RE.sub("", source)
-        safe = not _FLAG_GROUP_RE.search(source) and plain == plain.lower()
-        self.lowered = regex.compile(source, regex.MULTILINE) if safe else None
+        self.lowered = regex.compile(source, regex.MULTILINE) if lowercase_safe(source) else None
 
     @property
     def pattern(self) -> str:
         return self.source
 
-    def _choose(self, doc: Invitation):
+    def choose(self, doc: Invitation):
+        """The compiled pattern and the text to run it over."""
         if self.lowered is not None:
             lowered = doc.lowered
             if lowered is not None:
                 return self.lowered, lowered
         return self.insensitive, doc.text
 
-    def _possible(self, doc: Invitation) -> bool:
+    def possible(self, doc: Invitation) -> bool:
+        """False when the text lacks every word the pattern needs (so it cannot match)."""
         if self.needs is None:
             return True
-        lowered = doc.lower_text
-        return any(word in lowered for word in self.needs)
+        return doc.contains_any(self.needs)
 
     def finditer(self, doc: Invitation, start: int, end: int):
-        if not self._possible(doc):
+        if not self.possible(doc):
             return iter(())
-        compiled, text = self._choose(doc)
+        compiled, text = self.choose(doc)
         return compiled.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
 
     def search(self, doc: Invitation, start: int, end: int):
-        if not self._possible(doc):
+        if not self.possible(doc):
             return None
-        compiled, text = self._choose(doc)
+        compiled, text = self.choose(doc)
         return compiled.search(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
 
 
@@ -146,9 +141,12 @@ def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iter
     may have been found in the lower-cased text.
     """
     for pattern in patterns:
+        if not pattern.possible(doc):
+            continue
+        compiled, text = pattern.choose(doc)
         for span in spans:
             try:
-                yield from pattern.finditer(doc, span.start, span.end)
+                yield from compiled.finditer(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
             except TimeoutError:
                 raise PatternTimeout(pattern.source) from None
 
@@ -156,9 +154,12 @@ def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iter
 def first_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> regex.Match | None:
     best = None
     for pattern in patterns:
+        if not pattern.possible(doc):
+            continue
+        compiled, text = pattern.choose(doc)
         for span in spans:
             try:
-                found = pattern.search(doc, span.start, span.end)
+                found = compiled.search(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
             except TimeoutError:
                 raise PatternTimeout(pattern.source) from None
             if found and (best is None or found.start() < best.start()):
@@ -169,9 +170,12 @@ def first_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> 
 def any_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> bool:
     """Does any pattern match? Stops at the first that does."""
     for pattern in patterns:
+        if not pattern.possible(doc):
+            continue
+        compiled, text = pattern.choose(doc)
         for span in spans:
             try:
-                if pattern.search(doc, span.start, span.end):
+                if compiled.search(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS):
                     return True
             except TimeoutError:
                 raise PatternTimeout(pattern.source) from None
