@@ -19,7 +19,7 @@ def test_required_literals():
     assert required_literals(r"\p{Lu}+") is None  # regex-only syntax: no prefilter
 
 
-def test_prefilter_agrees_with_the_patterns_on_every_example():
+def _rule_patterns():
     patterns = []
     for rule in bundled_rules():
         compiled = rule.compiled
@@ -27,7 +27,11 @@ def test_prefilter_agrees_with_the_patterns_on_every_example():
             patterns += [p for group in compiled.values() for p in group]
         elif isinstance(compiled, list):
             patterns += [p[0] if isinstance(p, tuple) else p for p in compiled]
-    patterns = [p for p in patterns if hasattr(p, "needs")]
+    return [p for p in patterns if hasattr(p, "needs")]
+
+
+def test_prefilter_agrees_with_the_patterns_on_every_example():
+    patterns = _rule_patterns()
     assert len(patterns) > 80
     for path in sorted(EXAMPLES.iterdir()):
         if path.suffix not in (".eml", ".txt", ".md"):
@@ -97,3 +101,18 @@ def test_case_free_patterns_match_exactly_what_ignorecase_matches():
             fast = [m.span() for m in pattern.finditer(text, lower)]
             slow = [m.span() for m in pattern.insensitive.finditer(text)]
             assert fast == slow, (where, name)
+
+
+def test_rule_patterns_find_the_same_in_lower_cased_text():
+    from invitecheck.prefilter import lowered
+
+    patterns = [p for p in _rule_patterns() if p.lowered is not None]
+    assert len(patterns) > 60
+    for name, text in _texts():
+        lower = lowered(text)
+        if lower is None:
+            continue
+        for pattern in patterns:
+            fast = [m.span() for m in pattern.lowered.finditer(lower)]
+            slow = [m.span() for m in pattern.insensitive.finditer(text)]
+            assert fast == slow, (pattern.source, name)
