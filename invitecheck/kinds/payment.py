@@ -7,34 +7,28 @@ Not applicable when the only ask is a survey or questionnaire.
 
 from __future__ import annotations
 
-import re
 
+from ..prefilter import CaseFree
 from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, words
 
 FIELDS: dict = {}
 
-ONGOING_RE = re.compile(
+ONGOING_RE = CaseFree(
     r"\b(?:join|joining|become|apply|applying|take\s+part\s+in|taking\s+part\s+in|sit\s+on|attend|be\s+part\s+of|"
     r"come\s+(?:along\s+)?to|invite\s+you\s+to|looking\s+for|recruiting|seeking|setting\s+up|register\s+(?:your\s+)?interest|participat(?:e|ion)\s+in|contribute\s+to|series\s+of)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\b(?:panel|group|committee|board|forum|network|partnership|advisory|steering|reference\s+group|focus\s+group|"
     r"workshops?|interviews?|meetings?|sessions?|co-?design|co-?production|members?|membership|role|representative|"
-    r"reviewers?|lay\s+(?:member|reviewer|representative)|public\s+contributors?|patient\s+partners?)\b",
-    re.I,
-)
-SURVEY_ONLY_RE = re.compile(r"\b(?:survey|questionnaire|poll)\b", re.I)
-PAID_RE = re.compile(
+    r"reviewers?|lay\s+(?:member|reviewer|representative)|public\s+contributors?|patient\s+partners?)\b")
+SURVEY_ONLY_RE = CaseFree(r"\b(?:survey|questionnaire|poll)\b")
+PAID_RE = CaseFree(
     r"£\s?\d[\d,.]*|\b\d+\s?(?:pounds|gbp)\b|\bpaid\s+(?:for\s+(?:your|their)\s+time|at\s+(?:a|the)\s+rate)|\bpay(?:ment)?\s+(?:you\s+)?for\s+your\s+time\b|"
     r"\b(?:involvement|participation)\s+payments?\b|\bhonorari(?:um|a)\b|\bvouchers?\b|\bpayment\s+(?:of|is|will\s+be)\b|\bwe\s+(?:will\s+)?pay\s+(?:you|people|members)\b|"
-    r"\bthank[-\s]you\s+payment\b|\bfee\b",
-    re.I,
-)
-AMOUNT_RE = re.compile(r"£\s?\d|\b\d+\s?(?:pounds|gbp)\b|\bnihr\s+(?:payment\s+)?rates?\b|\b(?:hourly|daily|half[-\s]day)\s+rate\b", re.I)
-VOLUNTARY_RE = re.compile(
+    r"\bthank[-\s]you\s+payment\b|\bfee\b")
+AMOUNT_RE = CaseFree(r"£\s?\d|\b\d+\s?(?:pounds|gbp)\b|\bnihr\s+(?:payment\s+)?rates?\b|\b(?:hourly|daily|half[-\s]day)\s+rate\b")
+VOLUNTARY_RE = CaseFree(
     r"\b(?:voluntary|unpaid|not\s+paid|no\s+payment|without\s+payment|volunteer\s+role|are\s+volunteers|cannot\s+(?:offer\s+)?pay(?:ment)?|"
-    r"(?:unable|not\s+able)\s+to\s+(?:offer\s+)?pay(?:ment)?|do(?:es)?\s+not\s+(?:offer\s+)?pay)\b",
-    re.I,
-)
-BENEFITS_RE = re.compile(r"\bbenefits?\b|\buniversal\s+credit\b|\bbenefit\s+advice\b|\bwelfare\s+rights\b|\bcitizens\s+advice\b", re.I)
+    r"(?:unable|not\s+able)\s+to\s+(?:offer\s+)?pay(?:ment)?|do(?:es)?\s+not\s+(?:offer\s+)?pay)\b")
+BENEFITS_RE = CaseFree(r"\bbenefits?\b|\buniversal\s+credit\b|\bbenefit\s+advice\b|\bwelfare\s+rights\b|\bcitizens\s+advice\b")
 
 
 def prepare(options):
@@ -43,23 +37,23 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     end = doc.message_end
-    ongoing = ONGOING_RE.search(doc.text, doc.body.start, end)
+    ongoing = ONGOING_RE.search(doc.text, doc.lowered, doc.body.start, end)
     if ongoing is None:
-        note = "a survey only" if SURVEY_ONLY_RE.search(doc.text, doc.body.start, end) else "no ongoing involvement"
+        note = "a survey only" if SURVEY_ONLY_RE.search(doc.text, doc.lowered, doc.body.start, end) else "no ongoing involvement"
         return Outcome(NOT_APPLICABLE, note=note)
-    if VOLUNTARY_RE.search(doc.text, doc.body.start, end):
+    if VOLUNTARY_RE.search(doc.text, doc.lowered, doc.body.start, end):
         return Outcome(PASS, note="says it is voluntary")
-    paid = PAID_RE.search(doc.text, doc.body.start, end)
+    paid = PAID_RE.search(doc.text, doc.lowered, doc.body.start, end)
     if paid is None:
         problem = "it does not say whether people are paid for their time"
         anchor = ongoing
-    elif not AMOUNT_RE.search(doc.text, doc.body.start, end):
+    elif not AMOUNT_RE.search(doc.text, doc.lowered, doc.body.start, end):
         problem = "it says people are paid but not how much"
         anchor = paid
-    elif not BENEFITS_RE.search(doc.text, doc.body.start, end):
+    elif not BENEFITS_RE.search(doc.text, doc.lowered, doc.body.start, end):
         problem = "it gives the payment but not where to get advice on how it may affect benefits"
         anchor = paid
     else:
         return Outcome(PASS)
-    message = format_message(rule.message, match=anchor.group(0), problem=problem)
+    message = format_message(rule.message, match=words(doc, anchor), problem=problem)
     return Outcome(FAIL, [Finding(anchor.start(), anchor.end(), message, rule.suggestion)])
