@@ -49,17 +49,19 @@ _RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
 # The day-and-month patterns start at the digits or the month name, where the
 # regex engine can jump straight to candidates; a weekday just before ("Monday
 # 12 June") is looked for afterwards, in the few characters before the match.
+# A leading (?=\d) lets Python's engine skip to the next digit instead of trying
+# the look-behind at every position: half the time.
 DAY_MONTH_RE = CaseFree(
-    rf"(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])"
+    rf"(?=\d)(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])"
 )
 MONTH_DAY_RE = CaseFree(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b"
 )
 NUMERIC_RE = re.compile(
-    r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
+    r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
 WEEKDAY_BEFORE_RE = CaseFree(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$")
-ISO_RE = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+ISO_RE = re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
 WEEKDAY_RE = CaseFree(
     r"(?<=\s|:)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))"
