@@ -64,13 +64,22 @@ class Pattern:
     in about half the time.
     """
 
-    __slots__ = ("source", "insensitive", "lowered", "needs")
+    __slots__ = ("source", "_insensitive", "lowered", "needs")
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.needs = required_literals(source)  # words it cannot match without, or None
-        self.insensitive = regex.compile(source, regex.IGNORECASE | regex.MULTILINE)
+        # One compile checks the pattern; the case-insensitive form of a pattern that
+        # has a lower-case twin is only needed for the rare text where lower-casing
+        # moves offsets, so it is compiled then.
         self.lowered = regex.compile(source, regex.MULTILINE) if lowercase_safe(source) else None
+        self._insensitive = None if self.lowered is not None else regex.compile(source, regex.IGNORECASE | regex.MULTILINE)
+
+    @property
+    def insensitive(self):
+        if self._insensitive is None:
+            self._insensitive = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
+        return self._insensitive
 
     @property
     def pattern(self) -> str:
