@@ -119,14 +119,22 @@ class CaseFree:
     words from the original text by offset.
     """
 
-    __slots__ = ("insensitive", "fast", "needs", "groupindex", "pattern")
+    __slots__ = ("_insensitive", "fast", "needs", "groupindex", "pattern", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        self.pattern = source
-        self.insensitive = re.compile(source, flags | re.IGNORECASE)
+        self.pattern, self.flags = source, flags
         self.fast = re.compile(source, flags) if lowercase_safe(source) else None
+        # The case-insensitive form is compiled when first needed: for most
+        # patterns, only a text that lower-casing would lengthen needs it.
+        self._insensitive = None if self.fast is not None else re.compile(source, flags | re.IGNORECASE)
         self.needs = required_literals(source)
-        self.groupindex = self.insensitive.groupindex
+        self.groupindex = (self.fast or self._insensitive).groupindex
+
+    @property
+    def insensitive(self) -> re.Pattern:
+        if self._insensitive is None:
+            self._insensitive = re.compile(self.pattern, self.flags | re.IGNORECASE)
+        return self._insensitive
 
     def possible(self, lower: str | None) -> bool:
         return lower is None or self.needs is None or any(word in lower for word in self.needs)
