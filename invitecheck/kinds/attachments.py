@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..document import URL_RE, Invitation
+from ..prefilter import CaseFree
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
 
 FIELDS: dict = {}
@@ -33,26 +34,26 @@ _DOC_NOUN = (
     r"checklist|timesheet|copy)"
 )
 ATTACH_PROMISES = [
-    re.compile(rf"\b(?:the|our|an?|this|your|my)\s+(?P<doc>(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", re.I),
-    re.compile(rf"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b", re.I),
-    re.compile(rf"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?", re.I),
-    re.compile(rf"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?", re.I),
-    re.compile(r"\b(?:see|read|find|follow|in|open|check|review|complete|return|within)\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b", re.I),
-    re.compile(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b", re.I),
-    re.compile(rf"\b(?P<doc>{_DOC_NOUN})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b", re.I),
+    CaseFree(rf"\b(?:the|our|an?|this|your|my)\s+(?P<doc>(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b"),
+    CaseFree(rf"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b"),
+    CaseFree(rf"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?"),
+    CaseFree(rf"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?"),
+    CaseFree(r"\b(?:see|read|find|follow|in|open|check|review|complete|return|within)\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b"),
+    CaseFree(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b"),
+    CaseFree(rf"\b(?P<doc>{_DOC_NOUN})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b"),
     # "You'll find the application form attached", "Role description attached."
-    re.compile(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\s+attached\b(?!\s+to\b)", re.I),
+    CaseFree(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\s+attached\b(?!\s+to\b)"),
 ]
-NOT_A_PROMISE = re.compile(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|this|it|them)|attached\s+(?:hospital|unit|ward|practice)|no\s+attachments?|without\s+(?:an?\s+)?attachments?", re.I)
+NOT_A_PROMISE = CaseFree(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|this|it|them)|attached\s+(?:hospital|unit|ward|practice)|no\s+attachments?|without\s+(?:an?\s+)?attachments?")
 
 _THING = r"(?:application\s+|registration\s+|booking\s+|online\s+|consent\s+|expression\s+of\s+interest\s+|feedback\s+|reply\s+|short\s+|sign[- ]up\s+|nomination\s+)?(?:form|link|questionnaire|survey|questions|details|information|instructions|address|dates|times|table|list|agenda|timetable|programme|button|website|url)"
 BELOW_PROMISES = [
-    re.compile(rf"\b(?P<thing>{_THING})\s+(?:(?:is|are)\s+)?(?:(?:given|set\s+out|shown|listed|included|provided|attached|pasted|copied|contained)\s+)?below\b", re.I),
-    re.compile(r"\b(?:see|read|find|listed|set\s+out|shown|click|use|follow|complete|fill\s+in|fill\s+out|answer|return|send\s+in|sign\s+up|register|mentioned|described|explained|outlined|detailed|given)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b", re.I),
-    re.compile(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})", re.I),
-    re.compile(r"\bclick\s+(?:on\s+)?(?P<thing>here|this\s+link|the\s+link)\b", re.I),
-    re.compile(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b", re.I),
-    re.compile(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", re.I),
+    CaseFree(rf"\b(?P<thing>{_THING})\s+(?:(?:is|are)\s+)?(?:(?:given|set\s+out|shown|listed|included|provided|attached|pasted|copied|contained)\s+)?below\b"),
+    CaseFree(r"\b(?:see|read|find|listed|set\s+out|shown|click|use|follow|complete|fill\s+in|fill\s+out|answer|return|send\s+in|sign\s+up|register|mentioned|described|explained|outlined|detailed|given)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b"),
+    CaseFree(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})"),
+    CaseFree(r"\bclick\s+(?:on\s+)?(?P<thing>here|this\s+link|the\s+link)\b"),
+    CaseFree(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b"),
+    CaseFree(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b"),
 ]
 FIELD_LINE = re.compile(
     r"^\s*(?:\d+[.)]\s+.{3,}\?\s*$|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\))|[A-Za-z][\w ()/'’-]{1,40}:\s*(?:_+|\.{3,})?\s*$)",
@@ -167,15 +168,15 @@ def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
     return None if substantial else "but nothing follows it"
 
 
-ATTACH_ANCHOR_RE = re.compile(r"attach|enclos", re.I)
-BELOW_ANCHOR_RE = re.compile(r"below|follow|click", re.I)
+ATTACH_ANCHOR_RE = CaseFree(r"attach|enclos")
+BELOW_ANCHOR_RE = CaseFree(r"below|follow|click")
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
 
 
-def _windows(text: str, anchor: re.Pattern, start: int, end: int) -> list[tuple[int, int]]:
+def _windows(doc: Invitation, anchor: CaseFree, start: int, end: int) -> list[tuple[int, int]]:
     """Merged spans of text around each key word."""
     spans: list[tuple[int, int]] = []
-    for m in anchor.finditer(text, start, end):
+    for m in anchor.finditer(doc.text, doc.lowered, start, end):
         a, b = max(start, m.start() - WINDOW), min(end, m.end() + WINDOW)
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], b)
@@ -196,12 +197,14 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # Look for the key words first, then try the promise phrases only in a
     # window around each: most text is nowhere near "attached" or "below".
     for regexes, anchor, what in ((ATTACH_PROMISES, ATTACH_ANCHOR_RE, "attachment"), (BELOW_PROMISES, BELOW_ANCHOR_RE, "below")):
-        for start, stop in _windows(doc.text, anchor, doc.body.start, end):
+        if not any(regex.possible(doc.lowered) for regex in regexes):
+            continue
+        for start, stop in _windows(doc, anchor, doc.body.start, end):
             for regex in regexes:
-                for m in regex.finditer(doc.text, start, stop):
+                for m in regex.finditer(doc.text, doc.lowered, start, stop):
                     if seen(m):
                         continue
-                    if what == "attachment" and NOT_A_PROMISE.search(doc.text[max(doc.body.start, m.start() - 20) : m.end() + 25]):
+                    if what == "attachment" and NOT_A_PROMISE.search(doc.text, doc.lowered, max(doc.body.start, m.start() - 20), m.end() + 25):
                         continue
                     taken.append(m.span())
                     promises.append((m, what))
@@ -216,7 +219,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             stop = signature.start if signature and signature.start > m.end() else end
             problem = _below_problem(doc, m, stop)
         if problem:
-            quoted = " ".join(m.group(0).split())
+            quoted = " ".join(doc.text[m.start() : m.end()].split())
             message = format_message(rule.message, match=quoted, problem=problem)
             findings.append(Finding(m.start(), m.end(), message, rule.suggestion, {"variant": what, "promise": quoted}))
     return Outcome(FAIL if findings else PASS, findings, evidence="; ".join(confirmed))
