@@ -9,7 +9,9 @@ then prints, from one run on one machine:
 - floor: messages per second for mail-parser parsing alone;
 - check: `invitecheck check --format json` over the same messages as files, with
   one worker and with every core: the cost per message as a ratio to the floor,
-  and the parallel speed-up;
+  and the parallel speed-up; the same cost less the start-up (a one-file check),
+  and where a serial check's time goes (loading, each rule, records, JSON),
+  measured in this process;
 - audit: an mbox of each size given to --audit: messages per second and the peak
   resident memory of all its processes together;
 - start-up: `invitecheck --version` against `python -c "import typer"`, and
@@ -179,6 +181,44 @@ def floor(messages: list[bytes], rounds: int = 3) -> float:
     return best
 
 
+def breakdown(folder: Path) -> tuple[dict[str, float], list[tuple[str, float]]]:
+    """Where one serial check spends its time, per message in ms: loading, each rule, records, JSON."""
+    import json
+
+    from invitecheck.engine import Settings, check_invitation
+    from invitecheck.kinds import KINDS
+    from invitecheck.kinds.base import Context
+    from invitecheck.loaders import load_path
+    from invitecheck.rules import load_rules
+
+    files = sorted(str(p) for p in folder.iterdir())
+    rules, settings = load_rules(), Settings()
+    started = time.perf_counter()
+    docs = [load_path(path, settings.limits) for path in files]
+    load = time.perf_counter() - started
+    per_rule = dict.fromkeys((rule.id for rule in rules), 0.0)
+    for doc in docs:
+        ctx = Context(doc.sent.date() if doc.sent else settings.today, "Date header")
+        for rule in rules:
+            started = time.perf_counter()
+            KINDS[rule.kind].check(rule, doc, ctx)
+            per_rule[rule.id] += time.perf_counter() - started
+    docs = [load_path(path, settings.limits) for path in files]  # fresh: no remembered work
+    started = time.perf_counter()
+    results = [check_invitation(doc, rules, settings) for doc in docs]
+    engine = time.perf_counter() - started
+    started = time.perf_counter()
+    for result in results:
+        json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    output = time.perf_counter() - started
+    rules_total = sum(per_rule.values())
+    count = len(files) / 1000
+    stages = {"load": load / count, "rules": rules_total / count, "records and score": max(0.0, engine - rules_total) / count,
+              "json": output / count}
+    top = sorted(((rule, seconds / count) for rule, seconds in per_rule.items()), key=lambda item: -item[1])
+    return stages, top
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=2000, help="messages for the floor, check and peer figures")
@@ -207,6 +247,15 @@ def main() -> None:
         serial_rate, parallel_rate = len(messages) / serial, len(messages) / parallel
         print(f"check   --jobs 1: {serial_rate:,.0f} messages/s, {base / serial_rate:.2f}x the floor's cost per message (target at most 3x)")
         print(f"check   --jobs {cores}: {parallel_rate:,.0f} messages/s, {serial / parallel:.2f}x faster than --jobs 1 (target at least 1.6x)")
+        small = ROOT / "examples" / "good-panel-invitation.eml"
+        one = median_time([INVITECHECK, "check", str(small), "--no-config"], args.runs)
+        marginal = (serial - one) / len(messages)
+        print(f"check   --jobs 1 less its start-up ({one * 1000:.0f} ms): {marginal * 1000:.2f} ms per message, "
+              f"{marginal * base:.2f}x the floor's cost ({1000 / base:.2f} ms)")
+        stages, top = breakdown(work / "files")
+        print("check   where a serial check's time goes, ms per message (in one process): "
+              + ", ".join(f"{name} {ms:.2f}" for name, ms in stages.items()))
+        print("check   costliest rules, ms per message: " + ", ".join(f"{rule} {ms:.2f}" for rule, ms in top[:6]))
 
         peaks = []
         for count in [int(n) for n in args.audit.split(",") if n]:
@@ -224,8 +273,6 @@ def main() -> None:
         version = median_time([INVITECHECK, "--version"], args.runs)
         deps = "import typer, rich, yaml, dateutil, mailparser, regex, pyphen, docx, pypdf, extract_msg"
         deps_import = median_time([PYTHON, "-c", deps], args.runs)
-        small = ROOT / "examples" / "good-panel-invitation.eml"
-        one = median_time([INVITECHECK, "check", str(small), "--no-config"], args.runs)
         print(f"\nstart-up  invitecheck --version {version * 1000:.0f} ms, import typer {typer_import * 1000:.0f} ms: "
               f"{version / typer_import:.2f}x (target at most 1.3x)")
         print(f"start-up  check one file {one * 1000:.0f} ms, import every dependency {deps_import * 1000:.0f} ms: "
