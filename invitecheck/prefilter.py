@@ -141,8 +141,9 @@ class CaseFree:
             self._insensitive = re.compile(self.pattern, self.flags | re.IGNORECASE)
         return self._insensitive
 
-    def possible(self, lower: str | None) -> bool:
-        return lower is None or self.needs is None or any(word in lower for word in self.needs)
+    def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
+        """False when lower[start:end] lacks every word the pattern needs: a match there would hold one."""
+        return lower is None or self.needs is None or any(lower.find(word, start, end) >= 0 for word in self.needs)
 
     def _pick(self, text: str, lower: str | None):
         if lower is not None and self.fast is not None:
@@ -150,7 +151,7 @@ class CaseFree:
         return self.insensitive, text
 
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
-        if not self.possible(lower):
+        if not self.possible(lower, start, end):
             return None
         compiled, subject = self._pick(text, lower)
         return compiled.search(subject, start, end)
@@ -160,7 +161,7 @@ class CaseFree:
         return compiled.match(subject, start, end)
 
     def finditer(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
-        if not self.possible(lower):
+        if not self.possible(lower, start, end):
             return iter(())
         compiled, subject = self._pick(text, lower)
         return compiled.finditer(subject, start, end)

@@ -99,18 +99,6 @@ class Pattern:
             return True
         return doc.contains_any(self.needs)
 
-    def finditer(self, doc: Invitation, start: int, end: int):
-        if not self.possible(doc):
-            return iter(())
-        compiled, text = self.choose(doc)
-        return compiled.finditer(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
-
-    def search(self, doc: Invitation, start: int, end: int):
-        if not self.possible(doc):
-            return None
-        compiled, text = self.choose(doc)
-        return compiled.search(text, start, end, timeout=MATCH_TIMEOUT_SECONDS)
-
 
 def compile_pattern(text: str, field_name: str) -> Pattern:
     if not isinstance(text, str) or not text:
@@ -143,52 +131,52 @@ def _field_error(field_name: str, message: str) -> RuleError:
     return error
 
 
+def _attempts(patterns: list[Pattern], doc: Invitation, spans: list[Span]):
+    """(pattern, compiled, text, span) for each pattern that could match here, span by span."""
+    for pattern in patterns:
+        if pattern.possible(doc):
+            compiled, text = pattern.choose(doc)
+            for span in spans:
+                yield pattern, compiled, text, span
+
+
 def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iterator[regex.Match]:
     """Every match of every pattern in the spans, each search bounded in time.
 
     Take a match's words from ``doc.text[m.start():m.end()]``: the match itself
     may have been found in the lower-cased text.
     """
-    for pattern in patterns:
-        if not pattern.possible(doc):
-            continue
-        compiled, text = pattern.choose(doc)
-        for span in spans:
-            try:
-                yield from compiled.finditer(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
-            except TimeoutError:
-                raise PatternTimeout(pattern.source) from None
+    for pattern, compiled, text, span in _attempts(patterns, doc, spans):
+        try:
+            yield from compiled.finditer(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+        except TimeoutError:
+            raise PatternTimeout(pattern.source) from None
+
+
+def _search(pattern: Pattern, compiled, text: str, span: Span):
+    try:
+        return compiled.search(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise PatternTimeout(pattern.source) from None
 
 
 def first_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> regex.Match | None:
     best = None
-    for pattern in patterns:
-        if not pattern.possible(doc):
-            continue
-        compiled, text = pattern.choose(doc)
-        for span in spans:
-            try:
-                found = compiled.search(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
-            except TimeoutError:
-                raise PatternTimeout(pattern.source) from None
-            if found and (best is None or found.start() < best.start()):
-                best = found
+    for attempt in _attempts(patterns, doc, spans):
+        found = _search(*attempt)
+        if found and (best is None or found.start() < best.start()):
+            best = found
     return best
 
 
 def any_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> bool:
     """Does any pattern match? Stops at the first that does."""
-    for pattern in patterns:
-        if not pattern.possible(doc):
-            continue
-        compiled, text = pattern.choose(doc)
-        for span in spans:
-            try:
-                if compiled.search(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS):
-                    return True
-            except TimeoutError:
-                raise PatternTimeout(pattern.source) from None
-    return False
+    return any(_search(*attempt) for attempt in _attempts(patterns, doc, spans))
+
+
+def in_body(pattern, doc: Invitation, end: int):
+    """The first match of one of our own CaseFree patterns between the body's start and ``end``."""
+    return pattern.search(doc.text, doc.lowered, doc.body.start, end)
 
 
 def words(doc: Invitation, match) -> str:

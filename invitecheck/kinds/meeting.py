@@ -12,7 +12,7 @@ import re
 from .. import dates
 from ..prefilter import CaseFree
 from ..document import URL_RE, Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, in_body
 
 FIELDS: dict = {}
 
@@ -41,15 +41,15 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     end = doc.message_end
-    event = EVENT_RE.search(doc.text, doc.lowered, doc.body.start, end)
+    event = in_body(EVENT_RE, doc, end)
     if event is None:
         return Outcome(NOT_APPLICABLE, note="it does not invite people to a meeting or event")
     missing = []
-    if not (dates.dates_in(doc, ctx.sent, doc.body.start, end) or RELATIVE_DAY_RE.search(doc.text, doc.lowered, doc.body.start, end)):
+    if not (dates.dates_in(doc, ctx.sent, doc.body.start, end) or in_body(RELATIVE_DAY_RE, doc, end)):
         missing.append("the date")
-    if not TIME_RE.search(doc.text, doc.lowered, doc.body.start, end):
+    if not in_body(TIME_RE, doc, end):
         missing.append("the time")
-    if not (PLACE_RE.search(doc.text, doc.lowered, doc.body.start, end) or URL_RE.search(doc.text, doc.body.start, end)):
+    if not (in_body(PLACE_RE, doc, end) or URL_RE.search(doc.text, doc.body.start, end)):
         missing.append("where it is, or how to join")
     if not missing:
         return Outcome(PASS)

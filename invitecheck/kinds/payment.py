@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..prefilter import CaseFree
 from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, words
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, in_body, words
 
 FIELDS: dict = {}
 
@@ -37,20 +37,20 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     end = doc.message_end
-    ongoing = ONGOING_RE.search(doc.text, doc.lowered, doc.body.start, end)
+    ongoing = in_body(ONGOING_RE, doc, end)
     if ongoing is None:
-        note = "a survey only" if SURVEY_ONLY_RE.search(doc.text, doc.lowered, doc.body.start, end) else "no ongoing involvement"
+        note = "a survey only" if in_body(SURVEY_ONLY_RE, doc, end) else "no ongoing involvement"
         return Outcome(NOT_APPLICABLE, note=note)
-    if VOLUNTARY_RE.search(doc.text, doc.lowered, doc.body.start, end):
+    if in_body(VOLUNTARY_RE, doc, end):
         return Outcome(PASS, note="says it is voluntary")
-    paid = PAID_RE.search(doc.text, doc.lowered, doc.body.start, end)
+    paid = in_body(PAID_RE, doc, end)
     if paid is None:
         problem = "it does not say whether people are paid for their time"
         anchor = ongoing
-    elif not AMOUNT_RE.search(doc.text, doc.lowered, doc.body.start, end):
+    elif not in_body(AMOUNT_RE, doc, end):
         problem = "it says people are paid but not how much"
         anchor = paid
-    elif not BENEFITS_RE.search(doc.text, doc.lowered, doc.body.start, end):
+    elif not in_body(BENEFITS_RE, doc, end):
         problem = "it gives the payment but not where to get advice on how it may affect benefits"
         anchor = paid
     else:

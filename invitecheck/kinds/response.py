@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..prefilter import CaseFree
 from ..document import EMAIL_RE, PHONE_RE, URL_RE, Invitation
 from .attachments import FIELD_LINE
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, words
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, in_body, words
 from .contact import NO_REPLY_RE
 
 FIELDS: dict = {}
@@ -31,7 +31,7 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     end = doc.message_end
-    ask = ASK_RE.search(doc.text, doc.lowered, doc.body.start, end)
+    ask = in_body(ASK_RE, doc, end)
     if ask is None:
         return Outcome(NOT_APPLICABLE, note="it does not ask for a response")
     text_routes = (
@@ -39,7 +39,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         or PHONE_RE.search(doc.text, doc.body.start, end)
         or URL_RE.search(doc.text, doc.body.start, end)
         or doc.html_links
-        or POST_RE.search(doc.text, doc.lowered, doc.body.start, end)
+        or in_body(POST_RE, doc, end)
         or len(FIELD_LINE.findall(doc.text, doc.body.start, end)) >= 2
     )
     if text_routes:
@@ -48,7 +48,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     can_reply = (not NO_REPLY_RE.match(doc.sender_address)) if doc.sender_address else doc.source_format != "email"
     if doc.sender_address and can_reply:
         return Outcome(PASS, note="replying reaches the sender")
-    if can_reply and REPLY_TO_THIS_RE.search(doc.text, doc.lowered, doc.body.start, end):
+    if can_reply and in_body(REPLY_TO_THIS_RE, doc, end):
         return Outcome(PASS, note="reply to the sender")
     why = "replies go to a no-reply address" if doc.sender_address and NO_REPLY_RE.match(doc.sender_address) else "there is no email address, phone number, link, postal address or form"
     message = format_message(rule.message, match=words(doc, ask), why=why)
