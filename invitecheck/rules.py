@@ -213,7 +213,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
     for name, spec in kind.FIELDS.items():
         options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
     try:
-        compiled = kind.prepare(options)
+        compiled = _prepare(kind, options)
     except RuleError as error:
         key = getattr(error, "field", None)
         raise RuleError(f"{at(key) if key else where}: {error}") from None
@@ -235,6 +235,20 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         compiled=compiled,
         path=where,
     )
+
+
+def _prepare(kind, options: dict):
+    """The kind's compiled form of its options, each {vocab:name} in a pattern replaced first."""
+    from .vocabulary import expand_options
+
+    expanded = {}
+    for name, value in options.items():
+        try:
+            expanded[name] = expand_options(value)
+        except RuleError as error:
+            error.field = name
+            raise
+    return kind.prepare(expanded)
 
 
 def load_rule_file(path: Path, shown: str | None = None) -> Rule:
@@ -312,5 +326,5 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
             if not _type_ok(value, types):
                 raise RuleError(f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
             options[key] = value
-    compiled = kind.prepare(options) if options != rule.options else rule.compiled
+    compiled = _prepare(kind, options) if options != rule.options else rule.compiled
     return replace(rule, options=options, compiled=compiled, **updates)

@@ -12,8 +12,8 @@ To add a kind, write the module and add one line to ``KINDS``.
 """
 
 from . import (
-    acronyms, attachments, conditional, consistency, contact, forbid, instant, meeting, notice, payment,
-    readability, require, response, sender, swap,
+    acronyms, attachments, conditional, consistency, contact, fact, forbid, instant, meeting, notice, payment,
+    readability, require, sender, swap,
 )
 
 KINDS = {
@@ -22,13 +22,13 @@ KINDS = {
     "require": require,
     "swap": swap,
     "conditional": conditional,
+    "fact": fact,  # a judgement over the invitation's facts
     # With code of their own, configured by options in the YAML.
     "sender": sender,
     "notice": notice,
     "attachments": attachments,
     "instant": instant,
     "contact": contact,
-    "response": response,
     "meeting": meeting,
     "payment": payment,
     "readability": readability,

@@ -1,0 +1,131 @@
+"""People and routes: who sent it, who signs, who can be reached, and how.
+
+A named person's own email address or phone number is told apart from a team inbox
+("engagement@"), a switchboard and a no-reply address. "name [at] domain" is read as an
+address; a name only inside "firstname.lastname@" still names a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import EMAIL_RE, PHONE_RE, URL_RE
+from ..kinds.attachments import FIELD_LINE as FIELD_LINE_RE
+from ..vocabulary import fragment, pattern
+from .evidence import Evidence, of
+from .structure import search
+
+NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
+TEAM_LOCAL_RE = re.compile(rf"^(?:{fragment('team_local')})$", re.I)
+SWITCHBOARD_RE = pattern("{vocab:switchboard}")
+AT_ADDRESS_RE = re.compile(r"\b([\w.+'-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[\w-]+)+)", re.I)
+PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]+[._-][a-z][a-z'-]+\d*$|^[a-z][._-]?[a-z][a-z'-]{2,}\d*$", re.I)
+# "please reply to this email", "just reply"
+REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message)|me|us|directly)\b|\bjust\s+reply\b|\bhit\s+reply\b")
+POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}{vocab:postcode}|\bfreepost\b|\bprepaid\s+envelope\b")
+TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
+
+
+
+@dataclass(frozen=True)
+class Address:
+    evidence: Evidence
+    address: str
+    kind: str  # "person", "team", "no-reply"
+
+
+@dataclass(frozen=True)
+class People:
+    sender_name: str  # the person who sent or signed it, '' when none was found
+    sender_person: bool  # the From line or the sign-off names a person
+    sender_no_reply: Evidence | None  # the From address is a no-reply address
+    addresses: list  # every email address in the text, as Address records
+    person_email: Evidence | None  # a named person's own email address
+    team_email: Evidence | None  # a team inbox ("engagement@…")
+    phone: Evidence | None  # a phone number that is not a switchboard
+    switchboard: Evidence | None  # a switchboard or reception number
+    person_route: Evidence | None  # a named person can be reached: their email or phone
+    team_only: Evidence | None  # only a team address or switchboard
+    reply_route: Evidence | None  # any way to respond: address, phone, link, post, form, a reply that is read
+    link: Evidence | None  # a web address
+
+
+RECORD = People
+
+
+def kind_of(address: str) -> str:
+    local = address.split("@", 1)[0]
+    if NO_REPLY_RE.match(local):
+        return "no-reply"
+    if TEAM_LOCAL_RE.match(local) or not PERSONAL_LOCAL_RE.match(local):
+        return "team"
+    return "person"
+
+
+def _addresses(doc, where) -> list[Address]:
+    found = [Address(Evidence(m.start(), m.end()), m.group(0), kind_of(m.group(0)))
+             for m in EMAIL_RE.finditer(doc.text, where.start, where.end)]
+    for m in AT_ADDRESS_RE.finditer(doc.text, where.start, where.end):
+        domain = re.sub(r"\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*", ".", m.group(2))
+        address = f"{m.group(1)}@{domain}"
+        found.append(Address(Evidence(m.start(), m.end()), address, kind_of(address)))
+    return sorted(found, key=lambda a: a.evidence.start)
+
+
+def _phones(doc, where) -> tuple[Evidence | None, Evidence | None]:
+    phone = switchboard = None
+    for m in PHONE_RE.finditer(doc.text, where.start, where.end):
+        line = doc.line_span(m.start())
+        if search(doc, where, SWITCHBOARD_RE, max(where.start, line.start, m.start() - 60), m.start()):
+            switchboard = switchboard or of(m)
+        else:
+            phone = phone or of(m)
+    return phone, switchboard
+
+
+def _sender(doc) -> tuple[str, bool]:
+    from ..kinds.sender import person_name
+
+    name = person_name(doc)
+    return name, bool(name)
+
+
+def find(doc, where, facts) -> People:
+    addresses = _addresses(doc, where)
+    sender_name, sender_person = _sender(doc)
+    sender_kind = kind_of(doc.sender_address) if doc.sender_address else ""
+    sender_no_reply = None
+    if sender_kind == "no-reply":
+        sender_no_reply = Evidence(doc.sender_span.start, doc.sender_span.end) if doc.sender_span else Evidence(where.start, where.start)
+    person_email = next((a.evidence for a in addresses if a.kind == "person"), None)
+    team_email = next((a.evidence for a in addresses if a.kind == "team"), None)
+    phone, switchboard = _phones(doc, where)
+    # A named sender's own address: replying reaches them.
+    sender_own = None
+    if sender_person and sender_kind == "person" and doc.sender_span:
+        sender_own = Evidence(doc.sender_span.start, doc.sender_span.end)
+    person_phone = phone if (sender_person or person_email) else None
+    person_route = person_email or person_phone or sender_own
+    team_only = None if person_route else (team_email or switchboard or phone)
+    if team_only is None and sender_kind == "team" and doc.sender_span:
+        team_only = Evidence(doc.sender_span.start, doc.sender_span.end)
+    link = of(URL_RE.search(doc.text, where.start, where.end))
+    reply_route = (
+        next((a.evidence for a in addresses if a.kind != "no-reply"), None) or phone or switchboard or link
+        or (Evidence(where.start, where.start) if doc.html_links else None)
+        or of(search(doc, where, POST_RE)) or of(search(doc, where, TURN_UP_RE))
+        or (Evidence(where.start, where.start) if len(FIELD_LINE_RE.findall(doc.text, where.start, where.end)) >= 2 else None)
+        or _reply_reaches_sender(doc, where, sender_kind)
+    )
+    return People(sender_name, sender_person, sender_no_reply, addresses, person_email, team_email, phone, switchboard,
+                  person_route, team_only, reply_route, link)
+
+
+def _reply_reaches_sender(doc, where, sender_kind: str) -> Evidence | None:
+    """Replying works: the From address reads replies, or a draft says 'reply to this email'."""
+    if sender_kind and sender_kind != "no-reply" and doc.sender_span:
+        return Evidence(doc.sender_span.start, doc.sender_span.end)
+    if not sender_kind and doc.source_format != "email":
+        return of(search(doc, where, REPLY_TO_THIS_RE))
+    return None

@@ -1,0 +1,162 @@
+"""The facts layer, the vocabulary and the 'fact' kind: what a user sees from each."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from invitecheck.engine import Settings, check_invitation
+from invitecheck.facts import facts_for
+from invitecheck.loaders.text import load_text
+from invitecheck.rules import RuleError, bundled_rules, load_rule_file
+
+RULES = {rule.id: rule for rule in bundled_rules()}
+SENT = date(2024, 3, 4)
+
+
+def facts(text: str):
+    return facts_for(load_text(("\n" + text).encode("utf-8"), "case.txt"), SENT)
+
+
+def check(rule_id: str, text: str):
+    if not text.startswith("From:"):
+        text = "\n" + text
+    doc = load_text(text.encode("utf-8"), "case.txt")
+    return check_invitation(doc, [RULES[rule_id]], Settings(sent=SENT, today=SENT)).checks[0]
+
+
+# -- the vocabulary --------------------------------------------------------------
+
+RULE_TEMPLATE = """id: my-rule
+title: Mine
+kind: forbid
+severity: warning
+weight: 1
+message: "x"
+why: "y"
+source: "z"
+examples: {{}}
+patterns:
+  - "{pattern}"
+"""
+
+
+def test_a_rule_pattern_can_use_a_vocabulary_entry(tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(RULE_TEMPLATE.format(pattern="\\\\b(?:{vocab:online})\\\\b"), encoding="utf-8")
+    rule = load_rule_file(path)
+    doc = load_text(b"\nThe meeting is on Zoom.", "case.txt")
+    assert check_invitation(doc, [rule], Settings(sent=SENT)).checks[0].status == "fail"
+
+
+def test_an_unknown_vocabulary_name_is_a_load_error_naming_file_and_line(tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(RULE_TEMPLATE.format(pattern="{vocab:onlin}"), encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rule_file(path)
+    assert str(error.value).startswith(f"{path}, line 10:")
+    assert "no entry 'onlin'" in str(error.value)
+
+
+def test_an_unknown_fact_name_is_a_load_error(tmp_path: Path):
+    path = tmp_path / "mine.yaml"
+    text = RULE_TEMPLATE.replace("{{}}", "{}").replace("kind: forbid", "kind: fact").replace('patterns:\n  - "{pattern}"\n', "requires: money.expense\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as error:
+        load_rule_file(path)
+    assert "line 10" in str(error.value) and "money.expense" in str(error.value)
+
+
+# -- facts, each with its evidence -------------------------------------------------
+
+def test_facts_are_worked_out_once_per_invitation():
+    doc = load_text(b"\nJoin our panel.", "case.txt")
+    assert facts_for(doc, SENT) is facts_for(doc, SENT)
+
+
+def test_evidence_points_at_the_words():
+    text = "Questions? Email helen.mbeki@example.org."
+    found = facts(text)
+    evidence = found.people.person_email
+    assert found.doc.text[evidence.start : evidence.end] == "helen.mbeki@example.org"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Email engagement@example.nhs.uk with questions.", "team"),
+    ("Email helen.mbeki@example.nhs.uk with questions.", "person"),
+    ("Email no-reply@example.nhs.uk with questions.", "no-reply"),
+    ("Email helen [at] example.org with questions.", "person"),
+    ("Email helen.mbeki [at] example [dot] org with questions.", "person"),
+])
+def test_addresses_are_told_apart(text, kind):
+    assert [a.kind for a in facts(text).people.addresses] == [kind]
+
+
+def test_a_switchboard_is_not_a_persons_phone():
+    found = facts("For questions ring the switchboard on 0113 243 3144.")
+    assert found.people.switchboard and not found.people.phone
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Travel expenses will be reimbursed.", "stated"),
+    ("Expenses may be available.", "hedged"),
+    ("We may be able to cover travel costs.", "hedged"),
+    ("We are sorry that we cannot cover travel costs.", "stated"),
+    ("Tea and cake will be served.", "none"),
+])
+def test_expenses_covered_hedged_or_not_said(text, expected):
+    money = facts(text).money
+    got = "stated" if money.expenses else "hedged" if money.expenses_hedged else "none"
+    assert got == expected
+
+
+def test_unpaid_carers_are_people_not_a_role():
+    assert facts("We want to hear from unpaid carers.").money.voluntary is None
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Meetings last one and a half hours.", {"duration"}),
+    ("We meet four times a year for two hours.", {"duration", "frequency"}),
+    ("It is a three-year term; meetings are monthly, 10am–12.30.", {"duration", "frequency", "term"}),
+])
+def test_commitment(text, pieces):
+    found = facts(text).commitment
+    assert {name for name in ("duration", "frequency", "term") if getattr(found, name)} == pieces
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Join our panel. Meetings are on Zoom.", "online"),
+    ("Join our panel at the Civic Hall, Leeds LS1 1UR.", "in person"),
+    ("Join our panel; meetings are hybrid.", "hybrid"),
+])
+def test_the_mode_of_an_ask(text, mode):
+    assert facts(text).asks.mode == mode
+
+
+def test_venue_tbc_is_not_a_place():
+    found = facts("Join us for a workshop.\nVenue: TBC\n")
+    assert found.places.to_be_confirmed and not found.places.venue
+
+
+def test_where_online_on_zoom_is_online_only():
+    assert facts("Join us for a workshop on 5 May.\nWhere: online, on Zoom\n").places.online_only
+
+
+# -- how-to-respond ------------------------------------------------------------------
+
+def test_how_to_respond_applies_to_every_invitation():
+    assert check("how-to-respond", "Come along to our café on any Thursday morning.").status == "fail"
+    assert check("how-to-respond", "Come along to our café on Thursdays; no need to book.").status == "pass"
+
+
+def test_how_to_respond_please_email_a_name_with_no_address_fails():
+    record = check("how-to-respond", "To take part, please email Zahra.")
+    assert record.status == "fail"
+    assert "there is no email address" in record.findings[0].message
+
+
+def test_how_to_respond_says_replies_go_to_a_no_reply_address():
+    record = check("how-to-respond", "From: Panel <no-reply@example.org>\n\nPlease apply by 29 March 2024.")
+    assert record.findings[0].message == "It asks people to 'apply', but replies go to a no-reply address."
