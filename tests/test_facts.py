@@ -87,7 +87,8 @@ def test_evidence_points_at_the_words():
     ("Email engagement@example.nhs.uk with questions.", "team"),
     ("Email helen.mbeki@example.nhs.uk with questions.", "person"),
     ("Email no-reply@example.nhs.uk with questions.", "no-reply"),
-    ("Email helen [at] example.org with questions.", "person"),
+    ("Email helen [at] example.org with questions.", "team"),
+    ("Questions? Email Helen Mbeki: helen [at] example.org", "person"),
     ("Email helen.mbeki [at] example [dot] org with questions.", "person"),
 ])
 def test_addresses_are_told_apart(text, kind):
@@ -160,3 +161,21 @@ def test_how_to_respond_please_email_a_name_with_no_address_fails():
 def test_how_to_respond_says_replies_go_to_a_no_reply_address():
     record = check("how-to-respond", "From: Panel <no-reply@example.org>\n\nPlease apply by 29 March 2024.")
     assert record.findings[0].message == "It asks people to 'apply', but replies go to a no-reply address."
+
+
+# -- contact-details -------------------------------------------------------------------
+
+def test_contact_details_says_when_it_saw_only_a_team_address():
+    record = check("contact-details", "From: Events <events@example.org>\n\nJoin our panel. Questions to events@example.org.\n\nMegan Hall\nProducer")
+    assert record.status == "fail"
+    assert "'events@example.org', is a team address" in record.findings[0].message
+
+
+def test_contact_details_a_named_persons_own_address_or_phone_passes():
+    assert check("contact-details", "From: Events <events@example.org>\n\nJoin us. Questions to megan.hall@example.org.").status == "pass"
+    assert check("contact-details", "From: Events <events@example.org>\n\nJoin us. Ring Megan on 0113 496 0000.\n\nMegan Hall").status == "pass"
+
+
+def test_contact_details_a_switchboard_alone_is_not_a_person():
+    record = check("contact-details", "From: Events <no-reply@example.org>\n\nJoin us. Ring the switchboard on 0113 243 3144.")
+    assert record.status == "fail"

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from ..document import EMAIL_RE, PHONE_RE, URL_RE
-from ..kinds.attachments import FIELD_LINE as FIELD_LINE_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .structure import search
@@ -20,12 +19,19 @@ NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
 TEAM_LOCAL_RE = re.compile(rf"^(?:{fragment('team_local')})$", re.I)
 SWITCHBOARD_RE = pattern("{vocab:switchboard}")
 AT_ADDRESS_RE = re.compile(r"\b([\w.+'-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[\w-]+)+)", re.I)
-PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]+[._-][a-z][a-z'-]+\d*$|^[a-z][._-]?[a-z][a-z'-]{2,}\d*$", re.I)
+# "helen.mbeki", "h.mbeki", "mbeki_h": a first name and a surname
+PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]*[._-][a-z][a-z'-]+\d*$", re.I)
 # "please reply to this email", "just reply"
 REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message)|me|us|directly)\b|\bjust\s+reply\b|\bhit\s+reply\b")
 POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}{vocab:postcode}|\bfreepost\b|\bprepaid\s+envelope\b")
 TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
 
+
+# A line of a form to fill in: "Name: ____", "1. Why are you interested?"
+FIELD_LINE = re.compile(
+    r"^\s*(?:\d+[.)]\s+.{3,}\?\s*$|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\))|[A-Za-z][\w ()/'’-]{1,40}:\s*(?:_+|\.{3,})?\s*$)",
+    re.M,
+)
 
 
 @dataclass(frozen=True)
@@ -54,22 +60,25 @@ class People:
 RECORD = People
 
 
-def kind_of(address: str) -> str:
+def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
+    """"person", "team" or "no-reply". One word ("helen@") is a person's only when someone of that name is named."""
     local = address.split("@", 1)[0]
     if NO_REPLY_RE.match(local):
         return "no-reply"
-    if TEAM_LOCAL_RE.match(local) or not PERSONAL_LOCAL_RE.match(local):
+    if TEAM_LOCAL_RE.match(local):
         return "team"
-    return "person"
+    if PERSONAL_LOCAL_RE.match(local) or local.lower().rstrip("0123456789") in names:
+        return "person"
+    return "team"
 
 
-def _addresses(doc, where) -> list[Address]:
-    found = [Address(Evidence(m.start(), m.end()), m.group(0), kind_of(m.group(0)))
+def _addresses(doc, where, names: frozenset[str]) -> list[Address]:
+    found = [Address(Evidence(m.start(), m.end()), m.group(0), kind_of(m.group(0), names))
              for m in EMAIL_RE.finditer(doc.text, where.start, where.end)]
     for m in AT_ADDRESS_RE.finditer(doc.text, where.start, where.end):
         domain = re.sub(r"\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*", ".", m.group(2))
         address = f"{m.group(1)}@{domain}"
-        found.append(Address(Evidence(m.start(), m.end()), address, kind_of(address)))
+        found.append(Address(Evidence(m.start(), m.end()), address, kind_of(address, names)))
     return sorted(found, key=lambda a: a.evidence.start)
 
 
@@ -91,10 +100,16 @@ def _sender(doc) -> tuple[str, bool]:
     return name, bool(name)
 
 
+def _name_words(doc, sender_name: str) -> frozenset[str]:
+    """The words of people's names in the text, lower-cased: "helen", "mbeki"."""
+    return frozenset(w.lower().strip(".,'’") for w in sender_name.split() if len(w) > 2)
+
+
 def find(doc, where, facts) -> People:
-    addresses = _addresses(doc, where)
     sender_name, sender_person = _sender(doc)
-    sender_kind = kind_of(doc.sender_address) if doc.sender_address else ""
+    names = _name_words(doc, sender_name)
+    addresses = _addresses(doc, where, names)
+    sender_kind = kind_of(doc.sender_address, names) if doc.sender_address else ""
     sender_no_reply = None
     if sender_kind == "no-reply":
         sender_no_reply = Evidence(doc.sender_span.start, doc.sender_span.end) if doc.sender_span else Evidence(where.start, where.start)
@@ -115,7 +130,7 @@ def find(doc, where, facts) -> People:
         next((a.evidence for a in addresses if a.kind != "no-reply"), None) or phone or switchboard or link
         or (Evidence(where.start, where.start) if doc.html_links else None)
         or of(search(doc, where, POST_RE)) or of(search(doc, where, TURN_UP_RE))
-        or (Evidence(where.start, where.start) if len(FIELD_LINE_RE.findall(doc.text, where.start, where.end)) >= 2 else None)
+        or (Evidence(where.start, where.start) if len(FIELD_LINE.findall(doc.text, where.start, where.end)) >= 2 else None)
         or _reply_reaches_sender(doc, where, sender_kind)
     )
     return People(sender_name, sender_person, sender_no_reply, addresses, person_email, team_email, phone, switchboard,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..document import URL_RE, Invitation
+from ..facts.people import FIELD_LINE
 from ..prefilter import CaseFree
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
 
@@ -55,10 +56,6 @@ BELOW_PROMISES = [
     CaseFree(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b"),
     CaseFree(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b"),
 ]
-FIELD_LINE = re.compile(
-    r"^\s*(?:\d+[.)]\s+.{3,}\?\s*$|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\))|[A-Za-z][\w ()/'’-]{1,40}:\s*(?:_+|\.{3,})?\s*$)",
-    re.M,
-)
 QUESTION_LINE = re.compile(r"\?\s*$", re.M)
 FORM_WORDS = ("form", "questionnaire", "survey", "application", "registration", "sign-up", "sign up", "booking", "nomination")
 
