@@ -179,3 +179,26 @@ def test_contact_details_a_named_persons_own_address_or_phone_passes():
 def test_contact_details_a_switchboard_alone_is_not_a_person():
     record = check("contact-details", "From: Events <no-reply@example.org>\n\nJoin us. Ring the switchboard on 0113 243 3144.")
     assert record.status == "fail"
+
+
+# -- payment-for-time ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "We are recruiting people for a focus group about our website.",
+    "We invite you to a listening event about community nursing on 12 March 2024.",
+    "We are looking for people to take part in interviews about their care.",
+    "We are looking for a co-applicant for our research bid.",
+])
+def test_payment_applies_to_any_ask_for_time_beyond_a_survey(text):
+    record = check("payment-for-time", text)
+    assert record.status == "fail"
+    assert "does not say whether people are paid for their time" in record.findings[0].message
+
+
+def test_payment_names_what_is_missing_when_paid():
+    record = check("payment-for-time", "Join our panel. We pay £25 an hour.")
+    assert record.findings[0].message.endswith("does not say where to get advice on how payment may affect benefits.")
+
+
+def test_payment_unpaid_carers_and_a_survey_only():
+    assert check("payment-for-time", "We want to hear from unpaid carers: please fill in our survey.").status == "not-applicable"

@@ -12,7 +12,7 @@ To add a kind, write the module and add one line to ``KINDS``.
 """
 
 from . import (
-    acronyms, attachments, conditional, consistency, fact, forbid, instant, meeting, notice, payment,
+    acronyms, attachments, conditional, consistency, fact, forbid, instant, meeting, notice,
     readability, require, sender, swap,
 )
 
@@ -29,7 +29,6 @@ KINDS = {
     "attachments": attachments,
     "instant": instant,
     "meeting": meeting,
-    "payment": payment,
     "readability": readability,
     "consistency": consistency,
     "acronyms": acronyms,
