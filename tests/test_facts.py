@@ -202,3 +202,21 @@ def test_payment_names_what_is_missing_when_paid():
 
 def test_payment_unpaid_carers_and_a_survey_only():
     assert check("payment-for-time", "We want to hear from unpaid carers: please fill in our survey.").status == "not-applicable"
+
+
+# -- expenses-explained ------------------------------------------------------------------
+
+def test_expenses_a_hedge_does_not_count_and_the_message_says_so():
+    record = check("expenses-explained", "The group meets at the Civic Hall, Leeds LS1 1UR. Expenses may be available.")
+    assert record.status == "fail"
+    assert "only hedges about costs ('Expenses')" in record.findings[0].message
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Filming will be at our London office on 14 March.", "fail"),
+    ("Our café is open every Thursday at St Mark's Church Hall, Halifax HX1 3AB. We pay bus fares.", "pass"),
+    ("There is no need to attend in person: everything is done by email.", "not-applicable"),
+    ("Join our workshop on 5 May.\nWhere: online, on Zoom\n", "not-applicable"),
+])
+def test_expenses_applies_to_anything_people_may_travel_to(text, want):
+    assert check("expenses-explained", text).status == want

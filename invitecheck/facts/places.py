@@ -29,16 +29,19 @@ ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 ONLINE_ONLY_RE = pattern(
     r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
     r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
+    r"|\bno\s+need\s+to\s+(?:attend|come|travel|meet)\b"
     r"|\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b"
     r"|^[ \t]*(?:where|venue|location|place)[ \t]*:[ \t]*(?:online|zoom|teams|microsoft\s+teams|virtual)"
 )
 DIAL_IN_RE = pattern(r"\b(?:dial[-\s]in|meeting\s+id|passcode|conference\s+id)\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
+NEEDLESS_RE = re.compile(r"\b(?:no|not|n['’]t)\s+(?:need|have)\s+to\s+(?:attend|come|meet|travel)?\s*$", re.I)
 POSTCODE_RE = pattern("{vocab:postcode}(?=[ \t]*(?:$|[,.;)]))", re.M)
 GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I | re.M)
 # Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
 TRAVEL_RE = pattern(
-    r"\b(?:held|hosted|meet|meets|meeting|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|Room))\b"
+    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b"
+    r"|\b(?:be|is|are|held)\s+at\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}(?:office|offices|headquarters|building|site|premises|studio)\b"
     r"|\bat\s+(?:the\s+|our\s+)(?-i:(?:[A-Z][\w'’&-]+\s+){0,3}(?:Headquarters|HQ|Hall|Centre|Center|Library|Hotel|Church|Chapel|Pavilion|Theatre|Museum|Club|Hospice|Stadium|Arena|Guildhall))\b"
     r"|\b(?:we|group|panel|committee|forum)\s+(?:will\s+)?meets?\b(?:[^.\n]|\n(?![ \t]*\n)){0,30}?\b(?:at|in)\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)"
     r"|\b(?:workshops?|meetings?|sessions?|events?|focus\s+groups?|panels?|interviews?|forums?|conferences?|visits?|groups?|days?|caf[eé]s?)\s+(?:will\s+be\s+|are\s+|is\s+|takes?\s+place\s+|is\s+taking\s+place\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+|our\s+)?" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)"
@@ -91,8 +94,9 @@ def _postcode(doc, where) -> Evidence | None:
     start = greeting.end() if greeting else where.start
     signature = doc.signature
     for m in POSTCODE_RE.finditer(doc.text, doc.lowered, start, where.end):
-        if signature and signature.start <= m.start() < signature.end and greeting is not None:
-            continue
+        line = doc.line_span(m.start())
+        if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60:
+            continue  # an address line in the sign-off: where the sender works
         return of(m)
     return None
 
@@ -107,6 +111,8 @@ def find(doc, where, facts) -> Places:
     dial_in = of(search(doc, where, DIAL_IN_RE))
     online_only = of(search(doc, where, ONLINE_ONLY_RE))
     named_in_person = of(search(doc, where, IN_PERSON_RE))
+    if named_in_person and NEEDLESS_RE.search(doc.text, max(where.start, named_in_person.start - 40), named_in_person.start):
+        named_in_person = None  # "there is no need to attend in person"
     travel = named_in_person or of(search(doc, where, TRAVEL_RE)) or room or postcode
     if online_only is not None and named_in_person is None:
         travel = None
