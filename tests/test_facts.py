@@ -220,3 +220,16 @@ def test_expenses_a_hedge_does_not_count_and_the_message_says_so():
 ])
 def test_expenses_applies_to_anything_people_may_travel_to(text, want):
     assert check("expenses-explained", text).status == want
+
+
+# -- role-and-time -------------------------------------------------------------------------
+
+def test_role_and_time_names_the_missing_pieces_and_not_the_verb():
+    record = check("role-and-time", "We're looking for people to join our reading panel, which meets monthly.")
+    message = record.findings[0].message
+    assert message == "It asks for people's time ('our reading panel') but does not say how long each time or for how long in all."
+
+
+def test_role_and_time_a_one_off_group_needs_only_how_long_it_takes():
+    assert check("role-and-time", "We invite you to a focus group on 5 May; it lasts one and a half hours.").status == "pass"
+    assert check("role-and-time", "We invite you to a focus group on 5 May.").status == "fail"

@@ -8,6 +8,7 @@ reviewing documents) and "response" (apply, reply, register …). Modes: "in per
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..vocabulary import pattern
@@ -15,8 +16,13 @@ from .evidence import Evidence, of
 from .structure import search
 
 _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
-ROLE_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|setting\s+up|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?:{vocab:group_noun}|{vocab:role_noun})s?\b")
-ONE_OFF_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by))\b" + _GAP + r"\b(?:{vocab:one_off_noun})\b")
+ROLE_RE = pattern(
+    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
+    # "looking for people who have had a stroke to help us review our booklets"
+    r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
+    r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
+)
+ONE_OFF_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b")
 EVENT_RE = pattern(
     r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+)"
@@ -29,7 +35,7 @@ READING_RE = pattern(r"\b(?:read|review|look\s+at|comment\s+on|give\s+(?:us\s+)?
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
 # A one-off ask for time beyond a survey: these take real time and skill.
-TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|listening\s+events?|interviews?|co-?design|co-?production|user\s+testing|sessions?)\b")
+TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|listening\s+events?|interviews?|co-?design|co-?production|user\s+testing|sessions?|forums?)\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
@@ -79,9 +85,22 @@ def _mode(doc, where, facts) -> str:
     return "not said"
 
 
+DETERMINER_RE = re.compile(r"\b(?:our|the|a|an|this|these|new|your|local|one|two|three|four|five|six|\d+)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _what(doc, match) -> Evidence | None:
+    """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
+    if match is None:
+        return None
+    group = "noun" if match.start("noun") >= 0 else "noun2"
+    start = match.start(group)
+    lead = DETERMINER_RE.search(doc.text, match.start(), start) if group == "noun" else None
+    return Evidence(lead.start() if lead else start, match.end(group))
+
+
 def find(doc, where, facts) -> Asks:
-    role = of(search(doc, where, ROLE_RE))
-    one_off = of(search(doc, where, ONE_OFF_RE))
+    role = _what(doc, search(doc, where, ROLE_RE))
+    one_off = _what(doc, search(doc, where, ONE_OFF_RE))
     event = of(search(doc, where, EVENT_RE))
     survey = of(search(doc, where, SURVEY_RE))
     reading = of(search(doc, where, READING_RE))
