@@ -233,3 +233,26 @@ def test_role_and_time_names_the_missing_pieces_and_not_the_verb():
 def test_role_and_time_a_one_off_group_needs_only_how_long_it_takes():
     assert check("role-and-time", "We invite you to a focus group on 5 May; it lasts one and a half hours.").status == "pass"
     assert check("role-and-time", "We invite you to a focus group on 5 May.").status == "fail"
+
+
+# -- when-and-where ------------------------------------------------------------------------
+
+def test_when_and_where_venue_tbc_is_not_a_place():
+    record = check("when-and-where", "We invite you to a listening event on 12 March 2024, 2pm to 4pm.\n\nVenue: TBC\n")
+    assert record.findings[0].message == "It invites people to a listening event but does not give where it is, or how to join."
+
+
+def test_when_and_where_applies_whenever_a_meeting_is_named():
+    record = check("when-and-where", "Please send your travel requirements by close of play today.\n\nThe conference is at the Royal Horticultural Halls, London SW1P 2PB.")
+    assert record.status == "fail"
+    assert "does not give the date or the time" in record.findings[0].message
+
+
+def test_when_and_where_a_recurring_cafe_gives_its_day():
+    assert check("when-and-where", "Our carers' café is open every Thursday from 10am to 12 noon at St Mark's Church Hall.").status == "pass"
+
+
+def test_when_and_where_suggestion_fits_an_online_meeting():
+    record = check("when-and-where", "Join us for an online session on Zoom on Tuesday 12 March 2024.")
+    assert record.status == "fail"
+    assert "how to join" in record.findings[0].suggestion and "address" not in record.findings[0].suggestion

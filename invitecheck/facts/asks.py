@@ -98,10 +98,23 @@ def _what(doc, match) -> Evidence | None:
     return Evidence(lead.start() if lead else start, match.end(group))
 
 
+LEADING_RE = re.compile(r"(?:the|our|next)\s+", re.I)
+
+
+def _event(doc, match) -> Evidence | None:
+    """The meeting or event named: "listening event", "annual patient forum"."""
+    if match is None:
+        return None
+    group = "what" if match.start("what") >= 0 else "what2"
+    start, end = match.start(group), match.end(group)
+    lead = LEADING_RE.match(doc.text, start, end)
+    return Evidence(lead.end() if lead else start, end)
+
+
 def find(doc, where, facts) -> Asks:
     role = _what(doc, search(doc, where, ROLE_RE))
     one_off = _what(doc, search(doc, where, ONE_OFF_RE))
-    event = of(search(doc, where, EVENT_RE))
+    event = _event(doc, search(doc, where, EVENT_RE))
     survey = of(search(doc, where, SURVEY_RE))
     reading = of(search(doc, where, READING_RE))
     response = of(search(doc, where, RESPONSE_RE))

@@ -19,6 +19,10 @@ DEADLINE_BEFORE_RE = re.compile(
     rf"(?:\b(?:{fragment('deadline_lead')})|\bdue(?:\s+by)?|\bclosed)\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
+# A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
+RECURRING_RE = pattern(
+    r"\b(?:every|each)\s+(?:{vocab:weekday})\b|\b(?:first|second|third|fourth|last)\s+(?:{vocab:weekday})\s+(?:of|in)\s+(?:each|every|the)\s+month\b"
+    r"|\bon\s+(?:{vocab:weekday})s\b")
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,12 @@ def find(doc, where, facts) -> Times:
         found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
     upcoming = [d for d in found if d.date > sent or d.role == "deadline"]
     notice = min(upcoming, key=lambda d: d.date) if upcoming else None
-    event_date = next((d.evidence for d in found if d.role == "event"), None) or of(search(doc, where, RELATIVE_DAY_RE))
     instants = [Evidence(i.start, i.end) for i in dates.instants_in(doc, where.start, where.end)]
+    # "by close of play today" is a demand, not the day of a meeting; "the meeting is tomorrow" is its day.
+    demands = [i for i in instants if i.words(doc).lower() not in ("today", "tomorrow", "tonight")]
+    relative = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
+                     if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None)
+    event_date = next((d.evidence for d in found if d.role == "event"), None) or relative or of(search(doc, where, RECURRING_RE))
     return Times(
         dates=found, deadlines=upcoming, event_date=event_date or (found[0].evidence if found else None),
         clock=of(search(doc, where, CLOCK_RE)), instants=instants,

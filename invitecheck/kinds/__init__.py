@@ -12,7 +12,7 @@ To add a kind, write the module and add one line to ``KINDS``.
 """
 
 from . import (
-    acronyms, attachments, conditional, consistency, fact, forbid, instant, meeting, notice,
+    acronyms, attachments, conditional, consistency, fact, forbid, instant, notice,
     readability, require, sender, swap,
 )
 
@@ -28,7 +28,6 @@ KINDS = {
     "notice": notice,
     "attachments": attachments,
     "instant": instant,
-    "meeting": meeting,
     "readability": readability,
     "consistency": consistency,
     "acronyms": acronyms,
