@@ -256,3 +256,25 @@ def test_when_and_where_suggestion_fits_an_online_meeting():
     record = check("when-and-where", "Join us for an online session on Zoom on Tuesday 12 March 2024.")
     assert record.status == "fail"
     assert "how to join" in record.findings[0].suggestion and "address" not in record.findings[0].suggestion
+
+
+# -- access-support ------------------------------------------------------------------------
+
+def test_access_no_step_free_suggestion_for_a_zoom_meeting():
+    record = check("access-support", "Our carers' panel meets online on Zoom once a month. Would you like to join?")
+    assert record.status == "fail"
+    assert "step-free" not in record.findings[0].suggestion and "captions" in record.findings[0].suggestion
+    assert record.findings[0].values["variant"] == "online"
+
+
+@pytest.mark.parametrize("offer", ["We can send papers in whatever format suits you.", "Tell us about any access requirements.",
+                                   "The papers come in another format if you ask.", "Let us know what would help you take part."])
+def test_access_offers_in_the_ways_people_write_them(offer):
+    assert check("access-support", f"Come along to our workshop at the Civic Hall. {offer}").status == "pass"
+
+
+def test_asks_are_recognised_in_their_usual_forms():
+    assert facts("We are holding a workshop on urgent care on 25 July.").asks.event
+    assert facts("Our Food Panel tastes the meals. It meets four times a year.").asks.role
+    assert facts("We're redesigning our website and need people to try it out.").asks.one_off
+    assert facts("We are starting a carers' reference group.").asks.role

@@ -127,6 +127,7 @@ def test_reply_for_an_invitation_that_fails_nearly_everything(run, draft):
     for rule_id in failed:
         ask = rules[rule_id].reader.get("ask")
         skipped = set(rules[rule_id].reader.get("skip_if") or []) & failed
-        if ask and not skipped and "{" not in ask:
-            assert ask in reply, rule_id
+        variants = list(ask.values()) if isinstance(ask, dict) else [ask] if ask else []  # a rule may word it by case
+        if variants and not skipped and not any("{" in text for text in variants):
+            assert any(text in reply for text in variants), rule_id
     assert reply.startswith("Subject: Re: Become a Patient Champion!\n\nHello,")

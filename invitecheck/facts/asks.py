@@ -17,15 +17,23 @@ from .structure import search
 
 _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
 ROLE_RE = pattern(
-    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
+    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|starting|launching|forming|creating|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
     # "looking for people who have had a stroke to help us review our booklets"
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
+    # "Our carers' voice panel meets online …"
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))\s+(?:meets|will\s+meet|is\s+looking|is\s+recruiting|needs)\b"
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
 )
-ONE_OFF_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b")
+ONE_OFF_RE = pattern(
+    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising)\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
+    # "we need people to try it out"
+    r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
+)
 EVENT_RE = pattern(
     r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
-    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+)"
+    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
+    r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     r"(?:[\w'’-]+\s+){0,3}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
@@ -92,9 +100,9 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = "noun" if match.start("noun") >= 0 else "noun2"
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4") if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
-    lead = DETERMINER_RE.search(doc.text, match.start(), start) if group == "noun" else None
+    lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
 
 

@@ -30,7 +30,7 @@ ONLINE_ONLY_RE = pattern(
     r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
     r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
     r"|\bno\s+need\s+to\s+(?:attend|come|travel|meet)\b"
-    r"|\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b"
+    r"|\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run|meets?|will\s+meet)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b"
     r"|^[ \t]*(?:where|venue|location|place)[ \t]*:[ \t]*(?:online|zoom|teams|microsoft\s+teams|virtual)"
 )
 DIAL_IN_RE = pattern(r"\b(?:dial[-\s]in|meeting\s+id|passcode|conference\s+id)\b")

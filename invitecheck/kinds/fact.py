@@ -9,8 +9,8 @@
     reasons:                         # what fills {why}: the first whose 'when' holds
       - {when: people.sender_no_reply, says: "replies go to a no-reply address"}
       - {says: "there is no email address or phone number"}
-    suggestions:                     # the suggestion that fits the case (else 'suggestion')
-      - {when: places.online_only, says: "…"}
+    suggestions:                     # the suggestion that fits the case (else 'suggestion');
+      - {when: places.online_only, says: "…", variant: online}   # 'variant' picks the reader's words
 
 A condition is a fact's name (``family.field``, see :mod:`invitecheck.facts`), ``not``
 before a name, or ``{fact: name, at_least: n}`` / ``{fact: name, at_most: n}`` for a
@@ -70,6 +70,7 @@ class Piece:
 class Said:
     says: str
     when: Condition | None
+    variant: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,9 @@ def _conditions(value, field: str) -> tuple:
 def _said(items, field: str) -> tuple:
     said = []
     for item in items or []:
-        if not isinstance(item, dict) or not isinstance(item.get("says"), str) or set(item) - {"says", "when"}:
-            raise _error(field, f"each entry of '{field}' takes 'says' (text) and, optionally, 'when' (a fact)")
-        said.append(Said(item["says"].strip(), _condition(item["when"], field) if "when" in item else None))
+        if not isinstance(item, dict) or not isinstance(item.get("says"), str) or set(item) - {"says", "when", "variant"}:
+            raise _error(field, f"each entry of '{field}' takes 'says' (text) and, optionally, 'when' (a fact) and 'variant'")
+        said.append(Said(item["says"].strip(), _condition(item["when"], field) if "when" in item else None, str(item.get("variant", ""))))
     return tuple(said)
 
 
@@ -175,6 +176,8 @@ def check(rule, doc, ctx: Context) -> Outcome:
         end = doc.line_span(start).end
     suggestion = _first(compiled.suggestions, facts)
     values = {"missing": _listed(missing)} if missing else {}
+    if suggestion and suggestion.variant:
+        values["variant"] = suggestion.variant
     why = reason.says if reason else ""
     if reason and reason.when is not None and "{words}" in why:
         found = first_evidence(reason.when.value(facts))
