@@ -278,3 +278,36 @@ def test_asks_are_recognised_in_their_usual_forms():
     assert facts("Our Food Panel tastes the meals. It meets four times a year.").asks.role
     assert facts("We're redesigning our website and need people to try it out.").asks.one_off
     assert facts("We are starting a carers' reference group.").asks.role
+
+
+# -- consumers read facts, not a rule's data --------------------------------------------------
+
+def test_the_audit_still_knows_the_notice_with_notice_period_turned_off():
+    from invitecheck.audit import audit_record
+    from invitecheck.classify import load_classifier
+    from invitecheck.sources import Item
+    from conftest import EXAMPLES
+
+    rules = [rule for rule in bundled_rules() if rule.id != "notice-period"]
+    record = audit_record(Item(str(EXAMPLES / "champion.eml")), rules, Settings(), load_classifier(), True)
+    assert record["notice_days"] is not None and record["notice_days"] < 7
+
+
+def test_the_reply_greets_the_sender_found_by_the_facts(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from invitecheck.cli import app
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("From: Events <events@example.org>\nDate: 4 March 2024\n\nJoin our panel.\n\nKind regards,\nMegan Hall\nProducer\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["reply", str(draft)])
+    assert "Megan" in out.stdout.split("\n\n")[0] or "Megan" in out.stdout[:200]
+
+
+def test_an_instant_demand_is_scored_once():
+    from invitecheck.engine import check_text
+
+    result = check_text("\nPlease send your travel requirements by close of play.", [RULES["notice-period"], RULES["reply-time-realistic"]],
+                        Settings(sent=SENT))
+    flagged = [c.rule for c in result.checks for f in c.findings if "close of play" in f.excerpt[f.highlight[0]:f.highlight[1]]]
+    assert flagged == ["reply-time-realistic"]

@@ -70,6 +70,13 @@ def facts_for(doc, sent: date) -> Facts:
     return doc.memo(("facts", sent), lambda: Facts(doc, sent))
 
 
+def of_result(result) -> Facts | None:
+    """The facts of a checked file, for the reply, the reader's report and the audit."""
+    if result.invitation is None or not result.sent:
+        return None
+    return facts_for(result.invitation, date.fromisoformat(result.sent))
+
+
 NAMES: frozenset[str] = frozenset(
     f"{family}.{item.name}"
     for family, module in FAMILIES.items()
@@ -83,4 +90,4 @@ def lookup(facts: Facts, name: str):
     return getattr(getattr(facts, family), field_name)
 
 
-__all__ = ["Evidence", "Facts", "NAMES", "facts_for", "first_evidence", "lookup"]
+__all__ = ["Evidence", "Facts", "NAMES", "facts_for", "first_evidence", "lookup", "of_result"]

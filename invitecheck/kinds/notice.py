@@ -45,40 +45,28 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     sent = ctx.sent
     findings = []
     spans = [s for s in doc.spans(rule.scope) if s.start < doc.message_end]
-    mentions, instants = [], []
+    mentions = []
     for span in spans:
         stop = min(span.end, doc.message_end)
         mentions += dates.dates_in(doc, sent, span.start, stop)
-        instants += dates.instants_in(doc, span.start, stop)
-
-    for instant in instants:
-        message = format_message(
-            rule.message, match=instant.text,
-            detail=f"it gives no real time to reply; allow at least {min_days} days",
-        )
-        findings.append(Finding(instant.start, instant.end, message, rule.suggestion, {"variant": "instant", "phrase": instant.text}))
+    # Demands with no date ("by close of play") belong to the instant kind alone: one owner per piece of evidence.
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
-    # 29/11/2015"); it counts when written as a deadline, and "today" is caught above.
+    # 29/11/2015"); it counts when written as a deadline.
     relevant = [m for m in mentions if m.date > sent or _is_deadline(doc, m)]
-    if not relevant and not findings:
+    if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
-    if relevant:
-        first = min(relevant, key=lambda m: (m.date, m.start))
-        days = (first.date - sent).days
-        for mention in sorted(relevant, key=lambda m: m.start):
-            if mention.date != first.date:
-                continue
-            if days < min_days:
-                when = f"{days} day{'s' if days != 1 else ''} after sending" if days >= 0 else f"{-days} day{'s' if days != -1 else ''} before it was sent"
-                detail = f"{dates.describe(mention.date)}: {when} on {dates.describe(sent)}; allow at least {min_days}"
-                values = {"variant": "date" if days >= 0 else "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
-                findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
-        note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
-        data = {"days": days}
-    else:
-        note, data = "", {}
-    if instants:
-        data["instant"] = True
+    first = min(relevant, key=lambda m: (m.date, m.start))
+    days = (first.date - sent).days
+    for mention in sorted(relevant, key=lambda m: m.start):
+        if mention.date != first.date:
+            continue
+        if days < min_days:
+            when = f"{days} day{'s' if days != 1 else ''} after sending" if days >= 0 else f"{-days} day{'s' if days != -1 else ''} before it was sent"
+            detail = f"{dates.describe(mention.date)}: {when} on {dates.describe(sent)}; allow at least {min_days}"
+            values = {"variant": "date" if days >= 0 else "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
+            findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
+    note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
+    data = {"days": days}
     return Outcome(FAIL if findings else PASS, findings, note, data=data)
