@@ -23,6 +23,8 @@ ROLE_RE = pattern(
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
     # "Our carers' voice panel meets online …"
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))\s+(?:meets|will\s+meet|is\s+looking|is\s+recruiting|needs)\b"
+    # "I'm writing to invite you to our Carers' Strategy Group" (a forum you are invited to is an event)
+    r"|\b(?:invite|inviting)\s+you\s+to\s+(?:join\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun5>(?!forum)(?:{vocab:group_noun}))\b"
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
 )
 ONE_OFF_RE = pattern(
@@ -37,6 +39,9 @@ EVENT_RE = pattern(
     r"(?:[\w'’-]+\s+){0,3}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
+    # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
+    r"|^[ \t]*(?:[•*-][ \t]*)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:",
+    re.M,
 )
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
 READING_RE = pattern(r"\b(?:read|review|look\s+at|comment\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
@@ -100,7 +105,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4") if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5") if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
@@ -113,7 +118,7 @@ def _event(doc, match) -> Evidence | None:
     """The meeting or event named: "listening event", "annual patient forum"."""
     if match is None:
         return None
-    group = "what" if match.start("what") >= 0 else "what2"
+    group = next(name for name in ("what", "what2", "what3") if match.start(name) >= 0)
     start, end = match.start(group), match.end(group)
     lead = LEADING_RE.match(doc.text, start, end)
     return Evidence(lead.end() if lead else start, end)
