@@ -1,4 +1,5 @@
-"""Is this message an involvement invitation? Phrases from classifier.yaml decide.
+"""Is this message an involvement invitation? Phrases from classifier.yaml decide
+(they may name vocabulary entries, such as {vocab:survey_noun}).
 
 Used by `invitecheck audit` so that a year of mail is judged on its invitations,
 not on its newsletters and receipts.
@@ -12,6 +13,7 @@ from pathlib import Path
 import regex
 
 from .rules import RuleError, load_yaml_mapping
+from .vocabulary import expand
 
 KEYS = ("min_topics", "asks", "topics", "not")
 
@@ -47,7 +49,9 @@ def load_classifier(path: str | None = None) -> Classifier:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise RuleError(f"{where}: '{key}' must be a list of patterns")
         try:
-            return tuple(regex.compile(i, regex.IGNORECASE | regex.MULTILINE) for i in items)
+            return tuple(regex.compile(expand(i), regex.IGNORECASE | regex.MULTILINE) for i in items)
+        except RuleError as error:
+            raise RuleError(f"{where}: in '{key}': {error}") from None
         except regex.error as error:
             raise RuleError(f"{where}: a pattern in '{key}' does not compile ({error})") from None
 

@@ -15,8 +15,7 @@ from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .structure import search
 
-DEADLINE_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{fragment('deadline_lead')})|\bdue(?:\s+by)?|\bclosed)\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
+DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"

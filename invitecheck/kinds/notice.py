@@ -9,23 +9,14 @@ there is no date to act by.
 
 from __future__ import annotations
 
-import re
 
 from .. import dates
 from ..document import Invitation
+from ..facts.times import is_deadline  # a past date counts only when written as a deadline
 from ..rules import RuleError
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
 
 FIELDS = {"min_days": ((int,), False, 14)}
-
-# A past date counts only when written as a deadline: "closing date: 1 June 2023"
-# sent on 5 June is a deadline already gone, not history.
-_DEADLINE_BEFORE_RE = re.compile(
-    r"(?:\bby|\bbefore|\bdeadline(?:\s+is)?|\bclosing\s+date(?:\s+is)?|\bclose[sd]?(?:\s+on)?|\bdue(?:\s+by)?|"
-    r"\bno\s+later\s+than|\buntil|\breturn(?:ed)?\s+(?:it\s+)?by)\s*:?\s*(?:on\s+)?(?:the\s+)?$",
-    re.I,
-)
-
 
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
@@ -33,11 +24,6 @@ def prepare(options):
         error.field = "min_days"
         raise error
     return None
-
-
-def _is_deadline(doc: Invitation, mention) -> bool:
-    before = doc.text[max(doc.body.start, mention.start - 40) : mention.start]
-    return bool(_DEADLINE_BEFORE_RE.search(before))
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
@@ -54,7 +40,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
     # 29/11/2015"); it counts when written as a deadline.
-    relevant = [m for m in mentions if m.date > sent or _is_deadline(doc, m)]
+    relevant = [m for m in mentions if m.date > sent or is_deadline(doc, m.start)]
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     first = min(relevant, key=lambda m: (m.date, m.start))
