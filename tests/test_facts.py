@@ -311,3 +311,13 @@ def test_an_instant_demand_is_scored_once():
                         Settings(sent=SENT))
     flagged = [c.rule for c in result.checks for f in c.findings if "close of play" in f.excerpt[f.highlight[0]:f.highlight[1]]]
     assert flagged == ["reply-time-realistic"]
+
+
+def test_a_team_address_with_a_place_name_is_still_a_team_address():
+    assert [a.kind for a in facts("Email marlshire.engagement@example.nhs.uk or ppg.brooklane@example.org.").people.addresses] == ["team", "team"]
+
+
+def test_a_practice_phone_number_is_not_a_named_persons():
+    record = check("contact-details", "From: Brook Lane Surgery <surgery@example.org>\n\nJoin our group. Ring the surgery on 0113 496 0100.\n\nBest wishes,\nDr Ann Lee\nGP Partner")
+    assert record.status == "fail"
+    assert check("contact-details", "From: Brook Lane Surgery <surgery@example.org>\n\nJoin our group. Ring me on 0113 496 0100.\n\nBest wishes,\nDr Ann Lee\nGP Partner").status == "pass"

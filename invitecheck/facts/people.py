@@ -18,6 +18,7 @@ from .structure import search
 NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
 TEAM_LOCAL_RE = re.compile(rf"^(?:{fragment('team_local')})$", re.I)
 SWITCHBOARD_RE = pattern("{vocab:switchboard}")
+ME_RE = re.compile(r"\b(?:ring|call|phone|contact|text|reach)\s+me\b|\bmy\s+(?:number|phone|mobile|direct\s+line)\b|\b(?:tel|telephone|phone|mobile|direct\s+line)\s*:")
 AT_ADDRESS_RE = re.compile(r"\b([\w.+'-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[\w-]+)+)", re.I)
 # "helen.mbeki", "h.mbeki", "mbeki_h": a first name and a surname
 PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]*[._-][a-z][a-z'-]+\d*$", re.I)
@@ -65,8 +66,8 @@ def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
     local = address.split("@", 1)[0]
     if NO_REPLY_RE.match(local):
         return "no-reply"
-    if TEAM_LOCAL_RE.match(local):
-        return "team"
+    if TEAM_LOCAL_RE.match(local) or any(TEAM_LOCAL_RE.match(part) for part in re.split(r"[._-]", local)):
+        return "team"  # "engagement@", "marlshire.engagement@", "ppg.brooklane@"
     if PERSONAL_LOCAL_RE.match(local) or local.lower().rstrip("0123456789") in names:
         return "person"
     return "team"
@@ -82,15 +83,19 @@ def _addresses(doc, where, names: frozenset[str]) -> list[Address]:
     return sorted(found, key=lambda a: a.evidence.start)
 
 
-def _phones(doc, where) -> tuple[Evidence | None, Evidence | None]:
-    phone = switchboard = None
+def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidence | None, Evidence | None]:
+    """(any phone number, a switchboard, a named person's own number: their name near it, or 'me')."""
+    phone = switchboard = own = None
     for m in PHONE_RE.finditer(doc.text, where.start, where.end):
         line = doc.line_span(m.start())
         if search(doc, where, SWITCHBOARD_RE, max(where.start, line.start, m.start() - 60), m.start()):
             switchboard = switchboard or of(m)
-        else:
-            phone = phone or of(m)
-    return phone, switchboard
+            continue
+        phone = phone or of(m)
+        near = doc.text[max(where.start, m.start() - 150) : min(where.end, m.end() + 60)].lower()
+        if own is None and (any(name in near for name in names) or ME_RE.search(near)):
+            own = of(m)
+    return phone, switchboard, own
 
 
 def _sender(doc) -> tuple[str, bool]:
@@ -115,12 +120,12 @@ def find(doc, where, facts) -> People:
         sender_no_reply = Evidence(doc.sender_span.start, doc.sender_span.end) if doc.sender_span else Evidence(where.start, where.start)
     person_email = next((a.evidence for a in addresses if a.kind == "person"), None)
     team_email = next((a.evidence for a in addresses if a.kind == "team"), None)
-    phone, switchboard = _phones(doc, where)
+    phone, switchboard, own_phone = _phones(doc, where, names)
     # A named sender's own address: replying reaches them.
     sender_own = None
     if sender_person and sender_kind == "person" and doc.sender_span:
         sender_own = Evidence(doc.sender_span.start, doc.sender_span.end)
-    person_phone = phone if (sender_person or person_email) else None
+    person_phone = own_phone if sender_person else None
     person_route = person_email or person_phone or sender_own
     team_only = None if person_route else (team_email or switchboard or phone)
     if team_only is None and sender_kind == "team" and doc.sender_span:

@@ -12,6 +12,10 @@
     suggestions:                     # the suggestion that fits the case (else 'suggestion');
       - {when: places.online_only, says: "…", variant: online}   # 'variant' picks the reader's words
 
+A rule that does not apply still passes when what it asks for is said anyway
+("Offers to meet access needs" is true of a survey that offers them), unless
+``pass_when_said: false``.
+
 A condition is a fact's name (``family.field``, see :mod:`invitecheck.facts`), ``not``
 before a name, or ``{fact: name, at_least: n}`` / ``{fact: name, at_most: n}`` for a
 number or a count. The message may use {match} (the words that made it apply), {missing}
@@ -34,6 +38,8 @@ FIELDS = {
     "reasons": ((list,), False, None),
     "suggestions": ((list,), False, None),
     "not_applicable": ((str,), False, "it does not apply to this invitation"),
+    # Where the rule does not apply but what it asks for is said anyway: pass (true) or not applicable.
+    "pass_when_said": ((bool,), False, True),
 }
 
 
@@ -160,7 +166,7 @@ def check(rule, doc, ctx: Context) -> Outcome:
     facts = facts_for(doc, ctx.sent)
     if not all(c.holds(facts) for c in compiled.applies_when) or any(c.holds(facts) for c in compiled.unless):
         # What the rule asks for, said anyway, is a pass: "Offers to meet access needs" is true of a survey that offers them.
-        if _met(compiled, facts):
+        if rule.options.get("pass_when_said", True) and _met(compiled, facts):
             return Outcome(PASS, note="it says this, though the rule need not apply")
         return Outcome(NOT_APPLICABLE, note=rule.options.get("not_applicable") or FIELDS["not_applicable"][2])
     if compiled.requires:
