@@ -92,8 +92,9 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
             switchboard = switchboard or of(m)
             continue
         phone = phone or of(m)
-        near = doc.text[max(where.start, m.start() - 150) : min(where.end, m.end() + 60)].lower()
-        if own is None and (any(name in near for name in names) or ME_RE.search(near)):
+        # "telephone Sharon Byrne on …", "Helen Mbeki, 0113 …", "ring me on …": the name before it or on its line
+        near = doc.text[max(where.start, m.start() - 120) : line.end].lower()
+        if own is None and (any(re.search(rf"\b{re.escape(name)}\b", near) for name in names) or ME_RE.search(near)):
             own = of(m)
     return phone, switchboard, own
 
