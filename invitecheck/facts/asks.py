@@ -46,6 +46,7 @@ EVENT_RE = pattern(
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
 READING_RE = pattern(r"\b(?:read|review|look\s+at|comment\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
+REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
 # A one-off ask for time beyond a survey: these take real time and skill.
 TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|listening\s+events?|interviews?|co-?design|co-?production|user\s+testing|sessions?|forums?)\b")
@@ -130,7 +131,7 @@ def find(doc, where, facts) -> Asks:
     event = _event(doc, search(doc, where, EVENT_RE))
     survey = of(search(doc, where, SURVEY_RE))
     reading = of(search(doc, where, READING_RE))
-    response = of(search(doc, where, RESPONSE_RE))
+    response = of(search(doc, where, RESPONSE_RE) or search(doc, where, REACH_NAMED_RE))
     invitation = of(search(doc, where, INVITATION_RE))
     items = sorted((Ask(kind, evidence) for kind, evidence in (
         ("role", role), ("one-off", one_off), ("event", event), ("survey", survey), ("reading", reading), ("response", response),

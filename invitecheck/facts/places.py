@@ -39,22 +39,60 @@ NEEDLESS_RE = re.compile(r"\b(?:no|not|n['’]t)\s+(?:need|have)\s+to\s+(?:atten
 POSTCODE_RE = pattern("{vocab:postcode}(?=[ \t]*(?:$|[,.;)]))", re.M)
 GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I | re.M)
 # Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
-TRAVEL_RE = pattern(
-    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b"
-    r"|\b(?:be|is|are|held)\s+at\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}(?:office|offices|headquarters|building|site|premises|studio)\b"
-    r"|\bat\s+(?:the\s+|our\s+)(?-i:(?:[A-Z][\w'’&-]+\s+){0,3}(?:Headquarters|HQ|Hall|Centre|Center|Library|Hotel|Church|Chapel|Pavilion|Theatre|Museum|Club|Hospice|Stadium|Arena|Guildhall))\b"
-    r"|\b(?:we|group|panel|committee|forum)\s+(?:will\s+)?meets?\b(?:[^.\n]|\n(?![ \t]*\n)){0,30}?\b(?:at|in)\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)"
-    r"|\b(?:workshops?|meetings?|sessions?|events?|focus\s+groups?|panels?|interviews?|forums?|conferences?|visits?|groups?|days?|caf[eé]s?)\s+(?:will\s+be\s+|are\s+|is\s+|takes?\s+place\s+|is\s+taking\s+place\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+|our\s+)?" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)"
-    r"|\btravel\s+(?:requirements|arrangements|details|plans)\b"
-    r"|(?<!\bpeople\s)(?<!\bpatients\s)(?<!\bthey\s)(?<!\bhow\s)(?<!\bwho\s)(?<!\bothers\s)\b(?:come|travel)\s+(?:to|into)\s+(?:the\s+|our\s+)?(?:hospital|office|offices|centre|venue|meeting|event|session|building|site|london|city)\b"
-    r"|(?<!\bpeople\s)(?<!\bpatients\s)(?<!\bthey\s)(?<!\bhow\s)(?<!\bwho\s)(?<!\bothers\s)\b(?:travel|come|get|go)\s+(?:in\s+)?to\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)"
-    r"|\bdrop[-\s]in\b"
-    r"|(?<!video[ -])(?<!tele)(?<!web)\bconference\b(?!\s+(?:call|calls|line|number|bridge|id|link))"
-    r"|\b(?:attend|join\s+us)\s+(?:at|in)\s+(?:our\s+)?(?:offices?|headquarters|building|site|hospital)\b"
-    r"|\bparking\s+(?:is|will\s+be)\s+(?:available|free|limited|provided)\b|\b(?:free|on-?site|visitor|disabled|blue\s+badge)\s+parking\b|\bcar\s+park\b"
-    r"|\bvenues?\b",
-    re.M,
-)
+TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are absent
+    pattern(
+    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:be|is|are|held)\s+at\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}(?:office|offices|headquarters|building|site|premises|studio)\b",
+        re.M,
+    ),
+    pattern(
+    r"\bat\s+(?:the\s+|our\s+)(?-i:(?:[A-Z][\w'’&-]+\s+){0,3}(?:Headquarters|HQ|Hall|Centre|Center|Library|Hotel|Church|Chapel|Pavilion|Theatre|Museum|Club|Hospice|Stadium|Arena|Guildhall))\b",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:we|group|panel|committee|forum)\s+(?:will\s+)?meets?\b(?:[^.\n]|\n(?![ \t]*\n)){0,30}?\b(?:at|in)\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:workshops?|meetings?|sessions?|events?|focus\s+groups?|panels?|interviews?|forums?|conferences?|visits?|groups?|days?|caf[eé]s?)\s+(?:will\s+be\s+|are\s+|is\s+|takes?\s+place\s+|is\s+taking\s+place\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+|our\s+)?" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)",
+        re.M,
+    ),
+    pattern(
+    r"\btravel\s+(?:requirements|arrangements|details|plans)\b",
+        re.M,
+    ),
+    pattern(
+    r"(?<!\bpeople\s)(?<!\bpatients\s)(?<!\bthey\s)(?<!\bhow\s)(?<!\bwho\s)(?<!\bothers\s)\b(?:come|travel)\s+(?:to|into)\s+(?:the\s+|our\s+)?(?:hospital|office|offices|centre|venue|meeting|event|session|building|site|london|city)\b",
+        re.M,
+    ),
+    pattern(
+    r"(?<!\bpeople\s)(?<!\bpatients\s)(?<!\bthey\s)(?<!\bhow\s)(?<!\bwho\s)(?<!\bothers\s)\b(?:travel|come|get|go)\s+(?:in\s+)?to\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)",
+        re.M,
+    ),
+    pattern(
+    r"\bdrop[-\s]in\b",
+        re.M,
+    ),
+    pattern(
+    r"(?<!video[ -])(?<!tele)(?<!web)\bconference\b(?!\s+(?:call|calls|line|number|bridge|id|link))",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:attend|join\s+us)\s+(?:at|in)\s+(?:our\s+)?(?:offices?|headquarters|building|site|hospital)\b",
+        re.M,
+    ),
+    pattern(
+    r"\bparking\s+(?:is|will\s+be)\s+(?:available|free|limited|provided)\b|\b(?:free|on-?site|visitor|disabled|blue\s+badge)\s+parking\b|\bcar\s+park\b",
+        re.M,
+    ),
+    pattern(
+    r"\bvenues?\b",
+        re.M,
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -101,6 +139,11 @@ def _postcode(doc, where) -> Evidence | None:
     return None
 
 
+def _first(doc, where, patterns) -> Evidence | None:
+    """The first pattern's match, in the list's order (the commonest forms first): one is enough."""
+    return next((of(m) for m in (search(doc, where, p) for p in patterns) if m is not None), None)
+
+
 def find(doc, where, facts) -> Places:
     labelled, tbc = _label(doc, where)
     venue = labelled or of(search(doc, where, VENUE_RE))
@@ -113,7 +156,7 @@ def find(doc, where, facts) -> Places:
     named_in_person = of(search(doc, where, IN_PERSON_RE))
     if named_in_person and NEEDLESS_RE.search(doc.text, max(where.start, named_in_person.start - 40), named_in_person.start):
         named_in_person = None  # "there is no need to attend in person"
-    travel = named_in_person or of(search(doc, where, TRAVEL_RE)) or room or postcode
+    travel = named_in_person or _first(doc, where, TRAVEL_RES) or room or postcode
     if online_only is not None and named_in_person is None:
         travel = None
     return Places(
