@@ -13,9 +13,11 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .usage import Command, Group
 
 app = typer.Typer(
-    add_completion=False,
+    cls=Group,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Check patient and public involvement invitations: who sent it, time to reply, "
@@ -39,7 +41,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and stop."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and stop."),
 ) -> None:
     """Check patient and public involvement invitations."""
 
@@ -76,14 +78,39 @@ def _config(path: Optional[str], ignore: bool):
         _fail(str(error))
 
 
-def _use_colour() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+def _use_colour(no_color: bool = False) -> bool:
+    """Colour for a terminal; never with --no-color or NO_COLOR; always with FORCE_COLOR (https://no-color.org)."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _complete_rule_ids(incomplete: str) -> List[str]:
+    from .rules import bundled_rules
+
+    return [rule.id for rule in bundled_rules() if rule.id.startswith(incomplete)]
+
+
+def _complete_formats(incomplete: str) -> List[str]:
+    from .reporters import FORMATS
+
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def _check_rule_ids(ids: List[str], option: str, known) -> None:
+    from .suggest import unknown_rule
+
+    for rule_id in ids:
+        if rule_id not in known:
+            _fail(f"{option}: " + unknown_rule(rule_id, sorted(known)))
 
 
 def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config, max_file_size=25, max_parts=1000,
-                 max_text=200_000, debug=False, output=None, format="human", keep_text=False):
+                 max_text=200_000, debug=False, output=None, format="human", keep_text=False, select=(), ignore=()):
     """The shared pipeline of check and reply: configuration, rules, files, results."""
-    from .config import ConfigError
+    from .config import ConfigError, with_rule_choices
     from .engine import Settings
     from .loaders import Limits, expand_paths
     from .runner import default_jobs, plan, run
@@ -95,6 +122,10 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
     )
     loaded = _load_rules(list(project.rules) + list(rules))
+    known = {rule.id for rule in loaded}
+    _check_rule_ids(list(select), "--select", known)
+    _check_rule_ids(list(ignore), "--ignore", known)
+    project = with_rule_choices(project, select, ignore)
     files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
     if not files:
         _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
@@ -135,13 +166,15 @@ def _refuse(output: str, files: List[str]) -> None:
         _fail(str(error))
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
-    paths: List[str] = typer.Argument(..., help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
-    format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github, line or html."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
+    format: str = typer.Option("human", "--format", "-f", autocompletion=_complete_formats, help="Output format: human, json, sarif, github, line or html."),
     audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
+    select: List[str] = typer.Option([], "--select", autocompletion=_complete_rule_ids, help="Run only this rule (an id such as notice-period). Repeatable; overrides the configuration's 'enable'."),
+    ignore: List[str] = typer.Option([], "--ignore", autocompletion=_complete_rule_ids, help="Do not run this rule. Repeatable; adds to the configuration's 'disable'."),
     attach: List[str] = typer.Option([], "--attach", help="A file that will be attached to a draft. Repeatable."),
     fail_under: Optional[int] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit with status 1 when any file scores below this."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit with status 1 when a check of this severity or worse fails: error (the default), warning, info or never."),
@@ -153,6 +186,9 @@ def check(
     max_file_size: int = typer.Option(25, "--max-file-size", min=1, help="Refuse files larger than this many megabytes."),
     max_parts: int = typer.Option(1000, "--max-parts", min=1, help="Refuse emails with more MIME parts than this."),
     max_text: int = typer.Option(200_000, "--max-text", min=1000, help="Check at most this many characters of each invitation; the report says when a text was cut."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only problems: files that pass, and checks that pass or do not apply, are left out."),
+    statistics: bool = typer.Option(False, "--statistics", help="Instead of the report, count the findings of each rule."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour, even in a terminal (as does the NO_COLOR variable; FORCE_COLOR forces it)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when invitecheck itself goes wrong."),
 ) -> None:
     """Check invitations and print a scored report with the evidence for each finding.
@@ -164,9 +200,10 @@ def check(
     from .config import FAIL_ON
     from .reporters import FORMATS, render
     from .scoring import fails_policy
+    from .suggest import did_you_mean
 
     if format not in FORMATS:
-        _fail(f"unknown format '{format}'; choose one of {', '.join(FORMATS)}")
+        _fail(f"unknown format '{format}'{did_you_mean(format, FORMATS)}; choose one of {', '.join(FORMATS)}")
     if audience not in ("sender", "reader"):
         _fail(f"--for '{audience}' is not one of sender, reader")
     if fail_on is not None and fail_on not in FAIL_ON:
@@ -174,12 +211,14 @@ def check(
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html",
+        keep_text=format == "html", select=select, ignore=ignore,
     )
-    if audience == "reader" and format == "human":
+    if statistics:
+        report = render("statistics", results, all_rules)
+    elif audience == "reader" and format == "human":
         report = render("reader", results, all_rules)
     elif format == "human":
-        report = render(format, results, all_rules, color=_use_colour() and not output)
+        report = render(format, results, all_rules, color=_use_colour(no_color) and not output, quiet=quiet)
     else:
         report = render(format, results, all_rules)
     _emit(report, output)
@@ -194,7 +233,7 @@ def check(
     raise typer.Exit(EXIT_FAILED if failing else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def reply(
     path: str = typer.Argument(..., help="The invitation you received: an .eml, .msg, .txt or .md file, or - for standard input."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the reply to this file instead of standard output."),
@@ -255,27 +294,25 @@ def _progress(total: int, format: str):
     return (lambda: bar.advance(task)), bar.stop
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
-    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration."),
+    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration: a .yaml file, or pyproject.toml to add a [tool.invitecheck] table to it."),
 ) -> None:
-    """Write a commented starter configuration. It never overwrites an existing file."""
+    """Write a commented starter configuration. It never overwrites an existing one."""
     from pathlib import Path
 
-    from .config import STARTER
+    from .config import ConfigError, write_starter
 
-    target = Path(path)
-    if target.exists():
-        _fail(f"{path} already exists; it was left as it is")
     try:
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(STARTER)
+        done = write_starter(Path(path))
+    except ConfigError as error:
+        _fail(str(error))
     except OSError as error:
         _fail(f"{path}: could not be written ({error.strerror or error})")
-    typer.echo(f"Wrote {path}. Edit it to choose rules, settings and the files to check.")
+    typer.echo(f"{done} Edit it to choose rules, settings and the files to check.")
 
 
-@app.command("test-rules")
+@app.command("test-rules", cls=Command)
 def test_rules(
     paths: List[str] = typer.Argument(..., help="Rule files or folders of rule files."),
 ) -> None:
@@ -304,7 +341,7 @@ def test_rules(
     raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def audit(
     path: str = typer.Argument(..., help="An mbox file, a Maildir, or a folder of .eml, .msg, .txt, .md or .docx files."),
     everything: bool = typer.Option(False, "--all", help="Score every message, not only involvement invitations."),
@@ -404,35 +441,73 @@ def _audit_progress():
     return tick, bar.stop
 
 
-@app.command("rules")
+def _configured_rules(rules: List[str], config: Optional[str], no_config: bool):
+    """(the rules that run, with the configuration's settings; the rules it switches off; where it is)."""
+    from .config import ConfigError, apply_overrides
+
+    project = _config(config, no_config)
+    loaded = _load_rules(list(project.rules) + list(rules))
+    where = project.path or "the configuration"
+    try:
+        running = apply_overrides(loaded, project.overrides, where)
+    except ConfigError as error:
+        _fail(str(error))
+    on = {rule.id for rule in running}
+    return running, [rule for rule in loaded if rule.id not in on], _shown_path(where)
+
+
+def _shown_path(path: str) -> str:
+    """A path as a person would type it: relative to the current folder when it is inside it."""
+    import os
+
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return path if relative.startswith("..") else relative
+
+
+@app.command("rules", cls=Command)
 def list_rules(
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder to list too."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file: list the rules as they ship."),
 ) -> None:
-    """List every rule: id, severity, weight and title."""
+    """List the rules that run, as the configuration sets them: id, severity, weight and title."""
     from rich.console import Console
     from rich.table import Table
 
+    running, off, where = _configured_rules(rules, config, no_config)
     table = Table(show_edge=False, header_style="bold")
     for column in ("Rule", "Severity", "Weight", "Title"):
         table.add_column(column, justify="right" if column == "Weight" else "left")
-    for rule in _load_rules(rules):
+    for rule in running:
         table.add_row(rule.id, rule.severity, str(rule.weight), rule.title)
-    Console(no_color=not _use_colour(), highlight=False, width=max(100, Console().width)).print(table)
+    console = Console(no_color=not _use_colour(), highlight=False, width=max(100, Console().width))
+    console.print(table)
+    if off:
+        console.print(f"Switched off by {where}: {', '.join(rule.id for rule in off)}.")
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     rule_id: str = typer.Argument(..., metavar="RULE", help="The rule's id, such as named-sender."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder to look in too."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file: explain the rule as it ships."),
 ) -> None:
-    """Explain a rule: why it matters, where the guidance is, and examples."""
-    loaded = {rule.id: rule for rule in _load_rules(rules)}
+    """Explain a rule as the configuration sets it: why it matters, where the guidance is, and examples."""
+    from .suggest import unknown_rule
+
+    running, off, where = _configured_rules(rules, config, no_config)
+    loaded = {rule.id: rule for rule in [*running, *off]}
     rule = loaded.get(rule_id)
     if rule is None:
-        _fail(f"there is no rule called '{rule_id}'; 'invitecheck rules' lists them")
+        _fail(unknown_rule(rule_id, sorted(loaded)))
     lines = [
         f"{rule.id}: {rule.title}",
         f"Severity {rule.severity}, weight {rule.weight}, kind {rule.kind}; reads {SCOPE_WORDS[rule.scope]}.",
+    ]
+    if rule.id in {r.id for r in off}:
+        lines.append(f"It is switched off by {where}.")
+    lines += [
         "",
         "Why it matters:",
         f"  {rule.why}",

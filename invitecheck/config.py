@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .rules import Rule, RuleError, configure_rule, load_yaml
+from .suggest import unknown_rule
 
 CONFIG_NAMES = (".invitecheck.yaml", ".invitecheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -56,6 +57,29 @@ fail_on: error
 #   - files: ["templates/reminders/*.txt"]
 #     settings:
 #       notice-period: {min_days: 7}
+"""
+
+# The same starter as a table for pyproject.toml (TOML, not YAML: `init pyproject.toml` adds it at the end).
+STARTER_TOML = """\
+
+[tool.invitecheck]
+# invitecheck configuration. Every key is optional; delete what you do not need.
+# Command-line options override these. See the README for more.
+rules = []        # extra rule files or folders, relative to this file
+# enable = ["named-sender", "notice-period"]   # run only these ...
+disable = []      # ... or switch some off
+exclude = []      # files and folders not to check (gitignore-style patterns)
+fail_on = "error" # error, warning, info or never
+# fail_under = 80
+# sent = 2024-03-04
+
+[tool.invitecheck.settings]
+notice-period = {min_days = 14}
+# respectful-wording = {severity = "error"}
+
+# [[tool.invitecheck.per_file]]
+# files = ["templates/reminders/*.txt"]
+# settings = {notice-period = {min_days = 7}}
 """
 
 
@@ -147,6 +171,31 @@ def _pyproject_table(path: Path) -> dict | None:
         raise ConfigError(f"{path}: it is not valid TOML ({error})") from None
     table = data.get("tool", {}).get("invitecheck")
     return table if isinstance(table, dict) else None
+
+
+def write_starter(path: Path) -> str:
+    """Write a starter configuration at path and say what was done; never overwrite one.
+
+    A pyproject.toml gets a [tool.invitecheck] table added at its end; any other
+    name gets the YAML starter, and must end .yaml or .yml so that it is read as YAML.
+    """
+    if path.name == "pyproject.toml":
+        if path.exists():
+            if _pyproject_table(path) is not None:
+                raise ConfigError(f"{path} already has a [tool.invitecheck] table; it was left as it is")
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(STARTER_TOML)
+            return f"Added a [tool.invitecheck] table to {path}."
+        text, mode = STARTER_TOML.lstrip("\n"), "x"
+    elif path.suffix in (".yaml", ".yml"):
+        if path.exists():
+            raise ConfigError(f"{path} already exists; it was left as it is")
+        text, mode = STARTER, "x"
+    else:
+        raise ConfigError(f"{path}: a configuration file must be YAML (ending .yaml or .yml) or a pyproject.toml")
+    with open(path, mode, encoding="utf-8") as handle:
+        handle.write(text)
+    return f"Wrote {path}."
 
 
 def load_config(path: Path) -> Config:
@@ -263,7 +312,7 @@ def apply_overrides(rules: list[Rule], overrides: Overrides, where: str) -> list
     known = {rule.id for rule in rules}
     for rule_id in [*(overrides.enable or ()), *overrides.disable, *overrides.settings]:
         if rule_id not in known:
-            raise ConfigError(f"{where}: unknown rule '{rule_id}' ('invitecheck rules' lists them)")
+            raise ConfigError(unknown_rule(rule_id, sorted(known), where))
     chosen = [r for r in rules if (overrides.enable is None or r.id in overrides.enable) and r.id not in overrides.disable]
     result = []
     for rule in chosen:
@@ -280,3 +329,11 @@ def apply_overrides(rules: list[Rule], overrides: Overrides, where: str) -> list
 def with_cli(config: Config, **changes) -> Config:
     """The configuration with command-line options laid over it (None means 'not given')."""
     return replace(config, **{k: v for k, v in changes.items() if v is not None})
+
+
+def with_rule_choices(config: Config, select=(), ignore=()) -> Config:
+    """The configuration with --select (only these rules) and --ignore (not these) laid over it."""
+    overrides = config.overrides
+    return replace(config, overrides=replace(
+        overrides, enable=tuple(select) if select else overrides.enable, disable=overrides.disable + tuple(ignore),
+    ))

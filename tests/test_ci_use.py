@@ -115,7 +115,8 @@ def test_exclude_and_sent_from_config(run, repo):
     "text, expected",
     [
         ("colour: blue\n", ".invitecheck.yaml, line 1: unknown key 'colour' in the configuration"),
-        ("disable: [no-such-rule]\n", "unknown rule 'no-such-rule'"),
+        ("disable: [no-such-rule]\n", "there is no rule called 'no-such-rule'"),
+        ("disable: [respectful-wordin]\n", "did you mean 'respectful-wording'?"),
         ("fail_on: sometimes\n", "'fail_on' must be one of error, warning, info, never"),
         ("settings:\n  notice-period: {min_dayz: 3}\n", "settings for 'notice-period': 'min_dayz' cannot be set"),
         ("sent: 2024-02-31\n", "'sent' must be a real date"),

@@ -24,7 +24,11 @@ def _sent_words(result) -> str:
     return f"{day:%A} {day.day} {day:%B %Y} ({source})"
 
 
-def _file(console: Console, result, plain: bool) -> None:
+def _has_problems(result) -> bool:
+    return bool(result.error or result.failed or result.warnings)
+
+
+def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     console.rule(Text(result.path, style="bold"), align="left")
     if result.error:
         console.print(Text("Could not check: ", style="bold red") + Text(result.error))
@@ -47,7 +51,7 @@ def _file(console: Console, result, plain: bool) -> None:
     table.add_column("Rule", style="dim")
     table.add_column("Severity")
     table.add_column("Points", justify="right")
-    for check in result.checks:
+    for check in result.failed if quiet else result.checks:
         points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0}/{check.weight}"
         table.add_row(
             Text(STATUS_LABEL[check.status], style=STATUS_STYLE[check.status]),
@@ -72,7 +76,7 @@ def _file(console: Console, result, plain: bool) -> None:
         if finding.suggestion:
             console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
         console.print()
-    for check in result.checks:
+    for check in () if quiet else result.checks:
         if check.evidence:
             console.print(Text(f"✓ {check.title}: {check.evidence}.", style="green"))
     for warning in result.warnings:
@@ -106,7 +110,8 @@ def _summary(console: Console, results) -> None:
             console.print("Most common problems: " + "; ".join(f"{title} ({n})" for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) + ".")
 
 
-def render(results, rules, color: bool | None = None, width: int | None = None) -> str:
+def render(results, rules, color: bool | None = None, width: int | None = None, quiet: bool = False) -> str:
+    """The report. `quiet` shows only problems: files with none, and checks that pass, are left out, and so is the summary."""
     buffer = io.StringIO()
     console = Console(
         file=buffer, width=width or 100, force_terminal=bool(color),
@@ -115,7 +120,8 @@ def render(results, rules, color: bool | None = None, width: int | None = None) 
     )
     plain = not color
     for result in results:
-        _file(console, result, plain)
-    if len(results) > 1:
+        if not quiet or _has_problems(result):
+            _file(console, result, plain, quiet)
+    if len(results) > 1 and not quiet:
         _summary(console, results)
     return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
