@@ -112,8 +112,9 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     """The shared pipeline of check and reply: configuration, rules, files, results."""
     from .config import ConfigError, with_rule_choices
     from .engine import Settings
-    from .loaders import Limits, expand_paths
+    from .loaders import Limits
     from .runner import default_jobs, plan, run
+    from .selection import Selection
 
     project = _config(config, no_config)
     cli_sent = _parse_sent(sent) if sent else None
@@ -126,7 +127,12 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     _check_rule_ids(list(select), "--select", known)
     _check_rule_ids(list(ignore), "--ignore", known)
     project = with_rule_choices(project, select, ignore)
-    files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
+    selection = Selection(project.exclude, project.base, _shown_path(project.path or "the configuration"), tuple(exclude))
+    files, skipped = selection.files(paths)
+    if not files and skipped:
+        names = ", ".join(f"{path} (excluded by {reason})" for path, reason in skipped)
+        typer.echo(f"invitecheck: nothing to check: {names}", err=True)
+        return [], [], project
     if not files:
         _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
     if output:
@@ -178,7 +184,7 @@ def check(
     attach: List[str] = typer.Option([], "--attach", help="A file that will be attached to a draft. Repeatable."),
     fail_under: Optional[int] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit with status 1 when any file scores below this."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit with status 1 when a check of this severity or worse fails: error (the default), warning, info or never."),
-    exclude: List[str] = typer.Option([], "--exclude", help="A glob of files not to check, such as 'drafts/old/*'. Repeatable."),
+    exclude: List[str] = typer.Option([], "--exclude", help="Files or folders not to check: a gitignore-style pattern such as 'drafts/old/' or '*.bak'. Repeatable; adds to the configuration's 'exclude'."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: the number of cores)."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file."),
@@ -260,6 +266,8 @@ def reply(
         [path], sent=sent, rules=rules, attach=[], exclude=[], jobs=1, config=config, no_config=no_config,
         output=output, keep_text=True,
     )
+    if not results:  # the file is excluded by the configuration: said on standard error
+        raise typer.Exit(EXIT_OK)
     result = results[0]
     if result.error:
         _fail(result.error)
@@ -270,14 +278,6 @@ def reply(
         raise typer.Exit(EXIT_OK)
     _emit(text, output)
     raise typer.Exit(EXIT_OK)
-
-
-def _excluded_here(path: str, patterns: List[str]) -> bool:
-    import fnmatch
-    from pathlib import Path
-
-    posix = Path(path).as_posix()
-    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix.removeprefix("./"), p) for p in patterns)
 
 
 def _progress(total: int, format: str):

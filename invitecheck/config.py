@@ -9,14 +9,13 @@ Every key is checked: an unknown key is an error naming the file and the key.
 
 from __future__ import annotations
 
-import fnmatch
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .rules import Rule, RuleError, configure_rule, load_yaml
+from .selection import matches
 from .suggest import unknown_rule
 
 CONFIG_NAMES = (".invitecheck.yaml", ".invitecheck.yml")
@@ -41,7 +40,8 @@ settings:
   # respectful-wording:
   #   severity: error
 
-# Files and folders not to check (globs, relative to this file).
+# Files and folders not to check: gitignore-style patterns, relative to this file
+# (.gitignore is respected too).
 exclude: []
 
 # Exit with status 1 when any file scores below this (0-100) ...
@@ -52,7 +52,7 @@ fail_on: error
 # The date your drafts will be sent, for the notice-period rule (else today).
 # sent: 2024-03-04
 
-# Different settings for some files, matched by glob.
+# Different settings for some files, matched by gitignore-style patterns.
 # per_file:
 #   - files: ["templates/reminders/*.txt"]
 #     settings:
@@ -115,26 +115,9 @@ class Config:
     sent: date | None = None
     per_file: tuple[PerFile, ...] = ()
 
-    # -- which files ----------------------------------------------------
-
-    def relative(self, path: str) -> str:
-        absolute, base = os.path.abspath(path), os.path.abspath(self.base)
-        if absolute == base or absolute.startswith(base.rstrip(os.sep) + os.sep):
-            return PurePosixPath(Path(os.path.relpath(absolute, base))).as_posix()
-        return Path(path).as_posix()
-
-    def excluded(self, path: str) -> bool:
-        rel = self.relative(path)
-        return any(_glob(rel, pattern) for pattern in self.exclude)
-
     def matching(self, path: str) -> list[PerFile]:
-        rel = self.relative(path)
-        return [entry for entry in self.per_file if any(_glob(rel, pattern) for pattern in entry.files)]
-
-
-def _glob(path: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern + "/*") or path.startswith(pattern + "/")
+        """The per_file entries whose gitignore-style `files` patterns match PATH."""
+        return [entry for entry in self.per_file if matches(path, self.base, entry.files)]
 
 
 # -- finding and reading ------------------------------------------------------

@@ -164,19 +164,21 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return handle.read(len(magic)) == magic
 
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], skip=None) -> list[str]:
     """Files to check: folders are searched recursively for drafts and emails, in sorted order.
 
     A path that does not exist is kept, so that it is reported as an error.
+    ``skip(path, is_dir)``, when given, leaves out files and whole folders met on the way.
     """
     found: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             inside = []
             for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and skip(os.path.join(root, d), True))]
                 inside += [os.path.join(root, name) for name in files
-                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")]
+                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")
+                           and not (skip and skip(os.path.join(root, name), False))]
             found += sorted(inside)
         else:
             found.append(path)
