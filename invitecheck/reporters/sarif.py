@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..ruledocs import help_url
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,7 +36,7 @@ def _rule(rule) -> dict:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.why},
         "help": {"text": f"{rule.why}\nGuidance: {rule.source}", "markdown": f"{rule.why}\n\n[Guidance]({rule.source})"},
-        "helpUri": rule.source,
+        "helpUri": help_url(rule),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"weight": rule.weight, "kind": rule.kind},
     }
