@@ -25,7 +25,6 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the sign-off", "all": "the subject and the body"}
 
 
 def _fail(message: str) -> None:
@@ -494,6 +493,7 @@ def explain(
     no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file: explain the rule as it ships."),
 ) -> None:
     """Explain a rule as the configuration sets it: why it matters, where the guidance is, and examples."""
+    from .ruledocs import SCOPE_WORDS, help_url
     from .suggest import unknown_rule
 
     running, off, where = _configured_rules(rules, config, no_config)
@@ -513,6 +513,7 @@ def explain(
         f"  {rule.why}",
         "",
         f"Guidance: {rule.source}",
+        f"Rule page: {help_url(rule)}",
     ]
     for label, key in (("Fails on", "fail"), ("Passes on", "pass")):
         if rule.examples.get(key):
