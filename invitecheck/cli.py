@@ -210,9 +210,9 @@ def check(
     if format not in FORMATS:
         _fail(f"unknown format '{format}'{did_you_mean(format, FORMATS)}; choose one of {', '.join(FORMATS)}")
     if audience not in ("sender", "reader"):
-        _fail(f"--for '{audience}' is not one of sender, reader")
+        _fail(f"--for '{audience}'{did_you_mean(audience, ('sender', 'reader'))} is not one of sender, reader")
     if fail_on is not None and fail_on not in FAIL_ON:
-        _fail(f"--fail-on '{fail_on}' is not one of {', '.join(FAIL_ON)}")
+        _fail(f"--fail-on '{fail_on}'{did_you_mean(fail_on, FAIL_ON)} is not one of {', '.join(FAIL_ON)}")
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
@@ -369,8 +369,10 @@ def audit(
     from .runner import default_jobs, stream_audit
     from .sources import iter_items
 
+    from .suggest import did_you_mean
+
     if format not in ("human", "json", "csv"):
-        _fail(f"unknown format '{format}' for an audit; choose one of human, json, csv")
+        _fail(f"unknown format '{format}'{did_you_mean(format, ('human', 'json', 'csv'))} for an audit; choose one of human, json, csv")
     if not Path(path).exists():
         _fail(f"{path}: no such file or folder")
     project = _config(config, no_config)

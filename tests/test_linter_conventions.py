@@ -56,6 +56,10 @@ def test_a_mistyped_format_and_explain_suggest_the_right_one(run):
     assert out.exit_code == 2 and "unknown format 'sarf' (did you mean 'sarif'?)" in out.stderr
     out = run("explain", "named-sendr", "--no-config")
     assert out.exit_code == 2 and "did you mean 'named-sender'?" in out.stderr
+    out = run("check", CHAMPION, "--fail-on", "warnings")
+    assert out.exit_code == 2 and "--fail-on 'warnings' (did you mean 'warning'?)" in out.stderr
+    out = run("audit", EXAMPLES, "--format", "cvs")
+    assert out.exit_code == 2 and "(did you mean 'csv'?)" in out.stderr
 
 
 # -- quiet and statistics -----------------------------------------------------
