@@ -187,3 +187,17 @@ def test_the_actions_snippet_uses_this_version_and_real_inputs():
     assert set(step["with"]) <= set(action["inputs"])
     for name in action["inputs"]:
         assert f"`{name}`" in README
+
+
+def test_the_unreadable_file_sample_is_what_check_says(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    with open(tmp_path / "huge.eml", "wb") as handle:
+        handle.truncate(31 * 1024 * 1024)
+    parts = "".join(f"--b\nContent-Type: text/plain\n\npart {i}\n" for i in range(5000))  # and the multipart itself: 5001
+    (tmp_path / "bomb.eml").write_text(f"From: a@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=b\n\n{parts}--b--\n")
+    (tmp_path / "draft.txt").write_text("Subject: Join us\nDate: 31/02/2024\n\nPlease come.\n")
+    expected = _lines(blocks("text", "## When a file cannot be read")[0])
+    out = run("check", *[line.split(":")[0] for line in expected], "--no-config")
+    assert out.exit_code == 2
+    assert sorted(_lines(out.stderr)) == sorted(expected)
