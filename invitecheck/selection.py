@@ -6,6 +6,9 @@ One meaning for every pattern: gitignore-style (pathspec), whether it comes from
 repository's `.gitignore` files respected, as git itself would. A file named on
 the command line but excluded is skipped, not an error (ruff's --force-exclude),
 so that pre-commit and editors can pass every changed file.
+
+pathspec is imported only when there is a pattern or a .gitignore to read, so
+checking one named file costs nothing more at start-up.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import pathspec
+from typing import Any
 
 from .loaders import expand_paths
 
 
 @lru_cache(maxsize=256)
-def compiled(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def compiled(patterns: tuple[str, ...]) -> Any:
+    """A pathspec.GitIgnoreSpec for the patterns (or lines of a .gitignore file)."""
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -56,10 +61,10 @@ def _repository_root(folder: str) -> str | None:
 class GitIgnores:
     """The .gitignore files of the repository a path is in (none outside a repository, as in git)."""
 
-    _specs: dict[str, pathspec.PathSpec | None] = field(default_factory=dict)
+    _specs: dict[str, Any] = field(default_factory=dict)
     _roots: dict[str, str | None] = field(default_factory=dict)
 
-    def _spec(self, folder: str) -> pathspec.PathSpec | None:
+    def _spec(self, folder: str) -> Any:
         if folder not in self._specs:
             lines: list[str] = []
             for name in (".gitignore", os.path.join(".git", "info", "exclude")):
@@ -68,7 +73,7 @@ class GitIgnores:
                         lines += handle.read().splitlines()
                 except OSError:
                     pass
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = compiled(tuple(lines)) if lines else None
         return self._specs[folder]
 
     def _root(self, folder: str) -> str | None:

@@ -94,3 +94,14 @@ def test_an_empty_folder_is_still_a_usage_error(run, tmp_path):
     (tmp_path / "empty").mkdir()
     out = run("check", tmp_path / "empty")
     assert out.exit_code == 2 and "no invitations found" in out.stderr
+
+
+def test_checking_a_named_file_does_not_import_pathspec(tree):
+    """Start-up stays lean: patterns are compiled only when there are some (or a .gitignore to read)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom invitecheck.cli import main\nsys.argv = ['invitecheck', 'check', 'scratch.txt', '--no-config']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('pathspec' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tree)
+    assert done.stderr.strip().splitlines()[-1] == "False"
