@@ -191,7 +191,7 @@ def check(
     max_file_size: int = typer.Option(25, "--max-file-size", min=1, help="Refuse files larger than this many megabytes."),
     max_parts: int = typer.Option(1000, "--max-parts", min=1, help="Refuse emails with more MIME parts than this."),
     max_text: int = typer.Option(200_000, "--max-text", min=1000, help="Check at most this many characters of each invitation; the report says when a text was cut."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only problems: files that pass, and checks that pass or do not apply, are left out."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only problems: the report leaves out files that pass, checks that pass or do not apply, and the summary."),
     statistics: bool = typer.Option(False, "--statistics", help="Instead of the report, count the findings of each rule."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even in a terminal (as does the NO_COLOR variable; FORCE_COLOR forces it)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when invitecheck itself goes wrong."),
