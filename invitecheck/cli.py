@@ -45,11 +45,11 @@ def _root(
 
 
 def _parse_sent(value: str):
-    from dateutil import parser as dateparser
+    from .dates import parse_written_date
 
     try:
-        return dateparser.parse(value, dayfirst=True).date()
-    except (ValueError, OverflowError, dateparser.ParserError):
+        return parse_written_date(value).date()
+    except (ValueError, OverflowError):
         _fail(f"--sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024")
 
 

@@ -195,9 +195,11 @@ def _sent(data: dict, where: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
+        from .dates import parse_written_date
+
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
+            return parse_written_date(value).date()
+        except (ValueError, OverflowError):
             pass
     raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' must be a real date written like 2024-03-04")
 

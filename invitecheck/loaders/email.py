@@ -22,8 +22,8 @@ import mailparser
 # mail-parser logs a warning for every part type it does not handle; the report
 # says what matters, so keep standard error for real problems.
 logging.getLogger("mailparser").setLevel(logging.ERROR)
-from dateutil import parser as dateparser
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
 from . import LoadError, Limits
 from .documents import extract_text
@@ -52,8 +52,8 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return dateparser.parse(raw, fuzzy=True), None
-    except (ValueError, OverflowError, dateparser.ParserError):
+        return parse_written_date(raw, fuzzy=True), None
+    except (ValueError, OverflowError):
         return None, f"The Date header '{' '.join(raw.split())[:60]}' is not a real date, so today is used as the send date."
 
 

@@ -1,0 +1,60 @@
+"""What a new user hit in their first hour (issue 13, items 1-4, 16, 19, 20)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from invitecheck.dates import find_dates, parse_written_date
+
+ISO_DRAFT = """Subject: Join our reading panel
+From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+Date: 2024-03-04
+
+Dear Sam,
+
+Would you read our new leaflets at home? Reply to me by {deadline} if you would like to.
+
+Kind regards,
+Helen Mbeki
+"""
+
+
+# 1. ISO dates are year-month-day everywhere (days of 12 or less, where day-first would also parse).
+
+@pytest.mark.parametrize("written", ["2024-03-04", "2024/03/04", "2024.03.04", "2024-3-4", "04/03/2024", "4 March 2024"])
+def test_a_written_date_is_4_march(written):
+    assert parse_written_date(written).date() == date(2024, 3, 4)
+
+
+def test_sent_on_the_command_line_is_year_month_day(run, draft):
+    out = run("check", draft(ISO_DRAFT.format(deadline="29 March 2024")), "--sent", "2024-03-04", "--format", "json")
+    assert out.result("draft.txt")["sent"] == "2024-03-04"
+
+
+def test_a_drafts_iso_date_line_is_year_month_day(run, draft):
+    out = run("check", draft(ISO_DRAFT.format(deadline="29 March 2024")), "--format", "json")
+    assert out.result("draft.txt")["sent"] == "2024-03-04"
+
+
+@pytest.mark.parametrize("written", ["2024-03-02", "'2024/03/02'"])
+def test_the_configs_sent_date_is_year_month_day(run, draft, tmp_path, written):
+    (tmp_path / ".invitecheck.yaml").write_text(f"sent: {written}\n")
+    out = run("check", draft(ISO_DRAFT.format(deadline="29 March 2024").replace("Date: 2024-03-04\n", "")),
+              "--config", tmp_path / ".invitecheck.yaml", "--format", "json")
+    assert out.result("draft.txt")["sent"] == "2024-03-02"
+
+
+@pytest.mark.parametrize("deadline", ["2024-03-08", "2024/03/08"])
+def test_an_iso_deadline_in_the_text_is_year_month_day(run, draft, deadline):
+    out = run("check", draft(ISO_DRAFT.format(deadline=deadline)), "--format", "json")
+    notice = out.check("draft.txt", "notice-period")
+    assert notice["status"] == "fail"
+    assert "Friday 8 March 2024" in notice["findings"][0]["message"]
+    assert "4 days after sending" in notice["findings"][0]["message"]
+
+
+def test_find_dates_reads_iso_with_slashes():
+    [found] = find_dates("Reply by 2024/03/08.", date(2024, 3, 4))
+    assert found.date == date(2024, 3, 8)
