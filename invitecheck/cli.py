@@ -285,6 +285,7 @@ def test_rules(
     file cannot be read.
     """
     from .engine import Settings, example_mismatches
+    from .wording import plural
 
     loaded = _load_rules(paths, include_bundled=False)
     settings = Settings()
@@ -296,7 +297,7 @@ def test_rules(
             typer.echo(f"{rule.path}: {rule.id}: no examples to run")
             continue
         if not wrong:
-            typer.echo(f"{rule.path}: {rule.id}: {count} examples behave as labelled")
+            typer.echo(f"{rule.path}: {rule.id}: {plural(count, 'example')} {'behaves' if count == 1 else 'behave'} as labelled")
         for label, text, status in wrong:
             failures += 1
             shown = " ".join(text.split())[:80]

@@ -92,7 +92,7 @@ def test_sent_overrides_the_date_header(run, draft):
     assert result["sent"] == "2024-03-25" and result["sent_from"] == "--sent"
     notice = out.check("draft.txt", "notice-period")
     assert notice["status"] == "fail"
-    assert "Friday 29 March 2024: 4 days after sending" in notice["findings"][0]["message"]
+    assert "Friday 29 March 2024 is 4 days after it was sent" in notice["findings"][0]["message"]
 
 
 def test_impossible_sent_date_is_a_plain_error(run, draft):

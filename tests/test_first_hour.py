@@ -52,9 +52,57 @@ def test_an_iso_deadline_in_the_text_is_year_month_day(run, draft, deadline):
     notice = out.check("draft.txt", "notice-period")
     assert notice["status"] == "fail"
     assert "Friday 8 March 2024" in notice["findings"][0]["message"]
-    assert "4 days after sending" in notice["findings"][0]["message"]
+    assert "4 days after it was sent" in notice["findings"][0]["message"]
 
 
 def test_find_dates_reads_iso_with_slashes():
     [found] = find_dates("Reply by 2024/03/08.", date(2024, 3, 4))
     assert found.date == date(2024, 3, 8)
+
+
+# 3. A deadline already past: one clear finding, from one rule; plurals right.
+
+PAST_DRAFT = """Subject: Join our reading panel
+From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+Date: {sent}
+
+Dear Sam,
+
+Would you read our new leaflets at home? The closing date is Friday 27 June 2025.
+
+Kind regards,
+Helen Mbeki
+"""
+
+
+def test_a_past_deadline_is_one_plain_finding_from_one_rule(run, draft):
+    out = run("check", draft(PAST_DRAFT.format(sent="16 November 2026")), "--format", "json")
+    failed = {c["rule"]: c for c in out.result("draft.txt")["checks"] if c["status"] == "fail"}
+    assert "dates-consistent" not in failed
+    [finding] = failed["notice-period"]["findings"]
+    assert finding["message"] == "The date 'Friday 27 June 2025' had already passed when it was sent (507 days earlier)."
+    assert out.exit_code == 1
+
+
+def test_one_day_is_singular_and_the_date_is_not_repeated(run, draft):
+    out = run("check", draft(PAST_DRAFT.format(sent="Thursday 26 June 2025")), "--format", "json")
+    notice = out.check("draft.txt", "notice-period")
+    [finding] = notice["findings"]
+    assert finding["message"] == ("'Friday 27 June 2025' is too soon: it is 1 day after it was sent on "
+                                  "Thursday 26 June 2025; allow at least 14 days.")
+    assert notice["note"] == "earliest date: Friday 27 June 2025, 1 day after sending"
+    yesterday = run("check", draft(PAST_DRAFT.format(sent="Saturday 28 June 2025")), "--format", "json")
+    assert "(1 day earlier)" in yesterday.check("draft.txt", "notice-period")["findings"][0]["message"]
+
+
+def test_the_reader_hears_one_day_not_1_days(run, draft):
+    out = run("check", draft(PAST_DRAFT.format(sent="Thursday 26 June 2025")), "--for", "reader")
+    assert "You have 1 day to reply (until Friday 27 June 2025)" in out.stdout
+    assert "1 days" not in out.stdout
+
+
+def test_plural_helper():
+    from invitecheck.wording import plural
+
+    assert [plural(n, "day") for n in (0, 1, 2, 1500)] == ["0 days", "1 day", "2 days", "1,500 days"]
+    assert plural(2, "query", "queries") == "2 queries"

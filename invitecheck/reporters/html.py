@@ -13,6 +13,7 @@ from datetime import date
 from html import escape
 
 from .. import __version__
+from ..wording import plural
 
 STATUS_WORDS = {"pass": "Passed", "fail": "Failed", "not-applicable": "Does not apply"}
 
@@ -139,7 +140,7 @@ def _file(index: int, result, rules_by_id: dict) -> str:
 def render(results, rules, **options) -> str:
     rules_by_id = {rule.id: rule for rule in rules}
     checked = [r for r in results if not r.error]
-    summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked"
+    summary = f"{plural(len(results), 'file')} checked"
     if checked:
         summary += f"; {sum(1 for r in checked if r.verdict == 'Ready to send')} ready to send"
     body = "\n".join(_file(i, r, rules_by_id) for i, r in enumerate(results, 1))

@@ -10,6 +10,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..wording import plural
+
 STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
 VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
@@ -78,8 +80,7 @@ def _file(console: Console, result, plain: bool) -> None:
     for warning in result.warnings:
         console.print(Text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
     if result.suppressed:
-        s = "s" if result.suppressed != 1 else ""
-        console.print(Text(f"{result.suppressed} finding{s} suppressed by comments in the file.", style="dim"))
+        console.print(Text(f"{plural(result.suppressed, 'finding')} suppressed by comments in the file.", style="dim"))
     for note in result.notes:
         console.print(Text("Note: " + note, style="dim italic"))
     if result.notes or result.warnings or result.suppressed or not findings or any(c.evidence for c in result.checks):
