@@ -106,3 +106,34 @@ def test_plural_helper():
 
     assert [plural(n, "day") for n in (0, 1, 2, 1500)] == ["0 days", "1 day", "2 days", "1,500 days"]
     assert plural(2, "query", "queries") == "2 queries"
+
+
+# 16. Why a check is n/a, in the terminal report too.
+
+NO_DATES = """Subject: Join our reading panel
+From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+Date: 4 March 2024
+
+Dear Sam,
+
+Would you read our new leaflets at home and tell us what is unclear? Reply to me
+whenever suits you.
+
+Kind regards,
+Helen Mbeki
+"""
+
+
+def test_the_terminal_report_says_why_a_check_is_n_a(run, draft):
+    out = run("check", draft(NO_DATES))
+    row = next(line for line in out.stdout.splitlines() if "dates-consistent" in line)
+    assert "n/a" in row and "The dates agree (no dates)" in row
+
+
+def test_every_n_a_check_in_the_examples_says_why(run):
+    from conftest import EXAMPLES
+
+    out = run("check", EXAMPLES, "--format", "json")
+    silent = [(r["path"], c["rule"]) for r in out.json["results"] for c in r["checks"]
+              if c["status"] == "not-applicable" and not c.get("note")]
+    assert silent == []

@@ -2,6 +2,8 @@
 
 `unless` (optional) lists patterns that make the rule not applicable even when
 a `when` pattern matched: "online only", say, for a rule about travel costs.
+`not_applicable` (optional) says in plain words why the rule did not apply,
+for the report's n/a rows: "it does not ask anyone to come in person".
 """
 
 from ..document import Invitation
@@ -11,6 +13,7 @@ FIELDS = {
     "when": ((list,), True, None),
     "then": ((list,), True, None),
     "unless": ((list,), False, []),
+    "not_applicable": ((str,), False, "nothing in it calls for this check"),
 }
 
 
@@ -25,7 +28,7 @@ def prepare(options):
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     spans = doc.spans(rule.scope)
     if not any_match(rule.compiled["when"], doc, spans) or any_match(rule.compiled["unless"], doc, spans):
-        return Outcome(NOT_APPLICABLE)
+        return Outcome(NOT_APPLICABLE, note=rule.options.get("not_applicable", FIELDS["not_applicable"][2]))
     if any_match(rule.compiled["then"], doc, spans):
         return Outcome(PASS)
     trigger = first_match(rule.compiled["when"], doc, spans)  # the earliest, to point at

@@ -77,7 +77,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
                 continue
             if days < 0:
                 detail = f"{plural(-days, 'day')} earlier"
-                message = format_message(rule.options.get("past_message") or FIELDS["past_message"][2], match=mention.text, detail=detail)
+                message = format_message(rule.options.get("past_message", FIELDS["past_message"][2]), match=mention.text, detail=detail)
                 values = {"variant": "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
                 findings.append(Finding(mention.start, mention.end, message, rule.suggestion, values))
             elif days < min_days:

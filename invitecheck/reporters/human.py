@@ -51,9 +51,12 @@ def _file(console: Console, result, plain: bool) -> None:
     table.add_column("Points", justify="right")
     for check in result.checks:
         points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0}/{check.weight}"
+        title = Text(check.title)
+        if check.status == "not-applicable" and check.note:
+            title.append(f" ({check.note})", style="dim")  # why it did not apply
         table.add_row(
             Text(STATUS_LABEL[check.status], style=STATUS_STYLE[check.status]),
-            check.title, check.rule,
+            title, check.rule,
             Text(check.severity, style=SEVERITY_STYLE.get(check.severity, "")), points,
         )
     console.print(table)
