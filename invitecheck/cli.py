@@ -13,6 +13,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .loaders import SUFFIX_LIST
 
 app = typer.Typer(
     add_completion=False,
@@ -97,7 +98,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     loaded = _load_rules(list(project.rules) + list(rules))
     files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
     if not files:
-        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+        _fail("no invitations found in " + ", ".join(paths) + f" (folders are searched for {SUFFIX_LIST} files)")
     if output:
         _refuse(output, files)
     try:
@@ -137,7 +138,7 @@ def _refuse(output: str, files: List[str]) -> None:
 
 @app.command()
 def check(
-    paths: List[str] = typer.Argument(..., help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
+    paths: List[str] = typer.Argument(..., help=f"Invitations to check: files, folders (searched for {SUFFIX_LIST} files), or - for standard input."),
     format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github, line or html."),
     audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
@@ -196,7 +197,7 @@ def check(
 
 @app.command()
 def reply(
-    path: str = typer.Argument(..., help="The invitation you received: an .eml, .msg, .txt or .md file, or - for standard input."),
+    path: str = typer.Argument(..., help=f"The invitation you received: a {SUFFIX_LIST} file, or - for standard input."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the reply to this file instead of standard output."),
     template: Optional[str] = typer.Option(None, "--template", help="A reply template of your own (see invitecheck/templates/reply.yaml)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date it was sent, if the file does not say."),
@@ -307,7 +308,7 @@ def test_rules(
 
 @app.command()
 def audit(
-    path: str = typer.Argument(..., help="An mbox file, a Maildir, or a folder of .eml, .msg, .txt, .md or .docx files."),
+    path: str = typer.Argument(..., help=f"An mbox file, a Maildir, or a folder (searched for {SUFFIX_LIST} files)."),
     everything: bool = typer.Option(False, "--all", help="Score every message, not only involvement invitations."),
     format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, or csv (one row per invitation)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),

@@ -137,3 +137,32 @@ def test_every_n_a_check_in_the_examples_says_why(run):
     silent = [(r["path"], c["rule"]) for r in out.json["results"] for c in r["checks"]
               if c["status"] == "not-applicable" and not c.get("note")]
     assert silent == []
+
+
+# 20. One true list of the suffixes folders are searched for.
+
+def test_one_list_of_suffixes_in_help_error_and_readme(run, tmp_path):
+    from conftest import ROOT
+
+    from invitecheck.loaders import FOLDER_SUFFIXES, SUFFIX_LIST
+
+    assert {".eml", ".msg", ".txt", ".md", ".docx", ".html"} <= set(FOLDER_SUFFIXES)
+    helped = " ".join(run("check", "--help").stdout.replace("│", " ").split())
+    assert SUFFIX_LIST in helped
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")
+    refused = run("check", empty)
+    assert refused.exit_code == 2
+    assert f"folders are searched for {SUFFIX_LIST} files" in refused.stderr
+    assert SUFFIX_LIST in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_folder_finds_every_suffix_on_the_list(run, tmp_path):
+    from invitecheck.loaders import FOLDER_SUFFIXES
+
+    for suffix in (".md", ".markdown", ".text", ".htm"):
+        assert suffix in FOLDER_SUFFIXES
+        (tmp_path / f"draft{suffix}").write_text(NO_DATES, encoding="utf-8")
+    out = run("check", tmp_path, "--format", "json")
+    assert sorted(r["path"].rsplit(".", 1)[1] for r in out.json["results"]) == ["htm", "markdown", "md", "text"]
