@@ -28,7 +28,7 @@ SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the s
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"invitecheck: {message}", err=True)
+    typer.echo("\n".join(f"invitecheck: {line}" for line in message.splitlines()), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 

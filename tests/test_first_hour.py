@@ -166,3 +166,48 @@ def test_a_folder_finds_every_suffix_on_the_list(run, tmp_path):
         (tmp_path / f"draft{suffix}").write_text(NO_DATES, encoding="utf-8")
     out = run("check", tmp_path, "--format", "json")
     assert sorted(r["path"].rsplit(".", 1)[1] for r in out.json["results"]) == ["htm", "markdown", "md", "text"]
+
+
+# 19. The rule loader reports every error of a rule file at once, each with its line.
+
+MANY_MISTAKES = """id: Bad_Id
+title: Something
+kind: conditional
+severity: fatal
+weight: 5000
+colour: red
+message: "x"
+why: "y"
+source: z
+when:
+  - "fine"
+  - "(unclosed"
+then:
+  - "[oops"
+examples:
+  maybe: []
+"""
+
+
+def test_every_mistake_in_a_rule_file_is_reported_at_once_with_its_line(run, draft, tmp_path):
+    rule = tmp_path / "bad.yaml"
+    rule.write_text(MANY_MISTAKES, encoding="utf-8")
+    out = run("check", draft(NO_DATES), "--rules", rule)
+    assert out.exit_code == 2
+    lines = out.stderr.strip().splitlines()
+    assert [line.split(": ", 2)[1].rsplit("line ", 1)[1] for line in lines] == ["1", "4", "5", "6", "12", "14", "15"]
+    assert "the pattern '(unclosed' in 'when' does not compile" in lines[4]
+    assert "the pattern '[oops' in 'then' does not compile" in lines[5]
+    assert "Traceback" not in out.stderr
+
+
+def test_every_bad_swap_entry_and_every_bad_file_is_reported(run, draft, tmp_path):
+    (tmp_path / "swap.yaml").write_text(
+        'id: swap-test\ntitle: T\nkind: swap\nseverity: warning\nweight: 5\nmessage: "x"\nwhy: y\nsource: z\n'
+        'swap:\n  "good": "better"\n  "(bad": "fine"\n  "ok": 3\nexamples: {}\n', encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(MANY_MISTAKES, encoding="utf-8")
+    out = run("rules", "--rules", tmp_path)
+    assert out.exit_code == 2
+    assert "swap.yaml, line 11: the pattern '(bad' in 'swap' does not compile" in out.stderr
+    assert "swap.yaml, line 12: the suggestion for 'ok' in 'swap' must be text" in out.stderr
+    assert "bad.yaml, line 1: the id 'Bad_Id'" in out.stderr

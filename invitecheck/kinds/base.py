@@ -122,13 +122,33 @@ def compile_patterns(items, field_name: str, required: bool = True) -> list[rege
         raise _field_error(field_name, f"'{field_name}' needs at least one pattern")
     if len(items) > MAX_PATTERNS:
         raise _field_error(field_name, f"'{field_name}' has more than {MAX_PATTERNS} patterns")
-    return [compile_pattern(item, field_name) for item in items]
+    compiled, problems = [], []
+    for index, item in enumerate(items):  # every bad pattern is reported, not only the first
+        try:
+            compiled.append(compile_pattern(item, field_name))
+        except RuleError as error:
+            error.item = index
+            problems.append(error)
+    if problems:
+        raise RuleError.joined(problems)
+    return compiled
+
+
+def compile_fields(options: dict, fields: dict[str, bool]) -> dict[str, list[Pattern]]:
+    """Several pattern fields (name -> required) at once, with the problems of all of them."""
+    compiled, problems = {}, []
+    for name, required in fields.items():
+        try:
+            compiled[name] = compile_patterns(options[name], name, required=required)
+        except RuleError as error:
+            problems.append(error)
+    if problems:
+        raise RuleError.joined(problems)
+    return compiled
 
 
 def _field_error(field_name: str, message: str) -> RuleError:
-    error = RuleError(message)
-    error.field = field_name
-    return error
+    return RuleError(message, field=field_name)
 
 
 def _attempts(patterns: list[Pattern], doc: Invitation, spans: list[Span]):

@@ -7,7 +7,7 @@ for the report's n/a rows: "it does not ask anyone to come in person".
 """
 
 from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, any_match, compile_patterns, first_match, format_message, words
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, any_match, compile_fields, first_match, format_message, words
 
 FIELDS = {
     "when": ((list,), True, None),
@@ -18,11 +18,7 @@ FIELDS = {
 
 
 def prepare(options):
-    return {
-        "when": compile_patterns(options["when"], "when"),
-        "then": compile_patterns(options["then"], "then"),
-        "unless": compile_patterns(options["unless"], "unless", required=False),
-    }
+    return compile_fields(options, {"when": True, "then": True, "unless": False})
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:

@@ -34,9 +34,7 @@ _DEADLINE_BEFORE_RE = re.compile(
 
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
-        error = RuleError("'min_days' must be between 0 and 365")
-        error.field = "min_days"
-        raise error
+        raise RuleError("'min_days' must be between 0 and 365", field="min_days")
     return None
 
 

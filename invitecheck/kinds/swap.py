@@ -10,16 +10,18 @@ FIELDS = {"swap": ((dict,), True, None)}
 def prepare(options):
     table = options["swap"]
     if not table:
-        error = RuleError("'swap' needs at least one pattern")
-        error.field = "swap"
-        raise error
-    compiled = []
-    for pattern, better in table.items():
-        if not isinstance(better, str):
-            error = RuleError(f"the suggestion for '{pattern}' in 'swap' must be text")
-            error.field = "swap"
-            raise error
-        compiled.append((compile_pattern(str(pattern), "swap"), better))
+        raise RuleError("'swap' needs at least one pattern", field="swap")
+    compiled, problems = [], []
+    for pattern, better in table.items():  # every bad entry is reported, not only the first
+        try:
+            if not isinstance(better, str):
+                raise RuleError(f"the suggestion for '{pattern}' in 'swap' must be text", field="swap")
+            compiled.append((compile_pattern(str(pattern), "swap"), better))
+        except RuleError as error:
+            error.item = pattern
+            problems.append(error)
+    if problems:
+        raise RuleError.joined(problems)
     return compiled
 
 
