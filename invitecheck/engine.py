@@ -33,6 +33,10 @@ class Settings:
 
 @dataclass
 class FindingRecord:
+    """One finding. ``line`` and ``column`` count the reader's view (what the human report
+    shows); ``file_line`` and ``file_column`` point into the file, as ``position`` says
+    (see ``locate.POSITIONS``): machine formats use those."""
+
     message: str
     line: int
     column: int
@@ -44,11 +48,22 @@ class FindingRecord:
     start: int = 0  # the matched words, as offsets into the invitation's text
     end: int = 0
     values: dict = field(default_factory=dict)  # details for the reader's report and the reply
+    file_line: int = 0
+    file_column: int = 0
+    file_end_line: int = 0
+    file_end_column: int = 0
+    position: str = "line"
+
+    def __post_init__(self) -> None:
+        if not self.file_line:  # a record made without file positions: the view is the file
+            self.file_line, self.file_column = self.line, self.column
+            self.file_end_line, self.file_end_column = self.end_line, self.end_column
 
     def to_dict(self) -> dict:
         return {
-            "message": self.message, "line": self.line, "column": self.column,
-            "end_line": self.end_line, "end_column": self.end_column,
+            "message": self.message, "line": self.file_line, "column": self.file_column,
+            "end_line": self.file_end_line, "end_column": self.file_end_column, "position": self.position,
+            "view_line": self.line, "view_column": self.column,
             "excerpt": self.excerpt, "suggestion": self.suggestion,
         }
 
@@ -88,6 +103,7 @@ class FileResult:
     sent: str | None = None
     sent_from: str = ""
     subject: str = ""
+    source_format: str = ""  # what the file was read as ("email", "text", "docx" …): what its line numbers count
     checks: list[CheckRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)  # what the email parser found broken in the message
@@ -133,8 +149,14 @@ def _record(doc: Invitation, finding) -> FindingRecord:
     end_line, end_column = doc.position(max(finding.end, finding.start))
     excerpt, highlight = _excerpt(doc, finding.start, finding.end)
     values = {"match": " ".join(doc.text[finding.start : finding.end].split()), **finding.values}
+    file_line, file_column, how = doc.file_position(finding.start)
+    file_end_line, file_end_column, end_how = doc.file_position(max(finding.end, finding.start))
+    if how != "line":  # no exact place: the region is that one line
+        file_end_line, file_end_column = file_line, file_column
+    elif end_how != "line" or file_end_line < file_line:  # the end's line is not known: stop at the start's line
+        file_end_line, file_end_column = file_line, file_column + (end_column - column if end_line == line else 1)
     return FindingRecord(finding.message, line, column, end_line, end_column, excerpt, finding.suggestion, highlight,
-                         finding.start, finding.end, values)
+                         finding.start, finding.end, values, file_line, file_column, file_end_line, file_end_column, how)
 
 
 def sender_label(doc: Invitation) -> str:
@@ -192,7 +214,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
     return FileResult(
         path=doc.path, score=value, verdict=scoring.verdict(checks, value),
         sender=sender_label(doc), sent=ctx.sent.isoformat(), sent_from=ctx.sent_from,
-        subject=doc.subject_text, checks=checks, notes=notes, invitation=doc,
+        subject=doc.subject_text, checks=checks, notes=notes, invitation=doc, source_format=doc.source_format,
         suppressed=suppressed, warnings=warnings, defects=list(doc.defects),
     )
 

@@ -211,3 +211,98 @@ def test_every_bad_swap_entry_and_every_bad_file_is_reported(run, draft, tmp_pat
     assert "swap.yaml, line 11: the pattern '(bad' in 'swap' does not compile" in out.stderr
     assert "swap.yaml, line 12: the suggestion for 'ok' in 'swap' must be text" in out.stderr
     assert "bad.yaml, line 1: the id 'Bad_Id'" in out.stderr
+
+
+# 2. Machine formats point into the file; the human report says what its line numbers count.
+
+def _findings(out, name, rule):
+    return out.check(name, rule)["findings"]
+
+
+def test_machine_formats_give_the_lines_of_a_real_multi_header_eml(run):
+    from conftest import EXAMPLES
+
+    eml = EXAMPLES / "champion.eml"  # To:, Message-ID:, Content-Type: … push the body to line 10 of the file
+    file_lines = eml.read_text(encoding="utf-8").splitlines()
+    data = run("check", eml, "--format", "json")
+    first = _findings(data, "champion.eml", "respectful-wording")
+    subject, body = first[0], first[1]
+    assert (subject["line"], subject["column"], subject["position"]) == (4, 32, "line")
+    assert file_lines[3][31:].startswith("Patient Champion")
+    assert (body["line"], body["column"], body["view_line"]) == (12, 1, 7)
+    assert file_lines[11].startswith("We take patient participation")
+
+    line = run("check", eml, "--format", "line").stdout
+    assert f"{eml}:12:1: warning respectful-wording: 'We take patient participation" in line
+    assert f"{eml}:20:62: error notice-period:" in line  # "Sunday", on line 20 of the file
+    github = run("check", eml, "--format", "github").stdout
+    assert "file=" in github and "line=20,col=62," in github
+    sarif = run("check", eml, "--format", "sarif").json
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"] if r["ruleId"] == "notice-period"]
+    assert (regions[0]["startLine"], regions[0]["startColumn"]) == (20, 62)
+
+    human = run("check", eml).stdout
+    assert "15:62  error notice-period" in human  # the reader's view, and it says so
+    assert "numbered in the message as shown, from its From: line" in " ".join(human.split())
+
+
+def test_an_html_email_in_quoted_printable_points_at_the_words_in_the_file(run):
+    from conftest import EXAMPLES
+
+    eml = EXAMPLES / "research-advisory-html.eml"
+    out = run("check", eml, "--format", "json")
+    [finding] = _findings(out, "research-advisory-html.eml", "jargon-explained")  # 'NIHR' inside <p>…</p>
+    line = eml.read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
+    assert finding["position"] == "line"
+    assert line[finding["column"] - 1:].startswith("NIHR")
+
+
+BASE64_EML = """From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+To: public@example.org
+Date: Mon, 04 Mar 2024 10:00:00 +0000
+Subject: =?utf-8?q?Become_a_Patient_Champion?=
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="XYZ"
+
+--XYZ
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: base64
+
+{body}
+--XYZ--
+"""
+
+
+def test_an_encoded_part_gives_its_first_line_and_says_so(run, tmp_path):
+    import base64
+
+    text = "Dear Sam,\n\nJoin our panel of Patient Champions by 29 March 2024.\n\nKind regards,\nHelen Mbeki\n"
+    eml = tmp_path / "encoded.eml"
+    eml.write_text(BASE64_EML.format(body=base64.encodebytes(text.encode()).decode()), encoding="utf-8")
+    out = run("check", eml, "--format", "json")
+    subject, body = _findings(out, "encoded.eml", "respectful-wording")
+    assert (subject["line"], subject["position"]) == (4, "header")  # an encoded Subject: header
+    assert (body["line"], body["column"], body["position"]) == (12, 1, "part")  # the base64 body starts on line 12
+    line = run("check", eml, "--format", "line").stdout
+    assert "(line 12 is where the email part holding this text starts; the part is encoded, so no exact line exists)" in line
+    sarif = run("check", eml, "--format", "sarif").json
+    assert {r["properties"]["position"] for r in sarif["runs"][0]["results"]} >= {"part", "header"}
+
+
+def test_a_word_draft_says_paragraph(run, tmp_path):
+    from test_formats import make_docx
+
+    path = tmp_path / "draft.docx"
+    path.write_bytes(make_docx(["Dear Sam,", "Become one of our Patient Champions!", "Helen Mbeki"]))
+    out = run("check", path, "--format", "json")
+    [finding] = _findings(out, "draft.docx", "respectful-wording")
+    assert finding["position"] == "paragraph" and finding["line"] == 2
+    assert ":2:19: warning respectful-wording: 'Patient Champions' can read as patronising or labelling. (paragraph 2 of the Word document)" in run("check", path, "--format", "line").stdout
+    assert "numbered by paragraph in the Word document" in " ".join(run("check", path).stdout.split())
+
+
+def test_a_draft_is_its_own_view(run, draft):
+    out = run("check", draft("Dear Sam,\n\nBecome one of our Patient Champions!\n"), "--format", "json")
+    [finding] = _findings(out, "draft.txt", "respectful-wording")
+    assert (finding["line"], finding["view_line"], finding["position"]) == (3, 3, "line")
+    assert "Lines" not in run("check", draft("Dear Sam,\n\nBecome one of our Patient Champions!\n")).stdout

@@ -126,7 +126,11 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
         from .html import html_to_text
         from .text import decode_bytes
 
-        return load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        from ..locate import html_places
+
+        doc = load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        doc.places = html_places(data, doc.text)
+        return doc
     if kind == "outlook":
         raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")
     binary = _binary_kind(data)

@@ -25,6 +25,7 @@ logging.getLogger("mailparser").setLevel(logging.ERROR)
 
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
+from ..locate import email_places
 from . import LoadError, Limits
 from .documents import extract_text
 from .html import html_to_text
@@ -183,6 +184,7 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
     if documents:
         headers.append(("Attachments", ", ".join(documents)))
     text, spans, body_span = render(headers, body)
+    places = email_places(data, text, body_span.start, headers, from_html=not parts.plain and bool(parts.html))
 
     return Invitation(
         path=path,
@@ -199,4 +201,5 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
         defects=parts.defects,
         notes=notes,
         html_links=html_links,
+        places=places,
     )

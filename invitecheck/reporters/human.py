@@ -26,6 +26,16 @@ def _sent_words(result) -> str:
     return f"{day:%A} {day.day} {day:%B %Y} ({source})"
 
 
+# What the report's line numbers count, where that is not simply the file's lines.
+_FILE_LINES = "; --format line, json, sarif and github number the file's own lines"
+LINES_SHOWN = {
+    "email": "numbered in the message as shown, from its From: line" + _FILE_LINES,
+    "outlook": "numbered in the message as shown, from its From: line",
+    "html": "numbered in the text without its markup" + _FILE_LINES,
+    "docx": "numbered by paragraph in the Word document",
+}
+
+
 def _file(console: Console, result, plain: bool) -> None:
     console.rule(Text(result.path, style="bold"), align="left")
     if result.error:
@@ -40,6 +50,8 @@ def _file(console: Console, result, plain: bool) -> None:
     if result.subject:
         head.add_row("Subject", result.subject)
     head.add_row("Score", Text(f"{result.score}/100 · {result.verdict}", style=VERDICT_STYLE.get(result.verdict, "")))
+    if result.source_format in LINES_SHOWN:
+        head.add_row("Lines", LINES_SHOWN[result.source_format])
     console.print(head)
     console.print()
 
