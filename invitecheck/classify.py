@@ -1,11 +1,14 @@
 """Is this message an involvement invitation? Phrases from classifier.yaml decide.
 
 Used by `invitecheck audit` so that a year of mail is judged on its invitations,
-not on its newsletters and receipts.
+not on its newsletters and receipts, and by `invitecheck check`, which says
+plainly when a file does not look like an invitation instead of scoring it
+(``--force``, or ``all_invitations: true`` in the configuration, scores it anyway).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,8 @@ class Classifier:
         """(is it an invitation, why not) for an Invitation."""
         text = doc.text[doc.subject.start : doc.subject.end] + "\n" + doc.text[doc.body.start : doc.message_end] if doc.subject else doc.text[doc.body.start : doc.message_end]
         text = text[:50_000]
+        if not text.strip():
+            return False, "it has no text"
         for pattern in self.not_:
             if pattern.search(text, timeout=1.0):
                 return False, "it is another kind of message"
@@ -36,6 +41,12 @@ class Classifier:
         if topics < self.min_topics:
             return False, "it is not about involvement in health or care"
         return True, ""
+
+
+@functools.lru_cache(maxsize=1)
+def default_classifier() -> Classifier:
+    """The bundled classifier, read once per process."""
+    return load_classifier()
 
 
 def load_classifier(path: str | None = None) -> Classifier:

@@ -82,7 +82,7 @@ def _use_colour() -> bool:
 
 
 def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config, max_file_size=25, max_parts=1000,
-                 max_text=200_000, debug=False, output=None, format="human", keep_text=False):
+                 max_text=200_000, debug=False, output=None, format="human", keep_text=False, force=True):
     """The shared pipeline of check and reply: configuration, rules, files, results."""
     from .config import ConfigError
     from .engine import Settings
@@ -94,6 +94,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     settings = Settings(
         sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
+        only_invitations=not (force or project.all_invitations),
     )
     loaded = _load_rules(list(project.rules) + list(rules))
     files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
@@ -155,8 +156,13 @@ def check(
     max_parts: int = typer.Option(1000, "--max-parts", min=1, help="Refuse emails with more MIME parts than this."),
     max_text: int = typer.Option(200_000, "--max-text", min=1000, help="Check at most this many characters of each invitation; the report says when a text was cut."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when invitecheck itself goes wrong."),
+    force: bool = typer.Option(False, "--force", help="Score every file, even one that does not look like an involvement invitation (which is otherwise reported as not checked)."),
 ) -> None:
     """Check invitations and print a scored report with the evidence for each finding.
+
+    A file that does not look like an involvement invitation is reported as not
+    checked, and not scored; --force, or all_invitations: true in the
+    configuration, scores it anyway.
 
     Exit status: 0 when every file passed; 1 when any file has a failed check at
     or above --fail-on (error by default) or scores under --fail-under; 2 when a
@@ -175,7 +181,7 @@ def check(
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html",
+        keep_text=format == "html", force=force,
     )
     if audience == "reader" and format == "human":
         report = render("reader", results, all_rules)

@@ -16,6 +16,7 @@ from .loaders import Limits, LoadError, load_path
 from .rules import Rule
 
 EXCERPT_WIDTH = 120
+FORCE_HINT = "To check it anyway, use --force, or set all_invitations: true in the configuration."
 
 
 @dataclass
@@ -29,6 +30,9 @@ class Settings:
     # the report says when a text was cut.
     max_text: int = 200_000
     debug: bool = False  # let internal errors raise, with their traceback
+    # Score only what looks like an involvement invitation (classify.py); --force and
+    # the configuration's all_invitations turn this off.
+    only_invitations: bool = False
 
 
 @dataclass
@@ -104,6 +108,7 @@ class FileResult:
     sent_from: str = ""
     subject: str = ""
     source_format: str = ""  # what the file was read as ("email", "text", "docx" …): what its line numbers count
+    skipped: str | None = None  # why the file was not scored: it does not look like an invitation
     checks: list[CheckRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)  # what the email parser found broken in the message
@@ -113,12 +118,19 @@ class FileResult:
 
     def to_dict(self) -> dict:
         if self.error is not None:
-            return {"path": self.path, "error": self.error}
-        return {"path": self.path, "score": self.score, "verdict": self.verdict,
+            return {"path": self.path, "status": "unreadable", "error": self.error}
+        if self.skipped is not None:
+            return {"path": self.path, "status": "skipped", "reason": self.skipped}
+        return {"path": self.path, "status": "checked", "score": self.score, "verdict": self.verdict,
                 "sender": self.sender, "sent": self.sent, "sent_from": self.sent_from,
                 "subject": self.subject, "checks": [c.to_dict() for c in self.checks],
                 "suppressed": self.suppressed, "warnings": self.warnings, "notes": self.notes,
                 "defects": self.defects[:20]}
+
+    @property
+    def skipped_sentence(self) -> str:
+        """What every format says about a file it did not score."""
+        return f"Not checked: {self.skipped}. {FORCE_HINT}"
 
     @property
     def failed(self) -> list[CheckRecord]:
@@ -246,6 +258,13 @@ def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
     """Load and check one file; any failure becomes a one-sentence error on this file only."""
     try:
         doc = load_path(path, settings.limits)
+        if settings.only_invitations:
+            from .classify import default_classifier
+
+            invitation, why = default_classifier().classify(doc)
+            if not invitation:
+                return FileResult(path=doc.path, skipped=f"it does not look like an involvement invitation ({why})",
+                                  subject=doc.subject_text, source_format=doc.source_format)
         return check_invitation(doc, rules, settings)
     except LoadError as error:
         return FileResult(path=path, error=str(error))

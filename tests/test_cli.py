@@ -80,7 +80,7 @@ def test_missing_file_is_reported_and_others_still_checked(run, draft):
     good = draft(GOOD_DRAFT)
     out = run("check", good, "missing.eml", "--format", "json")
     assert out.exit_code == 2
-    assert out.result("missing.eml") == {"path": "missing.eml", "error": "missing.eml: no such file"}
+    assert out.result("missing.eml") == {"path": "missing.eml", "status": "unreadable", "error": "missing.eml: no such file"}
     assert out.result("draft.txt")["score"] == 100
     assert "missing.eml: no such file" in out.stderr
 

@@ -32,7 +32,7 @@ def write(tmp_path, text, name="rule.yaml"):
 
 def test_user_rule_runs_alongside_bundled_ones(run, draft, tmp_path):
     rule = write(tmp_path, GOOD_RULE)
-    out = run("check", draft(DRAFT), "--rules", rule, "--format", "json")
+    out = run("check", draft(DRAFT), "--rules", rule, "--format", "json", "--force")
     check = out.check("draft.txt", "no-jargon")
     assert check["status"] == "fail"
     assert [(f["line"], f["column"], f["message"]) for f in check["findings"]] == [(4, 5, "'PCN' is jargon"), (4, 17, "'ICS' is jargon")]
@@ -84,7 +84,7 @@ def test_catastrophic_pattern_cannot_hang_the_run(run, draft, tmp_path):
     rule = write(tmp_path, GOOD_RULE.replace('["\\\\bICS\\\\b", "\\\\bPCN\\\\b"]', '["(a+)+b", "(x+x+)+y"]'))
     text = DRAFT + "a" * 60 + "\n" + "x" * 5000 + "\n"
     started = time.monotonic()
-    out = run("check", draft(text), "--rules", rule, "--format", "json")
+    out = run("check", draft(text), "--rules", rule, "--format", "json", "--force")
     elapsed = time.monotonic() - started
     assert elapsed < 20  # bounded by the one-second match timeout, not exponential
     result = out.result("draft.txt")

@@ -22,6 +22,9 @@ def render(results, rules) -> str:
         if result.error:
             lines.append(f"::error file={path},title=invitecheck%3A unreadable::{_escape_data(result.error)}")
             continue
+        if result.skipped:
+            lines.append(f"::notice file={path},title=invitecheck%3A skipped::{_escape_data(result.skipped_sentence)}")
+            continue
         for check in result.checks:
             for f in check.findings:
                 title = _escape_property(f"invitecheck {check.rule}: {check.title}")

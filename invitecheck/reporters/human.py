@@ -42,6 +42,10 @@ def _file(console: Console, result, plain: bool) -> None:
         console.print(Text("Could not check: ", style="bold red") + Text(result.error))
         console.print()
         return
+    if result.skipped:
+        console.print(Text(result.skipped_sentence))
+        console.print()
+        return
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
@@ -103,11 +107,14 @@ def _file(console: Console, result, plain: bool) -> None:
 
 
 def _summary(console: Console, results) -> None:
-    read = [r for r in results if not r.error]
-    unreadable = len(results) - len(read)
+    read = [r for r in results if not r.error and not r.skipped]
+    unreadable = sum(1 for r in results if r.error)
+    skipped = sum(1 for r in results if r.skipped)
     ready = sum(1 for r in read if r.verdict == "Ready to send")
     console.rule(Text("Summary", style="bold"), align="left")
-    line = f"{len(results)} files: {len(read)} checked, {ready} ready to send"
+    line = f"{plural(len(results), 'file')}: {len(read)} checked, {ready} ready to send"
+    if skipped:
+        line += f", {skipped} not checked (not invitations)"
     if unreadable:
         line += f", {unreadable} could not be read"
     console.print(line)

@@ -15,6 +15,9 @@ def render(results, rules) -> str:
         if result.error:
             lines.append(f"{result.path}:1:1: error unreadable: {result.error}")
             continue
+        if result.skipped:
+            lines.append(f"{result.path}:1:1: info skipped: {result.skipped_sentence}")
+            continue
         items = [(f.file_line, f.file_column, c.severity, c.rule, _message(f)) for c in result.checks for f in c.findings]
         items += [(w["line"], 1, "warning", "unused-suppression", w["message"]) for w in result.warnings]
         for line, column, severity, rule, message in sorted(items):

@@ -53,6 +53,11 @@ def render(results, rules) -> str:
             notifications.append({"level": "error", "message": {"text": result.error},
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
             continue
+        if result.skipped:
+            notifications.append({"level": "note", "message": {"text": result.skipped_sentence},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                                  "properties": {"status": "skipped", "reason": result.skipped}})
+            continue
         for check in result.checks:
             for f in check.findings:
                 where = position_words(f.position, f.file_line)
