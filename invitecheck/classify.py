@@ -19,6 +19,23 @@ from .rules import RuleError, load_yaml_mapping
 KEYS = ("min_topics", "asks", "topics", "not")
 
 
+class _Lazy:
+    """A pattern compiled when first needed: most messages are decided by a few of them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled = None
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
+        return self._compiled
+
+    def search(self, text: str, timeout: float):
+        return self.compiled.search(text, timeout=timeout)
+
+
 @dataclass(frozen=True)
 class Classifier:
     min_topics: int
@@ -37,7 +54,11 @@ class Classifier:
                 return False, "it is another kind of message"
         if not any(p.search(text, timeout=1.0) for p in self.asks):
             return False, "it does not ask the reader to take part"
-        topics = sum(1 for p in self.topics if p.search(text, timeout=1.0))
+        topics = 0
+        for pattern in self.topics:  # stop counting once there are enough
+            if topics >= self.min_topics:
+                break
+            topics += bool(pattern.search(text, timeout=1.0))
         if topics < self.min_topics:
             return False, "it is not about involvement in health or care"
         return True, ""
@@ -57,10 +78,14 @@ def load_classifier(path: str | None = None) -> Classifier:
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise RuleError(f"{where}: '{key}' must be a list of patterns")
-        try:
-            return tuple(regex.compile(i, regex.IGNORECASE | regex.MULTILINE) for i in items)
-        except regex.error as error:
-            raise RuleError(f"{where}: a pattern in '{key}' does not compile ({error})") from None
+        found = tuple(_Lazy(i) for i in items)
+        if path:  # a user's own file is checked at once; the bundled one is tested
+            for pattern in found:
+                try:
+                    pattern.compiled
+                except regex.error as error:
+                    raise RuleError(f"{where}: a pattern in '{key}' does not compile ({error})") from None
+        return found
 
     minimum = data.get("min_topics", 2)
     if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 0:
