@@ -45,6 +45,26 @@ class RuleError(Exception):
         return problems[0] if len(problems) == 1 else cls(problems=problems)
 
 
+def gather(pairs, make, mark_item: bool = True) -> list:
+    """``make(key, value)`` for every pair; the RuleErrors of all of them raised together.
+
+    With ``mark_item``, each problem remembers its key (a list index, a mapping
+    key) as ``item``, so the loader can name its line.
+    """
+    made, problems = [], []
+    for key, value in pairs:
+        try:
+            made.append(make(key, value))
+        except RuleError as error:
+            if mark_item:
+                for problem in error.problems:
+                    problem.item = key
+            problems.append(error)
+    if problems:
+        raise RuleError.joined(problems)
+    return made
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str

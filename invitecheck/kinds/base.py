@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from ..document import Invitation, Span
-from ..rules import RuleError
+from ..rules import RuleError, gather
 from ..prefilter import lowercase_safe, required_literals
 
 # A user's pattern gets this long on one text before it is stopped. The
@@ -122,29 +122,14 @@ def compile_patterns(items, field_name: str, required: bool = True) -> list[rege
         raise _field_error(field_name, f"'{field_name}' needs at least one pattern")
     if len(items) > MAX_PATTERNS:
         raise _field_error(field_name, f"'{field_name}' has more than {MAX_PATTERNS} patterns")
-    compiled, problems = [], []
-    for index, item in enumerate(items):  # every bad pattern is reported, not only the first
-        try:
-            compiled.append(compile_pattern(item, field_name))
-        except RuleError as error:
-            error.item = index
-            problems.append(error)
-    if problems:
-        raise RuleError.joined(problems)
-    return compiled
+    # Every bad pattern is reported, not only the first.
+    return gather(enumerate(items), lambda index, item: compile_pattern(item, field_name))
 
 
 def compile_fields(options: dict, fields: dict[str, bool]) -> dict[str, list[Pattern]]:
     """Several pattern fields (name -> required) at once, with the problems of all of them."""
-    compiled, problems = {}, []
-    for name, required in fields.items():
-        try:
-            compiled[name] = compile_patterns(options[name], name, required=required)
-        except RuleError as error:
-            problems.append(error)
-    if problems:
-        raise RuleError.joined(problems)
-    return compiled
+    made = gather(fields.items(), lambda name, required: compile_patterns(options[name], name, required=required), mark_item=False)
+    return dict(zip(fields, made))
 
 
 def _field_error(field_name: str, message: str) -> RuleError:

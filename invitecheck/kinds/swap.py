@@ -2,7 +2,7 @@
 
 from ..document import Invitation
 from .base import FAIL, PASS, Context, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps, words
-from ..rules import RuleError
+from ..rules import RuleError, gather
 
 FIELDS = {"swap": ((dict,), True, None)}
 
@@ -11,18 +11,13 @@ def prepare(options):
     table = options["swap"]
     if not table:
         raise RuleError("'swap' needs at least one pattern", field="swap")
-    compiled, problems = [], []
-    for pattern, better in table.items():  # every bad entry is reported, not only the first
-        try:
-            if not isinstance(better, str):
-                raise RuleError(f"the suggestion for '{pattern}' in 'swap' must be text", field="swap")
-            compiled.append((compile_pattern(str(pattern), "swap"), better))
-        except RuleError as error:
-            error.item = pattern
-            problems.append(error)
-    if problems:
-        raise RuleError.joined(problems)
-    return compiled
+    return gather(table.items(), _entry)  # every bad entry is reported, not only the first
+
+
+def _entry(pattern, better):
+    if not isinstance(better, str):
+        raise RuleError(f"the suggestion for '{pattern}' in 'swap' must be text", field="swap")
+    return compile_pattern(str(pattern), "swap"), better
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
