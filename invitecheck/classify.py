@@ -17,6 +17,7 @@ import regex
 from .rules import RuleError, load_yaml_mapping
 
 KEYS = ("min_topics", "asks", "topics", "not")
+FORWARDED_RE = regex.compile(r"-{2,}\s*Forwarded message", regex.IGNORECASE)
 
 
 class _Lazy:
@@ -44,9 +45,16 @@ class Classifier:
     not_: tuple
 
     def classify(self, doc) -> tuple[bool, str]:
-        """(is it an invitation, why not) for an Invitation."""
-        text = doc.text[doc.subject.start : doc.subject.end] + "\n" + doc.text[doc.body.start : doc.message_end] if doc.subject else doc.text[doc.body.start : doc.message_end]
-        text = text[:50_000]
+        """(is it an invitation, why not) for an Invitation.
+
+        The sender's own words are read, and a message they forward with them
+        ("Passing this on" above an invitation); never a reply's quoted thread.
+        """
+        end = doc.message_end
+        if FORWARDED_RE.match(doc.text, end):
+            end = doc.body.end
+        subject = doc.text[doc.subject.start : doc.subject.end] + "\n" if doc.subject else ""
+        text = (subject + doc.text[doc.body.start : end])[:50_000]
         if not text.strip():
             return False, "it has no text"
         for pattern in self.not_:

@@ -372,10 +372,11 @@ def test_the_summary_counts_files_not_checked(run, draft, tmp_path):
     assert "2 files: 1 checked, 0 ready to send, 1 not checked (not invitations)" in out.stdout
 
 
-def test_every_example_is_recognised_as_an_invitation(run):
-    from conftest import EXAMPLES
+@pytest.mark.parametrize("folder", ["examples", "tests/invitations/dev"])
+def test_every_example_is_recognised_as_an_invitation(run, folder):
+    from conftest import ROOT
 
-    results = run("check", EXAMPLES, "--format", "json").json["results"]
+    results = run("check", ROOT / folder, "--format", "json", "--no-config").json["results"]
     assert len(results) >= 40
     assert [r["path"] for r in results if r["status"] != "checked"] == []  # recall: 100%
 
