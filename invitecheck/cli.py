@@ -203,7 +203,7 @@ def check(
 
 @app.command()
 def reply(
-    path: str = typer.Argument(..., help=f"The invitation you received: a {SUFFIX_LIST} file, or - for standard input."),
+    path: str = typer.Argument(..., help=f"The invitation you received: one {SUFFIX_LIST} file, or - for standard input."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the reply to this file instead of standard output."),
     template: Optional[str] = typer.Option(None, "--template", help="A reply template of your own (see invitecheck/templates/reply.yaml)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date it was sent, if the file does not say."),
