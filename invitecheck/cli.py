@@ -14,6 +14,7 @@ import typer
 
 from . import __version__
 from .usage import Command, Group
+from .loaders import SUFFIX_LIST
 
 app = typer.Typer(
     cls=Group,
@@ -28,7 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"invitecheck: {message}", err=True)
+    typer.echo("\n".join(f"invitecheck: {line}" for line in message.splitlines()), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -46,11 +47,11 @@ def _root(
 
 
 def _parse_sent(value: str):
-    from dateutil import parser as dateparser
+    from .dates import parse_written_date
 
     try:
-        return dateparser.parse(value, dayfirst=True).date()
-    except (ValueError, OverflowError, dateparser.ParserError):
+        return parse_written_date(value).date()
+    except (ValueError, OverflowError):
         _fail(f"--sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024")
 
 
@@ -107,7 +108,8 @@ def _check_rule_ids(ids: List[str], option: str, known) -> None:
 
 
 def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config, max_file_size=25, max_parts=1000,
-                 max_text=200_000, debug=False, output=None, format="human", keep_text=False, select=(), ignore=()):
+                 max_text=200_000, debug=False, output=None, format="human", keep_text=False, select=(), ignore=(),
+                 force=True):
     """The shared pipeline of check and reply: configuration, rules, files, results."""
     from .config import ConfigError, with_rule_choices
     from .engine import Settings
@@ -120,6 +122,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     settings = Settings(
         sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
+        only_invitations=not (force or project.all_invitations),
     )
     loaded = _load_rules(list(project.rules) + list(rules))
     known = {rule.id for rule in loaded}
@@ -133,7 +136,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
         typer.echo(f"invitecheck: nothing to check: {names}", err=True)
         return [], [], project
     if not files:
-        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+        _fail("no invitations found in " + ", ".join(paths) + f" (folders are searched for {SUFFIX_LIST} files)")
     if output:
         _refuse(output, files)
     try:
@@ -173,7 +176,7 @@ def _refuse(output: str, files: List[str]) -> None:
 
 @app.command(cls=Command)
 def check(
-    paths: List[str] = typer.Argument(..., metavar="PATH", help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help=f"Invitations to check: files, folders (searched for {SUFFIX_LIST} files), or - for standard input."),
     format: str = typer.Option("human", "--format", "-f", autocompletion=_complete_formats, help="Output format: human, json, sarif, github, line or html."),
     audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
@@ -195,8 +198,13 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Instead of the report, count the findings of each rule."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour, even in a terminal (as does the NO_COLOR variable; FORCE_COLOR forces it)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when invitecheck itself goes wrong."),
+    force: bool = typer.Option(False, "--force", help="Score every file, even one that does not look like an involvement invitation (which is otherwise reported as not checked)."),
 ) -> None:
     """Check invitations and print a scored report with the evidence for each finding.
+
+    A file that does not look like an involvement invitation is reported as not
+    checked, and not scored; --force, or all_invitations: true in the
+    configuration, scores it anyway.
 
     Exit status: 0 when every file passed; 1 when any file has a failed check at
     or above --fail-on (error by default) or scores under --fail-under; 2 when a
@@ -216,7 +224,7 @@ def check(
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html", select=select, ignore=ignore,
+        keep_text=format == "html", select=select, ignore=ignore, force=force,
     )
     if statistics:
         report = render("statistics", results, all_rules)
@@ -240,7 +248,7 @@ def check(
 
 @app.command(cls=Command)
 def reply(
-    path: str = typer.Argument(..., help="The invitation you received: an .eml, .msg, .txt or .md file, or - for standard input."),
+    path: str = typer.Argument(..., help=f"The invitation you received: one {SUFFIX_LIST} file, or - for standard input."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the reply to this file instead of standard output."),
     template: Optional[str] = typer.Option(None, "--template", help="A reply template of your own (see invitecheck/templates/reply.yaml)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date it was sent, if the file does not say."),
@@ -321,6 +329,7 @@ def test_rules(
     file cannot be read.
     """
     from .engine import Settings, example_mismatches
+    from .wording import plural
 
     loaded = _load_rules(paths, include_bundled=False)
     settings = Settings()
@@ -332,7 +341,7 @@ def test_rules(
             typer.echo(f"{rule.path}: {rule.id}: no examples to run")
             continue
         if not wrong:
-            typer.echo(f"{rule.path}: {rule.id}: {count} examples behave as labelled")
+            typer.echo(f"{rule.path}: {rule.id}: {plural(count, 'example')} {'behaves' if count == 1 else 'behave'} as labelled")
         for label, text, status in wrong:
             failures += 1
             shown = " ".join(text.split())[:80]
@@ -342,7 +351,7 @@ def test_rules(
 
 @app.command(cls=Command)
 def audit(
-    path: str = typer.Argument(..., help="An mbox file, a Maildir, or a folder of .eml, .msg, .txt, .md or .docx files."),
+    path: str = typer.Argument(..., help=f"An mbox file, a Maildir, or a folder (searched for {SUFFIX_LIST} files)."),
     everything: bool = typer.Option(False, "--all", help="Score every message, not only involvement invitations."),
     format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, or csv (one row per invitation)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),

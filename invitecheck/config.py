@@ -52,6 +52,10 @@ fail_on: error
 # The date your drafts will be sent, for the notice-period rule (else today).
 # sent: 2024-03-04
 
+# Every file checked is an invitation: score it even if it does not look like one
+# (a template with placeholders, say), so that none is ever passed over in CI.
+# all_invitations: true
+
 # Different settings for some files, matched by gitignore-style patterns.
 # per_file:
 #   - files: ["templates/reminders/*.txt"]
@@ -72,6 +76,7 @@ exclude = []      # files and folders not to check (gitignore-style patterns)
 fail_on = "error" # error, warning, info or never
 # fail_under = 80
 # sent = 2024-03-04
+# all_invitations = true   # score every file, even one that does not look like an invitation
 
 [tool.invitecheck.settings]
 notice-period = {min_days = 14}
@@ -114,6 +119,7 @@ class Config:
     fail_on: str | None = None
     sent: date | None = None
     per_file: tuple[PerFile, ...] = ()
+    all_invitations: bool = False  # score every file, even one that does not look like an invitation
 
     def matching(self, path: str) -> list[PerFile]:
         """The per_file entries whose gitignore-style `files` patterns match PATH."""
@@ -204,7 +210,7 @@ def load_config(path: Path) -> Config:
     return parse_config(data, where, path.parent)
 
 
-TOP_KEYS = ("rules", "enable", "disable", "settings", "exclude", "fail_under", "fail_on", "sent", "per_file")
+TOP_KEYS = ("rules", "enable", "disable", "settings", "exclude", "fail_under", "fail_on", "sent", "per_file", "all_invitations")
 PER_FILE_KEYS = ("files", "enable", "disable", "settings", "sent")
 
 
@@ -227,9 +233,11 @@ def _sent(data: dict, where: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
+        from .dates import parse_written_date
+
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
+            return parse_written_date(value).date()
+        except (ValueError, OverflowError):
             pass
     raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' must be a real date written like 2024-03-04")
 
@@ -269,6 +277,10 @@ def parse_config(data: Any, where: str, base: Path) -> Config:
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{_at(data, 'fail_on', where)}: 'fail_on' must be one of {', '.join(FAIL_ON)}")
 
+    all_invitations = data.get("all_invitations", False)
+    if not isinstance(all_invitations, bool):
+        raise ConfigError(f"{_at(data, 'all_invitations', where)}: 'all_invitations' must be true or false")
+
     per_file = []
     entries = data.get("per_file", []) or []
     if not isinstance(entries, list):
@@ -283,7 +295,7 @@ def parse_config(data: Any, where: str, base: Path) -> Config:
     return Config(
         path=where, base=base, rules=rules, overrides=_overrides(data, where),
         exclude=_strings(data, "exclude", where), fail_under=fail_under, fail_on=fail_on,
-        sent=_sent(data, where), per_file=tuple(per_file),
+        sent=_sent(data, where), per_file=tuple(per_file), all_invitations=all_invitations,
     )
 
 

@@ -277,7 +277,7 @@ def test_plain_text_suppressions_and_status(run, draft):
 
 
 def test_unknown_rule_in_a_suppression_is_a_warning(run, draft):
-    out = run("check", draft("<!-- invitecheck-disable-line no-such-rule -->\nHello\n", "d.md"), "--format", "json")
+    out = run("check", draft("<!-- invitecheck-disable-line no-such-rule -->\nHello\n", "d.md"), "--format", "json", "--force")
     assert any("no rule is called that" in w["message"] for w in out.result("d.md")["warnings"])
 
 

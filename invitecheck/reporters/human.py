@@ -10,6 +10,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..wording import plural
+
 STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
 VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
@@ -28,10 +30,24 @@ def _has_problems(result) -> bool:
     return bool(result.error or result.failed or result.warnings)
 
 
+# What the report's line numbers count, where that is not simply the file's lines.
+_FILE_LINES = "; --format line, json, sarif and github number the file's own lines"
+LINES_SHOWN = {
+    "email": "numbered in the message as shown, from its From: line" + _FILE_LINES,
+    "outlook": "numbered in the message as shown, from its From: line",
+    "html": "numbered in the text without its markup" + _FILE_LINES,
+    "docx": "numbered by paragraph in the Word document",
+}
+
+
 def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     console.rule(Text(result.path, style="bold"), align="left")
     if result.error:
         console.print(Text("Could not check: ", style="bold red") + Text(result.error))
+        console.print()
+        return
+    if result.skipped:
+        console.print(Text(result.skipped_sentence))
         console.print()
         return
     head = Table.grid(padding=(0, 2))
@@ -42,6 +58,8 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     if result.subject:
         head.add_row("Subject", result.subject)
     head.add_row("Score", Text(f"{result.score}/100 · {result.verdict}", style=VERDICT_STYLE.get(result.verdict, "")))
+    if result.source_format in LINES_SHOWN:
+        head.add_row("Lines", LINES_SHOWN[result.source_format])
     console.print(head)
     console.print()
 
@@ -53,9 +71,12 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     table.add_column("Points", justify="right")
     for check in result.failed if quiet else result.checks:
         points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0}/{check.weight}"
+        title = Text(check.title)
+        if check.status == "not-applicable" and check.note:
+            title.append(f" ({check.note})", style="dim")  # why it did not apply
         table.add_row(
             Text(STATUS_LABEL[check.status], style=STATUS_STYLE[check.status]),
-            check.title, check.rule,
+            title, check.rule,
             Text(check.severity, style=SEVERITY_STYLE.get(check.severity, "")), points,
         )
     console.print(table)
@@ -82,8 +103,7 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     for warning in result.warnings:
         console.print(Text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
     if result.suppressed:
-        s = "s" if result.suppressed != 1 else ""
-        console.print(Text(f"{result.suppressed} finding{s} suppressed by comments in the file.", style="dim"))
+        console.print(Text(f"{plural(result.suppressed, 'finding')} suppressed by comments in the file.", style="dim"))
     for note in result.notes:
         console.print(Text("Note: " + note, style="dim italic"))
     if result.notes or result.warnings or result.suppressed or not findings or any(c.evidence for c in result.checks):
@@ -91,11 +111,14 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
 
 
 def _summary(console: Console, results) -> None:
-    read = [r for r in results if not r.error]
-    unreadable = len(results) - len(read)
+    read = [r for r in results if not r.error and not r.skipped]
+    unreadable = sum(1 for r in results if r.error)
+    skipped = sum(1 for r in results if r.skipped)
     ready = sum(1 for r in read if r.verdict == "Ready to send")
     console.rule(Text("Summary", style="bold"), align="left")
-    line = f"{len(results)} files: {len(read)} checked, {ready} ready to send"
+    line = f"{plural(len(results), 'file')}: {len(read)} checked, {ready} ready to send"
+    if skipped:
+        line += f", {skipped} not checked (not invitations)"
     if unreadable:
         line += f", {unreadable} could not be read"
     console.print(line)
