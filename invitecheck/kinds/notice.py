@@ -9,20 +9,22 @@ there is no date to act by.
 
 from __future__ import annotations
 
-
 from .. import dates
 from ..document import Invitation
 from ..facts.times import is_deadline  # a past date counts only when written as a deadline
 from ..rules import RuleError
+from ..wording import plural
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
 
-FIELDS = {"min_days": ((int,), False, 14)}
+FIELDS = {
+    "min_days": ((int,), False, 14),
+    # A date to act by that had gone before the invitation was sent is not "too soon": it is past.
+    "past_message": ((str,), False, "The date '{match}' had already passed when it was sent ({detail})."),
+}
 
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
-        error = RuleError("'min_days' must be between 0 and 365")
-        error.field = "min_days"
-        raise error
+        raise RuleError("'min_days' must be between 0 and 365", field="min_days")
     return None
 
 
@@ -43,16 +45,26 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     relevant = [m for m in mentions if m.date > sent or is_deadline(doc, m.start)]
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
-    first = min(relevant, key=lambda m: (m.date, m.start))
-    days = (first.date - sent).days
-    for mention in sorted(relevant, key=lambda m: m.start):
-        if mention.date != first.date:
-            continue
-        if days < min_days:
-            when = f"{days} day{'s' if days != 1 else ''} after sending" if days >= 0 else f"{-days} day{'s' if days != -1 else ''} before it was sent"
-            detail = f"{dates.describe(mention.date)}: {when} on {dates.describe(sent)}; allow at least {min_days}"
-            values = {"variant": "date" if days >= 0 else "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
-            findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
-    note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
-    data = {"days": days}
+    if relevant:
+        first = min(relevant, key=lambda m: (m.date, m.start))
+        days = (first.date - sent).days
+        for mention in sorted(relevant, key=lambda m: m.start):
+            if mention.date != first.date:
+                continue
+            if days < 0:
+                detail = f"{plural(-days, 'day')} earlier"
+                message = format_message(rule.options.get("past_message", FIELDS["past_message"][2]), match=mention.text, detail=detail)
+                values = {"variant": "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
+                findings.append(Finding(mention.start, mention.end, message, rule.suggestion, values))
+            elif days < min_days:
+                # Name the resolved date only when the text did not write it out in full ("by Friday").
+                subject = "it" if mention.text == dates.describe(mention.date) else dates.describe(mention.date)
+                detail = f"{subject} is {plural(days, 'day')} after it was sent on {dates.describe(sent)}; allow at least {plural(min_days, 'day')}"
+                values = {"variant": "date", "days": days, "notice": plural(days, "day"), "date": dates.describe(mention.date), "min_days": min_days}
+                findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
+        when = f"{plural(days, 'day')} after sending" if days >= 0 else f"{plural(-days, 'day')} before sending"
+        note = f"earliest date: {dates.describe(first.date)}, {when}"
+        data = {"days": days}
+    else:
+        note, data = "", {}
     return Outcome(FAIL if findings else PASS, findings, note, data=data)
