@@ -8,7 +8,9 @@ objects.
 
 from __future__ import annotations
 
+import difflib
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,8 +170,8 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
     if not isinstance(kind_name, str) or kind_name not in KINDS:
         known = ", ".join(sorted(KINDS))
         raise RuleError(f"{at('kind')}: unknown kind '{kind_name}' (known kinds: {known})")
-    kind = KINDS[kind_name]
-    fields = {**COMMON_FIELDS, **{name: (spec[0], spec[1]) for name, spec in kind.FIELDS.items()}}
+    contract = KINDS[kind_name].CONTRACT
+    fields = {**COMMON_FIELDS, **{name: (option.types, option.required) for name, option in contract.options.items()}}
 
     for key in data:
         if key not in fields:
@@ -186,9 +188,11 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         raise RuleError(f"{at('id')}: the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
     if data["severity"] not in SEVERITIES:
         raise RuleError(f"{at('severity')}: severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
-    scope = data.get("scope", "body")
+    scope = data.get("scope", contract.scopes[0])
     if scope not in SCOPES:
         raise RuleError(f"{at('scope')}: scope must be one of {', '.join(SCOPES)}, not '{scope}'")
+    if scope not in contract.scopes:
+        raise RuleError(f"{at('scope')}: a rule of kind '{kind_name}' cannot read scope '{scope}' (it reads {_either(contract.scopes)})")
     if not 0 <= data["weight"] <= 1000:
         raise RuleError(f"{at('weight')}: weight must be between 0 and 1000")
     examples = data["examples"]
@@ -209,11 +213,16 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         if not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
             raise RuleError(f"{at('reader')}: 'reader' '{key}' must be text, or a mapping of variants to text")
 
-    options = {}
-    for name, spec in kind.FIELDS.items():
-        options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
+    for key in ("message", "suggestion"):
+        if key in data:
+            check_placeholders(data[key], contract.placeholders, at(key), key)
+    for key, value in reader.items():
+        for text in ([value] if isinstance(value, str) else value.values() if isinstance(value, dict) else []):
+            check_placeholders(text, contract.placeholders, at("reader"), f"reader {key}")
+
+    options = {name: data.get(name, option.default) for name, option in contract.options.items()}
     try:
-        compiled = kind.prepare(options)
+        compiled = KINDS[kind_name].prepare(options)
     except RuleError as error:
         key = getattr(error, "field", None)
         raise RuleError(f"{at(key) if key else where}: {error}") from None
@@ -235,6 +244,29 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         compiled=compiled,
         path=where,
     )
+
+
+def _either(names) -> str:
+    names = [f"'{name}'" for name in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def check_placeholders(text: str, allowed: tuple[str, ...], where: str, field_name: str) -> None:
+    """Refuse a ``{name}`` in a message that the rule's kind does not fill in."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        raise RuleError(f"{where}: the {field_name} has a '{{' or '}}' that does not make a placeholder (write '{{{{' or '}}}}' for a brace itself)") from None
+    for _, name, _, _ in parts:
+        if name is None:
+            continue
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if base in allowed:
+            continue
+        close = difflib.get_close_matches(base, allowed, n=1)
+        hint = f"; did you mean '{{{close[0]}}}'?" if close else ""
+        known = ", ".join("{" + a + "}" for a in allowed) or "none"
+        raise RuleError(f"{where}: the {field_name} uses the placeholder '{{{name}}}', which this kind does not fill in{hint} (it fills in: {known})")
 
 
 def load_rule_file(path: Path, shown: str | None = None) -> Rule:
@@ -293,7 +325,7 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
     from .kinds import KINDS
 
     kind = KINDS[rule.kind]
-    allowed = ("severity", "weight", *kind.FIELDS)
+    allowed = ("severity", "weight", *kind.CONTRACT.options)
     options = dict(rule.options)
     updates: dict[str, Any] = {}
     for key, value in changes.items():
@@ -308,7 +340,7 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
                 raise RuleError("weight must be a whole number between 0 and 1000")
             updates["weight"] = value
         else:
-            types = kind.FIELDS[key][0]
+            types = kind.CONTRACT.options[key].types
             if not _type_ok(value, types):
                 raise RuleError(f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
             options[key] = value

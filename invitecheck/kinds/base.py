@@ -1,10 +1,10 @@
-"""What every kind shares: findings, outcomes, bounded pattern matching, messages."""
+"""What every kind shares: its contract, findings, outcomes, bounded pattern matching, messages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
+from typing import Any, Iterator
 
 import regex
 
@@ -19,6 +19,39 @@ MAX_PATTERNS = 500
 MAX_PATTERN_LENGTH = 2000
 
 PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not-applicable"
+
+ALL_SCOPES = ("body", "subject", "signature", "all")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One field a kind adds to a rule file: its types, its default and a one-line doc."""
+
+    types: tuple[type, ...]
+    doc: str
+    default: Any = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What a kind promises the people who write rules with it.
+
+    - ``doc``: one line, what a rule of this kind checks;
+    - ``options``: the fields it adds to a rule file, each an :class:`Option`;
+    - ``placeholders``: the ``{names}`` its message, suggestion and reader text
+      may use (the loader refuses any other);
+    - ``scopes``: the scopes it honours (the loader refuses any other); the first
+      is the default when a rule gives none.
+
+    Every kind module defines one as ``CONTRACT``; the loader, ``explain`` and
+    the README's kind table all read it.
+    """
+
+    doc: str
+    options: dict[str, Option] = field(default_factory=dict)
+    placeholders: tuple[str, ...] = ("match",)
+    scopes: tuple[str, ...] = ("body",)
 
 
 class PatternTimeout(Exception):
@@ -50,10 +83,12 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check needs besides the invitation: the resolved send date."""
+    """What a check needs besides the invitation: the resolved send date, and
+    the parts of the text the rule's scope covers (the engine works them out)."""
 
     sent: date
     sent_from: str  # "--sent", "Date header", "today"
+    spans: tuple[Span, ...] = ()
 
 
 class Pattern:

@@ -14,9 +14,15 @@ import re
 from .. import dates
 from ..document import Invitation
 from ..rules import RuleError
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
 
-FIELDS = {"min_days": ((int,), False, 14)}
+CONTRACT = Contract(
+    doc="Fails when the first deadline or meeting is fewer than min_days after sending, or a reply is wanted at once.",
+    options={"min_days": Option((int,), "the fewest days allowed between sending and the first date", default=14)},
+    # {days}, {date}, {phrase} and {min_days} fill the reader's words for each variant.
+    placeholders=("match", "detail", "days", "date", "phrase", "min_days"),
+    scopes=ALL_SCOPES,
+)
 
 # A past date counts only when written as a deadline: "closing date: 1 June 2023"
 # sent on 5 June is a deadline already gone, not history.
@@ -44,7 +50,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     min_days = rule.options.get("min_days", 14)
     sent = ctx.sent
     findings = []
-    spans = [s for s in doc.spans(rule.scope) if s.start < doc.message_end]
+    spans = [s for s in ctx.spans if s.start < doc.message_end]
     mentions, instants = [], []
     for span in spans:
         stop = min(span.end, doc.message_end)
