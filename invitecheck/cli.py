@@ -23,7 +23,6 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the sign-off", "all": "the subject and the body"}
 
 
 def _fail(message: str) -> None:
@@ -430,20 +429,9 @@ def explain(
     rule = loaded.get(rule_id)
     if rule is None:
         _fail(f"there is no rule called '{rule_id}'; 'invitecheck rules' lists them")
-    lines = [
-        f"{rule.id}: {rule.title}",
-        f"Severity {rule.severity}, weight {rule.weight}, kind {rule.kind}; reads {SCOPE_WORDS[rule.scope]}.",
-        "",
-        "Why it matters:",
-        f"  {rule.why}",
-        "",
-        f"Guidance: {rule.source}",
-    ]
-    for label, key in (("Fails on", "fail"), ("Passes on", "pass")):
-        if rule.examples.get(key):
-            lines += ["", f"{label}:"]
-            for example in rule.examples[key]:
-                lines.append("  - " + example.strip().replace("\n", "\n    "))
+    from .explain import explain_lines
+
+    lines = explain_lines(rule)
     typer.echo("\n".join(lines))
 
 

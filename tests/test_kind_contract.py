@@ -190,3 +190,13 @@ def test_the_older_readability_kind_still_loads_and_agrees_with_metric(tmp_path)
     for example in metric.examples["fail"] + metric.examples["pass"]:
         a, b = (check_text(example, [rule], Settings()).checks[0] for rule in (metric, old))
         assert (a.status, [f.message for f in a.findings]) == (b.status, [f.message for f in b.findings])
+
+
+def test_explain_is_written_from_the_yaml_and_the_contract(run):
+    out = run("explain", "notice-period")
+    assert "Fails when the first deadline or meeting is fewer than min_days after sending" in out.stdout
+    assert "min_days: 14 (the default). The fewest days allowed between sending and the first date." in out.stdout
+    assert "Its message and suggestion may use: {match}, {detail}, {days}, {date}, {phrase}, {min_days}." in out.stdout
+    out = run("explain", "plain-english")
+    assert "limits: reading_ease >= 50, grade <= 10, sentence_words <= 20, words <= 400." in out.stdout
+    assert "A rule of this kind can read: the body." in out.stdout
