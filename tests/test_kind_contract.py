@@ -13,28 +13,10 @@ from invitecheck.document import SCOPES
 from invitecheck.kinds import KINDS
 from invitecheck.kinds.base import Contract, Option
 
-RULE = """id: house-rule
-title: A house rule
-kind: forbid
-severity: warning
-weight: 5
-scope: body
-message: "'{match}' is jargon"
-why: Readers do not know these acronyms.
-source: https://service-manual.nhs.uk/content/a-to-z-of-nhs-health-writing
-patterns: ["\\\\bPCN\\\\b"]
-examples:
-  fail: ["The PCN meets monthly."]
-  pass: ["The group meets monthly."]
-"""
+from test_rule_files import GOOD_RULE, write  # the same rule file, with one pattern and a neutral id
 
+RULE = GOOD_RULE.replace("id: no-jargon", "id: house-rule").replace('"\\\\bICS\\\\b", ', "")
 DRAFT = "From: Helen Mbeki <h@example.org>\nDate: 4 March 2024\nSubject: PCN views wanted\n\nWe would like to hear from you.\n"
-
-
-def write(tmp_path, text, name="rule.yaml"):
-    path = tmp_path / name
-    path.write_text(text)
-    return path
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
