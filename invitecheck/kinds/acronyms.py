@@ -19,7 +19,8 @@ Not acronyms, so never findings: abbreviations everyone knows (``known``: NHS,
 GP, UK …); capitals that are ordinary words (``not_acronyms``: URGENT, NOTE …);
 a run of two or more words in capitals (a heading, a venue such as "ST MARY'S
 CHURCH HALL", or shouting); postcodes and anything with a digit in it; roman
-numerals; web and email addresses; the sign-off and any quoted earlier message.
+numerals; web and email addresses; the short lines of the sign-off, and any
+quoted earlier message.
 """
 
 from __future__ import annotations
@@ -127,6 +128,19 @@ def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     return False
 
 
+SIGN_OFF_LINE = 60  # characters: a sign-off line is short
+
+
+def _lines(doc: Invitation, start: int, end: int) -> list:
+    """The lines between two offsets, as spans."""
+    found, offset = [], start
+    while offset < end:
+        line = doc.line_span(offset)
+        found.append(line)
+        offset = line.end + 1
+    return found
+
+
 def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
     """Web and email addresses in the part: no acronyms are looked for inside them."""
     return [m.span() for regex in (URL_RE, EMAIL_RE) for m in regex.finditer(doc.text, start, end)]
@@ -139,10 +153,12 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
     seen: dict[str, int] = {}
     for span in ctx.spans:
         end = min(span.end, doc.message_end)
-        # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
-        if signature and span.start < signature.start < end:
-            end = signature.start
         skip = _unreadable(doc, span.start, end)
+        # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose; a long
+        # line that the sign-off finder took in with it ("… the cost of a PA if you") is prose.
+        if signature and signature.start > doc.body.start:
+            skip += [(line.start, line.end) for line in _lines(doc, max(signature.start, span.start), min(signature.end, end))
+                     if line.end - line.start <= SIGN_OFF_LINE]
         found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
                  if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
                  and not _shouted(doc.text, m.start(), m.end(), compiled["known"])]
