@@ -24,8 +24,10 @@ URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 
 def _prose(doc: Invitation) -> tuple[str, int]:
     """The sender's own words, without the sign-off, quoted thread, links and list bullets."""
+    from .kinds.base import sign_off_start
+
     start = doc.body.start
-    end = doc.signature.start if doc.signature and doc.signature.start > start else doc.message_end
+    end = sign_off_start(doc)
     return doc.text[start:end], start
 
 
@@ -37,20 +39,25 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
 
     A line break inside a wrapped paragraph is a space, so a sentence that an
     email client wrapped over three lines is still one sentence; a blank line,
-    a list item or a 'Label:' line starts afresh.
+    a list item or a 'Label:' line starts afresh, and so does a line starting
+    with a capital after a short line with no punctuation at its end (a heading,
+    a date, a line of an address).
     """
     units: list[tuple[int, int]] = []
-    offset = 0
+    offset, previous = 0, ""
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
         if not line.strip():
             units.append((start, start))  # a paragraph break
+            previous = ""
             continue
-        if units and units[-1][1] > units[-1][0] and not LIST_ITEM_RE.match(line) and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
+        after_a_heading = len(previous.strip()) < 60 and not previous.rstrip().endswith((".", ",", ";", ":", "-", "–")) and line.lstrip()[:1].isupper()
+        if units and units[-1][1] > units[-1][0] and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
             units[-1] = (units[-1][0], end)
         else:
             units.append((start, end))
+        previous = line
     found = []
     for unit_start, unit_end in units:
         for match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text[unit_start:unit_end]):

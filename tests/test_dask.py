@@ -36,6 +36,6 @@ def test_check_message_is_pure():
     data = (ROOT / "examples" / "champion.eml").read_bytes()
     first = check_message(data, name="champion.eml", today=date(2024, 3, 4))
     second = check_message(data, name="champion.eml", today=date(2024, 3, 4))
-    assert first == second and first["score"] == 17
+    assert first == second and first["score"] == 20
     assert check_message(b"", name="empty.txt", today=date(2024, 3, 4))["checks"]
     assert "error" in check_message(b"x" * (26 * 1024 * 1024), name="huge.eml")

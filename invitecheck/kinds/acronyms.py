@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ..document import EMAIL_RE, URL_RE, Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, sign_off_start
 
 CONTRACT = Contract(
     doc="Fails on each abbreviation (PPG, ICB, NIHR …) that the text does not spell out.",
@@ -128,19 +128,6 @@ def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     return False
 
 
-SIGN_OFF_LINE = 60  # characters: a sign-off line is short
-
-
-def _lines(doc: Invitation, start: int, end: int) -> list:
-    """The lines between two offsets, as spans."""
-    found, offset = [], start
-    while offset < end:
-        line = doc.line_span(offset)
-        found.append(line)
-        offset = line.end + 1
-    return found
-
-
 def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
     """Web and email addresses in the part: no acronyms are looked for inside them."""
     return [m.span() for regex in (URL_RE, EMAIL_RE) for m in regex.finditer(doc.text, start, end)]
@@ -149,16 +136,12 @@ def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
 def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
     """Each acronym in the rule's parts of the text, with where it is first used."""
     compiled = rule.compiled
-    signature = doc.signature
     seen: dict[str, int] = {}
     for span in ctx.spans:
         end = min(span.end, doc.message_end)
         skip = _unreadable(doc, span.start, end)
-        # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose; a long
-        # line that the sign-off finder took in with it ("… the cost of a PA if you") is prose.
-        if signature and signature.start > doc.body.start:
-            skip += [(line.start, line.end) for line in _lines(doc, max(signature.start, span.start), min(signature.end, end))
-                     if line.end - line.start <= SIGN_OFF_LINE]
+        # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
+        end = min(end, max(span.start, sign_off_start(doc)))
         found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
                  if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
                  and not _shouted(doc.text, m.start(), m.end(), compiled["known"])]

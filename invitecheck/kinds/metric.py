@@ -10,7 +10,8 @@ Measures (see invitecheck/readability.py): ``reading_ease`` (Flesch, higher is
 easier), ``grade`` (Flesch-Kincaid; add five for a reading age),
 ``sentence_words`` (the average sentence length), ``words`` and ``sentences``.
 Each value is rounded to a whole number before it is compared. Texts shorter
-than ``min_words`` are not measured (not applicable). The finding points at the
+than ``min_words`` are not measured: they get ``short_texts``, not applicable
+unless the rule says ``pass`` (a two-line note is not hard going). The finding points at the
 longest sentence and lists every limit missed.
 """
 
@@ -29,6 +30,7 @@ CONTRACT = Contract(
     options={
         "limits": Option((dict,), "measure -> condition, such as grade: '<= 10'", required=True),
         "min_words": Option((int,), "texts shorter than this are not measured", default=40),
+        "short_texts": Option((str,), "what a text too short to measure gets: 'pass' or 'not-applicable'", default="not-applicable"),
     },
     placeholders=("problems", "words"),
     scopes=("body",),  # the sender's own words: the body without its sign-off or a quoted thread
@@ -53,6 +55,10 @@ def prepare(options) -> list[tuple[str, str, float]]:
         limits.append((name, found.group(1), value))
     if not limits:
         raise _error("'limits' needs at least one measure")
+    if options["short_texts"] not in (PASS, NOT_APPLICABLE):
+        error = RuleError(f"'short_texts' must be 'pass' or 'not-applicable', not '{options['short_texts']}'")
+        error.field = "short_texts"
+        raise error
     return limits
 
 
@@ -84,11 +90,11 @@ def _problem(name: str, op: str, limit: float, value: float) -> str:
     return f"{value:.0f} {name} ({_aim(op, limit, counted=True)})"
 
 
-def evaluate(rule, doc: Invitation, limits, min_words: int) -> Outcome:
+def evaluate(rule, doc: Invitation, limits, min_words: int, short_texts: str = NOT_APPLICABLE) -> Outcome:
     """The outcome of these limits on this invitation (the readability kind uses it too)."""
     measures = readability.measure(doc, min_words)
     if measures is None:
-        return Outcome(NOT_APPLICABLE, note="too short to measure")
+        return Outcome(short_texts, note="too short to measure")
     problems = []
     for name, op, limit in limits:
         value = getattr(measures, name)
@@ -106,4 +112,4 @@ def evaluate(rule, doc: Invitation, limits, min_words: int) -> Outcome:
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    return evaluate(rule, doc, rule.compiled, rule.options["min_words"])
+    return evaluate(rule, doc, rule.compiled, rule.options["min_words"], rule.options["short_texts"])
