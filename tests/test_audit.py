@@ -97,7 +97,7 @@ def test_audit_csv_has_one_row_per_invitation(run, mailbox, tmp_path):
     summary = run("audit", path, "--format", "json", "--jobs", "1").json
     assert len(rows) == summary["invitations"]
     champion = next(r for r in rows if r["subject"] == "Opportunity: become a Patient Champion")
-    assert champion["date"] == "2017-06-12" and champion["score"] == "17"
+    assert champion["date"] == "2017-06-12" and champion["score"] == "20"
     assert champion["named-sender"] == "fail" and champion["organisation"] == "trainingprogramme.example.nhs.uk"
 
 
