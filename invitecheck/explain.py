@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from .kinds import KINDS
+from .ruledocs import SCOPE_WORDS
 from .rules import Rule
-
-SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the sign-off", "all": "the subject and the body"}
 
 
 def _shown(value) -> str:
@@ -25,18 +24,25 @@ def _shown(value) -> str:
     return str(value)
 
 
-def explain_lines(rule: Rule) -> list[str]:
+def explain_lines(rule: Rule, switched_off_by: str = "", page: str = "") -> list[str]:
+    """The lines `explain` prints; ``switched_off_by`` names a configuration that turns the rule off."""
     contract = KINDS[rule.kind].CONTRACT
     lines = [
         f"{rule.id}: {rule.title}",
         f"Severity {rule.severity}, weight {rule.weight}, kind {rule.kind}; reads {SCOPE_WORDS[rule.scope]}.",
         f"{contract.doc}",
+    ]
+    if switched_off_by:
+        lines.append(f"It is switched off by {switched_off_by}.")
+    lines += [
         "",
         "Why it matters:",
         f"  {rule.why}",
         "",
         f"Guidance: {rule.source}",
     ]
+    if page:
+        lines.append(f"Rule page: {page}")
     if contract.options:
         lines += ["", f"Settings (kind '{rule.kind}'; set them in the rule file, or in the configuration file):"]
         for name, option in contract.options.items():

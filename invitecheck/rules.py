@@ -2,7 +2,8 @@
 
 Every problem is refused with one sentence naming the file, and the line where
 there is one: unknown fields, unknown kinds, wrong types, patterns that do not
-compile. Only ``yaml.SafeLoader`` is used, so a rule file cannot build Python
+compile. All the problems of a file (and of every file given) are reported at
+once, one a line, so a rule's author fixes them in one go. Only ``yaml.SafeLoader`` is used, so a rule file cannot build Python
 objects.
 """
 
@@ -25,7 +26,45 @@ MAX_RULE_FILE_BYTES = 1024 * 1024
 
 
 class RuleError(Exception):
-    """A rule file that cannot be used. The message names the file and the problem."""
+    """A rule file that cannot be used. The message names the file and the problem.
+
+    One error can carry several problems (``problems``), one a line, so that a
+    rule file's every mistake is reported at once. A kind's ``prepare`` may set
+    ``field`` (the field at fault) and ``item`` (which pattern in it: a list
+    index or a mapping key), so the loader can name the line.
+    """
+
+    def __init__(self, message: str = "", field: str | None = None, item: Any = None, problems: list[RuleError] | None = None):
+        self.problems = problems or [self]
+        super().__init__("\n".join(str(p) for p in problems) if problems else message)
+        self.field = field
+        self.item = item
+
+    @classmethod
+    def joined(cls, errors: list[RuleError]) -> RuleError:
+        """One error holding every problem of ``errors``."""
+        problems = [problem for error in errors for problem in error.problems]
+        return problems[0] if len(problems) == 1 else cls(problems=problems)
+
+
+def gather(pairs, make, mark_item: bool = True) -> list:
+    """``make(key, value)`` for every pair; the RuleErrors of all of them raised together.
+
+    With ``mark_item``, each problem remembers its key (a list index, a mapping
+    key) as ``item``, so the loader can name its line.
+    """
+    made, problems = [], []
+    for key, value in pairs:
+        try:
+            made.append(make(key, value))
+        except RuleError as error:
+            if mark_item:
+                for problem in error.problems:
+                    problem.item = key
+            problems.append(error)
+    if problems:
+        raise RuleError.joined(problems)
+    return made
 
 
 @dataclass(frozen=True)
@@ -69,9 +108,10 @@ TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true
 
 
 class _Mapping(dict):
-    """A dict that remembers the line of each key."""
+    """A dict that remembers the line of each key, and of each item of a list value."""
 
     lines: dict[str, int]
+    item_lines: dict[str, list[int]]
 
 
 class _Loader(yaml.SafeLoader):
@@ -81,7 +121,7 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
     loader.flatten_mapping(node)
     mapping = _Mapping()
-    mapping.lines = {}
+    mapping.lines, mapping.item_lines = {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -90,6 +130,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
             raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[str(key)] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.SequenceNode):
+            mapping.item_lines[str(key)] = [item.start_mark.line + 1 for item in value_node.value]
     return mapping
 
 
@@ -156,76 +198,101 @@ def _type_ok(value: Any, types: tuple[type, ...]) -> bool:
     return isinstance(value, types)
 
 
+def _line_of(data: Any, field: str | None, item: Any = None) -> int | None:
+    """The line of a field, or of one item in it (a pattern in a list, a key in a mapping)."""
+    if not field:
+        return None
+    value = data.get(field)
+    if isinstance(item, int) and item < len(getattr(data, "item_lines", {}).get(field, [])):
+        return data.item_lines[field][item]
+    if item is not None and isinstance(value, dict) and str(item) in getattr(value, "lines", {}):
+        return value.lines[str(item)]
+    return getattr(data, "lines", {}).get(field)
+
+
 def rule_from_mapping(data: Any, where: str) -> Rule:
+    """A Rule from a rule file's mapping; every problem in it is reported at once, each with its line."""
     from .kinds import KINDS
 
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping of fields such as 'id:' and 'kind:'")
-    lines = getattr(data, "lines", {})
+    problems: list[tuple[int, str]] = []
 
-    def at(key: str) -> str:
-        return f"{where}, line {lines[key]}" if key in lines else where
+    def problem(key: str | None, text: str, item: Any = None) -> None:
+        line = _line_of(data, key, item)
+        problems.append((line or 0, f"{where}, line {line}: {text}" if line else f"{where}: {text}"))
 
     kind_name = data.get("kind")
-    if not isinstance(kind_name, str) or kind_name not in KINDS:
-        known = ", ".join(sorted(KINDS))
-        raise RuleError(f"{at('kind')}: unknown kind '{kind_name}' (known kinds: {known})")
-    contract = KINDS[kind_name].CONTRACT
-    fields = {**COMMON_FIELDS, **{name: (option.types, option.required) for name, option in contract.options.items()}}
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        problem("kind", f"unknown kind '{kind_name}' (known kinds: {', '.join(sorted(KINDS))})")
+    contract = kind.CONTRACT if kind else None
+    fields = {**COMMON_FIELDS, **({name: (option.types, option.required) for name, option in contract.options.items()} if contract else {})}
 
-    for key in data:
-        if key not in fields:
-            raise RuleError(f"{at(str(key))}: unknown field '{key}' for a rule of kind '{kind_name}' (known fields: {', '.join(fields)})")
+    if kind is not None:  # with an unknown kind, which fields it takes is unknown too
+        for key in data:
+            if key not in fields:
+                problem(str(key), f"unknown field '{key}' for a rule of kind '{kind_name}' (known fields: {', '.join(fields)})")
+    usable = set()  # the fields present with the right type
     for key, (types, required) in fields.items():
         if key not in data:
             if required:
-                raise RuleError(f"{where}: the field '{key}' is missing")
-            continue
-        if not _type_ok(data[key], types):
-            raise RuleError(f"{at(key)}: '{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
+                problem(None, f"the field '{key}' is missing")
+        elif not _type_ok(data[key], types):
+            problem(key, f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
+        else:
+            usable.add(key)
 
-    if not ID_RE.match(data["id"]):
-        raise RuleError(f"{at('id')}: the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
-    if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{at('severity')}: severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
-    scope = data.get("scope", contract.scopes[0])
-    if scope not in SCOPES:
-        raise RuleError(f"{at('scope')}: scope must be one of {', '.join(SCOPES)}, not '{scope}'")
-    if scope not in contract.scopes:
-        raise RuleError(f"{at('scope')}: a rule of kind '{kind_name}' cannot read scope '{scope}' (it reads {_either(contract.scopes)})")
-    if not 0 <= data["weight"] <= 1000:
-        raise RuleError(f"{at('weight')}: weight must be between 0 and 1000")
-    examples = data["examples"]
+    if "id" in usable and not ID_RE.match(data["id"]):
+        problem("id", f"the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
+    if "severity" in usable and data["severity"] not in SEVERITIES:
+        problem("severity", f"severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
+    scope = data.get("scope", contract.scopes[0] if contract else "body")
+    if "scope" in usable and scope not in SCOPES:
+        problem("scope", f"scope must be one of {', '.join(SCOPES)}, not '{scope}'")
+    elif contract and isinstance(scope, str) and scope not in contract.scopes:
+        problem("scope", f"a rule of kind '{kind_name}' cannot read scope '{scope}' (it reads {_either(contract.scopes)})")
+    if "weight" in usable and not 0 <= data["weight"] <= 1000:
+        problem("weight", "weight must be between 0 and 1000")
+    examples = data["examples"] if "examples" in usable else {}
     for key, value in examples.items():
         if key not in ("pass", "fail"):
-            raise RuleError(f"{at('examples')}: examples take 'pass' and 'fail' lists, not '{key}'")
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleError(f"{at('examples')}: examples '{key}' must be a list of texts")
+            problem("examples", f"examples take 'pass' and 'fail' lists, not '{key}'")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problem("examples", f"examples '{key}' must be a list of texts")
 
-    reader = data.get("reader", {}) or {}
+    reader = (data["reader"] or {}) if "reader" in usable else {}
     for key, value in reader.items():
         if key not in ("says", "ask", "skip_if"):
-            raise RuleError(f"{at('reader')}: 'reader' takes 'says', 'ask' and 'skip_if', not '{key}'")
-        if key == "skip_if":
+            problem("reader", f"'reader' takes 'says', 'ask' and 'skip_if', not '{key}'")
+        elif key == "skip_if":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RuleError(f"{at('reader')}: 'reader' 'skip_if' must be a list of rule ids")
-            continue
-        if not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
-            raise RuleError(f"{at('reader')}: 'reader' '{key}' must be text, or a mapping of variants to text")
+                problem("reader", "'reader' 'skip_if' must be a list of rule ids")
+        elif not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
+            problem("reader", f"'reader' '{key}' must be text, or a mapping of variants to text")
 
-    for key in ("message", "suggestion"):
-        if key in data:
-            check_placeholders(data[key], contract.placeholders, at(key), key)
-    for key, value in reader.items():
-        for text in ([value] if isinstance(value, str) else value.values() if isinstance(value, dict) else []):
-            check_placeholders(text, contract.placeholders, at("reader"), f"reader {key}")
+    if contract:
+        for key in ("message", "suggestion"):
+            if key in usable:
+                for text in placeholder_problems(data[key], contract.placeholders, key):
+                    problem(key, text)
+        for key, value in reader.items():
+            for text in ([value] if isinstance(value, str) else value.values() if isinstance(value, dict) else []):
+                for each in placeholder_problems(text, contract.placeholders, f"reader {key}"):
+                    problem("reader", each)
 
-    options = {name: data.get(name, option.default) for name, option in contract.options.items()}
-    try:
-        compiled = KINDS[kind_name].prepare(options)
-    except RuleError as error:
-        key = getattr(error, "field", None)
-        raise RuleError(f"{at(key) if key else where}: {error}") from None
+    options, compiled = {}, None
+    # The kind prepares its options (compiles patterns) only when they are all there with the right types.
+    if contract and all(name in usable or (name not in data and not option.required) for name, option in contract.options.items()):
+        options = {name: data.get(name, option.default) for name, option in contract.options.items()}
+        try:
+            compiled = kind.prepare(options)
+        except RuleError as error:
+            for each in error.problems:
+                problem(getattr(each, "field", None), str(each), getattr(each, "item", None))
+
+    if problems:
+        raise RuleError.joined([RuleError(text) for _, text in sorted(problems, key=lambda p: p[0])])
 
     return Rule(
         id=data["id"],
@@ -251,12 +318,13 @@ def _either(names) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def check_placeholders(text: str, allowed: tuple[str, ...], where: str, field_name: str) -> None:
-    """Refuse a ``{name}`` in a message that the rule's kind does not fill in."""
+def placeholder_problems(text: str, allowed: tuple[str, ...], field_name: str) -> list[str]:
+    """What is wrong with the ``{names}`` in a message: any the rule's kind does not fill in."""
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError:
-        raise RuleError(f"{where}: the {field_name} has a '{{' or '}}' that does not make a placeholder (write '{{{{' or '}}}}' for a brace itself)") from None
+        return [f"the {field_name} has a '{{' or '}}' that does not make a placeholder (write '{{{{' or '}}}}' for a brace itself)"]
+    found = []
     for _, name, _, _ in parts:
         if name is None:
             continue
@@ -266,7 +334,8 @@ def check_placeholders(text: str, allowed: tuple[str, ...], where: str, field_na
         close = difflib.get_close_matches(base, allowed, n=1)
         hint = f"; did you mean '{{{close[0]}}}'?" if close else ""
         known = ", ".join("{" + a + "}" for a in allowed) or "none"
-        raise RuleError(f"{where}: the {field_name} uses the placeholder '{{{name}}}', which this kind does not fill in{hint} (it fills in: {known})")
+        found.append(f"the {field_name} uses the placeholder '{{{name}}}', which this kind does not fill in{hint} (it fills in: {known})")
+    return found
 
 
 def load_rule_file(path: Path, shown: str | None = None) -> Rule:
@@ -303,6 +372,7 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
     A user rule with the same id as a bundled one replaces it.
     """
     rules = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    problems = []  # every file's problems are reported together
     for item in extra:
         path = Path(item)
         if path.is_dir():
@@ -310,10 +380,17 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
         elif path.is_file():
             files = [path]
         else:
-            raise RuleError(f"{item}: no such rule file or folder")
+            problems.append(RuleError(f"{item}: no such rule file or folder"))
+            continue
         for file in files:
-            rule = load_rule_file(file)
+            try:
+                rule = load_rule_file(file)
+            except RuleError as error:
+                problems.append(error)
+                continue
             rules[rule.id] = rule
+    if problems:
+        raise RuleError.joined(problems)
     # Heaviest first, so reports lead with what matters most.
     return sorted(rules.values(), key=lambda rule: (-rule.weight, rule.id))
 

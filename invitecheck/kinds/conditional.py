@@ -8,14 +8,19 @@ conditional rules are: each thing a `when` pattern captures (its first group)
 must also be captured by some `then` pattern, so an acronym is fine when its
 expansion appears ("Integrated Care Board (ICB)"), and each one that is not is
 a finding of its own. `exceptions` lists captures that never need a partner.
+
+`not_applicable` (optional) says in plain words why the rule did not apply,
+for the report's n/a rows: "it does not ask anyone to come in person".
 """
 
 from ..document import Invitation
 from ..rules import RuleError
 from .base import (
-    ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, any_match, compile_patterns,
+    ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, any_match, compile_fields,
     first_match, format_message, matches, words,
 )
+
+NOT_APPLICABLE_NOTE = "nothing in it calls for this check"
 
 CONTRACT = Contract(
     doc="Fails when a 'when' pattern is found but no 'then' pattern (with pair: true, each capture needs its partner).",
@@ -23,6 +28,7 @@ CONTRACT = Contract(
         "when": Option((list,), "patterns that make the rule apply", required=True),
         "then": Option((list,), "patterns, one of which must then be found too", required=True),
         "unless": Option((list,), "patterns that make the rule not apply after all", default=[]),
+        "not_applicable": Option((str,), "why the rule did not apply, in plain words, for the report", default=NOT_APPLICABLE_NOTE),
         "pair": Option((bool,), "pair 'when' and 'then' by what their first group captures", default=False),
         "exceptions": Option((list,), "with pair: captures that need no partner, such as NHS", default=[]),
     },
@@ -32,19 +38,13 @@ CONTRACT = Contract(
 
 
 def prepare(options):
-    compiled = {
-        "when": compile_patterns(options["when"], "when"),
-        "then": compile_patterns(options["then"], "then"),
-        "unless": compile_patterns(options["unless"], "unless", required=False),
-        "exceptions": {str(item) for item in options["exceptions"] or []},
-    }
+    compiled = compile_fields(options, {"when": True, "then": True, "unless": False})
+    compiled["exceptions"] = {str(item) for item in options["exceptions"] or []}
     if options["pair"]:
         for name in ("when", "then"):
             for pattern in compiled[name]:
                 if pattern.insensitive.groups < 1:
-                    error = RuleError(f"with 'pair: true' each pattern in '{name}' needs a group in brackets to capture, such as '\\b([A-Z]{{2,}})\\b'")
-                    error.field = name
-                    raise error
+                    raise RuleError(f"with 'pair: true' each pattern in '{name}' needs a group in brackets to capture, such as '\\b([A-Z]{{2,}})\\b'", field=name)
     return compiled
 
 
@@ -67,7 +67,7 @@ def _paired(rule, doc: Invitation, ctx: Context) -> Outcome:
             start, end = m.span(1)
             findings.append(Finding(start, end, format_message(rule.message, match=captured), rule.suggestion))
     if not seen:
-        return Outcome(NOT_APPLICABLE)
+        return Outcome(NOT_APPLICABLE, note=rule.options["not_applicable"])
     return Outcome(FAIL if findings else PASS, findings)
 
 
@@ -75,10 +75,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     spans = list(ctx.spans)
     if rule.options["pair"]:
         if any_match(rule.compiled["unless"], doc, spans):
-            return Outcome(NOT_APPLICABLE)
+            return Outcome(NOT_APPLICABLE, note=rule.options["not_applicable"])
         return _paired(rule, doc, ctx)
     if not any_match(rule.compiled["when"], doc, spans) or any_match(rule.compiled["unless"], doc, spans):
-        return Outcome(NOT_APPLICABLE)
+        return Outcome(NOT_APPLICABLE, note=rule.options["not_applicable"])
     if any_match(rule.compiled["then"], doc, spans):
         return Outcome(PASS)
     trigger = first_match(rule.compiled["when"], doc, spans)  # the earliest, to point at

@@ -56,16 +56,12 @@ def prepare(options) -> list[tuple[str, str, float]]:
     if not limits:
         raise _error("'limits' needs at least one measure")
     if options["short_texts"] not in (PASS, NOT_APPLICABLE):
-        error = RuleError(f"'short_texts' must be 'pass' or 'not-applicable', not '{options['short_texts']}'")
-        error.field = "short_texts"
-        raise error
+        raise RuleError(f"'short_texts' must be 'pass' or 'not-applicable', not '{options['short_texts']}'", field="short_texts")
     return limits
 
 
 def _error(message: str) -> RuleError:
-    error = RuleError(message)
-    error.field = "limits"
-    return error
+    return RuleError(message, field="limits")
 
 
 def _aim(op: str, limit: float, counted: bool = False) -> str:

@@ -27,11 +27,10 @@ CONTRACT = Contract(
 
 
 def prepare(options):
-    for name in ("min_reading_ease", "max_grade", "max_sentence_words"):
-        if not -100 <= options[name] <= 200:
-            error = RuleError(f"'{name}' must be between -100 and 200")
-            error.field = name
-            raise error
+    problems = [RuleError(f"'{name}' must be between -100 and 200", field=name)
+                for name in ("min_reading_ease", "max_grade", "max_sentence_words") if not -100 <= options[name] <= 200]
+    if problems:
+        raise RuleError.joined(problems)
     return [
         ("reading_ease", ">=", options["min_reading_ease"]),
         ("grade", "<=", options["max_grade"]),
