@@ -28,19 +28,23 @@ from dataclasses import dataclass
 
 from ..facts import NAMES, facts_for, first_evidence, lookup
 from ..rules import RuleError
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, scope_start
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, scope_start
 
-FIELDS = {
-    "applies_when": ((str, list), False, None),
-    "unless": ((str, list), False, None),
-    "requires": ((str, list), False, None),
-    "checklist": ((list,), False, None),
-    "reasons": ((list,), False, None),
-    "suggestions": ((list,), False, None),
-    "not_applicable": ((str,), False, "it does not apply to this invitation"),
-    # Where the rule does not apply but what it asks for is said anyway: pass (true) or not applicable.
-    "pass_when_said": ((bool,), False, True),
-}
+CONTRACT = Contract(
+    doc="Judges the invitation's facts: applies when 'applies_when' holds, fails when what it 'requires' (or a 'checklist' piece) is missing.",
+    options={
+        "applies_when": Option((str, list), "facts that must all hold for the rule to apply (none: it always applies)"),
+        "unless": Option((str, list), "facts any one of which makes the rule not applicable"),
+        "requires": Option((str, list), "facts any one of which passes the rule"),
+        "checklist": Option((list,), "named pieces, each {piece, fact, when}; the missing ones fill {missing}"),
+        "reasons": Option((list,), "what fills {why}: the first entry {says, when} whose 'when' holds"),
+        "suggestions": Option((list,), "the suggestion that fits the case: the first entry {says, when, variant} whose 'when' holds"),
+        "not_applicable": Option((str,), "the reason the report gives when it does not apply", "it does not apply to this invitation"),
+        "pass_when_said": Option((bool,), "pass where it does not apply but what it asks for is said anyway", True),
+    },
+    placeholders=("match", "missing", "why"),
+    scopes=("body",),
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,7 @@ def check(rule, doc, ctx: Context) -> Outcome:
         # What the rule asks for, said anyway, is a pass: "Offers to meet access needs" is true of a survey that offers them.
         if rule.options.get("pass_when_said", True) and _met(compiled, facts):
             return Outcome(PASS, note="it says this, though the rule need not apply")
-        return Outcome(NOT_APPLICABLE, note=rule.options.get("not_applicable") or FIELDS["not_applicable"][2])
+        return Outcome(NOT_APPLICABLE, note=rule.options.get("not_applicable") or CONTRACT.options["not_applicable"].default)
     if compiled.requires:
         met = next((c for c in compiled.requires if c.holds(facts)), None)
         if met is not None:
