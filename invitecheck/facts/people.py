@@ -76,7 +76,9 @@ def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
 def _addresses(doc, where, names: frozenset[str]) -> list[Address]:
     found = [Address(Evidence(m.start(), m.end()), m.group(0), kind_of(m.group(0), names))
              for m in EMAIL_RE.finditer(doc.text, where.start, where.end)]
-    for m in AT_ADDRESS_RE.finditer(doc.text, where.start, where.end):
+    lower = doc.lower_text
+    bracketed = "at]" in lower or "at )" in lower or "at)" in lower or "at ]" in lower  # cheap test before the pattern
+    for m in (AT_ADDRESS_RE.finditer(doc.text, where.start, where.end) if bracketed else ()):
         domain = re.sub(r"\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*", ".", m.group(2))
         address = f"{m.group(1)}@{domain}"
         found.append(Address(Evidence(m.start(), m.end()), address, kind_of(address, names)))
