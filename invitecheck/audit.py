@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .classify import Classifier
 from .engine import Settings, check_invitation
+from .printable import printable
 from .loaders import LoadError, load_bytes, load_path
 from .rules import Rule
 from .sources import Item
@@ -176,4 +177,15 @@ def csv_header(rules: list[Rule]) -> list[str]:
 
 def csv_row(record: dict, rules: list[Rule]) -> list:
     checks = record.get("checks", {})
-    return [*(record.get(k) if record.get(k) is not None else "" for k in CSV_FIELDS), *(checks.get(rule.id, "") for rule in rules), record["name"]]
+    row = [*(record.get(k) if record.get(k) is not None else "" for k in CSV_FIELDS), *(checks.get(rule.id, "") for rule in rules), record["name"]]
+    return [_inert(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's advice on CSV injection).
+
+    A Subject of '=HYPERLINK(…)' or '@SUM(…)' would otherwise be a formula in the
+    spreadsheet the README suggests opening the CSV in; a leading quote keeps it text.
+    """
+    cell = printable(cell)
+    return "'" + cell if cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell

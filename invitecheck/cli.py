@@ -27,7 +27,9 @@ SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the s
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"invitecheck: {message}", err=True)
+    from .printable import printable
+
+    typer.echo(printable(f"invitecheck: {message}"), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -183,9 +185,11 @@ def check(
     else:
         report = render(format, results, all_rules)
     _emit(report, output)
+    from .printable import printable
+
     for result in results:
         if result.error:
-            typer.echo(result.error, err=True)
+            typer.echo(printable(result.error), err=True)
     if any(r.error for r in results):
         raise typer.Exit(EXIT_BAD_INPUT)
     policy_on = fail_on or project.fail_on or "error"
@@ -412,11 +416,13 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    from .printable import rich_text
+
     table = Table(show_edge=False, header_style="bold")
     for column in ("Rule", "Severity", "Weight", "Title"):
         table.add_column(column, justify="right" if column == "Weight" else "left")
     for rule in _load_rules(rules):
-        table.add_row(rule.id, rule.severity, str(rule.weight), rule.title)
+        table.add_row(rich_text(rule.id), rule.severity, str(rule.weight), rich_text(rule.title))
     Console(no_color=not _use_colour(), highlight=False, width=max(100, Console().width)).print(table)
 
 
@@ -444,7 +450,9 @@ def explain(
             lines += ["", f"{label}:"]
             for example in rule.examples[key]:
                 lines.append("  - " + example.strip().replace("\n", "\n    "))
-    typer.echo("\n".join(lines))
+    from .printable import printable
+
+    typer.echo(printable("\n".join(lines)))
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .kinds.base import _Keep, format_message
+from .printable import printable
 from .rules import RuleError, load_yaml_mapping
 
 TEMPLATE_KEYS = ("subject", "greeting_named", "greeting", "opening", "closing", "sign_off", "nothing_missing")
@@ -72,4 +73,4 @@ def reply_text(result, rules, template: dict, name: str) -> str | None:
     lines += ["", _fill(template["opening"], about=about), ""]
     lines += [f"- {ask}" for ask in asks]
     lines += ["", template["closing"], "", template["sign_off"], ""]
-    return "\n".join(lines)
+    return printable("\n".join(lines))

@@ -209,6 +209,10 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         if not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
             raise RuleError(f"{at('reader')}: 'reader' '{key}' must be text, or a mapping of variants to text")
 
+    if not re.match(r"https?://[^\s]+$", data["source"].strip(), re.IGNORECASE):
+        # It becomes a link in the HTML report: a javascript: or data: address would run there.
+        raise RuleError(f"{at('source')}: 'source' must be a web address starting with https:// or http://")
+
     options = {}
     for name, spec in kind.FIELDS.items():
         options[name] = data.get(name, spec[2] if len(spec) > 2 else None)

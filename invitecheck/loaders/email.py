@@ -21,7 +21,11 @@ import mailparser
 
 # mail-parser logs a warning for every part type it does not handle; the report
 # says what matters, so keep standard error for real problems.
-logging.getLogger("mailparser").setLevel(logging.ERROR)
+# mail-parser logs raw headers (terminal codes and all) when it cannot decode them;
+# what it found wrong reaches the report as the message's defects instead.
+_MAILPARSER_LOG = logging.getLogger("mailparser")
+_MAILPARSER_LOG.addHandler(logging.NullHandler())
+_MAILPARSER_LOG.propagate = False
 from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, render

@@ -6,12 +6,14 @@ import io
 import json
 
 from .. import __version__
+from ..printable import rich_text as _text
 
 
 def render(format: str, path: str, summary: dict, color: bool = False) -> str:
     if format == "json":
         return json.dumps({"version": __version__, "path": path, **summary}, indent=2, ensure_ascii=False) + "\n"
     return _human(path, summary, color)
+
 
 
 def _human(path: str, summary: dict, color: bool) -> str:
@@ -22,14 +24,14 @@ def _human(path: str, summary: dict, color: bool) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=110, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.rule(Text(f"Audit of {path}", style="bold"), align="left")
+    console.rule(_text(f"Audit of {path}", style="bold"), align="left")
     line = (f"{summary['messages']:,} messages: {summary['invitations']:,} invitations, "
             f"{summary['skipped']:,} skipped (not invitations), {summary['unreadable']:,} could not be read")
     if summary["others_checked"]:
         line += f", {summary['others_checked']:,} other messages checked (--all)"
     console.print(line + ".")
     for reason, count in summary["unreadable_reasons"].items():
-        console.print(Text(f"  could not be read ({count}): {reason}", style="dim"))
+        console.print(_text(f"  could not be read ({count}): {reason}", style="dim"))
 
     if summary["league"]:
         table = Table(title="Invitations by organisation", title_justify="left", show_edge=False, header_style="bold")
@@ -39,7 +41,7 @@ def _human(path: str, summary: dict, color: bool) -> str:
         table.add_column("Most common failings")
         for row in summary["league"][:30]:
             median = row["median_score"]
-            table.add_row(row["organisation"], f"{row['invitations']:,}", f"{median:g}", "; ".join(row["most_common_failings"]) or "none")
+            table.add_row(_text(row["organisation"]), f"{row['invitations']:,}", f"{median:g}", _text("; ".join(row["most_common_failings"]) or "none"))
         console.print()
         console.print(table)
         if len(summary["league"]) > 30:
@@ -60,7 +62,7 @@ def _human(path: str, summary: dict, color: bool) -> str:
             for column in ("Score", "Date", "Organisation", "Subject"):
                 table.add_column(column, justify="right" if column == "Score" else "left")
             for entry in summary[key]:
-                table.add_row(str(entry["score"]), entry["date"] or "", entry["organisation"] or "", entry["subject"] or "(no subject)")
+                table.add_row(str(entry["score"]), entry["date"] or "", _text(entry["organisation"] or ""), _text(entry["subject"] or "(no subject)"))
             console.print()
             console.print(table)
     else:

@@ -1,7 +1,9 @@
 """One self-contained HTML page: the score, the checks, and the invitation itself with
 each finding highlighted where it is and explained.
 
-No scripts, no web fonts, no images, no links out except each rule's guidance:
+No scripts, no web fonts, no images, no links out except each rule's guidance
+(http and https addresses only, checked when the rule is loaded), and a
+Content-Security-Policy that forbids scripts and loading anything:
 it opens offline, reads on a phone, and works with a screen reader (landmarks,
 headings, a table with a caption, real text; colour is never the only signal,
 and every colour pair meets WCAG AA contrast).
@@ -147,6 +149,7 @@ def render(results, rules, **options) -> str:
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="invitecheck {__version__}">
 <title>Invitation check: {escape(results[0].path) if len(results) == 1 else summary}</title>

@@ -10,6 +10,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..printable import rich_text as _text
+
+
 STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
 VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
@@ -25,18 +28,18 @@ def _sent_words(result) -> str:
 
 
 def _file(console: Console, result, plain: bool) -> None:
-    console.rule(Text(result.path, style="bold"), align="left")
+    console.rule(_text(result.path, style="bold"), align="left")
     if result.error:
-        console.print(Text("Could not check: ", style="bold red") + Text(result.error))
+        console.print(Text("Could not check: ", style="bold red") + _text(result.error))
         console.print()
         return
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("From", result.sender)
+    head.add_row("From", _text(result.sender))
     head.add_row("Sent", _sent_words(result))
     if result.subject:
-        head.add_row("Subject", result.subject)
+        head.add_row("Subject", _text(result.subject))
     head.add_row("Score", Text(f"{result.score}/100 · {result.verdict}", style=VERDICT_STYLE.get(result.verdict, "")))
     console.print(head)
     console.print()
@@ -51,7 +54,7 @@ def _file(console: Console, result, plain: bool) -> None:
         points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0}/{check.weight}"
         table.add_row(
             Text(STATUS_LABEL[check.status], style=STATUS_STYLE[check.status]),
-            check.title, check.rule,
+            _text(check.title), _text(check.rule),
             Text(check.severity, style=SEVERITY_STYLE.get(check.severity, "")), points,
         )
     console.print(table)
@@ -62,26 +65,27 @@ def _file(console: Console, result, plain: bool) -> None:
         console.print()
     for check, finding in findings:
         where = Text(f"{finding.line}:{finding.column}", style="bold")
-        console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + Text(check.rule, style="dim"))
+        console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + _text(check.rule, style="dim"))
         a, b = finding.highlight
-        quote = Text("    │ ", style="dim") + Text(finding.excerpt[:a]) + Text(finding.excerpt[a:b], style="bold reverse") + Text(finding.excerpt[b:])
-        console.print(quote, overflow="fold")
-        if plain and b > a:
-            console.print(" " * (6 + a) + "^" * (b - a), overflow="crop")
-        console.print(Padding(Text(finding.message), (0, 0, 0, 4)))
+        before, words, after = (_text(part) for part in (finding.excerpt[:a], finding.excerpt[a:b], finding.excerpt[b:]))
+        words.stylize("bold reverse")
+        console.print(Text("    │ ", style="dim") + before + words + after, overflow="fold")
+        if plain and len(words):
+            console.print(" " * (6 + len(before)) + "^" * len(words), overflow="crop")
+        console.print(Padding(_text(finding.message), (0, 0, 0, 4)))
         if finding.suggestion:
-            console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
+            console.print(Padding(_text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
         console.print()
     for check in result.checks:
         if check.evidence:
-            console.print(Text(f"✓ {check.title}: {check.evidence}.", style="green"))
+            console.print(_text(f"✓ {check.title}: {check.evidence}.", style="green"))
     for warning in result.warnings:
-        console.print(Text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
+        console.print(_text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
     if result.suppressed:
         s = "s" if result.suppressed != 1 else ""
         console.print(Text(f"{result.suppressed} finding{s} suppressed by comments in the file.", style="dim"))
     for note in result.notes:
-        console.print(Text("Note: " + note, style="dim italic"))
+        console.print(_text("Note: " + note, style="dim italic"))
     if result.notes or result.warnings or result.suppressed or not findings or any(c.evidence for c in result.checks):
         console.print()
 
@@ -103,7 +107,7 @@ def _summary(console: Console, results) -> None:
             for c in r.failed:
                 counts[c.title] = counts.get(c.title, 0) + 1
         if counts:
-            console.print("Most common problems: " + "; ".join(f"{title} ({n})" for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) + ".")
+            console.print(_text("Most common problems: " + "; ".join(f"{title} ({n})" for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) + "."))
 
 
 def render(results, rules, color: bool | None = None, width: int | None = None) -> str:

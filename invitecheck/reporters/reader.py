@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
+
+from ..printable import printable
 from ..reply import reader_points
 
 
@@ -31,6 +34,6 @@ def render(results, rules, **options) -> str:
         if asks:
             out += ["", "What you could ask them:"]
             out += [f"  * {ask}" for ask in asks]
-            out += ["", f"For a reply you can send, run: invitecheck reply {result.path}"]
+            out += ["", f"For a reply you can send, run: invitecheck reply {shlex.quote(result.path)}"]
         out.append("")
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out)) + "\n"
