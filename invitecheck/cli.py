@@ -101,7 +101,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     if not files:
         _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
     if output:
-        _refuse(output, files)
+        _refuse(output, list(paths) + files)
     try:
         planned, rule_sets = plan(files, loaded, project, settings)
     except ConfigError as error:
@@ -456,6 +456,10 @@ def explain(
 
 
 def main() -> None:
+    from .output import ENCODING_ERRORS
+
+    if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 must not stop a report
+        sys.stdout.reconfigure(errors=ENCODING_ERRORS)
     try:
         app()
     except KeyboardInterrupt:

@@ -133,3 +133,74 @@ def test_the_reader_report_quotes_the_path_it_suggests_for_a_reply(run, tmp_path
     line = next(line for line in out.stdout.splitlines() if "invitecheck reply" in line)
     import shlex
     assert shlex.split(line.split("run: ", 1)[1]) == ["invitecheck", "reply", str(path)]
+
+
+DRAFT = "Subject: Join our panel\n\nPlease join our panel.\n"  # no sender: fails named-sender
+
+
+def test_output_to_something_that_is_not_a_regular_file_is_written_in_place(run, tmp_path):
+    import threading
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    out = run("check", draft, "--no-config", "-f", "line", "-o", fifo)
+    reader.join(timeout=30)
+    assert out.exit_code == 1, out.stderr
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # not replaced by a plain file
+    assert "named-sender" in received[0]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".invitecheck-")]
+
+
+def test_a_new_report_gets_the_umasks_permissions_and_an_old_one_keeps_its_own(run, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    old = os.umask(0o027)
+    try:
+        out = run("check", draft, "--no-config", "-f", "json", "-o", tmp_path / "new.json")
+    finally:
+        os.umask(old)
+    assert out.exit_code == 1
+    assert stat.S_IMODE(os.stat(tmp_path / "new.json").st_mode) == 0o640
+    existing = tmp_path / "existing.json"
+    existing.write_text("old report")
+    existing.chmod(0o604)
+    link = tmp_path / "latest.json"
+    link.symlink_to(existing.name)
+    run("check", draft, "--no-config", "-f", "json", "-o", link)
+    assert stat.S_IMODE(os.stat(existing).st_mode) == 0o604
+    assert link.is_symlink() and '"results"' in existing.read_text()
+
+
+def test_a_report_is_never_written_inside_a_folder_being_read(run, tmp_path):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "draft.txt").write_text(DRAFT)
+    for command in (["check"], ["audit"]):
+        out = run(*command, folder, "--no-config", "-o", folder / "report.txt")
+        assert out.exit_code == 2
+        assert f"is inside {folder}, which is being read" in out.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["draft.txt"]
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_a_report_written_to_a_file(run, tmp_path):
+    import json
+
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (folder / name).write_text(DRAFT)
+    (folder / "other.txt").write_text(DRAFT)
+    for format in ("json", "human", "line", "sarif", "github", "html"):
+        report = tmp_path / f"report.{format}"
+        out = run("check", folder, "--no-config", "-f", format, "-o", report)
+        assert out.exit_code == 1, (format, out.stderr)
+        report.read_bytes().decode("utf-8")  # valid UTF-8
+    paths = [r["path"] for r in json.loads((tmp_path / "report.json").read_text())["results"]]
+    assert os.path.join(str(folder), name) in paths  # the escape reads back as the same name
+    out = run("audit", folder, "--all", "--no-config", "-f", "csv", "-o", tmp_path / "audit.csv")
+    assert out.exit_code == 0 and "caf\\udce9.txt" in (tmp_path / "audit.csv").read_text()
