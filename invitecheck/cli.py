@@ -87,8 +87,10 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     """The shared pipeline of check and reply: configuration, rules, files, results."""
     from .config import ConfigError
     from .engine import Settings
-    from .loaders import Limits, expand_paths
-    from .runner import default_jobs, plan, run
+    from .engine import FileResult
+    from .loaders import Limits
+    from .runner import default_jobs, in_order, plan, run
+    from .walk import find_files
 
     project = _config(config, no_config)
     cli_sent = _parse_sent(sent) if sent else None
@@ -97,9 +99,10 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
     )
     loaded = _load_rules(list(project.rules) + list(rules))
-    files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
-    if not files:
-        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+    found = find_files(paths)
+    files = [p for p in found.files if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
+    if not files and not found.problems:
+        _fail("every file in " + ", ".join(paths) + " is excluded by --exclude or the configuration, so there is nothing to check")
     if output:
         _refuse(output, list(paths) + files)
     try:
@@ -111,6 +114,8 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
         results = run(planned, rule_sets, workers=jobs or default_jobs(), progress=progress, keep_text=keep_text)
     finally:
         finish()
+    # Paths that gave nothing to check are results too, so every reporter shows them.
+    results = in_order(results + [FileResult(path=path, error=problem) for path, problem in found.problems])
     all_rules = list({rule.id: rule for rule_set in rule_sets for rule in rule_set}.values())
     return results, all_rules, project
 

@@ -87,6 +87,11 @@ def run(jobs: list[Job], rule_sets: list[list[Rule]], workers: int = 1,
             results.append(check_path(job.path, rule_sets[job.rule_set], job.settings))
             if progress:
                 progress()
+    return in_order(results)
+
+
+def in_order(results: list[FileResult]) -> list[FileResult]:
+    """Standard input first, then by path: the same order whatever the number of workers."""
     return sorted(results, key=lambda r: (r.path != "-", r.path))
 
 

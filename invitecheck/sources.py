@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .loaders import FOLDER_SUFFIXES, expand_paths
+from .walk import FOLDER_SUFFIXES, find_files
 
 
 @dataclass(frozen=True)
@@ -69,12 +69,20 @@ def iter_items(path: str, max_bytes: int) -> Iterator[Item]:
     p = Path(path)
     if is_maildir(p):
         for sub in ("cur", "new"):
-            for name in sorted(os.listdir(p / sub)):
+            try:
+                names = sorted(os.listdir(p / sub))
+            except OSError as error:
+                yield Item(str(p / sub), None, f"{p / sub}: could not be searched ({error.strerror or error}), so nothing in it was checked")
+                continue
+            for name in names:
                 if not name.startswith("."):
                     yield Item(str(p / sub / name))
     elif p.is_dir():
-        for file in expand_paths([path]):
+        found = find_files([path])
+        for file in found.files:
             yield Item(file)
+        for where, problem in found.problems:
+            yield Item(where, None, problem)
     elif is_mbox(p):
         yield from iter_mbox(p, max_bytes)
     else:

@@ -6,16 +6,15 @@ known suffix: RFC 822 headers at the top mean email, anything else is text.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+
 MAX_FILE_BYTES = 25 * 1024 * 1024
 SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text",
             ".docx": "docx", ".msg": "outlook", ".html": "html", ".htm": "html"}
-FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx", ".html", ".htm")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -162,22 +161,3 @@ def load_path(path: str, limits: Limits = Limits()):
 def _starts_with(path: Path, magic: bytes) -> bool:
     with open(path, "rb") as handle:
         return handle.read(len(magic)) == magic
-
-
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files to check: folders are searched recursively for drafts and emails, in sorted order.
-
-    A path that does not exist is kept, so that it is reported as an error.
-    """
-    found: list[str] = []
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            inside = []
-            for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                inside += [os.path.join(root, name) for name in files
-                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")]
-            found += sorted(inside)
-        else:
-            found.append(path)
-    return found
