@@ -47,12 +47,15 @@ def _root(
 
 
 def _parse_sent(value: str):
-    from dateutil import parser as dateparser
+    from .sent import YEARS, believable, read_day
 
     try:
-        return dateparser.parse(value, dayfirst=True).date()
-    except (ValueError, OverflowError, dateparser.ParserError):
-        _fail(f"--sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024")
+        day = read_day(value)
+    except (ValueError, OverflowError):
+        _fail(f"--sent '{value[:60]}' is not a real date; write it like 2024-03-04 or 4 March 2024")
+    if not believable(day.year):
+        _fail(f"--sent '{value[:60]}' is in the year {day.year}; give a date in the years {YEARS}")
+    return day
 
 
 def _load_rules(paths: List[str], include_bundled: bool = True):

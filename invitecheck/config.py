@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .rules import Rule, RuleError, configure_rule, load_yaml
+from .sent import YEARS, believable
 
 CONFIG_NAMES = (".invitecheck.yaml", ".invitecheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -192,13 +193,17 @@ def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
 
 def _sent(data: dict, where: str) -> date | None:
     value = data.get("sent")
-    if value is None or isinstance(value, date):
-        return value
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            value = date.fromisoformat(value.strip())
         except ValueError:
             pass
+    if value is None:
+        return value
+    if isinstance(value, date):
+        if not believable(value.year):
+            raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' is in the year {value.year}; give a date in the years {YEARS}")
+        return value
     raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' must be a real date written like 2024-03-04")
 
 

@@ -29,6 +29,7 @@ _MAILPARSER_LOG.propagate = False
 from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, render
+from ..sent import believable, written_year
 from . import LoadError, Limits
 from .documents import extract_text
 from .html import html_to_text
@@ -51,14 +52,18 @@ def _header(message, name: str) -> str:
 def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     if not raw.strip():
         return None, None
+    shown = " ".join(raw.split())[:60]
     try:
-        return email.utils.parsedate_to_datetime(raw), None
+        sent = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    try:
-        return dateparser.parse(raw, fuzzy=True), None
-    except (ValueError, OverflowError, dateparser.ParserError):
-        return None, f"The Date header '{' '.join(raw.split())[:60]}' is not a real date, so today is used as the send date."
+        try:
+            sent = dateparser.parse(raw, fuzzy=True)
+        except (ValueError, OverflowError, dateparser.ParserError):
+            return None, f"The Date header '{shown}' is not a real date, so today is used as the send date."
+    year = written_year(raw) or sent.year
+    if not believable(year) or not believable(sent.year):
+        return None, f"The Date header '{shown}' is in the year {year}, which cannot be right, so today is used as the send date."
+    return sent, None
 
 
 def _attachment(item: dict) -> Attachment:

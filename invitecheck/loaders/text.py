@@ -16,10 +16,9 @@ import codecs
 import re
 from email.utils import parseaddr
 
-from dateutil import parser as dateparser
-
 from ..document import Attachment, Invitation, Span
 from ..suppressions import extract as extract_suppressions
+from ..sent import YEARS, believable, read_datetime
 from . import LoadError
 
 DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
@@ -79,9 +78,11 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
         try:
-            sent = dateparser.parse(date_value, dayfirst=True)
-        except (ValueError, OverflowError, dateparser.ParserError):
-            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024")
+            sent = read_datetime(date_value)
+        except (ValueError, OverflowError):
+            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024") from None
+        if not believable(sent.year):
+            raise LoadError(f"{path}: the Date line '{date_value}' is in the year {sent.year}; give a date in the years {YEARS}")
 
     declared = "attachment" in headers
     attachments = []
