@@ -88,9 +88,10 @@ def _use_colour() -> bool:
 def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config, max_file_size=25, max_parts=1000,
                  max_text=200_000, debug=False, output=None, format="human", keep_text=False):
     """The shared pipeline of check and reply: configuration, rules, files, results."""
+    from dataclasses import replace
+
     from .config import ConfigError
-    from .engine import Settings
-    from .engine import FileResult
+    from .engine import FileResult, Settings
     from .loaders import Limits
     from .runner import default_jobs, in_order, plan, run
     from .walk import find_files
@@ -109,6 +110,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     if output:
         _refuse(output, list(paths) + files)
     try:
+        settings = replace(settings, notes=_rule_notes(project, loaded, found_above=config is None))
         planned, rule_sets = plan(files, loaded, project, settings)
     except ConfigError as error:
         _fail(str(error))
@@ -121,6 +123,27 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     results = in_order(results + [FileResult(path=path, error=problem) for path, problem in found.problems])
     all_rules = list({rule.id: rule for rule_set in rule_sets for rule in rule_set}.values())
     return results, all_rules, project
+
+
+def _rule_notes(project, loaded, found_above: bool) -> tuple[str, ...]:
+    """What a report should say about where its rules came from, so nothing applies silently:
+    a configuration from a folder above this one that turns rules off, and user rules that
+    take a bundled rule's id."""
+    from pathlib import Path
+
+    from .config import apply_overrides
+
+    notes = []
+    if found_above and project.path and Path(project.path).parent.resolve() != Path.cwd().resolve():
+        kept = {rule.id for rule in apply_overrides(loaded, project.overrides, project.path)}
+        off = [rule.id for rule in loaded if rule.id not in kept]
+        if off:
+            notes.append(f"The configuration {project.path}, in a folder above this one, turns off "
+                         f"{len(off)} rule{'s' if len(off) != 1 else ''}: {', '.join(sorted(off))}.")
+    for rule in loaded:
+        if rule.replaces:
+            notes.append(f"The rule '{rule.id}' comes from {rule.path}, in place of the bundled rule of that name.")
+    return tuple(notes)
 
 
 def _emit(text: str, output: Optional[str]) -> None:

@@ -141,10 +141,13 @@ def _toml():
 def _pyproject_table(path: Path) -> dict | None:
     tomllib = _toml()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError):
         return None
     except tomllib.TOMLDecodeError as error:
+        if "tool.invitecheck" not in text:  # another tool's broken file is not ours to refuse
+            return None
         raise ConfigError(f"{path}: it is not valid TOML ({error})") from None
     table = data.get("tool", {}).get("invitecheck")
     return table if isinstance(table, dict) else None

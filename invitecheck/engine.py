@@ -29,6 +29,7 @@ class Settings:
     # the report says when a text was cut.
     max_text: int = 200_000
     debug: bool = False  # let internal errors raise, with their traceback
+    notes: tuple[str, ...] = ()  # said in every file's report: where the rules in use came from
 
 
 @dataclass
@@ -170,7 +171,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         doc.attachments = doc.attachments + [_attached_file(path) for path in settings.attachments]
         doc.attachments_declared = True
 
-    checks, notes, suppressed = [], list(doc.notes), 0
+    checks, notes, suppressed = [], list(doc.notes) + list(settings.notes), 0
     if len(doc.text) > settings.max_text:
         doc = doc.truncated(settings.max_text)
         notes.append(f"Only the first {settings.max_text:,} characters were checked; the rest is longer than any invitation needs (see --max-text).")

@@ -43,6 +43,7 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)  # the kind's own fields
     compiled: Any = None  # what the kind prepared from its options (compiled patterns)
     path: str = ""
+    replaces: str = ""  # the bundled rule's file, when a user rule takes its id
 
 
 # field name -> (types, required)
@@ -272,9 +273,12 @@ def bundled_rules() -> list[Rule]:
 def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = True) -> list[Rule]:
     """The bundled rules, then each ``--rules`` file or folder.
 
-    A user rule with the same id as a bundled one replaces it.
+    A user rule with the same id as a bundled one replaces it, and says so (``replaces``).
     """
-    rules = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    from dataclasses import replace
+
+    bundled = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    rules = dict(bundled)
     for item in extra:
         path = Path(item)
         if path.is_dir():
@@ -285,6 +289,8 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
             raise RuleError(f"{item}: no such rule file or folder")
         for file in files:
             rule = load_rule_file(file)
+            if rule.id in bundled:
+                rule = replace(rule, replaces=bundled[rule.id].path)
             rules[rule.id] = rule
     # Heaviest first, so reports lead with what matters most.
     return sorted(rules.values(), key=lambda rule: (-rule.weight, rule.id))

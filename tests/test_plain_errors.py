@@ -44,3 +44,41 @@ def test_an_iso_send_date_is_year_month_day(run, tmp_path):
     assert out.result("draft.txt")["sent"] == "2024-03-05"
     out = run("check", draft, "--no-config", "-f", "json", "--sent", "5/3/2024")
     assert out.result("draft.txt")["sent"] == "2024-03-05"  # day first, as in the UK
+
+
+def test_a_broken_pyproject_of_another_tool_in_a_parent_folder_does_not_block_a_run(run, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("[tool.black\nline-length = = 88\n")
+    here = tmp_path / "drafts"
+    here.mkdir()
+    (here / "draft.txt").write_text(PANEL)
+    monkeypatch.chdir(here)
+    out = run("check", "draft.txt", "-f", "json")
+    assert out.exit_code in (0, 1), out.stderr
+    (tmp_path / "pyproject.toml").write_text("[tool.invitecheck]\ndisable = [\n")
+    out = run("check", "draft.txt", "-f", "json")
+    assert out.exit_code == 2 and "pyproject.toml: it is not valid TOML" in out.stderr
+
+
+def test_a_parent_configuration_that_turns_rules_off_says_so_in_the_report(run, tmp_path, monkeypatch):
+    (tmp_path / ".invitecheck.yaml").write_text("disable: [notice-period, plain-english]\n")
+    here = tmp_path / "drafts"
+    here.mkdir()
+    (here / "draft.txt").write_text(PANEL)
+    monkeypatch.chdir(here)
+    out = run("check", "draft.txt", "-f", "json")
+    notes = out.result("draft.txt")["notes"]
+    assert f"The configuration {tmp_path / '.invitecheck.yaml'}, in a folder above this one, turns off 2 rules: notice-period, plain-english." in notes
+    out = run("check", "draft.txt")
+    assert "turns off 2 rules" in out.stdout
+    monkeypatch.chdir(tmp_path)  # the configuration of the folder you are in is no surprise
+    assert not any("turns off" in n for n in run("check", "drafts/draft.txt", "-f", "json").result("draft.txt")["notes"])
+
+
+def test_a_user_rule_that_takes_a_bundled_rules_id_says_so_in_the_report(run, tmp_path):
+    rule = tmp_path / "mine.yaml"
+    rule.write_text("id: named-sender\ntitle: Mine\nkind: forbid\nseverity: info\nweight: 1\nscope: body\n"
+                    "message: m\nwhy: w\nsource: https://example.org\npatterns: ['zzz']\nexamples: {fail: ['zzz'], pass: ['ok']}\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PANEL)
+    out = run("check", draft, "--no-config", "--rules", rule, "-f", "json")
+    assert f"The rule 'named-sender' comes from {rule}, in place of the bundled rule of that name." in out.result("draft.txt")["notes"]
