@@ -245,6 +245,7 @@ def reply(
     cannot be read.
     """
     from .kinds.sender import person_name
+    from .printable import printable
     from .reply import load_template, reply_text
     from .rules import RuleError
 
@@ -262,7 +263,7 @@ def reply(
     name = person_name(result.invitation) if result.invitation is not None else ""
     text = reply_text(result, all_rules, chosen, name)
     if text is None:
-        typer.echo(chosen["nothing_missing"])
+        typer.echo(printable(chosen["nothing_missing"]))
         raise typer.Exit(EXIT_OK)
     _emit(text, output)
     raise typer.Exit(EXIT_OK)
@@ -320,6 +321,7 @@ def test_rules(
     file cannot be read.
     """
     from .engine import Settings, example_mismatches
+    from .printable import printable
 
     loaded = _load_rules(paths, include_bundled=False)
     settings = Settings()
@@ -328,14 +330,14 @@ def test_rules(
         count = len(rule.examples.get("fail", [])) + len(rule.examples.get("pass", []))
         wrong = example_mismatches(rule, settings)
         if not count:
-            typer.echo(f"{rule.path}: {rule.id}: no examples to run")
+            typer.echo(printable(f"{rule.path}: {rule.id}: no examples to run"))
             continue
         if not wrong:
-            typer.echo(f"{rule.path}: {rule.id}: {count} examples behave as labelled")
+            typer.echo(printable(f"{rule.path}: {rule.id}: {count} examples behave as labelled"))
         for label, text, status in wrong:
             failures += 1
             shown = " ".join(text.split())[:80]
-            typer.echo(f"{rule.path}: {rule.id}: the {label} example '{shown}' gave {status}")
+            typer.echo(printable(f"{rule.path}: {rule.id}: the {label} example '{shown}' gave {status}"))
     raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
 
 
