@@ -46,12 +46,19 @@ def test_an_iso_send_date_is_year_month_day(run, tmp_path):
     assert out.result("draft.txt")["sent"] == "2024-03-05"  # day first, as in the UK
 
 
-def test_a_broken_pyproject_of_another_tool_in_a_parent_folder_does_not_block_a_run(run, tmp_path, monkeypatch):
-    (tmp_path / "pyproject.toml").write_text("[tool.black\nline-length = = 88\n")
+@pytest.fixture
+def below(tmp_path, monkeypatch):
+    """Work in drafts/, a folder below TMP_PATH, where the configuration is written."""
     here = tmp_path / "drafts"
     here.mkdir()
     (here / "draft.txt").write_text(PANEL)
     monkeypatch.chdir(here)
+    return tmp_path
+
+
+def test_a_broken_pyproject_of_another_tool_in_a_parent_folder_does_not_block_a_run(run, below):
+    tmp_path = below
+    (tmp_path / "pyproject.toml").write_text("[tool.black\nline-length = = 88\n")
     out = run("check", "draft.txt", "-f", "json")
     assert out.exit_code in (0, 1), out.stderr
     (tmp_path / "pyproject.toml").write_text("[tool.invitecheck]\ndisable = [\n")
@@ -59,12 +66,9 @@ def test_a_broken_pyproject_of_another_tool_in_a_parent_folder_does_not_block_a_
     assert out.exit_code == 2 and "pyproject.toml: it is not valid TOML" in out.stderr
 
 
-def test_a_parent_configuration_that_turns_rules_off_says_so_in_the_report(run, tmp_path, monkeypatch):
+def test_a_parent_configuration_that_turns_rules_off_says_so_in_the_report(run, below, monkeypatch):
+    tmp_path = below
     (tmp_path / ".invitecheck.yaml").write_text("disable: [notice-period, plain-english]\n")
-    here = tmp_path / "drafts"
-    here.mkdir()
-    (here / "draft.txt").write_text(PANEL)
-    monkeypatch.chdir(here)
     out = run("check", "draft.txt", "-f", "json")
     notes = out.result("draft.txt")["notes"]
     assert f"The configuration {tmp_path / '.invitecheck.yaml'}, in a folder above this one, turns off 2 rules: notice-period, plain-english." in notes
