@@ -66,7 +66,11 @@ def test_a_killed_worker_loses_only_its_own_message_in_an_audit(run, folder, mon
 def _interrupt(args: list[str]) -> tuple[int, str]:
     process = subprocess.Popen([sys.executable, "-m", "invitecheck", *args, "--no-config", "--jobs", "2", "-f", "json"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    time.sleep(3)
+    children = f"/proc/{process.pid}/task/{process.pid}/children"
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline and len(open(children).read().split()) < 2:  # workers started
+        time.sleep(0.05)
+    time.sleep(1)
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole process group
     _, stderr = process.communicate(timeout=120)
     return process.returncode, stderr
@@ -78,7 +82,7 @@ def test_ctrl_c_while_the_workers_are_idle_stops_an_audit_without_a_traceback(tm
     with open(mbox, "wb") as out:
         for n in range(200):
             out.write(b"From a@b Mon Mar  4 10:00:00 2024\nSubject: %d\nFrom: a@example.org\n\nPlease join our panel.\n\n" % n)
-        for _ in range(6):
+        for _ in range(10):
             out.write(b"From a@b Mon Mar  4 10:00:00 2024\nSubject: long\n\n" + b"x\n" * 2_000_000 + b"\n")
     code, stderr = _interrupt(["audit", str(mbox)])
     assert code == 130 and "Traceback" not in stderr, stderr
