@@ -172,8 +172,12 @@ _AUDIT_STATE: tuple = ()
 
 def _start_audit(state: tuple) -> None:
     global _AUDIT_STATE
-    _ignore_interrupts()
     _AUDIT_STATE = state
+
+
+def _start_audit_worker(state: tuple) -> None:
+    _ignore_interrupts()  # only in a worker: the main process must still stop on Ctrl-C
+    _start_audit(state)
 
 
 def _audit_batch(items: list) -> list[dict]:
@@ -214,7 +218,7 @@ def stream_audit(items, state: tuple, workers: int = 1, batch: int = 32):
     from concurrent.futures.process import BrokenProcessPool
 
     def new_pool():
-        return ProcessPoolExecutor(max_workers=workers, initializer=_start_audit, initargs=(state,))
+        return ProcessPoolExecutor(max_workers=workers, initializer=_start_audit_worker, initargs=(state,))
 
     def records(entry):
         nonlocal pool
@@ -225,7 +229,7 @@ def stream_audit(items, state: tuple, workers: int = 1, batch: int = 32):
             if used is pool:
                 used.shutdown(wait=False)
                 pool = new_pool()
-            return list(one_at_a_time(_audit_one, group, _start_audit, (state,), _lost_record))
+            return list(one_at_a_time(_audit_one, group, _start_audit_worker, (state,), _lost_record))
 
     pool = new_pool()
     pending = deque()

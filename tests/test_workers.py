@@ -93,3 +93,10 @@ def test_ctrl_c_while_the_workers_are_busy_stops_a_check_without_a_traceback(tmp
         (tmp_path / f"{n:04d}.txt").write_text(DRAFT)
     code, stderr = _interrupt(["check", str(tmp_path)])
     assert code == 130 and "Traceback" not in stderr, stderr
+
+
+@pytest.mark.parametrize("command", ["check", "audit"])
+def test_ctrl_c_still_stops_a_run_in_one_process(run, folder, command):
+    # Only workers leave Ctrl-C to the main process; a run without workers must still stop on it.
+    run(command, folder, "--no-config", "--jobs", "1", "-f", "json")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
