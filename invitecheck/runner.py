@@ -85,14 +85,16 @@ def _start_worker(rule_sets: list[list[Rule]]) -> None:
 
 @contextmanager
 def _pool(workers: int, initializer, initargs):
-    """Worker processes; on any exception (Ctrl-C included) queued work is dropped, not waited for."""
+    """Worker processes; on any exception (Ctrl-C included) queued work is dropped, and only
+    what the workers have started is waited for (waiting for that also keeps Python's exit
+    from writing to a pipe the pool has closed)."""
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs)
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
         raise
     pool.shutdown()
 
@@ -110,12 +112,12 @@ def one_at_a_time(call, items, initializer, initargs, lost):
             try:
                 yield pool.submit(call, item).result()
             except BrokenProcessPool:
-                pool.shutdown(wait=False)
+                pool.shutdown()
                 pool = None
                 yield lost(item)
     finally:
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(cancel_futures=True)
 
 
 def _lost_file(job: Job) -> FileResult:
@@ -227,7 +229,7 @@ def stream_audit(items, state: tuple, workers: int = 1, batch: int = 32):
             return future.result()
         except BrokenProcessPool:  # a worker was killed: this batch again, a message at a time
             if used is pool:
-                used.shutdown(wait=False)
+                used.shutdown()
                 pool = new_pool()
             return list(one_at_a_time(_audit_one, group, _start_audit_worker, (state,), _lost_record))
 
@@ -240,8 +242,8 @@ def stream_audit(items, state: tuple, workers: int = 1, batch: int = 32):
                 yield from records(pending.popleft())
         while pending:
             yield from records(pending.popleft())
-    except BaseException:  # Ctrl-C, or the reader stopped: queued batches are dropped, not waited for
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BaseException:  # Ctrl-C, or the reader stopped: queued batches are dropped
+        pool.shutdown(cancel_futures=True)
         raise
     pool.shutdown()
 

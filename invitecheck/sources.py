@@ -22,7 +22,10 @@ class Item:
 
 
 def is_maildir(path: Path) -> bool:
-    return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
+    try:
+        return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
+    except OSError:  # a folder that cannot be searched is reported by the folder search
+        return False
 
 
 def is_mbox(path: Path) -> bool:

@@ -103,3 +103,24 @@ def test_a_path_that_gives_nothing_to_check_is_a_result_in_machine_formats(run, 
         notes = out.json["runs"][0]["invocations"][0]["toolExecutionNotifications"]
         uris = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes]
         assert any(uri.endswith("/empty") for uri in uris) and any(uri.endswith("/x.eml") for uri in uris)
+
+
+def test_an_audit_of_a_folder_that_cannot_be_searched_says_so(run, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_is_dir = Path.is_dir
+
+    def is_dir(self):
+        if self.parent == locked:  # as stat inside a folder without search permission fails
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    _unreadable(monkeypatch, locked)
+    out = run("audit", locked, "--no-config", "-f", "json", "--jobs", "1")
+    assert out.exit_code == 0, out.stderr
+    summary = json.loads(out.stdout)
+    assert summary["unreadable"] == 1
+    assert any("could not be searched (permission denied)" in reason for reason in summary["unreadable_reasons"])
