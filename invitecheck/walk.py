@@ -1,13 +1,14 @@
-"""Which files a run checks: the paths named on the command line, and the drafts and
-emails found by searching folders among them.
+"""Which files a folder search finds, and the paths named that give nothing to check.
 
-A folder is searched recursively in sorted order, skipping hidden files and folders.
-Every path named is accounted for: what cannot be searched, or holds nothing to
-check, comes back as a problem (one plain sentence) so that each reporter shows
-it, machine formats included. Links found inside a folder are followed only to a
-file the search itself would reach; a pull request's ``templates/x.txt ->
-/proc/self/environ`` is never read, so its contents never reach a report. A file
-named on the command line may still be a link.
+A folder is searched recursively in sorted order for the suffixes in
+``loaders.SUFFIXES``, skipping hidden files and folders (and what ``skip`` leaves
+out: exclude patterns and .gitignore, see selection.py). Every path named is
+accounted for: what cannot be searched, or holds nothing to check, comes back as a
+problem (one plain sentence) so that each reporter shows it, machine formats
+included. Links found inside a folder are followed only to a file the search itself
+would reach; a pull request's ``templates/x.txt -> /proc/self/environ`` is never
+read, so its contents never reach a report. A file named on the command line may
+still be a link.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx", ".html", ".htm")
+from .loaders import FOLDER_SUFFIXES, SUFFIX_LIST
 
 
 @dataclass
@@ -36,7 +37,8 @@ def _reachable(link: str, root: str) -> bool:
     return not any(part.startswith(".") for part in os.path.relpath(target, root).split(os.sep))
 
 
-def search_folder(folder: str, found: Found) -> None:
+def search_folder(folder: str, found: Found, skip=None) -> None:
+    """Add FOLDER's files to FOUND; ``skip(path, is_dir)``, when given, leaves out files and whole folders."""
     root = os.path.realpath(folder)
     files_before, problems_before = len(found.files), len(found.problems)
 
@@ -46,22 +48,21 @@ def search_folder(folder: str, found: Found) -> None:
 
     inside = []
     for here, dirs, files in os.walk(folder, onerror=unreadable):  # does not follow links to folders, so no loops
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (skip and skip(os.path.join(here, d), True)))
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(FOLDER_SUFFIXES):
-                continue
             path = os.path.join(here, name)
+            if name.startswith(".") or not name.lower().endswith(FOLDER_SUFFIXES) or (skip and skip(path, False)):
+                continue
             if os.path.islink(path) and not _reachable(path, root):
                 found.problems.append((path, f"{path}: is a link to a file outside {folder}, so it was not read"))
                 continue
             inside.append(path)
     found.files += sorted(inside)
     if len(found.files) == files_before and len(found.problems) == problems_before:
-        found.problems.append((folder, f"{folder}: no invitations found in this folder (looked for "
-                                       f"{', '.join(FOLDER_SUFFIXES[:-1])} and {FOLDER_SUFFIXES[-1]} files)"))
+        found.problems.append((folder, f"{folder}: no invitations found in this folder (folders are searched for {SUFFIX_LIST} files)"))
 
 
-def find_files(paths: list[str]) -> Found:
+def find_files(paths: list[str], skip=None) -> Found:
     """Files to check, in order, and the paths that gave nothing to check.
 
     A path that does not exist is kept as a file, so that reading it reports the error.
@@ -69,7 +70,7 @@ def find_files(paths: list[str]) -> Found:
     found = Found()
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            search_folder(path, found)
+            search_folder(path, found, skip)
         else:
             found.files.append(path)
     return found

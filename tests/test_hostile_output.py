@@ -57,7 +57,7 @@ def test_the_reply_carries_no_terminal_codes(run, hostile):
 def test_a_subject_of_markup_does_not_stop_the_report_of_other_files(run, tmp_path):
     (tmp_path / "a.eml").write_text("Subject: [/]\nFrom: a@example.org\n\nHello\n")
     (tmp_path / "b.eml").write_text("Subject: [bold]x[/bold] [link=https://evil.example]y[/link]\nFrom: b@example.org\n\nHello\n")
-    out = run("check", tmp_path, "--no-config")
+    out = run("check", tmp_path, "--no-config", "--force")  # scored, though they are not invitations
     assert out.exit_code == 1 and "MarkupError" not in out.stderr
     assert "Subject  [/]" in out.stdout and "[link=https://evil.example]y[/link]" in out.stdout
 

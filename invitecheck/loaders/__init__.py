@@ -11,10 +11,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-
 MAX_FILE_BYTES = 25 * 1024 * 1024
-SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text",
-            ".docx": "docx", ".msg": "outlook", ".html": "html", ".htm": "html"}
+# What each suffix is read as. Folders are searched for exactly these: the one list
+# that `check --help`, the "no invitations found" error and the README give.
+SUFFIXES = {".eml": "email", ".msg": "outlook", ".txt": "text", ".text": "text", ".md": "markdown",
+            ".markdown": "markdown", ".docx": "docx", ".html": "html", ".htm": "html"}
+FOLDER_SUFFIXES = tuple(SUFFIXES)
+SUFFIX_LIST = ", ".join(FOLDER_SUFFIXES[:-1]) + " or " + FOLDER_SUFFIXES[-1]  # ".eml, .msg, … or .htm"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -122,7 +125,11 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
         from .html import html_to_text
         from .text import decode_bytes
 
-        return load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        from ..locate import html_places
+
+        doc = load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        doc.places = html_places(data, doc.text)
+        return doc
     if kind == "outlook":
         raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")
     binary = _binary_kind(data)

@@ -19,16 +19,16 @@ from datetime import datetime
 
 import mailparser
 
-# mail-parser logs a warning for every part type it does not handle; the report
-# says what matters, so keep standard error for real problems.
-# mail-parser logs raw headers (terminal codes and all) when it cannot decode them;
-# what it found wrong reaches the report as the message's defects instead.
+# mail-parser logs a warning for every part type it does not handle, and raw headers
+# (terminal codes and all) at error level when it cannot decode them. The report says
+# what matters (the message's defects), so none of it reaches standard error.
 _MAILPARSER_LOG = logging.getLogger("mailparser")
 _MAILPARSER_LOG.addHandler(logging.NullHandler())
 _MAILPARSER_LOG.propagate = False
-from dateutil import parser as dateparser
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
+from ..locate import email_places
 from ..sent import believable, written_year
 from . import LoadError, Limits
 from .documents import extract_text
@@ -57,8 +57,8 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
         sent = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError, OverflowError):
         try:
-            sent = dateparser.parse(raw, fuzzy=True)
-        except (ValueError, OverflowError, dateparser.ParserError):
+            sent = parse_written_date(raw, fuzzy=True)
+        except (ValueError, OverflowError):
             return None, f"The Date header '{shown}' is not a real date, so today is used as the send date."
     year = written_year(raw) or sent.year
     if not believable(year) or not believable(sent.year):
@@ -192,6 +192,7 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
     if documents:
         headers.append(("Attachments", ", ".join(documents)))
     text, spans, body_span = render(headers, body)
+    places = email_places(data, text, body_span.start, headers, from_html=not parts.plain and bool(parts.html))
 
     return Invitation(
         path=path,
@@ -208,4 +209,5 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
         defects=parts.defects,
         notes=notes,
         html_links=html_links,
+        places=places,
     )

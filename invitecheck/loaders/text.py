@@ -16,9 +16,10 @@ import codecs
 import re
 from email.utils import parseaddr
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
+from ..sent import YEARS, believable
 from ..suppressions import extract as extract_suppressions
-from ..sent import YEARS, believable, read_datetime
 from . import LoadError
 
 DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
@@ -78,7 +79,7 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
         try:
-            sent = read_datetime(date_value)
+            sent = parse_written_date(date_value)
         except (ValueError, OverflowError):
             raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024") from None
         if not believable(sent.year):
