@@ -86,9 +86,21 @@ def _matches(sample, real, where: str) -> None:
         assert sample == real, f"{where}: the README shows {sample!r}, the tool gives {real!r}"
 
 
-def test_the_json_sample_is_what_check_gives(run, at_root):
+NEWSLETTER = """From: News <news@example.org>
+Subject: Our autumn newsletter
+Date: Mon, 4 Mar 2024 10:00:00 +0000
+
+Our shop has new opening hours, and the café now serves soup.
+"""
+
+
+def test_the_json_sample_is_what_check_gives(run, tmp_path, monkeypatch):
     sample = json.loads(blocks("json", "### The JSON structure")[0])
-    out = run("check", "examples/champion.eml", "missing.eml", "--format", "json", "--no-config")
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / "champion.eml").write_bytes((ROOT / "examples" / "champion.eml").read_bytes())
+    (tmp_path / "newsletter.eml").write_text(NEWSLETTER, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = run("check", "examples/champion.eml", "newsletter.eml", "missing.eml", "--format", "json", "--no-config")
     _matches(sample, out.json, "json")
 
 
