@@ -2,24 +2,44 @@
 
 `unless` (optional) lists patterns that make the rule not applicable even when
 a `when` pattern matched: "online only", say, for a rule about travel costs.
+
+`variants` (optional) names kinds of invitation for the reader's words: a mapping
+of a name to `when` (and optional `unless`) patterns. The first that applies is
+the failure's `variant`, which picks the rule's `reader` wording: an online
+meeting is asked about captions, not step-free access.
 """
 
 from ..document import Invitation
+from ..rules import RuleError
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, any_match, compile_patterns, first_match, format_message, words
 
 FIELDS = {
     "when": ((list,), True, None),
     "then": ((list,), True, None),
     "unless": ((list,), False, []),
+    "variants": ((dict,), False, {}),
 }
 
 
 def prepare(options):
+    variants = {}
+    for name, spec in options["variants"].items():
+        if not isinstance(spec, dict) or set(spec) - {"when", "unless"} or "when" not in spec:
+            raise RuleError(f"the variant '{name}' must be a mapping with 'when' patterns (and, if you like, 'unless')")
+        variants[name] = (compile_patterns(spec["when"], "variants"), compile_patterns(spec.get("unless"), "variants", required=False))
     return {
         "when": compile_patterns(options["when"], "when"),
         "then": compile_patterns(options["then"], "then"),
         "unless": compile_patterns(options["unless"], "unless", required=False),
+        "variants": variants,
     }
+
+
+def _variant(rule, doc: Invitation, spans) -> dict:
+    for name, (when, unless) in rule.compiled["variants"].items():
+        if any_match(when, doc, spans) and not any_match(unless, doc, spans):
+            return {"variant": name}
+    return {}
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
@@ -30,4 +50,4 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         return Outcome(PASS)
     trigger = first_match(rule.compiled["when"], doc, spans)  # the earliest, to point at
     message = format_message(rule.message, match=words(doc, trigger))
-    return Outcome(FAIL, [Finding(trigger.start(), trigger.end(), message, rule.suggestion)])
+    return Outcome(FAIL, [Finding(trigger.start(), trigger.end(), message, rule.suggestion, _variant(rule, doc, spans))])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..reply import reader_points
+from ..reply import reader_asks, reader_points
 
 
 def render(results, rules, **options) -> str:
@@ -23,11 +23,8 @@ def render(results, rules, **options) -> str:
                     "what it includes, and how costs and access work.", ""]
             continue
         out += ["", "What is missing or unclear:"]
-        out += [f"  * {says}" for says, _ in points]
-        asks = []
-        for _, ask in points:
-            if ask and ask not in asks:
-                asks.append(ask)
+        out += [f"  * {says}" for _, says, _ in points]
+        asks = reader_asks(points)
         if asks:
             out += ["", "What you could ask them:"]
             out += [f"  * {ask}" for ask in asks]
