@@ -46,7 +46,7 @@ def check_message(message: str | bytes | os.PathLike, name: str | None = None, r
     results that do not change from day to day. A message that cannot be read
     gives {"path": …, "error": "one sentence"}, never an exception.
     """
-    from .reply import load_template, reader_values, reply_text
+    from .reply import reader_values
 
     if not isinstance(message, (str, bytes, bytearray, os.PathLike)):
         raise TypeError(f"check_message takes text (str), bytes or a path (pathlib.Path), not {type(message).__name__}")
@@ -65,8 +65,5 @@ def check_message(message: str | bytes | os.PathLike, name: str | None = None, r
             result = FileResult(path=label, error=str(error))
     record = result.to_dict()
     if result.error is None:
-        reader = reader_values(result, chosen)
-        template = load_template()
-        reader["reply"] = reply_text(result, chosen, template, reader["sender_name"])
-        record["reader"] = reader
+        record["reader"] = reader_values(result, chosen)
     return record

@@ -23,6 +23,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+READER_FORMATS = ("human", "html", "json")  # the formats --for reader changes
 SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the sign-off", "all": "the subject and the body"}
 
 
@@ -139,7 +140,7 @@ def _refuse(output: str, files: List[str]) -> None:
 def check(
     paths: List[str] = typer.Argument(..., help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
     format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github, line or html."),
-    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
+    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for, a reply; with --format human, html or json)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
     attach: List[str] = typer.Option([], "--attach", help="A file that will be attached to a draft. Repeatable."),
@@ -169,15 +170,20 @@ def check(
         _fail(f"unknown format '{format}'; choose one of {', '.join(FORMATS)}")
     if audience not in ("sender", "reader"):
         _fail(f"--for '{audience}' is not one of sender, reader")
+    if audience == "reader" and format not in READER_FORMATS:
+        _fail(f"--for reader gives plain words for a person, so it works with --format human, html or json; "
+              f"--format {format} is for tools, which have no reader")
     if fail_on is not None and fail_on not in FAIL_ON:
         _fail(f"--fail-on '{fail_on}' is not one of {', '.join(FAIL_ON)}")
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html",
+        keep_text=format == "html" or audience == "reader",
     )
     if audience == "reader" and format == "human":
         report = render("reader", results, all_rules)
+    elif audience == "reader":
+        report = render(format, results, all_rules, reader=True)
     elif format == "human":
         report = render(format, results, all_rules, color=_use_colour() and not output)
     else:

@@ -18,6 +18,9 @@ from .rules import RuleError, load_yaml_mapping
 
 TEMPLATE_KEYS = ("subject", "greeting_named", "greeting", "opening", "closing", "sign_off", "nothing_missing")
 DEFAULT_TEMPLATE = Path(__file__).parent / "templates" / "reply.yaml"
+# What the reader's report says when no check failed.
+READER_ALL_THERE = ("This invitation tells you what you need to know: who sent it, when to reply, "
+                    "what it includes, and how costs and access work.")
 # "Invitation: Carers' panel" is about "Carers' panel"; "Re:" and "Fwd:" say nothing either.
 SUBJECT_LABEL_RE = re.compile(r"^(?:(?:re|fwd?|fw|invitation|invite|reminder)\s*:\s*)+", re.I)
 
@@ -103,14 +106,19 @@ def reader_asks(points) -> list[str]:
     return asks
 
 
-def reader_values(result, rules) -> dict:
-    """What the reader's report and the reply are made from: for the Python API and its users."""
+def reader_values(result, rules, template: dict | None = None) -> dict:
+    """What the reader's report and the reply are made from, and the reply itself.
+
+    The "reader" part of the JSON record (with --for reader) and of the Python API.
+    """
     points = reader_points(result, rules)
+    name = person_name(result.invitation) if result.invitation is not None else ""
     return {
-        "sender_name": person_name(result.invitation) if result.invitation is not None else "",
+        "sender_name": name,
         "reply_to": where_to_reply(result.invitation),
         "points": [{"rule": rule, "says": says, "ask": ask} for rule, says, ask in points],
         "asks": reader_asks(points),
+        "reply": reply_text(result, rules, template or load_template(), name),
     }
 
 

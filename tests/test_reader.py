@@ -187,3 +187,40 @@ def test_reply_template_with_only_a_greeting_keeps_the_rest(run, tmp_path):
     bad.write_text("greeting: [1, 2]\n")
     out = run("reply", EXAMPLES / "champion.eml", "--template", bad)
     assert out.exit_code == 2 and "bad.yaml: the key 'greeting' is not text" in out.stderr
+
+
+def test_reader_html_is_the_readers_version(run, tmp_path):
+    for_sender, for_reader = tmp_path / "sender.html", tmp_path / "reader.html"
+    run("check", EXAMPLES / "champion.eml", "--format", "html", "-o", for_sender)
+    out = run("check", EXAMPLES / "champion.eml", "--format", "html", "--for", "reader", "-o", for_reader)
+    assert out.exit_code == 1
+    page, sender_page = for_reader.read_text(), for_sender.read_text()
+    assert page != sender_page
+    assert "What is missing or unclear" in page and "What you could ask them" in page and "A reply you could send" in page
+    assert "It does not say who sent it, so you do not know who to ask." in page
+    assert "\nHello,\n" in page  # the reply, with no name found to greet
+    assert "Score" not in page and "Severity" not in page
+    for rule in bundled_rules():
+        assert rule.id not in page
+    assert "<mark" in page  # the invitation, with the problems marked
+    good = tmp_path / "good.html"
+    run("check", EXAMPLES / "good-panel-invitation.eml", "--format", "html", "--for", "reader", "-o", good)
+    assert "This invitation tells you what you need to know" in good.read_text()
+
+
+def test_reader_json_adds_the_plain_words_and_the_reply(run):
+    plain = run("check", EXAMPLES / "conference-travel.eml", "--format", "json").result("conference-travel.eml")
+    out = run("check", EXAMPLES / "conference-travel.eml", "--format", "json", "--for", "reader")
+    result = out.result("conference-travel.eml")
+    reader = result.pop("reader")
+    assert result == plain and "reader" not in plain
+    assert reader["sender_name"] == "Chloe Marsh"
+    assert reader["reply"] == run("reply", EXAMPLES / "conference-travel.eml").stdout
+    assert "It asks you to reply 'by close of play'. That gives you no real time." in [p["says"] for p in reader["points"]]
+
+
+def test_reader_is_refused_for_tool_formats(run):
+    for format in ("line", "sarif", "github"):
+        out = run("check", EXAMPLES / "champion.eml", "--format", format, "--for", "reader")
+        assert out.exit_code == 2 and out.stdout == ""
+        assert f"--for reader gives plain words for a person, so it works with --format human, html or json; --format {format} is for tools" in out.stderr

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..reply import reader_asks, reader_points
+import textwrap
+
+from ..reply import READER_ALL_THERE, reader_asks, reader_points
 
 
 def render(results, rules, **options) -> str:
@@ -19,8 +21,7 @@ def render(results, rules, **options) -> str:
             out.append(f"About: {result.subject}")
         points = reader_points(result, rules)
         if not points:
-            out += ["", "This invitation tells you what you need to know: who sent it, when to reply,",
-                    "what it includes, and how costs and access work.", ""]
+            out += ["", *textwrap.wrap(READER_ALL_THERE, 80), ""]
             continue
         out += ["", "What is missing or unclear:"]
         out += [f"  * {says}" for _, says, _ in points]
