@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
@@ -13,7 +14,32 @@ from rich.text import Text
 STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
 VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
+QUOTE_MARGIN = "    │ "
+MIN_WIDTH = 60  # narrower than this, the table of checks cannot be read
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def window(excerpt: str, a: int, b: int, room: int) -> tuple[str, int, int]:
+    """At most `room` terminal cells of the excerpt around the matched words [a, b), marked '…'
+    where it is cut, and where the matched words now are. A third of the room goes before them,
+    so the reader sees what leads up to them; a match longer than the room is cut at its end."""
+    if cell_len(excerpt) <= room:
+        return excerpt, a, b
+    room = max(room, 10)
+    b = max(a, min(b, a + room - 2))
+    left = max(0, min(a - (room - (b - a)) // 3, len(excerpt) - room))
+    right = len(excerpt)
+    while True:
+        before = "…" if left > 0 else ""
+        after = "…" if right < len(excerpt) else ""
+        text = before + excerpt[left:right] + after
+        if cell_len(text) <= room:
+            break
+        if right > b:
+            right -= 1  # trim the end first: the words that lead up to the match help most
+        else:
+            left += 1
+    return text, a - left + len(before), b - left + len(before)
 
 
 def _sent_words(result) -> str:
@@ -44,7 +70,7 @@ def _file(console: Console, result, plain: bool) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Result")
     table.add_column("Check")
-    table.add_column("Rule", style="dim")
+    table.add_column("Rule", style="dim", no_wrap=True, min_width=max(len(c.rule) for c in result.checks) if result.checks else None)
     table.add_column("Severity")
     table.add_column("Points", justify="right")
     for check in result.checks:
@@ -63,11 +89,11 @@ def _file(console: Console, result, plain: bool) -> None:
     for check, finding in findings:
         where = Text(f"{finding.line}:{finding.column}", style="bold")
         console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + Text(check.rule, style="dim"))
-        a, b = finding.highlight
-        quote = Text("    │ ", style="dim") + Text(finding.excerpt[:a]) + Text(finding.excerpt[a:b], style="bold reverse") + Text(finding.excerpt[b:])
-        console.print(quote, overflow="fold")
+        excerpt, a, b = window(finding.excerpt, *finding.highlight, console.width - len(QUOTE_MARGIN))
+        quote = Text(QUOTE_MARGIN, style="dim") + Text(excerpt[:a]) + Text(excerpt[a:b], style="bold reverse") + Text(excerpt[b:])
+        console.print(quote, overflow="crop", no_wrap=True)
         if plain and b > a:
-            console.print(" " * (6 + a) + "^" * (b - a), overflow="crop")
+            console.print(" " * (len(QUOTE_MARGIN) + cell_len(excerpt[:a])) + "^" * cell_len(excerpt[a:b]), overflow="crop", no_wrap=True)
         console.print(Padding(Text(finding.message), (0, 0, 0, 4)))
         if finding.suggestion:
             console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
@@ -107,9 +133,10 @@ def _summary(console: Console, results) -> None:
 
 
 def render(results, rules, color: bool | None = None, width: int | None = None) -> str:
+    """The report, drawn at `width` columns: by default the terminal's (COLUMNS when set), at least MIN_WIDTH."""
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width or 100, force_terminal=bool(color),
+        file=buffer, width=max(MIN_WIDTH, width or Console().width), force_terminal=bool(color),
         no_color=not color, color_system="standard" if color else None,
         highlight=False, emoji=False, soft_wrap=False,
     )
