@@ -337,7 +337,7 @@ def audit(
     from .loaders import Limits
     from .rules import RuleError
     from .runner import default_jobs, stream_audit
-    from .sources import iter_items
+    from .sources import is_mbox, iter_items
 
     if format not in ("human", "json", "csv"):
         _fail(f"unknown format '{format}' for an audit; choose one of human, json, csv")
@@ -353,7 +353,8 @@ def audit(
     if output:
         _refuse(output, [path])
     settings = Settings(sent=project.sent, limits=Limits(max_file_bytes=max_file_size * 1024 * 1024))
-    items = iter_items(path, settings.limits.max_file_bytes)
+    progress = _AuditProgress(Path(path).stat().st_size if is_mbox(Path(path)) else None)
+    items = progress.reading(iter_items(path, settings.limits.max_file_bytes))
     records = stream_audit(items, (loaded, settings, chosen, everything), workers=jobs or default_jobs())
 
     from .output import OutputError, Sink
@@ -361,13 +362,13 @@ def audit(
     summary = Summary()
     try:
         with Sink(output) as out:
-            _write_audit(out, format, path, records, summary, loaded, colour=_use_colour() and not output)
+            _write_audit(out, format, path, records, summary, loaded, progress, colour=_use_colour() and not output)
     except OutputError as error:
         _fail(str(error))
     raise typer.Exit(EXIT_OK)
 
 
-def _write_audit(out, format: str, path: str, records, summary, rules, colour: bool) -> None:
+def _write_audit(out, format: str, path: str, records, summary, rules, progress, colour: bool) -> None:
     """The audit's report: CSV rows as the records come (never held in memory), or the summary at the end."""
     from .audit import csv_header, csv_row
 
@@ -377,37 +378,55 @@ def _write_audit(out, format: str, path: str, records, summary, rules, colour: b
 
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(csv_header(rules))
-    tick, finish = _audit_progress()
+    progress.start()
     try:
         for record in records:
             summary.add(record)
             if writer is not None and record["status"] in ("invitation", "other"):
                 writer.writerow(csv_row(record, rules))
-            tick(summary)
+            progress.tick(summary)
     finally:
-        finish()
+        progress.stop()
     if writer is None:
         from .reporters.audit import render
 
         out.write(render(format, path, summary.to_dict(), color=colour))
 
 
-def _audit_progress():
-    """A running count on standard error, only for people watching a terminal."""
-    if not (sys.stderr.isatty() and sys.stdout.isatty()):
-        return (lambda summary: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+class _AuditProgress:
+    """An audit's progress on standard error, whenever that is a terminal (the report may go
+    to a file or a pipe). For an mbox, whose size is known, a bar with the share read and the
+    time left; otherwise a running count."""
 
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-    task = bar.add_task("Reading messages", total=None)
-    bar.start()
+    def __init__(self, total_bytes: int | None) -> None:
+        self.total, self.read_to, self.bar = total_bytes, 0, None
 
-    def tick(summary) -> None:
-        if summary.messages % 50 == 0:
-            bar.update(task, description=f"{summary.messages:,} messages, {summary.invitations:,} invitations")
+    def reading(self, items):
+        """The items, passed on as they are; the last one's place in the mbox is noted."""
+        for item in items:
+            self.read_to = item.read_to
+            yield item
 
-    return tick, bar.stop
+    def start(self) -> None:
+        if not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        columns = [TextColumn("{task.description}")]
+        columns += [BarColumn(), TaskProgressColumn(), TimeRemainingColumn()] if self.total else [SpinnerColumn(), TimeElapsedColumn()]
+        self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("Reading messages", total=self.total or None)
+        self.bar.start()
+
+    def tick(self, summary) -> None:
+        if self.bar is not None and summary.messages % 50 == 0:
+            words = f"{summary.messages:,} message{'s' if summary.messages != 1 else ''}, {summary.invitations:,} invitation{'s' if summary.invitations != 1 else ''}"
+            self.bar.update(self.task, description=words, completed=self.read_to if self.total else None)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @app.command("rules")

@@ -165,10 +165,13 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return handle.read(len(magic)) == magic
 
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], unsuffixed: bool = False) -> list[str]:
     """Files to check: folders are searched recursively for drafts and emails, in sorted order.
 
-    A path that does not exist is kept, so that it is reported as an error.
+    With `unsuffixed`, files with no suffix at all are taken too (a folder of saved
+    messages often names them 1, 2, 3; they are read by their first bytes, as
+    `check` reads one named on the command line). A path that does not exist is
+    kept, so that it is reported as an error.
     """
     found: list[str] = []
     for path in paths:
@@ -176,8 +179,8 @@ def expand_paths(paths: list[str]) -> list[str]:
             inside = []
             for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                inside += [os.path.join(root, name) for name in files
-                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")]
+                inside += [os.path.join(root, name) for name in files if not name.startswith(".")
+                           and (name.lower().endswith(FOLDER_SUFFIXES) or (unsuffixed and "." not in name))]
             found += sorted(inside)
         else:
             found.append(path)
