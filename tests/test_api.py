@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, run_readme_python
 
 from invitecheck.api import check_message
 
@@ -50,17 +47,11 @@ def test_unreadable_input_is_an_error_record_not_an_exception(tmp_path):
 
 
 def test_readme_python_example_runs(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Using it from Python", 1)[1]
-    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
-    script = tmp_path / "example.py"
-    script.write_text(code)
-    completed = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    lines = completed.stdout.splitlines()
+    lines = run_readme_python("## Using it from Python", tmp_path).splitlines()
     assert lines[0] == "17 Not ready to send"
     assert lines[1] == "['attachments-present', 'expenses-explained', 'named-sender']" and lines[2].startswith("Could you")
     assert lines[3].startswith("draft.txt ")
     assert lines[4] == "Subject: Re: Our panel"
     # The comments in the example say what it prints: keep them true.
-    assert "# 17 Not ready to send" in code and "# Subject: Re: Our panel" in code
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "# 17 Not ready to send" in readme and "# Subject: Re: Our panel" in readme
