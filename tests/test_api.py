@@ -40,7 +40,9 @@ def test_a_path_is_read_by_its_kind_and_named_by_itself():
 
 
 def test_unreadable_input_is_an_error_record_not_an_exception(tmp_path):
-    assert check_message(tmp_path / "missing.eml") == {"path": str(tmp_path / "missing.eml"), "error": f"{tmp_path / 'missing.eml'}: no such file"}
+    missing = check_message(tmp_path / "missing.eml")
+    assert (missing["path"], missing["error"]) == (str(tmp_path / "missing.eml"), f"{tmp_path / 'missing.eml'}: no such file")
+    assert "checks" not in missing and "reader" not in missing
     assert "error" in check_message(b"%PDF-1.4 binary", name="scan.txt")
     with pytest.raises(TypeError, match="text \\(str\\), bytes or a path"):
         check_message(42)

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
-SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text",
-            ".docx": "docx", ".msg": "outlook", ".html": "html", ".htm": "html"}
-FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx", ".html", ".htm")
+# What each suffix is read as. Folders are searched for exactly these: the one list
+# that `check --help`, the "no invitations found" error and the README give.
+SUFFIXES = {".eml": "email", ".msg": "outlook", ".txt": "text", ".text": "text", ".md": "markdown",
+            ".markdown": "markdown", ".docx": "docx", ".html": "html", ".htm": "html"}
+FOLDER_SUFFIXES = tuple(SUFFIXES)
+SUFFIX_LIST = ", ".join(FOLDER_SUFFIXES[:-1]) + " or " + FOLDER_SUFFIXES[-1]  # ".eml, .msg, … or .htm"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -124,7 +127,11 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
         from .html import html_to_text
         from .text import decode_bytes
 
-        return load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        from ..locate import html_places
+
+        doc = load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        doc.places = html_places(data, doc.text)
+        return doc
     if kind == "outlook":
         raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")
     binary = _binary_kind(data)
@@ -165,22 +172,24 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return handle.read(len(magic)) == magic
 
 
-def expand_paths(paths: list[str], unsuffixed: bool = False) -> list[str]:
+def expand_paths(paths: list[str], skip=None, unsuffixed: bool = False) -> list[str]:
     """Files to check: folders are searched recursively for drafts and emails, in sorted order.
 
+    A path that does not exist is kept, so that it is reported as an error.
+    ``skip(path, is_dir)``, when given, leaves out files and whole folders met on the way.
     With `unsuffixed`, files with no suffix at all are taken too (a folder of saved
     messages often names them 1, 2, 3; they are read by their first bytes, as
-    `check` reads one named on the command line). A path that does not exist is
-    kept, so that it is reported as an error.
+    `check` reads one named on the command line).
     """
     found: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             inside = []
             for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                inside += [os.path.join(root, name) for name in files if not name.startswith(".")
-                           and (name.lower().endswith(FOLDER_SUFFIXES) or (unsuffixed and "." not in name))]
+                dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and skip(os.path.join(root, d), True))]
+                inside += [os.path.join(root, name) for name in files
+                           if (name.lower().endswith(FOLDER_SUFFIXES) or (unsuffixed and "." not in name))
+                           and not name.startswith(".") and not (skip and skip(os.path.join(root, name), False))]
             found += sorted(inside)
         else:
             found.append(path)

@@ -22,9 +22,10 @@ import mailparser
 # mail-parser logs a warning for every part type it does not handle; the report
 # says what matters, so keep standard error for real problems.
 logging.getLogger("mailparser").setLevel(logging.ERROR)
-from dateutil import parser as dateparser
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
+from ..locate import email_places
 from . import LoadError, Limits
 from .documents import extract_text
 from .html import html_to_text
@@ -52,8 +53,8 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return dateparser.parse(raw, fuzzy=True), None
-    except (ValueError, OverflowError, dateparser.ParserError):
+        return parse_written_date(raw, fuzzy=True), None
+    except (ValueError, OverflowError):
         return None, f"The Date header '{' '.join(raw.split())[:60]}' is not a real date, so today is used as the send date."
 
 
@@ -183,6 +184,7 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
     if documents:
         headers.append(("Attachments", ", ".join(documents)))
     text, spans, body_span = render(headers, body)
+    places = email_places(data, text, body_span.start, headers, from_html=not parts.plain and bool(parts.html))
 
     return Invitation(
         path=path,
@@ -199,4 +201,5 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
         defects=parts.defects,
         notes=notes,
         html_links=html_links,
+        places=places,
     )

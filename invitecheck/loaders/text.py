@@ -16,8 +16,8 @@ import codecs
 import re
 from email.utils import parseaddr
 
-from dateutil import parser as dateparser
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
 from ..suppressions import extract as extract_suppressions
 from . import LoadError
@@ -79,8 +79,8 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
         try:
-            sent = dateparser.parse(date_value, dayfirst=True)
-        except (ValueError, OverflowError, dateparser.ParserError):
+            sent = parse_written_date(date_value)
+        except (ValueError, OverflowError):
             raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024")
 
     declared = "attachment" in headers

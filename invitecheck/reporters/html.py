@@ -14,6 +14,7 @@ from html import escape
 
 from .. import __version__
 from ..reply import READER_ALL_THERE
+from ..wording import plural
 
 STATUS_WORDS = {"pass": "Passed", "fail": "Failed", "not-applicable": "Does not apply"}
 
@@ -87,6 +88,9 @@ def _file(index: int, result, rules_by_id: dict) -> str:
     if result.error:
         parts.append(f'<p class="error">This file could not be checked: {escape(result.error)}</p></article>')
         return "\n".join(parts)
+    if result.skipped:
+        parts.append(f"<p>{escape(result.skipped_sentence)}</p></article>")
+        return "\n".join(parts)
     parts.append(f'<p class="score {_verdict_class(result.verdict)}">Score {result.score} out of 100: {escape(result.verdict)}</p>')
     parts.append('<dl class="meta">')
     parts.append(f"<dt>From</dt><dd>{escape(result.sender)}</dd><dt>Sent</dt><dd>{escape(_sent(result))}</dd>")
@@ -145,6 +149,9 @@ def _reader_file(index: int, result, rules, template: dict) -> str:
     if result.error:
         parts.append(f'<p class="error">We could not read this file: {escape(result.error.split(": ", 1)[-1])}.</p></article>')
         return "\n".join(parts)
+    if result.skipped:
+        parts.append(f"<p>{escape(result.skipped_sentence)}</p></article>")
+        return "\n".join(parts)
     sender = result.sender if result.sender != "(no sender given)" else "no sender given"
     parts.append(f'<dl class="meta"><dt>From</dt><dd>{escape(sender)}</dd><dt>Sent</dt><dd>{escape(_sent(result))}</dd>')
     if result.subject:
@@ -183,8 +190,8 @@ def _reader_file(index: int, result, rules, template: dict) -> str:
 def render(results, rules, reader: bool = False, **options) -> str:
     """The page for the team that wrote the invitation, or with `reader` for someone who received it."""
     rules_by_id = {rule.id: rule for rule in rules}
-    checked = [r for r in results if not r.error]
-    summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked"
+    checked = [r for r in results if not r.error and not r.skipped]
+    summary = f"{plural(len(checked), 'file')} checked"
     if reader:
         from ..reply import load_template
 

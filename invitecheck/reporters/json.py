@@ -13,7 +13,7 @@ def render(results, rules, reader: bool = False) -> str:
         from ..reply import load_template, reader_values
 
         template = load_template()
-        records = [{**r.to_dict(), "reader": reader_values(r, rules, template)} if not r.error else r.to_dict() for r in results]
+        records = [r.to_dict() if r.error or r.skipped else {**r.to_dict(), "reader": reader_values(r, rules, template)} for r in results]
     else:
         records = [r.to_dict() for r in results]
     # Compact, one result per line: readable with `python -m json.tool`, and about
