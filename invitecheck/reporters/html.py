@@ -83,13 +83,19 @@ def _quote(finding) -> str:
     return f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}" if b > a else escape(text)
 
 
-def _file(index: int, result, rules_by_id: dict) -> str:
+def _opening(index: int, result, error: str) -> tuple[list[str], bool]:
+    """A file's article so far, and whether that is all of it (a file not read, or not scored)."""
     parts = [f'<article aria-labelledby="file-{index}">', f'<h2 id="file-{index}">{escape(result.path)}</h2>']
     if result.error:
-        parts.append(f'<p class="error">This file could not be checked: {escape(result.error)}</p></article>')
-        return "\n".join(parts)
-    if result.skipped:
+        parts.append(f'<p class="error">{escape(error)}</p></article>')
+    elif result.skipped:
         parts.append(f"<p>{escape(result.skipped_sentence)}</p></article>")
+    return parts, bool(result.error or result.skipped)
+
+
+def _file(index: int, result, rules_by_id: dict) -> str:
+    parts, done = _opening(index, result, f"This file could not be checked: {result.error}")
+    if done:
         return "\n".join(parts)
     parts.append(f'<p class="score {_verdict_class(result.verdict)}">Score {result.score} out of 100: {escape(result.verdict)}</p>')
     parts.append('<dl class="meta">')
@@ -145,12 +151,8 @@ def _reader_file(index: int, result, rules, template: dict) -> str:
     """The page for someone who received the invitation: plain words, what to ask, a reply; no rule ids or points."""
     from ..reply import reader_values
 
-    parts = [f'<article aria-labelledby="file-{index}">', f'<h2 id="file-{index}">{escape(result.path)}</h2>']
-    if result.error:
-        parts.append(f'<p class="error">We could not read this file: {escape(result.error.split(": ", 1)[-1])}.</p></article>')
-        return "\n".join(parts)
-    if result.skipped:
-        parts.append(f"<p>{escape(result.skipped_sentence)}</p></article>")
+    parts, done = _opening(index, result, f"We could not read this file: {(result.error or '').split(': ', 1)[-1]}.")
+    if done:
         return "\n".join(parts)
     sender = result.sender if result.sender != "(no sender given)" else "no sender given"
     parts.append(f'<dl class="meta"><dt>From</dt><dd>{escape(sender)}</dd><dt>Sent</dt><dd>{escape(_sent(result))}</dd>')
