@@ -19,7 +19,7 @@ def test_text_bytes_and_path_give_the_same_checks():
     from_path = check_message(EXAMPLES / "champion.eml", name="champion.eml", today=DAY)
     from_text = check_message(data.decode("utf-8"), name="champion.eml", today=DAY)
     assert from_bytes == from_path == from_text
-    assert from_bytes["score"] == 17
+    assert from_bytes["score"] == 20
 
 
 def test_the_record_is_what_json_gives_plus_reader(run):
@@ -50,10 +50,10 @@ def test_unreadable_input_is_an_error_record_not_an_exception(tmp_path):
 
 def test_readme_python_example_runs(tmp_path):
     lines = run_readme_python("## Using it from Python", tmp_path).splitlines()
-    assert lines[0] == "17 Not ready to send"
+    assert lines[0] == "20 Not ready to send"
     assert lines[1] == "['attachments-present', 'expenses-explained', 'named-sender']" and lines[2].startswith("Could you")
     assert lines[3].startswith("draft.txt ")
     assert lines[4] == "Subject: Re: Our panel"
     # The comments in the example say what it prints: keep them true.
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "# 17 Not ready to send" in readme and "# Subject: Re: Our panel" in readme
+    assert "# 20 Not ready to send" in readme and "# Subject: Re: Our panel" in readme
