@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+READER_FORMATS = ("human", "html", "json")  # the formats --for reader changes
 
 
 def _fail(message: str) -> None:
@@ -212,7 +213,7 @@ def _refuse(output: str, files: List[str]) -> None:
 def check(
     paths: List[str] = typer.Argument(..., metavar="PATH", help=f"Invitations to check: files, folders (searched for {SUFFIX_LIST} files), or - for standard input."),
     format: str = typer.Option("human", "--format", "-f", autocompletion=_complete_formats, help="Output format: human, json, sarif, github, line or html."),
-    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
+    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for, a reply; with --format human, html or json)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
     select: List[str] = typer.Option([], "--select", autocompletion=_complete_rule_ids, help="Run only this rule (an id such as notice-period). Repeatable; overrides the configuration's 'enable'."),
@@ -253,17 +254,22 @@ def check(
         _fail(f"unknown format '{format}'{did_you_mean(format, FORMATS)}; choose one of {', '.join(FORMATS)}")
     if audience not in ("sender", "reader"):
         _fail(f"--for '{audience}'{did_you_mean(audience, ('sender', 'reader'))} is not one of sender, reader")
+    if audience == "reader" and format not in READER_FORMATS:
+        _fail(f"--for reader gives plain words for a person, so it works with --format human, html or json; "
+              f"--format {format} is for tools, which have no reader")
     if fail_on is not None and fail_on not in FAIL_ON:
         _fail(f"--fail-on '{fail_on}'{did_you_mean(fail_on, FAIL_ON)} is not one of {', '.join(FAIL_ON)}")
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html", select=select, ignore=ignore, force=force,
+        keep_text=format == "html" or audience == "reader", select=select, ignore=ignore, force=force,
     )
     if statistics:
         report = render("statistics", results, all_rules)
     elif audience == "reader" and format == "human":
         report = render("reader", results, all_rules)
+    elif audience == "reader":
+        report = render(format, results, all_rules, reader=True)
     elif format == "human":
         report = render(format, results, all_rules, color=_use_colour(no_color) and not output, quiet=quiet)
     else:
@@ -414,8 +420,7 @@ def audit(
     from .loaders import Limits
     from .rules import RuleError
     from .runner import default_jobs, stream_audit
-    from .sources import iter_items
-
+    from .sources import is_mbox, iter_items
     from .suggest import did_you_mean
 
     if format not in ("human", "json", "csv"):
@@ -432,7 +437,8 @@ def audit(
     if output:
         _refuse(output, [path])
     settings = Settings(sent=project.sent, limits=Limits(max_file_bytes=max_file_size * 1024 * 1024))
-    items = iter_items(path, settings.limits.max_file_bytes)
+    progress = _AuditProgress(Path(path).stat().st_size if is_mbox(Path(path)) else None)
+    items = progress.reading(iter_items(path, settings.limits.max_file_bytes))
     records = stream_audit(items, (loaded, settings, chosen, everything), workers=jobs or default_jobs())
 
     from .output import OutputError, Sink
@@ -440,13 +446,13 @@ def audit(
     summary = Summary()
     try:
         with Sink(output) as out:
-            _write_audit(out, format, path, records, summary, loaded, colour=_use_colour() and not output)
+            _write_audit(out, format, path, records, summary, loaded, progress, colour=_use_colour() and not output)
     except OutputError as error:
         _fail(str(error))
     raise typer.Exit(EXIT_OK)
 
 
-def _write_audit(out, format: str, path: str, records, summary, rules, colour: bool) -> None:
+def _write_audit(out, format: str, path: str, records, summary, rules, progress, colour: bool) -> None:
     """The audit's report: CSV rows as the records come (never held in memory), or the summary at the end."""
     from .audit import csv_header, csv_row
 
@@ -456,37 +462,55 @@ def _write_audit(out, format: str, path: str, records, summary, rules, colour: b
 
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(csv_header(rules))
-    tick, finish = _audit_progress()
+    progress.start()
     try:
         for record in records:
             summary.add(record)
             if writer is not None and record["status"] in ("invitation", "other"):
                 writer.writerow(csv_row(record, rules))
-            tick(summary)
+            progress.tick(summary)
     finally:
-        finish()
+        progress.stop()
     if writer is None:
         from .reporters.audit import render
 
         out.write(render(format, path, summary.to_dict(), color=colour))
 
 
-def _audit_progress():
-    """A running count on standard error, only for people watching a terminal."""
-    if not (sys.stderr.isatty() and sys.stdout.isatty()):
-        return (lambda summary: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+class _AuditProgress:
+    """An audit's progress on standard error, whenever that is a terminal (the report may go
+    to a file or a pipe). For an mbox, whose size is known, a bar with the share read and the
+    time left; otherwise a running count."""
 
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-    task = bar.add_task("Reading messages", total=None)
-    bar.start()
+    def __init__(self, total_bytes: int | None) -> None:
+        self.total, self.read_to, self.bar = total_bytes, 0, None
 
-    def tick(summary) -> None:
-        if summary.messages % 50 == 0:
-            bar.update(task, description=f"{summary.messages:,} messages, {summary.invitations:,} invitations")
+    def reading(self, items):
+        """The items, passed on as they are; the last one's place in the mbox is noted."""
+        for item in items:
+            self.read_to = item.read_to
+            yield item
 
-    return tick, bar.stop
+    def start(self) -> None:
+        if not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        columns = [TextColumn("{task.description}")]
+        columns += [BarColumn(), TaskProgressColumn(), TimeRemainingColumn()] if self.total else [SpinnerColumn(), TimeElapsedColumn()]
+        self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("Reading messages", total=self.total or None)
+        self.bar.start()
+
+    def tick(self, summary) -> None:
+        if self.bar is not None and summary.messages % 50 == 0:
+            words = f"{summary.messages:,} message{'s' if summary.messages != 1 else ''}, {summary.invitations:,} invitation{'s' if summary.invitations != 1 else ''}"
+            self.bar.update(self.task, description=words, completed=self.read_to if self.total else None)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _configured_rules(rules: List[str], config: Optional[str], no_config: bool):

@@ -19,6 +19,7 @@ class Item:
     name: str  # "inbox.mbox#12" or a file's path
     data: bytes | None = None  # the message, for mbox; None means "read the file at name"
     error: str = ""  # why it cannot be read, found while streaming (too big)
+    read_to: int = 0  # for an mbox, how far into the file this message ends (for progress)
 
 
 def is_maildir(path: Path) -> bool:
@@ -39,15 +40,18 @@ def iter_mbox(path: Path, max_bytes: int) -> Iterator[Item]:
     """Messages from an mbox file. '>From ' escapes in bodies are undone (mboxrd)."""
     number, lines, size, too_big = 0, [], 0, False
 
+    read = 0
+
     def finish():
         name = f"{path}#{number}"
         if too_big:
-            return Item(name, None, f"{name}: the message is larger than the {max_bytes // (1024 * 1024)} MB limit (see --max-file-size)")
-        return Item(name, b"".join(lines))
+            return Item(name, None, f"{name}: the message is larger than the {max_bytes // (1024 * 1024)} MB limit (see --max-file-size)", read)
+        return Item(name, b"".join(lines), read_to=read)
 
     with open(path, "rb") as handle:
         previous_blank = True
         for line in handle:
+            read += len(line)
             if line.startswith(b"From ") and previous_blank:
                 if number:
                     yield finish()
@@ -81,7 +85,7 @@ def iter_items(path: str, max_bytes: int) -> Iterator[Item]:
                 if not name.startswith("."):
                     yield Item(str(p / sub / name))
     elif p.is_dir():
-        found = find_files([path])
+        found = find_files([path], unsuffixed=True)
         for file in found.files:
             yield Item(file)
         for where, problem in found.problems:

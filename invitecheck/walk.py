@@ -37,8 +37,13 @@ def _reachable(link: str, root: str) -> bool:
     return not any(part.startswith(".") for part in os.path.relpath(target, root).split(os.sep))
 
 
-def search_folder(folder: str, found: Found, skip=None) -> None:
-    """Add FOLDER's files to FOUND; ``skip(path, is_dir)``, when given, leaves out files and whole folders."""
+def search_folder(folder: str, found: Found, skip=None, unsuffixed: bool = False) -> None:
+    """Add FOLDER's files to FOUND; ``skip(path, is_dir)``, when given, leaves out files and whole folders.
+
+    With `unsuffixed`, files with no suffix at all are taken too (a folder of saved
+    messages often names them 1, 2, 3; they are read by their first bytes, as
+    `check` reads one named on the command line).
+    """
     root = os.path.realpath(folder)
     files_before, problems_before = len(found.files), len(found.problems)
 
@@ -51,7 +56,8 @@ def search_folder(folder: str, found: Found, skip=None) -> None:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (skip and skip(os.path.join(here, d), True)))
         for name in files:
             path = os.path.join(here, name)
-            if name.startswith(".") or not name.lower().endswith(FOLDER_SUFFIXES) or (skip and skip(path, False)):
+            wanted = name.lower().endswith(FOLDER_SUFFIXES) or (unsuffixed and "." not in name)
+            if name.startswith(".") or not wanted or (skip and skip(path, False)):
                 continue
             if os.path.islink(path) and not _reachable(path, root):
                 found.problems.append((path, f"{path}: is a link to a file outside {folder}, so it was not read"))
@@ -62,7 +68,7 @@ def search_folder(folder: str, found: Found, skip=None) -> None:
         found.problems.append((folder, f"{folder}: no invitations found in this folder (folders are searched for {SUFFIX_LIST} files)"))
 
 
-def find_files(paths: list[str], skip=None) -> Found:
+def find_files(paths: list[str], skip=None, unsuffixed: bool = False) -> Found:
     """Files to check, in order, and the paths that gave nothing to check.
 
     A path that does not exist is kept as a file, so that reading it reports the error.
@@ -70,7 +76,7 @@ def find_files(paths: list[str], skip=None) -> Found:
     found = Found()
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            search_folder(path, found, skip)
+            search_folder(path, found, skip, unsuffixed)
         else:
             found.files.append(path)
     return found

@@ -110,14 +110,15 @@ def load_docx(data: bytes, path: str):
 
 
 def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits = Limits()):
-    from .email import load_email
-    from .text import load_text
+    from .text import load_text  # (the email loader brings mail-parser, so it is imported only for an email)
 
     if len(data) > limits.max_file_bytes:
         raise LoadError(f"{path}: the file is {_megabytes(len(data))}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
     if kind is None:
         kind = sniff(data)
     if kind == "email":
+        from .email import load_email
+
         return load_email(data, path, limits)
     if kind == "docx":
         return load_docx(data, path)

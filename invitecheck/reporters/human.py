@@ -5,19 +5,45 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..printable import rich_text as _text
+from ..printable import printable, rich_text as _text
 from ..wording import plural
 
 
 STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
 VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
+QUOTE_MARGIN = "    │ "
+MIN_WIDTH = 60  # narrower than this, the table of checks cannot be read
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def window(excerpt: str, a: int, b: int, room: int) -> tuple[str, int, int]:
+    """At most `room` terminal cells of the excerpt around the matched words [a, b), marked '…'
+    where it is cut, and where the matched words now are. A third of the room goes before them,
+    so the reader sees what leads up to them; a match longer than the room is cut at its end."""
+    if cell_len(excerpt) <= room:
+        return excerpt, a, b
+    room = max(room, 10)
+    b = max(a, min(b, a + room - 2))
+    left = max(0, min(a - (room - (b - a)) // 3, len(excerpt) - room))
+    right = len(excerpt)
+    while True:
+        before = "…" if left > 0 else ""
+        after = "…" if right < len(excerpt) else ""
+        text = before + excerpt[left:right] + after
+        if cell_len(text) <= room:
+            break
+        if right > b:
+            right -= 1  # trim the end first: the words that lead up to the match help most
+        else:
+            left += 1
+    return text, a - left + len(before), b - left + len(before)
 
 
 def _sent_words(result) -> str:
@@ -68,7 +94,7 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Result")
     table.add_column("Check")
-    table.add_column("Rule", style="dim")
+    table.add_column("Rule", style="dim", no_wrap=True, min_width=max(len(c.rule) for c in result.checks) if result.checks else None)
     table.add_column("Severity")
     table.add_column("Points", justify="right")
     for check in result.failed if quiet else result.checks:
@@ -90,12 +116,12 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     for check, finding in findings:
         where = Text(f"{finding.line}:{finding.column}", style="bold")
         console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + _text(check.rule, style="dim"))
-        a, b = finding.highlight
-        before, words, after = (_text(part) for part in (finding.excerpt[:a], finding.excerpt[a:b], finding.excerpt[b:]))
-        words.stylize("bold reverse")
-        console.print(Text("    │ ", style="dim") + before + words + after, overflow="fold")
-        if plain and len(words):
-            console.print(" " * (6 + len(before)) + "^" * len(words), overflow="crop")
+        excerpt, a, b = window(finding.excerpt, *finding.highlight, console.width - len(QUOTE_MARGIN))
+        before, words, after = (printable(part) for part in (excerpt[:a], excerpt[a:b], excerpt[b:]))
+        quote = Text(QUOTE_MARGIN, style="dim") + Text(before) + Text(words, style="bold reverse") + Text(after)
+        console.print(quote, overflow="crop", no_wrap=True)
+        if plain and words:
+            console.print(" " * (len(QUOTE_MARGIN) + cell_len(before)) + "^" * cell_len(words), overflow="crop", no_wrap=True)
         console.print(Padding(_text(finding.message), (0, 0, 0, 4)))
         if finding.suggestion:
             console.print(Padding(_text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
@@ -137,10 +163,11 @@ def _summary(console: Console, results) -> None:
 
 
 def render(results, rules, color: bool | None = None, width: int | None = None, quiet: bool = False) -> str:
-    """The report. `quiet` shows only problems: files with none, and checks that pass, are left out, and so is the summary."""
+    """The report, drawn at `width` columns: by default the terminal's (COLUMNS when set), at least MIN_WIDTH.
+    `quiet` shows only problems: files with none, and checks that pass, are left out, and so is the summary."""
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width or 100, force_terminal=bool(color),
+        file=buffer, width=max(MIN_WIDTH, width or Console().width), force_terminal=bool(color),
         no_color=not color, color_system="standard" if color else None,
         highlight=False, emoji=False, soft_wrap=False,
     )
