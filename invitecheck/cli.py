@@ -26,10 +26,13 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+READER_FORMATS = ("human", "html", "json")  # the formats --for reader changes
 
 
 def _fail(message: str) -> None:
-    typer.echo("\n".join(f"invitecheck: {line}" for line in message.splitlines()), err=True)
+    from .printable import printable
+
+    typer.echo(printable("\n".join(f"invitecheck: {line}" for line in message.splitlines())), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -48,11 +51,15 @@ def _root(
 
 def _parse_sent(value: str):
     from .dates import parse_written_date
+    from .sent import YEARS, believable
 
     try:
-        return parse_written_date(value).date()
+        day = parse_written_date(value).date()
     except (ValueError, OverflowError):
-        _fail(f"--sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024")
+        _fail(f"--sent '{value[:60]}' is not a real date; write it like 2024-03-04 or 4 March 2024")
+    if not believable(day.year):
+        _fail(f"--sent '{value[:60]}' is in the year {day.year}; give a date in the years {YEARS}")
+    return day
 
 
 def _load_rules(paths: List[str], include_bundled: bool = True):
@@ -111,10 +118,12 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
                  max_text=200_000, debug=False, output=None, format="human", keep_text=False, select=(), ignore=(),
                  force=True):
     """The shared pipeline of check and reply: configuration, rules, files, results."""
+    from dataclasses import replace
+
     from .config import ConfigError, with_rule_choices
-    from .engine import Settings
+    from .engine import FileResult, Settings
     from .loaders import Limits
-    from .runner import default_jobs, plan, run
+    from .runner import default_jobs, in_order, plan, run
     from .selection import Selection
 
     project = _config(config, no_config)
@@ -128,18 +137,18 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     known = {rule.id for rule in loaded}
     _check_rule_ids(list(select), "--select", known)
     _check_rule_ids(list(ignore), "--ignore", known)
+    notes = _rule_notes(project, loaded, found_above=config is None)  # before --select and --ignore
     project = with_rule_choices(project, select, ignore)
     selection = Selection(project.exclude, project.base, _shown_path(project.path or "the configuration"), tuple(exclude))
-    files, skipped = selection.files(paths)
-    if not files and skipped:
+    files, skipped, problems = selection.files(paths)
+    if not files and not problems:
         names = ", ".join(f"{path} (excluded by {reason})" for path, reason in skipped)
         typer.echo(f"invitecheck: nothing to check: {names}", err=True)
         return [], [], project
-    if not files:
-        _fail("no invitations found in " + ", ".join(paths) + f" (folders are searched for {SUFFIX_LIST} files)")
     if output:
-        _refuse(output, files)
+        _refuse(output, list(paths) + files)
     try:
+        settings = replace(settings, notes=notes)
         planned, rule_sets = plan(files, loaded, project, settings)
     except ConfigError as error:
         _fail(str(error))
@@ -148,8 +157,34 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
         results = run(planned, rule_sets, workers=jobs or default_jobs(), progress=progress, keep_text=keep_text)
     finally:
         finish()
+    # Paths that gave nothing to check are results too, so every reporter shows them.
+    results = in_order(results + [FileResult(path=path, error=problem) for path, problem in problems])
     all_rules = list({rule.id: rule for rule_set in rule_sets for rule in rule_set}.values())
     return results, all_rules, project
+
+
+def _rule_notes(project, loaded, found_above: bool) -> tuple[str, ...]:
+    """What a report should say about where its rules came from, so nothing applies silently:
+    a configuration from a folder above this one that turns rules off, and user rules that
+    take a bundled rule's id."""
+    from pathlib import Path
+
+    from .config import ConfigError, apply_overrides
+
+    notes = []
+    if found_above and project.path and Path(project.path).parent.resolve() != Path.cwd().resolve():
+        try:
+            kept = {rule.id for rule in apply_overrides(loaded, project.overrides, project.path)}
+        except ConfigError:  # reported, in one sentence, when the files are planned
+            kept = {rule.id for rule in loaded}
+        off = [rule.id for rule in loaded if rule.id not in kept]
+        if off:
+            notes.append(f"The configuration {project.path}, in a folder above this one, turns off "
+                         f"{len(off)} rule{'s' if len(off) != 1 else ''}: {', '.join(sorted(off))}.")
+    for rule in loaded:
+        if rule.replaces:
+            notes.append(f"The rule '{rule.id}' comes from {rule.path}, in place of the bundled rule of that name.")
+    return tuple(notes)
 
 
 def _emit(text: str, output: Optional[str]) -> None:
@@ -178,7 +213,7 @@ def _refuse(output: str, files: List[str]) -> None:
 def check(
     paths: List[str] = typer.Argument(..., metavar="PATH", help=f"Invitations to check: files, folders (searched for {SUFFIX_LIST} files), or - for standard input."),
     format: str = typer.Option("human", "--format", "-f", autocompletion=_complete_formats, help="Output format: human, json, sarif, github, line or html."),
-    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
+    audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for, a reply; with --format human, html or json)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
     select: List[str] = typer.Option([], "--select", autocompletion=_complete_rule_ids, help="Run only this rule (an id such as notice-period). Repeatable; overrides the configuration's 'enable'."),
@@ -219,25 +254,32 @@ def check(
         _fail(f"unknown format '{format}'{did_you_mean(format, FORMATS)}; choose one of {', '.join(FORMATS)}")
     if audience not in ("sender", "reader"):
         _fail(f"--for '{audience}'{did_you_mean(audience, ('sender', 'reader'))} is not one of sender, reader")
+    if audience == "reader" and format not in READER_FORMATS:
+        _fail(f"--for reader gives plain words for a person, so it works with --format human, html or json; "
+              f"--format {format} is for tools, which have no reader")
     if fail_on is not None and fail_on not in FAIL_ON:
         _fail(f"--fail-on '{fail_on}'{did_you_mean(fail_on, FAIL_ON)} is not one of {', '.join(FAIL_ON)}")
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html", select=select, ignore=ignore, force=force,
+        keep_text=format == "html" or audience == "reader", select=select, ignore=ignore, force=force,
     )
     if statistics:
         report = render("statistics", results, all_rules)
     elif audience == "reader" and format == "human":
         report = render("reader", results, all_rules)
+    elif audience == "reader":
+        report = render(format, results, all_rules, reader=True)
     elif format == "human":
         report = render(format, results, all_rules, color=_use_colour(no_color) and not output, quiet=quiet)
     else:
         report = render(format, results, all_rules)
     _emit(report, output)
+    from .printable import printable
+
     for result in results:
         if result.error:
-            typer.echo(result.error, err=True)
+            typer.echo(printable(result.error), err=True)
     if any(r.error for r in results):
         raise typer.Exit(EXIT_BAD_INPUT)
     policy_on = fail_on or project.fail_on or "error"
@@ -262,6 +304,7 @@ def reply(
     cannot be read.
     """
     from .facts import of_result
+    from .printable import printable
     from .reply import load_template, reply_text
     from .rules import RuleError
 
@@ -282,7 +325,7 @@ def reply(
     name = facts.people.sender_name if facts is not None else ""
     text = reply_text(result, all_rules, chosen, name)
     if text is None:
-        typer.echo(chosen["nothing_missing"])
+        typer.echo(printable(chosen["nothing_missing"]))
         raise typer.Exit(EXIT_OK)
     _emit(text, output)
     raise typer.Exit(EXIT_OK)
@@ -330,6 +373,7 @@ def test_rules(
     file cannot be read.
     """
     from .engine import Settings, example_mismatches
+    from .printable import printable
     from .wording import plural
 
     loaded = _load_rules(paths, include_bundled=False)
@@ -339,14 +383,14 @@ def test_rules(
         count = len(rule.examples.get("fail", [])) + len(rule.examples.get("pass", []))
         wrong = example_mismatches(rule, settings)
         if not count:
-            typer.echo(f"{rule.path}: {rule.id}: no examples to run")
+            typer.echo(printable(f"{rule.path}: {rule.id}: no examples to run"))
             continue
         if not wrong:
-            typer.echo(f"{rule.path}: {rule.id}: {plural(count, 'example')} {'behaves' if count == 1 else 'behave'} as labelled")
+            typer.echo(printable(f"{rule.path}: {rule.id}: {plural(count, 'example')} {'behaves' if count == 1 else 'behave'} as labelled"))
         for label, text, status in wrong:
             failures += 1
             shown = " ".join(text.split())[:80]
-            typer.echo(f"{rule.path}: {rule.id}: the {label} example '{shown}' gave {status}")
+            typer.echo(printable(f"{rule.path}: {rule.id}: the {label} example '{shown}' gave {status}"))
     raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
 
 
@@ -377,8 +421,7 @@ def audit(
     from .loaders import Limits
     from .rules import RuleError
     from .runner import default_jobs, stream_audit
-    from .sources import iter_items
-
+    from .sources import is_mbox, iter_items
     from .suggest import did_you_mean
 
     if format not in ("human", "json", "csv"):
@@ -395,7 +438,8 @@ def audit(
     if output:
         _refuse(output, [path])
     settings = Settings(sent=project.sent, limits=Limits(max_file_bytes=max_file_size * 1024 * 1024))
-    items = iter_items(path, settings.limits.max_file_bytes)
+    progress = _AuditProgress(Path(path).stat().st_size if is_mbox(Path(path)) else None)
+    items = progress.reading(iter_items(path, settings.limits.max_file_bytes))
     records = stream_audit(items, (loaded, settings, chosen, everything), workers=jobs or default_jobs())
 
     from .output import OutputError, Sink
@@ -403,13 +447,13 @@ def audit(
     summary = Summary()
     try:
         with Sink(output) as out:
-            _write_audit(out, format, path, records, summary, loaded, colour=_use_colour() and not output)
+            _write_audit(out, format, path, records, summary, loaded, progress, colour=_use_colour() and not output)
     except OutputError as error:
         _fail(str(error))
     raise typer.Exit(EXIT_OK)
 
 
-def _write_audit(out, format: str, path: str, records, summary, rules, colour: bool) -> None:
+def _write_audit(out, format: str, path: str, records, summary, rules, progress, colour: bool) -> None:
     """The audit's report: CSV rows as the records come (never held in memory), or the summary at the end."""
     from .audit import csv_header, csv_row
 
@@ -419,37 +463,55 @@ def _write_audit(out, format: str, path: str, records, summary, rules, colour: b
 
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(csv_header(rules))
-    tick, finish = _audit_progress()
+    progress.start()
     try:
         for record in records:
             summary.add(record)
             if writer is not None and record["status"] in ("invitation", "other"):
                 writer.writerow(csv_row(record, rules))
-            tick(summary)
+            progress.tick(summary)
     finally:
-        finish()
+        progress.stop()
     if writer is None:
         from .reporters.audit import render
 
         out.write(render(format, path, summary.to_dict(), color=colour))
 
 
-def _audit_progress():
-    """A running count on standard error, only for people watching a terminal."""
-    if not (sys.stderr.isatty() and sys.stdout.isatty()):
-        return (lambda summary: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+class _AuditProgress:
+    """An audit's progress on standard error, whenever that is a terminal (the report may go
+    to a file or a pipe). For an mbox, whose size is known, a bar with the share read and the
+    time left; otherwise a running count."""
 
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-    task = bar.add_task("Reading messages", total=None)
-    bar.start()
+    def __init__(self, total_bytes: int | None) -> None:
+        self.total, self.read_to, self.bar = total_bytes, 0, None
 
-    def tick(summary) -> None:
-        if summary.messages % 50 == 0:
-            bar.update(task, description=f"{summary.messages:,} messages, {summary.invitations:,} invitations")
+    def reading(self, items):
+        """The items, passed on as they are; the last one's place in the mbox is noted."""
+        for item in items:
+            self.read_to = item.read_to
+            yield item
 
-    return tick, bar.stop
+    def start(self) -> None:
+        if not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        columns = [TextColumn("{task.description}")]
+        columns += [BarColumn(), TaskProgressColumn(), TimeRemainingColumn()] if self.total else [SpinnerColumn(), TimeElapsedColumn()]
+        self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.task = self.bar.add_task("Reading messages", total=self.total or None)
+        self.bar.start()
+
+    def tick(self, summary) -> None:
+        if self.bar is not None and summary.messages % 50 == 0:
+            words = f"{summary.messages:,} message{'s' if summary.messages != 1 else ''}, {summary.invitations:,} invitation{'s' if summary.invitations != 1 else ''}"
+            self.bar.update(self.task, description=words, completed=self.read_to if self.total else None)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _configured_rules(rules: List[str], config: Optional[str], no_config: bool):
@@ -485,16 +547,18 @@ def list_rules(
     from rich.console import Console
     from rich.table import Table
 
+    from .printable import rich_text
+
     running, off, where = _configured_rules(rules, config, no_config)
     table = Table(show_edge=False, header_style="bold")
     for column in ("Rule", "Severity", "Weight", "Title"):
         table.add_column(column, justify="right" if column == "Weight" else "left")
     for rule in running:
-        table.add_row(rule.id, rule.severity, str(rule.weight), rule.title)
+        table.add_row(rich_text(rule.id), rule.severity, str(rule.weight), rich_text(rule.title))
     console = Console(no_color=not _use_colour(), highlight=False, width=max(100, Console().width))
     console.print(table)
     if off:
-        console.print(f"Switched off by {where}: {', '.join(rule.id for rule in off)}.")
+        console.print(rich_text(f"Switched off by {where}: {', '.join(rule.id for rule in off)}."))
 
 
 @app.command(cls=Command)
@@ -514,12 +578,18 @@ def explain(
     rule = loaded.get(rule_id)
     if rule is None:
         _fail(unknown_rule(rule_id, sorted(loaded)))
+    from .printable import printable
+
     switched_off = where if rule.id in {r.id for r in off} else ""
     lines = explain_lines(rule, switched_off_by=switched_off, page=help_url(rule))
-    typer.echo("\n".join(lines))
+    typer.echo(printable("\n".join(lines)))
 
 
 def main() -> None:
+    from .output import ENCODING_ERRORS
+
+    if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 must not stop a report
+        sys.stdout.reconfigure(errors=ENCODING_ERRORS)
     try:
         app()
     except KeyboardInterrupt:

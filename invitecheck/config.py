@@ -16,6 +16,7 @@ from typing import Any
 
 from .rules import Rule, RuleError, configure_rule, load_yaml
 from .selection import matches
+from .sent import YEARS, believable
 from .suggest import unknown_rule
 
 CONFIG_NAMES = (".invitecheck.yaml", ".invitecheck.yml")
@@ -153,10 +154,13 @@ def _toml():
 def _pyproject_table(path: Path) -> dict | None:
     tomllib = _toml()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError):
         return None
     except tomllib.TOMLDecodeError as error:
+        if "tool.invitecheck" not in text:  # another tool's broken file is not ours to refuse
+            return None
         raise ConfigError(f"{path}: it is not valid TOML ({error})") from None
     table = data.get("tool", {}).get("invitecheck")
     return table if isinstance(table, dict) else None
@@ -230,15 +234,19 @@ def _strings(data: dict, key: str, where: str) -> tuple[str, ...]:
 
 def _sent(data: dict, where: str) -> date | None:
     value = data.get("sent")
-    if value is None or isinstance(value, date):
-        return value
     if isinstance(value, str):
         from .dates import parse_written_date
 
         try:
-            return parse_written_date(value).date()
+            value = parse_written_date(value).date()
         except (ValueError, OverflowError):
             pass
+    if value is None:
+        return value
+    if isinstance(value, date):
+        if not believable(value.year):
+            raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' is in the year {value.year}; give a date in the years {YEARS}")
+        return value
     raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' must be a real date written like 2024-03-04")
 
 

@@ -33,6 +33,7 @@ class Settings:
     # Score only what looks like an involvement invitation (classify.py); --force and
     # the configuration's all_invitations turn this off.
     only_invitations: bool = False
+    notes: tuple[str, ...] = ()  # said in every file's report: where the rules in use came from
 
 
 @dataclass
@@ -213,7 +214,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         doc.attachments = doc.attachments + [_attached_file(path) for path in settings.attachments]
         doc.attachments_declared = True
 
-    checks, notes, suppressed = [], list(doc.notes), 0
+    checks, notes, suppressed = [], list(doc.notes) + list(settings.notes), 0
     if len(doc.text) > settings.max_text:
         doc = doc.truncated(settings.max_text)
         notes.append(f"Only the first {settings.max_text:,} characters were checked; the rest is longer than any invitation needs (see --max-text).")

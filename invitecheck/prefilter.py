@@ -124,19 +124,37 @@ class CaseFree:
     words from the original text by offset.
     """
 
-    __slots__ = ("_insensitive", "fast", "needs", "groupindex", "pattern", "flags")
+    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "pattern", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
+        # Nothing is compiled until the pattern is first used: a check imports
+        # every kind, and many of their patterns are never needed for one file.
         self.pattern, self.flags = source, flags
-        self.fast = re.compile(source, flags) if lowercase_safe(source) else None
-        # The case-insensitive form is compiled when first needed: for most
-        # patterns, only a text that lower-casing would lengthen needs it.
-        self._insensitive = None if self.fast is not None else re.compile(source, flags | re.IGNORECASE)
-        self.needs = required_literals(source)
-        self.groupindex = (self.fast or self._insensitive).groupindex
+        self._fast = self._insensitive = self._safe = None
+        self._needs = False
+
+    @property
+    def fast(self) -> re.Pattern | None:
+        """The pattern without IGNORECASE, for lower-cased text; None when lower-casing could change a match."""
+        if self._safe is None:
+            self._safe = lowercase_safe(self.pattern)
+            self._fast = re.compile(self.pattern, self.flags) if self._safe else None
+        return self._fast
+
+    @property
+    def needs(self):
+        if self._needs is False:
+            self._needs = required_literals(self.pattern)
+        return self._needs
+
+    @property
+    def groupindex(self):
+        return (self.fast or self.insensitive).groupindex
 
     @property
     def insensitive(self) -> re.Pattern:
+        # Compiled when first needed: for most patterns, only a text that
+        # lower-casing would lengthen needs it.
         if self._insensitive is None:
             self._insensitive = re.compile(self.pattern, self.flags | re.IGNORECASE)
         return self._insensitive

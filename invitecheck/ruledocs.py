@@ -8,6 +8,8 @@ the pages in the repository are the ones this writes, so they cannot drift.
 
 from __future__ import annotations
 
+import json
+
 import sys
 from pathlib import Path
 
@@ -52,7 +54,8 @@ def rule_page(rule: Rule) -> str:
             for text in rule.examples[key]:
                 lines += _example(text)
     settings = {name: value for name, value in rule.options.items() if isinstance(value, (int, float, str)) and not isinstance(value, bool)}
-    change = ", ".join(["severity: warning", *(f"{name}: {value}" for name, value in settings.items())])
+    # Each value written as JSON, which YAML reads as it is: text with braces or quotes stays one value.
+    change = ", ".join(["severity: warning", *(f"{name}: {json.dumps(value, ensure_ascii=False)}" for name, value in settings.items())])
     lines += ["## Changing or turning it off", "",
               "In `.invitecheck.yaml`:", "", "```yaml", "settings:", f"  {rule.id}: {{{change}}}",
               f"# or: disable: [{rule.id}]", "```", "",

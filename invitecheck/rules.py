@@ -84,6 +84,7 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)  # the kind's own fields
     compiled: Any = None  # what the kind prepared from its options (compiled patterns)
     path: str = ""
+    replaces: str = ""  # the bundled rule's file, when a user rule takes its id
 
 
 # field name -> (types, required)
@@ -271,6 +272,9 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         elif not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
             problem("reader", f"'reader' '{key}' must be text, or a mapping of variants to text")
 
+    if "source" in usable and not re.match(r"https?://[^\s]+$", data["source"].strip(), re.IGNORECASE):
+        # It becomes a link in the HTML report: a javascript: or data: address would run there.
+        problem("source", "'source' must be a web address starting with https:// or http://")
     if contract:
         for key in ("message", "suggestion"):
             if key in usable:
@@ -383,9 +387,12 @@ def bundled_rules() -> list[Rule]:
 def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = True) -> list[Rule]:
     """The bundled rules, then each ``--rules`` file or folder.
 
-    A user rule with the same id as a bundled one replaces it.
+    A user rule with the same id as a bundled one replaces it, and says so (``replaces``).
     """
-    rules = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    from dataclasses import replace
+
+    bundled = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    rules = dict(bundled)
     problems = []  # every file's problems are reported together
     for item in extra:
         path = Path(item)
@@ -402,6 +409,8 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
             except RuleError as error:
                 problems.append(error)
                 continue
+            if rule.id in bundled:
+                rule = replace(rule, replaces=bundled[rule.id].path)
             rules[rule.id] = rule
     if problems:
         raise RuleError.joined(problems)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .loaders import expand_paths
+from .walk import find_files
 
 
 @lru_cache(maxsize=256)
@@ -122,15 +122,19 @@ class Selection:
     def _skip_when_walking(self, path: str, is_dir: bool) -> bool:
         return self.excluded_by(path, is_dir) is not None or self.gitignores.ignored(path, is_dir)
 
-    def files(self, paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-        """(the files to check, the named files skipped with what excluded them)."""
+    def files(self, paths: list[str]) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+        """(the files to check, the named files skipped with what excluded them, the paths that
+        gave nothing to check with why: see walk.py)."""
         chosen: list[str] = []
         skipped: list[tuple[str, str]] = []
+        problems: list[tuple[str, str]] = []
         for path in paths:
             if path != "-":
                 reason = self.excluded_by(path, os.path.isdir(path))
                 if reason:
                     skipped.append((path, reason))
                     continue
-            chosen += expand_paths([path], skip=self._skip_when_walking)
-        return chosen, skipped
+            found = find_files([path], skip=self._skip_when_walking)
+            chosen += found.files
+            problems += found.problems
+        return chosen, skipped, problems

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .loaders import FOLDER_SUFFIXES, expand_paths
+from .walk import FOLDER_SUFFIXES, find_files
 
 
 @dataclass(frozen=True)
@@ -19,10 +19,14 @@ class Item:
     name: str  # "inbox.mbox#12" or a file's path
     data: bytes | None = None  # the message, for mbox; None means "read the file at name"
     error: str = ""  # why it cannot be read, found while streaming (too big)
+    read_to: int = 0  # for an mbox, how far into the file this message ends (for progress)
 
 
 def is_maildir(path: Path) -> bool:
-    return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
+    try:
+        return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
+    except OSError:  # a folder that cannot be searched is reported by the folder search
+        return False
 
 
 def is_mbox(path: Path) -> bool:
@@ -36,15 +40,18 @@ def iter_mbox(path: Path, max_bytes: int) -> Iterator[Item]:
     """Messages from an mbox file. '>From ' escapes in bodies are undone (mboxrd)."""
     number, lines, size, too_big = 0, [], 0, False
 
+    read = 0
+
     def finish():
         name = f"{path}#{number}"
         if too_big:
-            return Item(name, None, f"{name}: the message is larger than the {max_bytes // (1024 * 1024)} MB limit (see --max-file-size)")
-        return Item(name, b"".join(lines))
+            return Item(name, None, f"{name}: the message is larger than the {max_bytes // (1024 * 1024)} MB limit (see --max-file-size)", read)
+        return Item(name, b"".join(lines), read_to=read)
 
     with open(path, "rb") as handle:
         previous_blank = True
         for line in handle:
+            read += len(line)
             if line.startswith(b"From ") and previous_blank:
                 if number:
                     yield finish()
@@ -69,12 +76,20 @@ def iter_items(path: str, max_bytes: int) -> Iterator[Item]:
     p = Path(path)
     if is_maildir(p):
         for sub in ("cur", "new"):
-            for name in sorted(os.listdir(p / sub)):
+            try:
+                names = sorted(os.listdir(p / sub))
+            except OSError as error:
+                yield Item(str(p / sub), None, f"{p / sub}: could not be searched ({error.strerror or error}), so nothing in it was checked")
+                continue
+            for name in names:
                 if not name.startswith("."):
                     yield Item(str(p / sub / name))
     elif p.is_dir():
-        for file in expand_paths([path]):
+        found = find_files([path], unsuffixed=True)
+        for file in found.files:
             yield Item(file)
+        for where, problem in found.problems:
+            yield Item(where, None, problem)
     elif is_mbox(p):
         yield from iter_mbox(p, max_bytes)
     else:

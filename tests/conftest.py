@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,14 @@ def draft(tmp_path):
         return path
 
     return _draft
+
+
+def run_readme_python(heading: str, folder: Path, timeout: int = 120) -> str:
+    """Run the first Python example after `heading` in the README, as a user would; its output."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", readme.split(heading, 1)[1], re.S).group(1)
+    script = folder / "readme_example.py"
+    script.write_text(code)
+    completed = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return completed.stdout

@@ -79,3 +79,13 @@ def test_action_check_step_writes_sarif_annotations_and_the_exit_code(tmp_path):
     assert "::error file=" in done.stdout
     for name in ACTION["inputs"]:
         assert name in ("paths", "args", "sarif-file", "upload", "python-version")
+
+
+def test_rule_pages_configuration_samples_are_valid_yaml():
+    import re
+
+    import yaml
+
+    for path in DOCS.glob("*.md"):
+        for block in re.findall(r"```yaml\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
+            assert isinstance(yaml.safe_load(block)["settings"], dict), path.name

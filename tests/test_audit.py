@@ -166,3 +166,96 @@ def test_audit_of_the_corpora_finds_few_invitations(run):
     data = run("audit", CORPORA, "--format", "json", "--jobs", "2").json
     assert data["messages"] >= 250  # the files with an email suffix
     assert data["invitations"] <= data["messages"] // 50  # other people's test mail is almost never an invitation
+
+
+def _copy(name: str, ident: str, date: str | None = None) -> bytes:
+    """An example email with a Message-ID of its own (and a Date, if given)."""
+    lines = (EXAMPLES / name).read_bytes().split(b"\n")
+    lines = [line for line in lines if not line.lower().startswith(b"message-id:") and not (date and line.startswith(b"Date:"))]
+    extra = [f"Message-ID: <{ident}>".encode()] + ([f"Date: {date}".encode()] if date else [])
+    return b"\n".join(extra + lines)
+
+
+def test_audit_counts_a_copy_of_a_message_once(run, tmp_path):
+    champion = (EXAMPLES / "champion.eml").read_bytes()
+    path = tmp_path / "copies.mbox"
+    path.write_bytes(mbox_of([], {"a": champion, "b": champion, "c": champion}))
+    data = run("audit", path, "--format", "json", "--jobs", "1").json
+    assert (data["messages"], data["duplicates"], data["invitations"]) == (3, 2, 1)
+    human = " ".join(run("audit", path, "--jobs", "1").stdout.split())
+    assert "3 messages: 1 invitation," in human and "2 copies of a message already counted (the same Message-ID)" in human
+
+
+def test_audit_of_one_message_says_message(run, tmp_path):
+    path = tmp_path / "one.mbox"
+    path.write_bytes(mbox_of([EXAMPLES / "champion.eml"]))
+    assert "1 message: 1 invitation, 0 skipped" in run("audit", path, "--jobs", "1").stdout
+
+
+def test_audit_names_the_messages_it_could_not_read(run, tmp_path):
+    maildir = tmp_path / "Maildir"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    shutil.copy(EXAMPLES / "champion.eml", maildir / "cur" / "1.eml")
+    (maildir / "new" / "broken").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    data = run("audit", maildir, "--format", "json", "--jobs", "1").json
+    assert [entry["name"] for entry in data["unreadable_messages"]] == [str(maildir / "new" / "broken")]
+    assert data["unreadable_messages"][0]["error"].startswith(str(maildir / "new" / "broken") + ": ")
+    human = run("audit", maildir, "--jobs", "1").stdout
+    assert "The messages that could not be read:" in human and str(maildir / "new" / "broken") in human
+
+
+def test_audit_of_a_folder_reads_files_without_a_suffix(run, tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "champion.eml", folder / "1")
+    shutil.copy(EXAMPLES / "good-panel-invitation.eml", folder / "2.eml")
+    (folder / "notes.csv").write_text("a,b\n")
+    data = run("audit", folder, "--format", "json", "--jobs", "1").json
+    assert (data["messages"], data["invitations"]) == (2, 2)
+
+
+def test_league_puts_problems_first_with_dates_and_counts(run, tmp_path):
+    messages = {f"poor{n}": _copy("champion.eml", f"poor{n}@x", f"Mon, {day} Jun 2017 10:00:00 +0100")
+                for n, day in enumerate(("5", "12", "26"))}  # three poor invitations from one organisation
+    messages.update({f"good{n}": _copy("good-panel-invitation.eml", f"good{n}@x") for n in range(3)})
+    messages["once"] = _copy("conference-travel.eml", "once@x")  # one invitation only
+    path = tmp_path / "league.mbox"
+    path.write_bytes(mbox_of([], messages))
+    data = run("audit", path, "--format", "json", "--jobs", "1").json
+    league = data["league"]
+    assert [row["organisation"] for row in league] == [
+        "trainingprogramme.example.nhs.uk", "leedsth.example.nhs.uk", "selfcare-conference.example.org"]
+    # The lowest median of those with enough invitations to judge comes first; one invitation comes last.
+    assert (league[0]["first_date"], league[0]["last_date"], league[0]["invitations"]) == ("2017-06-05", "2017-06-26", 3)
+    assert all(isinstance(row["median_score"], float) for row in league)
+    human = run("audit", path, "--jobs", "1").stdout
+    human = " ".join(human.split())
+    assert "2017-06-05 to 2017-06-26" in human and "the lowest scores first" in human
+    assert "one or two invitations say little about an organisation" in human
+
+
+def test_audit_progress_shows_on_a_terminal_even_when_the_report_is_redirected(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    path = tmp_path / "big.mbox"
+    path.write_bytes(mbox_of(sorted(EXAMPLES.glob("*.eml")) * 8))
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "invitecheck", "audit", str(path), "--format", "json", "--jobs", "1"],
+                          stdout=subprocess.PIPE, stderr=follower, timeout=300, env={**os.environ, "COLUMNS": "100"})
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0 and b'"messages"' in done.stdout
+    assert b"%" in shown and (b"Reading messages" in shown or b"messages," in shown), shown[-500:]

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
-
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_readme_python
 
 pytest.importorskip("dask.bag")
 pytest.importorskip("dask.distributed")
 
 
 def test_readme_dask_example_on_a_local_cluster(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### Archives too big for one machine", 1)[1]
-    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
-    script = tmp_path / "dask_example.py"
-    script.write_text(code)
-    completed = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert completed.returncode == 0, completed.stderr[-2000:]
-    scores = eval(completed.stdout.strip().splitlines()[-1])  # the example prints a dict of path -> score
+    output = run_readme_python("### Archives too big for one machine", tmp_path, timeout=300)
+    scores = eval(output.strip().splitlines()[-1])  # the example prints a dict of path -> score
     assert scores["examples/champion.eml"] == 20
     assert scores["examples/good-panel-invitation.eml"] == 100
     assert len(scores) == len(list((ROOT / "examples").glob("*.eml")))

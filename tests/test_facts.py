@@ -36,7 +36,7 @@ severity: warning
 weight: 1
 message: "x"
 why: "y"
-source: "z"
+source: "https://example.org/why"
 examples: {{}}
 patterns:
   - "{pattern}"
@@ -56,7 +56,7 @@ def test_an_unknown_vocabulary_name_is_a_load_error_naming_file_and_line(tmp_pat
     path.write_text(RULE_TEMPLATE.format(pattern="{vocab:onlin}"), encoding="utf-8")
     with pytest.raises(RuleError) as error:
         load_rule_file(path)
-    assert str(error.value).startswith(f"{path}, line 10:")
+    assert str(error.value).startswith(f"{path}, line 10:"), str(error.value)
     assert "no entry 'onlin'" in str(error.value)
 
 

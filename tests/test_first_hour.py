@@ -178,7 +178,7 @@ weight: 5000
 colour: red
 message: "x"
 why: "y"
-source: z
+source: https://example.org/z
 when:
   - "fine"
   - "(unclosed"
@@ -203,7 +203,7 @@ def test_every_mistake_in_a_rule_file_is_reported_at_once_with_its_line(run, dra
 
 def test_every_bad_swap_entry_and_every_bad_file_is_reported(run, draft, tmp_path):
     (tmp_path / "swap.yaml").write_text(
-        'id: swap-test\ntitle: T\nkind: swap\nseverity: warning\nweight: 5\nmessage: "x"\nwhy: y\nsource: z\n'
+        'id: swap-test\ntitle: T\nkind: swap\nseverity: warning\nweight: 5\nmessage: "x"\nwhy: y\nsource: https://example.org/z\n'
         'swap:\n  "good": "better"\n  "(bad": "fine"\n  "ok": 3\nexamples: {}\n', encoding="utf-8")
     (tmp_path / "bad.yaml").write_text(MANY_MISTAKES, encoding="utf-8")
     out = run("rules", "--rules", tmp_path)

@@ -44,7 +44,8 @@ def _lines(text: str) -> list[str]:
 # -- samples of output ------------------------------------------------------------
 
 
-def test_the_report_sample_is_what_check_prints(run, at_root):
+def test_the_report_sample_is_what_check_prints(run, at_root, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")  # the README says its sample is drawn at 100 columns
     sample = blocks("text", "## What the report looks like")[0]
     shown = _lines(sample)
     assert shown[-1] == "…"

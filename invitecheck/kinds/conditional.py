@@ -11,6 +11,11 @@ a finding of its own. `exceptions` lists captures that never need a partner.
 
 `not_applicable` (optional) says in plain words why the rule did not apply,
 for the report's n/a rows: "it does not ask anyone to come in person".
+
+`variants` (optional) names kinds of invitation for the reader's words: a mapping
+of a name to `when` (and optional `unless`) patterns. The first that applies is
+the failure's `variant`, which picks the rule's `reader` wording: an online
+meeting is asked about captions, not step-free access.
 """
 
 from ..document import Invitation
@@ -31,6 +36,8 @@ CONTRACT = Contract(
         "not_applicable": Option((str,), "why the rule did not apply, in plain words, for the report", default=NOT_APPLICABLE_NOTE),
         "pair": Option((bool,), "pair 'when' and 'then' by what their first group captures", default=False),
         "exceptions": Option((list,), "with pair: captures that need no partner, such as NHS", default=[]),
+        "variants": Option((dict,), "names for kinds of invitation, each with 'when' (and 'unless') patterns, "
+                                    "that pick the reader's wording", default={}),
     },
     placeholders=("match",),
     scopes=ALL_SCOPES,
@@ -40,6 +47,11 @@ CONTRACT = Contract(
 def prepare(options):
     compiled = compile_fields(options, {"when": True, "then": True, "unless": False})
     compiled["exceptions"] = {str(item) for item in options["exceptions"] or []}
+    compiled["variants"] = {}
+    for name, spec in (options["variants"] or {}).items():
+        if not isinstance(spec, dict) or set(spec) - {"when", "unless"} or "when" not in spec:
+            raise RuleError(f"the variant '{name}' must be a mapping with 'when' patterns (and, if you like, 'unless')", field="variants")
+        compiled["variants"][name] = compile_fields({"when": spec["when"], "unless": spec.get("unless")}, {"when": True, "unless": False})
     if options["pair"]:
         for name in ("when", "then"):
             for pattern in compiled[name]:
@@ -71,6 +83,13 @@ def _paired(rule, doc: Invitation, ctx: Context) -> Outcome:
     return Outcome(FAIL if findings else PASS, findings)
 
 
+def _variant(rule, doc: Invitation, spans) -> dict:
+    for name, patterns in rule.compiled["variants"].items():
+        if any_match(patterns["when"], doc, spans) and not any_match(patterns["unless"], doc, spans):
+            return {"variant": name}
+    return {}
+
+
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     spans = list(ctx.spans)
     if rule.options["pair"]:
@@ -83,4 +102,4 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         return Outcome(PASS)
     trigger = first_match(rule.compiled["when"], doc, spans)  # the earliest, to point at
     message = format_message(rule.message, match=words(doc, trigger))
-    return Outcome(FAIL, [Finding(trigger.start(), trigger.end(), message, rule.suggestion)])
+    return Outcome(FAIL, [Finding(trigger.start(), trigger.end(), message, rule.suggestion, _variant(rule, doc, spans))])

@@ -6,7 +6,6 @@ known suffix: RFC 822 headers at the top mean email, anything else is text.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -111,14 +110,15 @@ def load_docx(data: bytes, path: str):
 
 
 def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits = Limits()):
-    from .email import load_email
-    from .text import load_text
+    from .text import load_text  # (the email loader brings mail-parser, so it is imported only for an email)
 
     if len(data) > limits.max_file_bytes:
         raise LoadError(f"{path}: the file is {_megabytes(len(data))}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
     if kind is None:
         kind = sniff(data)
     if kind == "email":
+        from .email import load_email
+
         return load_email(data, path, limits)
     if kind == "docx":
         return load_docx(data, path)
@@ -169,24 +169,3 @@ def load_path(path: str, limits: Limits = Limits()):
 def _starts_with(path: Path, magic: bytes) -> bool:
     with open(path, "rb") as handle:
         return handle.read(len(magic)) == magic
-
-
-def expand_paths(paths: list[str], skip=None) -> list[str]:
-    """Files to check: folders are searched recursively for drafts and emails, in sorted order.
-
-    A path that does not exist is kept, so that it is reported as an error.
-    ``skip(path, is_dir)``, when given, leaves out files and whole folders met on the way.
-    """
-    found: list[str] = []
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            inside = []
-            for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
-                dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and skip(os.path.join(root, d), True))]
-                inside += [os.path.join(root, name) for name in files
-                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")
-                           and not (skip and skip(os.path.join(root, name), False))]
-            found += sorted(inside)
-        else:
-            found.append(path)
-    return found

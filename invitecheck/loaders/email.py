@@ -19,13 +19,17 @@ from datetime import datetime
 
 import mailparser
 
-# mail-parser logs a warning for every part type it does not handle; the report
-# says what matters, so keep standard error for real problems.
-logging.getLogger("mailparser").setLevel(logging.ERROR)
+# mail-parser logs a warning for every part type it does not handle, and raw headers
+# (terminal codes and all) at error level when it cannot decode them. The report says
+# what matters (the message's defects), so none of it reaches standard error.
+_MAILPARSER_LOG = logging.getLogger("mailparser")
+_MAILPARSER_LOG.addHandler(logging.NullHandler())
+_MAILPARSER_LOG.propagate = False
 
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
 from ..locate import email_places
+from ..sent import believable, written_year
 from . import LoadError, Limits
 from .documents import extract_text
 from .html import html_to_text
@@ -48,14 +52,18 @@ def _header(message, name: str) -> str:
 def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     if not raw.strip():
         return None, None
+    shown = " ".join(raw.split())[:60]
     try:
-        return email.utils.parsedate_to_datetime(raw), None
+        sent = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError, OverflowError):
-        pass
-    try:
-        return parse_written_date(raw, fuzzy=True), None
-    except (ValueError, OverflowError):
-        return None, f"The Date header '{' '.join(raw.split())[:60]}' is not a real date, so today is used as the send date."
+        try:
+            sent = parse_written_date(raw, fuzzy=True)
+        except (ValueError, OverflowError):
+            return None, f"The Date header '{shown}' is not a real date, so today is used as the send date."
+    year = written_year(raw) or sent.year
+    if not believable(year) or not believable(sent.year):
+        return None, f"The Date header '{shown}' is in the year {year}, which cannot be right, so today is used as the send date."
+    return sent, None
 
 
 def _attachment(item: dict) -> Attachment:

@@ -16,9 +16,9 @@ import codecs
 import re
 from email.utils import parseaddr
 
-
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
+from ..sent import YEARS, believable
 from ..suppressions import extract as extract_suppressions
 from . import LoadError
 
@@ -81,7 +81,9 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         try:
             sent = parse_written_date(date_value)
         except (ValueError, OverflowError):
-            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024")
+            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024") from None
+        if not believable(sent.year):
+            raise LoadError(f"{path}: the Date line '{date_value}' is in the year {sent.year}; give a date in the years {YEARS}")
 
     declared = "attachment" in headers
     attachments = []

@@ -6,12 +6,26 @@ import io
 import json
 
 from .. import __version__
+from ..printable import rich_text as _text
+from ..audit import FEW
 
 
 def render(format: str, path: str, summary: dict, color: bool = False) -> str:
     if format == "json":
         return json.dumps({"version": __version__, "path": path, **summary}, indent=2, ensure_ascii=False) + "\n"
     return _human(path, summary, color)
+
+
+def how_many(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 message', '2 messages', '1,204 invitations'."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
+def _dates(row: dict) -> str:
+    first, last = row.get("first_date"), row.get("last_date")
+    if not first:
+        return "no dates"
+    return first if first == last else f"{first} to {last}"
 
 
 def _human(path: str, summary: dict, color: bool) -> str:
@@ -22,26 +36,43 @@ def _human(path: str, summary: dict, color: bool) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=110, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False, emoji=False)
-    console.rule(Text(f"Audit of {path}", style="bold"), align="left")
-    line = (f"{summary['messages']:,} messages: {summary['invitations']:,} invitations, "
+    console.rule(_text(f"Audit of {path}", style="bold"), align="left")
+    line = (f"{how_many(summary['messages'], 'message')}: {how_many(summary['invitations'], 'invitation')}, "
             f"{summary['skipped']:,} skipped (not invitations), {summary['unreadable']:,} could not be read")
     if summary["others_checked"]:
-        line += f", {summary['others_checked']:,} other messages checked (--all)"
+        line += f", {how_many(summary['others_checked'], 'other message')} checked (--all)"
+    if summary["duplicates"]:
+        line += f", {how_many(summary['duplicates'], 'copy', 'copies')} of a message already counted (the same Message-ID)"
     console.print(line + ".")
-    for reason, count in summary["unreadable_reasons"].items():
-        console.print(Text(f"  could not be read ({count}): {reason}", style="dim"))
+    for reason, times in summary["unreadable_reasons"].items():
+        console.print(_text(f"  could not be read ({times:,}): {reason}", style="dim"))
+    named = summary["unreadable_messages"]
+    if named:
+        console.print(Text("  The messages that could not be read:", style="dim"))
+        for entry in named:
+            console.print(_text(f"    {entry['error']}", style="dim"), overflow="fold")
+        if summary["unreadable"] > len(named):
+            console.print(Text(f"    … and {summary['unreadable'] - len(named):,} more (--format json lists the first {len(named)}).", style="dim"))
 
     if summary["league"]:
-        table = Table(title="Invitations by organisation", title_justify="left", show_edge=False, header_style="bold")
+        table = Table(title="Invitations by organisation, the lowest scores first", title_justify="left", show_edge=False, header_style="bold")
         table.add_column("Organisation")
         table.add_column("Invitations", justify="right")
+        table.add_column("Dates")
         table.add_column("Median score", justify="right")
         table.add_column("Most common failings")
+        few = False
         for row in summary["league"][:30]:
             median = row["median_score"]
-            table.add_row(row["organisation"], f"{row['invitations']:,}", f"{median:g}", "; ".join(row["most_common_failings"]) or "none")
+            if row["invitations"] < FEW and not few:
+                few = True
+                table.add_section()
+            table.add_row(_text(row["organisation"]), f"{row['invitations']:,}", _dates(row), f"{median:g}",
+                          _text("; ".join(row["most_common_failings"]) or "none"))
         console.print()
         console.print(table)
+        if few:
+            console.print(Text(f"Organisations with fewer than {FEW} invitations come last: one or two invitations say little about an organisation.", style="dim"))
         if len(summary["league"]) > 30:
             console.print(Text(f"… and {len(summary['league']) - 30} more organisations (--format csv lists every invitation).", style="dim"))
 
@@ -60,7 +91,7 @@ def _human(path: str, summary: dict, color: bool) -> str:
             for column in ("Score", "Date", "Organisation", "Subject"):
                 table.add_column(column, justify="right" if column == "Score" else "left")
             for entry in summary[key]:
-                table.add_row(str(entry["score"]), entry["date"] or "", entry["organisation"] or "", entry["subject"] or "(no subject)")
+                table.add_row(str(entry["score"]), entry["date"] or "", _text(entry["organisation"] or ""), _text(entry["subject"] or "(no subject)"))
             console.print()
             console.print(table)
     else:

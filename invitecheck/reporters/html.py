@@ -1,7 +1,9 @@
 """One self-contained HTML page: the score, the checks, and the invitation itself with
 each finding highlighted where it is and explained.
 
-No scripts, no web fonts, no images, no links out except each rule's guidance:
+No scripts, no web fonts, no images, no links out except each rule's guidance
+(http and https addresses only, checked when the rule is loaded), and a
+Content-Security-Policy that forbids scripts and loading anything:
 it opens offline, reads on a phone, and works with a screen reader (landmarks,
 headings, a table with a caption, real text; colour is never the only signal,
 and every colour pair meets WCAG AA contrast).
@@ -13,6 +15,7 @@ from datetime import date
 from html import escape
 
 from .. import __version__
+from ..reply import READER_ALL_THERE
 from ..wording import plural
 
 STATUS_WORDS = {"pass": "Passed", "fail": "Failed", "not-applicable": "Does not apply"}
@@ -82,13 +85,19 @@ def _quote(finding) -> str:
     return f"{escape(text[:a])}<mark>{escape(text[a:b])}</mark>{escape(text[b:])}" if b > a else escape(text)
 
 
-def _file(index: int, result, rules_by_id: dict) -> str:
+def _opening(index: int, result, error: str) -> tuple[list[str], bool]:
+    """A file's article so far, and whether that is all of it (a file not read, or not scored)."""
     parts = [f'<article aria-labelledby="file-{index}">', f'<h2 id="file-{index}">{escape(result.path)}</h2>']
     if result.error:
-        parts.append(f'<p class="error">This file could not be checked: {escape(result.error)}</p></article>')
-        return "\n".join(parts)
-    if result.skipped:
+        parts.append(f'<p class="error">{escape(error)}</p></article>')
+    elif result.skipped:
         parts.append(f"<p>{escape(result.skipped_sentence)}</p></article>")
+    return parts, bool(result.error or result.skipped)
+
+
+def _file(index: int, result, rules_by_id: dict) -> str:
+    parts, done = _opening(index, result, f"This file could not be checked: {result.error}")
+    if done:
         return "\n".join(parts)
     parts.append(f'<p class="score {_verdict_class(result.verdict)}">Score {result.score} out of 100: {escape(result.verdict)}</p>')
     parts.append('<dl class="meta">')
@@ -140,17 +149,67 @@ def _file(index: int, result, rules_by_id: dict) -> str:
     return "\n".join(parts)
 
 
-def render(results, rules, **options) -> str:
+def _reader_file(index: int, result, rules, template: dict) -> str:
+    """The page for someone who received the invitation: plain words, what to ask, a reply; no rule ids or points."""
+    from ..reply import reader_values
+
+    parts, done = _opening(index, result, f"We could not read this file: {(result.error or '').split(': ', 1)[-1]}.")
+    if done:
+        return "\n".join(parts)
+    sender = result.sender if result.sender != "(no sender given)" else "no sender given"
+    parts.append(f'<dl class="meta"><dt>From</dt><dd>{escape(sender)}</dd><dt>Sent</dt><dd>{escape(_sent(result))}</dd>')
+    if result.subject:
+        parts.append(f"<dt>About</dt><dd>{escape(result.subject)}</dd>")
+    parts.append("</dl>")
+    values = reader_values(result, rules, template)
+    if not values["points"]:
+        parts.append(f"<p>{escape(READER_ALL_THERE)}</p>")
+    else:
+        parts.append(f'<h3 id="missing-{index}">What is missing or unclear</h3><ol class="findings">')
+        marks = []
+        findings = {check.rule: check.findings[0] for check in result.checks if check.status == "fail" and check.findings}
+        for number, point in enumerate(values["points"], 1):
+            anchor = f"{index}-{number}"
+            finding = findings.get(point["rule"])
+            link = ""
+            if finding is not None:
+                marks.append((finding.start, finding.end, anchor, number))
+                link = f' (<a href="#m-{anchor}">show in the invitation</a>)'
+            parts.append(f'<li id="f-{anchor}">{escape(point["says"])}{link}</li>')
+        parts.append("</ol>")
+        if values["asks"]:
+            parts.append(f'<h3 id="ask-{index}">What you could ask them</h3><ul>')
+            parts += [f"<li>{escape(ask)}</li>" for ask in values["asks"]]
+            parts.append("</ul>")
+        if values["reply"]:
+            parts.append(f'<h3 id="reply-{index}">A reply you could send</h3>')
+            parts.append(f'<pre class="invitation" tabindex="0" aria-labelledby="reply-{index}">{escape(values["reply"])}</pre>')
+        if result.invitation is not None:
+            parts.append(f'<h3 id="text-{index}">The invitation, with each problem marked</h3>')
+            parts.append(f'<pre class="invitation" tabindex="0" aria-labelledby="text-{index}">{_highlighted(result.invitation.text, marks)}</pre>')
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def render(results, rules, reader: bool = False, **options) -> str:
+    """The page for the team that wrote the invitation, or with `reader` for someone who received it."""
     rules_by_id = {rule.id: rule for rule in rules}
     checked = [r for r in results if not r.error and not r.skipped]
     summary = f"{plural(len(checked), 'file')} checked"
-    if checked:
-        summary += f"; {sum(1 for r in checked if r.verdict == 'Ready to send')} ready to send"
-    body = "\n".join(_file(i, r, rules_by_id) for i, r in enumerate(results, 1))
+    if reader:
+        from ..reply import load_template
+
+        template = load_template()
+        body = "\n".join(_reader_file(i, r, rules, template) for i, r in enumerate(results, 1))
+    else:
+        if checked:
+            summary += f"; {sum(1 for r in checked if r.verdict == 'Ready to send')} ready to send"
+        body = "\n".join(_file(i, r, rules_by_id) for i, r in enumerate(results, 1))
     return f"""<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="invitecheck {__version__}">
 <title>Invitation check: {escape(results[0].path) if len(results) == 1 else summary}</title>

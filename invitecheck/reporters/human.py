@@ -5,17 +5,45 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..printable import printable, rich_text as _text
 from ..wording import plural
+
 
 STATUS_LABEL = {"pass": "✓ pass", "fail": "✗ FAIL", "not-applicable": "– n/a"}
 STATUS_STYLE = {"pass": "green", "fail": "bold red", "not-applicable": "dim"}
 VERDICT_STYLE = {"Ready to send": "bold green", "Needs some work": "bold yellow", "Not ready to send": "bold red"}
+QUOTE_MARGIN = "    │ "
+MIN_WIDTH = 60  # narrower than this, the table of checks cannot be read
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def window(excerpt: str, a: int, b: int, room: int) -> tuple[str, int, int]:
+    """At most `room` terminal cells of the excerpt around the matched words [a, b), marked '…'
+    where it is cut, and where the matched words now are. A third of the room goes before them,
+    so the reader sees what leads up to them; a match longer than the room is cut at its end."""
+    if cell_len(excerpt) <= room:
+        return excerpt, a, b
+    room = max(room, 10)
+    b = max(a, min(b, a + room - 2))
+    left = max(0, min(a - (room - (b - a)) // 3, len(excerpt) - room))
+    right = len(excerpt)
+    while True:
+        before = "…" if left > 0 else ""
+        after = "…" if right < len(excerpt) else ""
+        text = before + excerpt[left:right] + after
+        if cell_len(text) <= room:
+            break
+        if right > b:
+            right -= 1  # trim the end first: the words that lead up to the match help most
+        else:
+            left += 1
+    return text, a - left + len(before), b - left + len(before)
 
 
 def _sent_words(result) -> str:
@@ -41,22 +69,22 @@ LINES_SHOWN = {
 
 
 def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
-    console.rule(Text(result.path, style="bold"), align="left")
+    console.rule(_text(result.path, style="bold"), align="left")
     if result.error:
-        console.print(Text("Could not check: ", style="bold red") + Text(result.error))
+        console.print(Text("Could not check: ", style="bold red") + _text(result.error))
         console.print()
         return
     if result.skipped:
-        console.print(Text(result.skipped_sentence))
+        console.print(_text(result.skipped_sentence))
         console.print()
         return
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("From", result.sender)
+    head.add_row("From", _text(result.sender))
     head.add_row("Sent", _sent_words(result))
     if result.subject:
-        head.add_row("Subject", result.subject)
+        head.add_row("Subject", _text(result.subject))
     head.add_row("Score", Text(f"{result.score}/100 · {result.verdict}", style=VERDICT_STYLE.get(result.verdict, "")))
     if result.source_format in LINES_SHOWN:
         head.add_row("Lines", LINES_SHOWN[result.source_format])
@@ -66,17 +94,17 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Result")
     table.add_column("Check")
-    table.add_column("Rule", style="dim")
+    table.add_column("Rule", style="dim", no_wrap=True, min_width=max(len(c.rule) for c in result.checks) if result.checks else None)
     table.add_column("Severity")
     table.add_column("Points", justify="right")
     for check in result.failed if quiet else result.checks:
         points = "–" if check.status == "not-applicable" else f"{check.weight if check.status == 'pass' else 0}/{check.weight}"
-        title = Text(check.title)
+        title = _text(check.title)
         if check.status == "not-applicable" and check.note:
             title.append(f" ({check.note})", style="dim")  # why it did not apply
         table.add_row(
             Text(STATUS_LABEL[check.status], style=STATUS_STYLE[check.status]),
-            title, check.rule,
+            title, _text(check.rule),
             Text(check.severity, style=SEVERITY_STYLE.get(check.severity, "")), points,
         )
     console.print(table)
@@ -87,25 +115,26 @@ def _file(console: Console, result, plain: bool, quiet: bool = False) -> None:
         console.print()
     for check, finding in findings:
         where = Text(f"{finding.line}:{finding.column}", style="bold")
-        console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + Text(check.rule, style="dim"))
-        a, b = finding.highlight
-        quote = Text("    │ ", style="dim") + Text(finding.excerpt[:a]) + Text(finding.excerpt[a:b], style="bold reverse") + Text(finding.excerpt[b:])
-        console.print(quote, overflow="fold")
-        if plain and b > a:
-            console.print(" " * (6 + a) + "^" * (b - a), overflow="crop")
-        console.print(Padding(Text(finding.message), (0, 0, 0, 4)))
+        console.print(where + Text(f"  {check.severity} ", style=SEVERITY_STYLE.get(check.severity, "")) + _text(check.rule, style="dim"))
+        excerpt, a, b = window(finding.excerpt, *finding.highlight, console.width - len(QUOTE_MARGIN))
+        before, words, after = (printable(part) for part in (excerpt[:a], excerpt[a:b], excerpt[b:]))
+        quote = Text(QUOTE_MARGIN, style="dim") + Text(before) + Text(words, style="bold reverse") + Text(after)
+        console.print(quote, overflow="crop", no_wrap=True)
+        if plain and words:
+            console.print(" " * (len(QUOTE_MARGIN) + cell_len(before)) + "^" * cell_len(words), overflow="crop", no_wrap=True)
+        console.print(Padding(_text(finding.message), (0, 0, 0, 4)))
         if finding.suggestion:
-            console.print(Padding(Text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
+            console.print(Padding(_text("→ " + finding.suggestion, style="green"), (0, 0, 0, 4)))
         console.print()
     for check in () if quiet else result.checks:
         if check.evidence:
-            console.print(Text(f"✓ {check.title}: {check.evidence}.", style="green"))
+            console.print(_text(f"✓ {check.title}: {check.evidence}.", style="green"))
     for warning in result.warnings:
-        console.print(Text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
+        console.print(_text(f"Warning: line {warning['line']}: {warning['message']}", style="yellow"))
     if result.suppressed:
         console.print(Text(f"{plural(result.suppressed, 'finding')} suppressed by comments in the file.", style="dim"))
     for note in result.notes:
-        console.print(Text("Note: " + note, style="dim italic"))
+        console.print(_text("Note: " + note, style="dim italic"))
     if result.notes or result.warnings or result.suppressed or not findings or any(c.evidence for c in result.checks):
         console.print()
 
@@ -130,14 +159,15 @@ def _summary(console: Console, results) -> None:
             for c in r.failed:
                 counts[c.title] = counts.get(c.title, 0) + 1
         if counts:
-            console.print("Most common problems: " + "; ".join(f"{title} ({n})" for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) + ".")
+            console.print(_text("Most common problems: " + "; ".join(f"{title} ({n})" for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]) + "."))
 
 
 def render(results, rules, color: bool | None = None, width: int | None = None, quiet: bool = False) -> str:
-    """The report. `quiet` shows only problems: files with none, and checks that pass, are left out, and so is the summary."""
+    """The report, drawn at `width` columns: by default the terminal's (COLUMNS when set), at least MIN_WIDTH.
+    `quiet` shows only problems: files with none, and checks that pass, are left out, and so is the summary."""
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width or 100, force_terminal=bool(color),
+        file=buffer, width=max(MIN_WIDTH, width or Console().width), force_terminal=bool(color),
         no_color=not color, color_system="standard" if color else None,
         highlight=False, emoji=False, soft_wrap=False,
     )

@@ -7,6 +7,7 @@ exists the message says what the line is instead.
 from __future__ import annotations
 
 from ..locate import position_words
+from ..printable import printable
 
 
 def render(results, rules) -> str:
@@ -22,7 +23,8 @@ def render(results, rules) -> str:
         items += [(w["line"], 1, "warning", "unused-suppression", w["message"]) for w in result.warnings]
         for line, column, severity, rule, message in sorted(items):
             lines.append(f"{result.path}:{line}:{column}: {severity} {rule}: {message}")
-    return "\n".join(lines) + ("\n" if lines else "")
+    # Each line is one finding: a newline inside a message would start a fake one.
+    return "\n".join(printable(line).replace("\n", " ") for line in lines) + ("\n" if lines else "")
 
 
 def _message(finding) -> str:

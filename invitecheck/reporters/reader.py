@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ..reply import reader_points
+import shlex
+import textwrap
+
+from ..printable import printable
+from ..reply import READER_ALL_THERE, reader_asks, reader_points
 
 
 def render(results, rules, **options) -> str:
@@ -23,18 +27,14 @@ def render(results, rules, **options) -> str:
             out.append(f"About: {result.subject}")
         points = reader_points(result, rules)
         if not points:
-            out += ["", "This invitation tells you what you need to know: who sent it, when to reply,",
-                    "what it includes, and how costs and access work.", ""]
+            out += ["", *textwrap.wrap(READER_ALL_THERE, 80), ""]
             continue
         out += ["", "What is missing or unclear:"]
-        out += [f"  * {says}" for says, _ in points]
-        asks = []
-        for _, ask in points:
-            if ask and ask not in asks:
-                asks.append(ask)
+        out += [f"  * {says}" for _, says, _ in points]
+        asks = reader_asks(points)
         if asks:
             out += ["", "What you could ask them:"]
             out += [f"  * {ask}" for ask in asks]
-            out += ["", f"For a reply you can send, run: invitecheck reply {result.path}"]
+            out += ["", f"For a reply you can send, run: invitecheck reply {shlex.quote(result.path)}"]
         out.append("")
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out)) + "\n"
