@@ -28,7 +28,9 @@ FIELDS = {
     "min_words": ((int,), False, 40),  # below this the measures say little
 }
 
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+# An address is tried only where a word starts ((?<!\S)): tried at every position, a
+# long run without spaces was rescanned to its end from each one.
+URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
 def prepare(options):

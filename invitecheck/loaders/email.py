@@ -25,7 +25,7 @@ logging.getLogger("mailparser").setLevel(logging.ERROR)
 from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, render
-from . import LoadError, Limits
+from . import MAX_DATE_CHARS, LoadError, Limits, shown
 from .documents import extract_text
 from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
@@ -47,6 +47,9 @@ def _header(message, name: str) -> str:
 def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     if not raw.strip():
         return None, None
+    unreadable = f"The Date header '{shown(raw)}' is not a real date, so today is used as the send date."
+    if len(raw) > MAX_DATE_CHARS:
+        return None, unreadable
     try:
         return email.utils.parsedate_to_datetime(raw), None
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -54,7 +57,7 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     try:
         return dateparser.parse(raw, fuzzy=True), None
     except (ValueError, OverflowError, dateparser.ParserError):
-        return None, f"The Date header '{' '.join(raw.split())[:60]}' is not a real date, so today is used as the send date."
+        return None, unreadable
 
 
 def _attachment(item: dict) -> Attachment:
@@ -119,6 +122,23 @@ def _with_stdlib(data: bytes) -> _Parts:
 
 
 _PART_RE = re.compile(rb"^content-type[ \t]*:", re.I | re.M)
+# A boundary is at most 70 characters (RFC 2046); the window of 200 bounds the pattern.
+_BOUNDARY_RE = re.compile(rb'boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.I)
+_DASHES_RE = re.compile(rb"^--([^\r\n]*)", re.M)
+
+
+def count_parts(data: bytes) -> int:
+    """How many MIME parts the email has, counted before parsing it.
+
+    Parts are counted by their Content-Type lines and by the boundary lines that
+    start them, whichever is more: a part needs no Content-Type line.
+    """
+    typed = len(_PART_RE.findall(data))
+    boundaries = {quoted or bare for quoted, bare in _BOUNDARY_RE.findall(data)}
+    if not boundaries:
+        return typed
+    delimited = sum(1 for rest in _DASHES_RE.findall(data) if rest.rstrip() in boundaries)
+    return max(typed, delimited)
 
 
 def _depth(message, limit: int) -> int:
@@ -137,7 +157,7 @@ def _depth(message, limit: int) -> int:
 
 
 def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
-    parts_count = len(_PART_RE.findall(data))
+    parts_count = count_parts(data)
     if parts_count > limits.max_parts:
         raise LoadError(f"{path}: the email has {parts_count} MIME parts, more than the limit of {limits.max_parts} (see --max-parts)")
     try:

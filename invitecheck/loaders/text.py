@@ -20,7 +20,7 @@ from dateutil import parser as dateparser
 
 from ..document import Attachment, Invitation, Span
 from ..suppressions import extract as extract_suppressions
-from . import LoadError
+from . import MAX_DATE_CHARS, LoadError, shown
 
 DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
 
@@ -78,10 +78,13 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     sent = None
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
+        unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
+        if len(date_value) > MAX_DATE_CHARS:
+            raise unreadable
         try:
             sent = dateparser.parse(date_value, dayfirst=True)
         except (ValueError, OverflowError, dateparser.ParserError):
-            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024")
+            raise unreadable from None
 
     declared = "attachment" in headers
     attachments = []
