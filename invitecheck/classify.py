@@ -1,11 +1,14 @@
 """Is this message an involvement invitation? Phrases from classifier.yaml decide.
 
 Used by `invitecheck audit` so that a year of mail is judged on its invitations,
-not on its newsletters and receipts.
+not on its newsletters and receipts, and by `invitecheck check`, which says
+plainly when a file does not look like an invitation instead of scoring it
+(``--force``, or ``all_invitations: true`` in the configuration, scores it anyway).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,24 @@ import regex
 from .rules import RuleError, load_yaml_mapping
 
 KEYS = ("min_topics", "asks", "topics", "not")
+FORWARDED_RE = regex.compile(r"-{2,}\s*Forwarded message", regex.IGNORECASE)
+
+
+class _Lazy:
+    """A pattern compiled when first needed: most messages are decided by a few of them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled = None
+
+    @property
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
+        return self._compiled
+
+    def search(self, text: str, timeout: float):
+        return self.compiled.search(text, timeout=timeout)
 
 
 @dataclass(frozen=True)
@@ -24,18 +45,37 @@ class Classifier:
     not_: tuple
 
     def classify(self, doc) -> tuple[bool, str]:
-        """(is it an invitation, why not) for an Invitation."""
-        text = doc.text[doc.subject.start : doc.subject.end] + "\n" + doc.text[doc.body.start : doc.message_end] if doc.subject else doc.text[doc.body.start : doc.message_end]
-        text = text[:50_000]
+        """(is it an invitation, why not) for an Invitation.
+
+        The sender's own words are read, and a message they forward with them
+        ("Passing this on" above an invitation); never a reply's quoted thread.
+        """
+        end = doc.message_end
+        if FORWARDED_RE.match(doc.text, end):
+            end = doc.body.end
+        subject = doc.text[doc.subject.start : doc.subject.end] + "\n" if doc.subject else ""
+        text = (subject + doc.text[doc.body.start : end])[:50_000]
+        if not text.strip():
+            return False, "it has no text"
         for pattern in self.not_:
             if pattern.search(text, timeout=1.0):
                 return False, "it is another kind of message"
         if not any(p.search(text, timeout=1.0) for p in self.asks):
             return False, "it does not ask the reader to take part"
-        topics = sum(1 for p in self.topics if p.search(text, timeout=1.0))
+        topics = 0
+        for pattern in self.topics:  # stop counting once there are enough
+            if topics >= self.min_topics:
+                break
+            topics += bool(pattern.search(text, timeout=1.0))
         if topics < self.min_topics:
             return False, "it is not about involvement in health or care"
         return True, ""
+
+
+@functools.lru_cache(maxsize=1)
+def default_classifier() -> Classifier:
+    """The bundled classifier, read once per process."""
+    return load_classifier()
 
 
 def load_classifier(path: str | None = None) -> Classifier:
@@ -46,10 +86,14 @@ def load_classifier(path: str | None = None) -> Classifier:
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise RuleError(f"{where}: '{key}' must be a list of patterns")
-        try:
-            return tuple(regex.compile(i, regex.IGNORECASE | regex.MULTILINE) for i in items)
-        except regex.error as error:
-            raise RuleError(f"{where}: a pattern in '{key}' does not compile ({error})") from None
+        found = tuple(_Lazy(i) for i in items)
+        if path:  # a user's own file is checked at once; the bundled one is tested
+            for pattern in found:
+                try:
+                    pattern.compiled
+                except regex.error as error:
+                    raise RuleError(f"{where}: a pattern in '{key}' does not compile ({error})") from None
+        return found
 
     minimum = data.get("min_topics", 2)
     if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 0:

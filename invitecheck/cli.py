@@ -13,9 +13,12 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .usage import Command, Group
+from .loaders import SUFFIX_LIST
 
 app = typer.Typer(
-    add_completion=False,
+    cls=Group,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Check patient and public involvement invitations: who sent it, time to reply, "
@@ -23,11 +26,10 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the sign-off", "all": "the subject and the body"}
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"invitecheck: {message}", err=True)
+    typer.echo("\n".join(f"invitecheck: {line}" for line in message.splitlines()), err=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -39,17 +41,17 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and stop."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and stop."),
 ) -> None:
     """Check patient and public involvement invitations."""
 
 
 def _parse_sent(value: str):
-    from dateutil import parser as dateparser
+    from .dates import parse_written_date
 
     try:
-        return dateparser.parse(value, dayfirst=True).date()
-    except (ValueError, OverflowError, dateparser.ParserError):
+        return parse_written_date(value).date()
+    except (ValueError, OverflowError):
         _fail(f"--sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024")
 
 
@@ -76,28 +78,65 @@ def _config(path: Optional[str], ignore: bool):
         _fail(str(error))
 
 
-def _use_colour() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+def _use_colour(no_color: bool = False) -> bool:
+    """Colour for a terminal; never with --no-color or NO_COLOR; always with FORCE_COLOR (https://no-color.org)."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _complete_rule_ids(incomplete: str) -> List[str]:
+    from .rules import bundled_rules
+
+    return [rule.id for rule in bundled_rules() if rule.id.startswith(incomplete)]
+
+
+def _complete_formats(incomplete: str) -> List[str]:
+    from .reporters import FORMATS
+
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+def _check_rule_ids(ids: List[str], option: str, known) -> None:
+    from .suggest import unknown_rule
+
+    for rule_id in ids:
+        if rule_id not in known:
+            _fail(f"{option}: " + unknown_rule(rule_id, sorted(known)))
 
 
 def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config, max_file_size=25, max_parts=1000,
-                 max_text=200_000, debug=False, output=None, format="human", keep_text=False):
+                 max_text=200_000, debug=False, output=None, format="human", keep_text=False, select=(), ignore=(),
+                 force=True):
     """The shared pipeline of check and reply: configuration, rules, files, results."""
-    from .config import ConfigError
+    from .config import ConfigError, with_rule_choices
     from .engine import Settings
-    from .loaders import Limits, expand_paths
+    from .loaders import Limits
     from .runner import default_jobs, plan, run
+    from .selection import Selection
 
     project = _config(config, no_config)
     cli_sent = _parse_sent(sent) if sent else None
     settings = Settings(
         sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
+        only_invitations=not (force or project.all_invitations),
     )
     loaded = _load_rules(list(project.rules) + list(rules))
-    files = [p for p in expand_paths(paths) if p == "-" or not (project.excluded(p) or _excluded_here(p, exclude))]
+    known = {rule.id for rule in loaded}
+    _check_rule_ids(list(select), "--select", known)
+    _check_rule_ids(list(ignore), "--ignore", known)
+    project = with_rule_choices(project, select, ignore)
+    selection = Selection(project.exclude, project.base, _shown_path(project.path or "the configuration"), tuple(exclude))
+    files, skipped = selection.files(paths)
+    if not files and skipped:
+        names = ", ".join(f"{path} (excluded by {reason})" for path, reason in skipped)
+        typer.echo(f"invitecheck: nothing to check: {names}", err=True)
+        return [], [], project
     if not files:
-        _fail("no invitations found in " + ", ".join(paths) + " (looked for .eml, .txt and .md files)")
+        _fail("no invitations found in " + ", ".join(paths) + f" (folders are searched for {SUFFIX_LIST} files)")
     if output:
         _refuse(output, files)
     try:
@@ -135,17 +174,19 @@ def _refuse(output: str, files: List[str]) -> None:
         _fail(str(error))
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
-    paths: List[str] = typer.Argument(..., help="Invitations to check: .eml, .txt or .md files, folders, or - for standard input."),
-    format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, sarif, github, line or html."),
+    paths: List[str] = typer.Argument(..., metavar="PATH", help=f"Invitations to check: files, folders (searched for {SUFFIX_LIST} files), or - for standard input."),
+    format: str = typer.Option("human", "--format", "-f", autocompletion=_complete_formats, help="Output format: human, json, sarif, github, line or html."),
     audience: str = typer.Option("sender", "--for", help="Who the report is for: 'sender' (the team writing it, the default) or 'reader' (someone who received it: plain words, what to ask for)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date the invitation is or was sent, like 2024-03-04. Overrides the email's Date header; drafts without one use today."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder of rule files. Repeatable."),
+    select: List[str] = typer.Option([], "--select", autocompletion=_complete_rule_ids, help="Run only this rule (an id such as notice-period). Repeatable; overrides the configuration's 'enable'."),
+    ignore: List[str] = typer.Option([], "--ignore", autocompletion=_complete_rule_ids, help="Do not run this rule. Repeatable; adds to the configuration's 'disable'."),
     attach: List[str] = typer.Option([], "--attach", help="A file that will be attached to a draft. Repeatable."),
     fail_under: Optional[int] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit with status 1 when any file scores below this."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit with status 1 when a check of this severity or worse fails: error (the default), warning, info or never."),
-    exclude: List[str] = typer.Option([], "--exclude", help="A glob of files not to check, such as 'drafts/old/*'. Repeatable."),
+    exclude: List[str] = typer.Option([], "--exclude", help="Files or folders not to check: a gitignore-style pattern such as 'drafts/old/' or '*.bak'. Repeatable; adds to the configuration's 'exclude'."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for many files (default: the number of cores)."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file."),
@@ -153,9 +194,17 @@ def check(
     max_file_size: int = typer.Option(25, "--max-file-size", min=1, help="Refuse files larger than this many megabytes."),
     max_parts: int = typer.Option(1000, "--max-parts", min=1, help="Refuse emails with more MIME parts than this."),
     max_text: int = typer.Option(200_000, "--max-text", min=1000, help="Check at most this many characters of each invitation; the report says when a text was cut."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Show only problems: the report leaves out files that pass, checks that pass or do not apply, and the summary."),
+    statistics: bool = typer.Option(False, "--statistics", help="Instead of the report, count the findings of each rule."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour, even in a terminal (as does the NO_COLOR variable; FORCE_COLOR forces it)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback when invitecheck itself goes wrong."),
+    force: bool = typer.Option(False, "--force", help="Score every file, even one that does not look like an involvement invitation (which is otherwise reported as not checked)."),
 ) -> None:
     """Check invitations and print a scored report with the evidence for each finding.
+
+    A file that does not look like an involvement invitation is reported as not
+    checked, and not scored; --force, or all_invitations: true in the
+    configuration, scores it anyway.
 
     Exit status: 0 when every file passed; 1 when any file has a failed check at
     or above --fail-on (error by default) or scores under --fail-under; 2 when a
@@ -164,22 +213,25 @@ def check(
     from .config import FAIL_ON
     from .reporters import FORMATS, render
     from .scoring import fails_policy
+    from .suggest import did_you_mean
 
     if format not in FORMATS:
-        _fail(f"unknown format '{format}'; choose one of {', '.join(FORMATS)}")
+        _fail(f"unknown format '{format}'{did_you_mean(format, FORMATS)}; choose one of {', '.join(FORMATS)}")
     if audience not in ("sender", "reader"):
-        _fail(f"--for '{audience}' is not one of sender, reader")
+        _fail(f"--for '{audience}'{did_you_mean(audience, ('sender', 'reader'))} is not one of sender, reader")
     if fail_on is not None and fail_on not in FAIL_ON:
-        _fail(f"--fail-on '{fail_on}' is not one of {', '.join(FAIL_ON)}")
+        _fail(f"--fail-on '{fail_on}'{did_you_mean(fail_on, FAIL_ON)} is not one of {', '.join(FAIL_ON)}")
     results, all_rules, project = _check_files(
         paths, sent=sent, rules=rules, attach=attach, exclude=exclude, jobs=jobs, config=config, no_config=no_config,
         max_file_size=max_file_size, max_parts=max_parts, max_text=max_text, debug=debug, output=output, format=format,
-        keep_text=format == "html",
+        keep_text=format == "html", select=select, ignore=ignore, force=force,
     )
-    if audience == "reader" and format == "human":
+    if statistics:
+        report = render("statistics", results, all_rules)
+    elif audience == "reader" and format == "human":
         report = render("reader", results, all_rules)
     elif format == "human":
-        report = render(format, results, all_rules, color=_use_colour() and not output)
+        report = render(format, results, all_rules, color=_use_colour(no_color) and not output, quiet=quiet)
     else:
         report = render(format, results, all_rules)
     _emit(report, output)
@@ -194,9 +246,9 @@ def check(
     raise typer.Exit(EXIT_FAILED if failing else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def reply(
-    path: str = typer.Argument(..., help="The invitation you received: an .eml, .msg, .txt or .md file, or - for standard input."),
+    path: str = typer.Argument(..., help=f"The invitation you received: one {SUFFIX_LIST} file, or - for standard input."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the reply to this file instead of standard output."),
     template: Optional[str] = typer.Option(None, "--template", help="A reply template of your own (see invitecheck/templates/reply.yaml)."),
     sent: Optional[str] = typer.Option(None, "--sent", help="The date it was sent, if the file does not say."),
@@ -221,6 +273,8 @@ def reply(
         [path], sent=sent, rules=rules, attach=[], exclude=[], jobs=1, config=config, no_config=no_config,
         output=output, keep_text=True,
     )
+    if not results:  # the file is excluded by the configuration: said on standard error
+        raise typer.Exit(EXIT_OK)
     result = results[0]
     if result.error:
         _fail(result.error)
@@ -231,14 +285,6 @@ def reply(
         raise typer.Exit(EXIT_OK)
     _emit(text, output)
     raise typer.Exit(EXIT_OK)
-
-
-def _excluded_here(path: str, patterns: List[str]) -> bool:
-    import fnmatch
-    from pathlib import Path
-
-    posix = Path(path).as_posix()
-    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(posix.removeprefix("./"), p) for p in patterns)
 
 
 def _progress(total: int, format: str):
@@ -255,27 +301,25 @@ def _progress(total: int, format: str):
     return (lambda: bar.advance(task)), bar.stop
 
 
-@app.command()
+@app.command(cls=Command)
 def init(
-    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration."),
+    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration: a .yaml file, or pyproject.toml to add a [tool.invitecheck] table to it."),
 ) -> None:
-    """Write a commented starter configuration. It never overwrites an existing file."""
+    """Write a commented starter configuration. It never overwrites an existing one."""
     from pathlib import Path
 
-    from .config import STARTER
+    from .config import ConfigError, write_starter
 
-    target = Path(path)
-    if target.exists():
-        _fail(f"{path} already exists; it was left as it is")
     try:
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(STARTER)
+        done = write_starter(Path(path))
+    except ConfigError as error:
+        _fail(str(error))
     except OSError as error:
         _fail(f"{path}: could not be written ({error.strerror or error})")
-    typer.echo(f"Wrote {path}. Edit it to choose rules, settings and the files to check.")
+    typer.echo(f"{done} Edit it to choose rules, settings and the files to check.")
 
 
-@app.command("test-rules")
+@app.command("test-rules", cls=Command)
 def test_rules(
     paths: List[str] = typer.Argument(..., help="Rule files or folders of rule files."),
 ) -> None:
@@ -285,6 +329,7 @@ def test_rules(
     file cannot be read.
     """
     from .engine import Settings, example_mismatches
+    from .wording import plural
 
     loaded = _load_rules(paths, include_bundled=False)
     settings = Settings()
@@ -296,7 +341,7 @@ def test_rules(
             typer.echo(f"{rule.path}: {rule.id}: no examples to run")
             continue
         if not wrong:
-            typer.echo(f"{rule.path}: {rule.id}: {count} examples behave as labelled")
+            typer.echo(f"{rule.path}: {rule.id}: {plural(count, 'example')} {'behaves' if count == 1 else 'behave'} as labelled")
         for label, text, status in wrong:
             failures += 1
             shown = " ".join(text.split())[:80]
@@ -304,9 +349,9 @@ def test_rules(
     raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=Command)
 def audit(
-    path: str = typer.Argument(..., help="An mbox file, a Maildir, or a folder of .eml, .msg, .txt, .md or .docx files."),
+    path: str = typer.Argument(..., help=f"An mbox file, a Maildir, or a folder (searched for {SUFFIX_LIST} files)."),
     everything: bool = typer.Option(False, "--all", help="Score every message, not only involvement invitations."),
     format: str = typer.Option("human", "--format", "-f", help="Output format: human, json, or csv (one row per invitation)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
@@ -333,8 +378,10 @@ def audit(
     from .runner import default_jobs, stream_audit
     from .sources import iter_items
 
+    from .suggest import did_you_mean
+
     if format not in ("human", "json", "csv"):
-        _fail(f"unknown format '{format}' for an audit; choose one of human, json, csv")
+        _fail(f"unknown format '{format}'{did_you_mean(format, ('human', 'json', 'csv'))} for an audit; choose one of human, json, csv")
     if not Path(path).exists():
         _fail(f"{path}: no such file or folder")
     project = _config(config, no_config)
@@ -404,40 +451,80 @@ def _audit_progress():
     return tick, bar.stop
 
 
-@app.command("rules")
+def _configured_rules(rules: List[str], config: Optional[str], no_config: bool):
+    """(the rules that run, with the configuration's settings; the rules it switches off; where it is)."""
+    from .config import ConfigError, apply_overrides
+
+    project = _config(config, no_config)
+    loaded = _load_rules(list(project.rules) + list(rules))
+    where = project.path or "the configuration"
+    try:
+        running = apply_overrides(loaded, project.overrides, where)
+    except ConfigError as error:
+        _fail(str(error))
+    on = {rule.id for rule in running}
+    return running, [rule for rule in loaded if rule.id not in on], _shown_path(where)
+
+
+def _shown_path(path: str) -> str:
+    """A path as a person would type it: relative to the current folder when it is inside it."""
+    import os
+
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return path if relative.startswith("..") else relative
+
+
+@app.command("rules", cls=Command)
 def list_rules(
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder to list too."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file: list the rules as they ship."),
 ) -> None:
-    """List every rule: id, severity, weight and title."""
+    """List the rules that run, as the configuration sets them: id, severity, weight and title."""
     from rich.console import Console
     from rich.table import Table
 
+    running, off, where = _configured_rules(rules, config, no_config)
     table = Table(show_edge=False, header_style="bold")
     for column in ("Rule", "Severity", "Weight", "Title"):
         table.add_column(column, justify="right" if column == "Weight" else "left")
-    for rule in _load_rules(rules):
+    for rule in running:
         table.add_row(rule.id, rule.severity, str(rule.weight), rule.title)
-    Console(no_color=not _use_colour(), highlight=False, width=max(100, Console().width)).print(table)
+    console = Console(no_color=not _use_colour(), highlight=False, width=max(100, Console().width))
+    console.print(table)
+    if off:
+        console.print(f"Switched off by {where}: {', '.join(rule.id for rule in off)}.")
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     rule_id: str = typer.Argument(..., metavar="RULE", help="The rule's id, such as named-sender."),
     rules: List[str] = typer.Option([], "--rules", help="An extra rule file or folder to look in too."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this configuration file instead of looking for .invitecheck.yaml."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file: explain the rule as it ships."),
 ) -> None:
-    """Explain a rule: why it matters, where the guidance is, and examples."""
-    loaded = {rule.id: rule for rule in _load_rules(rules)}
+    """Explain a rule as the configuration sets it: why it matters, where the guidance is, and examples."""
+    from .ruledocs import SCOPE_WORDS, help_url
+    from .suggest import unknown_rule
+
+    running, off, where = _configured_rules(rules, config, no_config)
+    loaded = {rule.id: rule for rule in [*running, *off]}
     rule = loaded.get(rule_id)
     if rule is None:
-        _fail(f"there is no rule called '{rule_id}'; 'invitecheck rules' lists them")
+        _fail(unknown_rule(rule_id, sorted(loaded)))
     lines = [
         f"{rule.id}: {rule.title}",
         f"Severity {rule.severity}, weight {rule.weight}, kind {rule.kind}; reads {SCOPE_WORDS[rule.scope]}.",
+    ]
+    if rule.id in {r.id for r in off}:
+        lines.append(f"It is switched off by {where}.")
+    lines += [
         "",
         "Why it matters:",
         f"  {rule.why}",
         "",
         f"Guidance: {rule.source}",
+        f"Rule page: {help_url(rule)}",
     ]
     for label, key in (("Fails on", "fail"), ("Passes on", "pass")):
         if rule.examples.get(key):

@@ -9,14 +9,14 @@ Every key is checked: an unknown key is an error naming the file and the key.
 
 from __future__ import annotations
 
-import fnmatch
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .rules import Rule, RuleError, configure_rule, load_yaml
+from .selection import matches
+from .suggest import unknown_rule
 
 CONFIG_NAMES = (".invitecheck.yaml", ".invitecheck.yml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -40,7 +40,8 @@ settings:
   # respectful-wording:
   #   severity: error
 
-# Files and folders not to check (globs, relative to this file).
+# Files and folders not to check: gitignore-style patterns, relative to this file
+# (.gitignore is respected too).
 exclude: []
 
 # Exit with status 1 when any file scores below this (0-100) ...
@@ -51,11 +52,39 @@ fail_on: error
 # The date your drafts will be sent, for the notice-period rule (else today).
 # sent: 2024-03-04
 
-# Different settings for some files, matched by glob.
+# Every file checked is an invitation: score it even if it does not look like one
+# (a template with placeholders, say), so that none is ever passed over in CI.
+# all_invitations: true
+
+# Different settings for some files, matched by gitignore-style patterns.
 # per_file:
 #   - files: ["templates/reminders/*.txt"]
 #     settings:
 #       notice-period: {min_days: 7}
+"""
+
+# The same starter as a table for pyproject.toml (TOML, not YAML: `init pyproject.toml` adds it at the end).
+STARTER_TOML = """\
+
+[tool.invitecheck]
+# invitecheck configuration. Every key is optional; delete what you do not need.
+# Command-line options override these. See the README for more.
+rules = []        # extra rule files or folders, relative to this file
+# enable = ["named-sender", "notice-period"]   # run only these ...
+disable = []      # ... or switch some off
+exclude = []      # files and folders not to check (gitignore-style patterns)
+fail_on = "error" # error, warning, info or never
+# fail_under = 80
+# sent = 2024-03-04
+# all_invitations = true   # score every file, even one that does not look like an invitation
+
+[tool.invitecheck.settings]
+notice-period = {min_days = 14}
+# respectful-wording = {severity = "error"}
+
+# [[tool.invitecheck.per_file]]
+# files = ["templates/reminders/*.txt"]
+# settings = {notice-period = {min_days = 7}}
 """
 
 
@@ -90,27 +119,11 @@ class Config:
     fail_on: str | None = None
     sent: date | None = None
     per_file: tuple[PerFile, ...] = ()
-
-    # -- which files ----------------------------------------------------
-
-    def relative(self, path: str) -> str:
-        absolute, base = os.path.abspath(path), os.path.abspath(self.base)
-        if absolute == base or absolute.startswith(base.rstrip(os.sep) + os.sep):
-            return PurePosixPath(Path(os.path.relpath(absolute, base))).as_posix()
-        return Path(path).as_posix()
-
-    def excluded(self, path: str) -> bool:
-        rel = self.relative(path)
-        return any(_glob(rel, pattern) for pattern in self.exclude)
+    all_invitations: bool = False  # score every file, even one that does not look like an invitation
 
     def matching(self, path: str) -> list[PerFile]:
-        rel = self.relative(path)
-        return [entry for entry in self.per_file if any(_glob(rel, pattern) for pattern in entry.files)]
-
-
-def _glob(path: str, pattern: str) -> bool:
-    pattern = pattern.rstrip("/")
-    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, pattern + "/*") or path.startswith(pattern + "/")
+        """The per_file entries whose gitignore-style `files` patterns match PATH."""
+        return [entry for entry in self.per_file if matches(path, self.base, entry.files)]
 
 
 # -- finding and reading ------------------------------------------------------
@@ -149,6 +162,31 @@ def _pyproject_table(path: Path) -> dict | None:
     return table if isinstance(table, dict) else None
 
 
+def write_starter(path: Path) -> str:
+    """Write a starter configuration at path and say what was done; never overwrite one.
+
+    A pyproject.toml gets a [tool.invitecheck] table added at its end; any other
+    name gets the YAML starter, and must end .yaml or .yml so that it is read as YAML.
+    """
+    if path.name == "pyproject.toml":
+        if path.exists():
+            if _pyproject_table(path) is not None:
+                raise ConfigError(f"{path} already has a [tool.invitecheck] table; it was left as it is")
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(STARTER_TOML)
+            return f"Added a [tool.invitecheck] table to {path}."
+        text, mode = STARTER_TOML.lstrip("\n"), "x"
+    elif path.suffix in (".yaml", ".yml"):
+        if path.exists():
+            raise ConfigError(f"{path} already exists; it was left as it is")
+        text, mode = STARTER, "x"
+    else:
+        raise ConfigError(f"{path}: a configuration file must be YAML (ending .yaml or .yml) or a pyproject.toml")
+    with open(path, mode, encoding="utf-8") as handle:
+        handle.write(text)
+    return f"Wrote {path}."
+
+
 def load_config(path: Path) -> Config:
     where = str(path)
     try:
@@ -172,7 +210,7 @@ def load_config(path: Path) -> Config:
     return parse_config(data, where, path.parent)
 
 
-TOP_KEYS = ("rules", "enable", "disable", "settings", "exclude", "fail_under", "fail_on", "sent", "per_file")
+TOP_KEYS = ("rules", "enable", "disable", "settings", "exclude", "fail_under", "fail_on", "sent", "per_file", "all_invitations")
 PER_FILE_KEYS = ("files", "enable", "disable", "settings", "sent")
 
 
@@ -195,9 +233,11 @@ def _sent(data: dict, where: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str):
+        from .dates import parse_written_date
+
         try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
+            return parse_written_date(value).date()
+        except (ValueError, OverflowError):
             pass
     raise ConfigError(f"{_at(data, 'sent', where)}: 'sent' must be a real date written like 2024-03-04")
 
@@ -237,6 +277,10 @@ def parse_config(data: Any, where: str, base: Path) -> Config:
     if fail_on is not None and fail_on not in FAIL_ON:
         raise ConfigError(f"{_at(data, 'fail_on', where)}: 'fail_on' must be one of {', '.join(FAIL_ON)}")
 
+    all_invitations = data.get("all_invitations", False)
+    if not isinstance(all_invitations, bool):
+        raise ConfigError(f"{_at(data, 'all_invitations', where)}: 'all_invitations' must be true or false")
+
     per_file = []
     entries = data.get("per_file", []) or []
     if not isinstance(entries, list):
@@ -251,7 +295,7 @@ def parse_config(data: Any, where: str, base: Path) -> Config:
     return Config(
         path=where, base=base, rules=rules, overrides=_overrides(data, where),
         exclude=_strings(data, "exclude", where), fail_under=fail_under, fail_on=fail_on,
-        sent=_sent(data, where), per_file=tuple(per_file),
+        sent=_sent(data, where), per_file=tuple(per_file), all_invitations=all_invitations,
     )
 
 
@@ -263,7 +307,7 @@ def apply_overrides(rules: list[Rule], overrides: Overrides, where: str) -> list
     known = {rule.id for rule in rules}
     for rule_id in [*(overrides.enable or ()), *overrides.disable, *overrides.settings]:
         if rule_id not in known:
-            raise ConfigError(f"{where}: unknown rule '{rule_id}' ('invitecheck rules' lists them)")
+            raise ConfigError(unknown_rule(rule_id, sorted(known), where))
     chosen = [r for r in rules if (overrides.enable is None or r.id in overrides.enable) and r.id not in overrides.disable]
     result = []
     for rule in chosen:
@@ -280,3 +324,11 @@ def apply_overrides(rules: list[Rule], overrides: Overrides, where: str) -> list
 def with_cli(config: Config, **changes) -> Config:
     """The configuration with command-line options laid over it (None means 'not given')."""
     return replace(config, **{k: v for k, v in changes.items() if v is not None})
+
+
+def with_rule_choices(config: Config, select=(), ignore=()) -> Config:
+    """The configuration with --select (only these rules) and --ignore (not these) laid over it."""
+    overrides = config.overrides
+    return replace(config, overrides=replace(
+        overrides, enable=tuple(select) if select else overrides.enable, disable=overrides.disable + tuple(ignore),
+    ))

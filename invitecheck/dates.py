@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .prefilter import CaseFree, case_free, lowered
 
@@ -61,7 +61,7 @@ NUMERIC_RE = re.compile(
     r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
 WEEKDAY_BEFORE_RE = CaseFree(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$")
-ISO_RE = re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 WEEKDAY_RE = CaseFree(
     r"(?<=\s|:)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))"
@@ -127,6 +127,31 @@ def _is_timestamp(text: str, start: int, end: int) -> bool:
     if _HEADER_LINE_RE.match(text, line_start, min(start + 1, line_start + HEADER_WINDOW)) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
         return True
     return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
+
+
+# A year-first all-number date (2024-03-04, 2024/03/04, 2024.03.04) is ISO order: year, month, day.
+_YEAR_FIRST_RE = re.compile(r"^\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)")
+
+
+# A real date is under 40 characters. dateutil's parser slows with the square of a
+# value's length (a Date header of a million digits took minutes), so a longer
+# value is not a date, and is not given to it.
+MAX_DATE_CHARS = 200
+
+
+def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
+    """A whole date given on its own (--sent, a config's sent:, a draft's Date: line).
+
+    British order for day and month ("04/03/2024" is 4 March), except that a
+    date that starts with a four-digit year is ISO order: 2024-03-04 is 4 March.
+    Raises ValueError (or OverflowError) when it is not a date.
+    """
+    from dateutil import parser as dateparser
+
+    if len(value) > MAX_DATE_CHARS:
+        raise ValueError(f"a date is never longer than {MAX_DATE_CHARS} characters")
+    year_first = bool(_YEAR_FIRST_RE.match(value))
+    return dateparser.parse(value, dayfirst=not year_first, yearfirst=year_first, fuzzy=fuzzy)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ Every loader turns its input into an :class:`Invitation`. The invitation's
 Markdown draft the view is the file itself, so line numbers match the file;
 for an email it is the message as a mail client would show it, so line numbers
 count from its ``From:`` line. Rules search the view by offsets, and every
-offset maps back to a 1-based line and column with :meth:`Invitation.position`.
+offset maps back to a 1-based line and column with :meth:`Invitation.position`,
+and to where it is in the file with :meth:`Invitation.file_position`.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ class Invitation:
     defects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
+    # Where each line of the view is in the file (locate.Place), when the view is not the file itself.
+    places: list | None = None
     _memo: dict = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _signature: Span | None = field(default=None, repr=False)
@@ -123,6 +126,20 @@ class Invitation:
         offset = max(0, min(offset, len(self.text)))
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
+
+    def file_position(self, offset: int) -> tuple[int, int, str]:
+        """Where a character of the view is in the file: (line, column, how); see ``locate.POSITIONS``."""
+        line, column = self.position(offset)
+        if self.source_format == "docx":
+            return line, column, "paragraph"
+        if self.source_format == "outlook":
+            return line, column, "message"
+        if not self.places or line > len(self.places):
+            return line, column, "line"
+        place = self.places[line - 1]
+        if place.how != "line":
+            return place.line, 1, place.how
+        return (*place.at(column), "line")
 
     def line_span(self, offset: int) -> Span:
         """The whole line holding ``offset``, without its newline."""

@@ -21,6 +21,7 @@ EXCERPT_WIDTH = 120
 # in one file) would bury the report; the rest are counted in a note.
 MAX_FINDINGS_PER_CHECK = 25
 MAX_FINDINGS_PER_FILE = 200
+FORCE_HINT = "To check it anyway, use --force, or set all_invitations: true in the configuration."
 
 
 @dataclass
@@ -34,10 +35,17 @@ class Settings:
     # the report says when a text was cut.
     max_text: int = 200_000
     debug: bool = False  # let internal errors raise, with their traceback
+    # Score only what looks like an involvement invitation (classify.py); --force and
+    # the configuration's all_invitations turn this off.
+    only_invitations: bool = False
 
 
 @dataclass
 class FindingRecord:
+    """One finding. ``line`` and ``column`` count the reader's view (what the human report
+    shows); ``file_line`` and ``file_column`` point into the file, as ``position`` says
+    (see ``locate.POSITIONS``): machine formats use those."""
+
     message: str
     line: int
     column: int
@@ -49,11 +57,22 @@ class FindingRecord:
     start: int = 0  # the matched words, as offsets into the invitation's text
     end: int = 0
     values: dict = field(default_factory=dict)  # details for the reader's report and the reply
+    file_line: int = 0
+    file_column: int = 0
+    file_end_line: int = 0
+    file_end_column: int = 0
+    position: str = "line"
+
+    def __post_init__(self) -> None:
+        if not self.file_line:  # a record made without file positions: the view is the file
+            self.file_line, self.file_column = self.line, self.column
+            self.file_end_line, self.file_end_column = self.end_line, self.end_column
 
     def to_dict(self) -> dict:
         return {
-            "message": self.message, "line": self.line, "column": self.column,
-            "end_line": self.end_line, "end_column": self.end_column,
+            "message": self.message, "line": self.file_line, "column": self.file_column,
+            "end_line": self.file_end_line, "end_column": self.file_end_column, "position": self.position,
+            "view_line": self.line, "view_column": self.column,
             "excerpt": self.excerpt, "suggestion": self.suggestion,
         }
 
@@ -93,6 +112,8 @@ class FileResult:
     sent: str | None = None
     sent_from: str = ""
     subject: str = ""
+    source_format: str = ""  # what the file was read as ("email", "text", "docx" …): what its line numbers count
+    skipped: str | None = None  # why the file was not scored: it does not look like an invitation
     checks: list[CheckRecord] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)  # what the email parser found broken in the message
@@ -102,12 +123,19 @@ class FileResult:
 
     def to_dict(self) -> dict:
         if self.error is not None:
-            return {"path": self.path, "error": self.error}
-        return {"path": self.path, "score": self.score, "verdict": self.verdict,
+            return {"path": self.path, "status": "unreadable", "error": self.error}
+        if self.skipped is not None:
+            return {"path": self.path, "status": "skipped", "reason": self.skipped}
+        return {"path": self.path, "status": "checked", "score": self.score, "verdict": self.verdict,
                 "sender": self.sender, "sent": self.sent, "sent_from": self.sent_from,
                 "subject": self.subject, "checks": [c.to_dict() for c in self.checks],
                 "suppressed": self.suppressed, "warnings": self.warnings, "notes": self.notes,
                 "defects": self.defects[:20]}
+
+    @property
+    def skipped_sentence(self) -> str:
+        """What every format says about a file it did not score."""
+        return f"Not checked: {self.skipped}. {FORCE_HINT}"
 
     @property
     def failed(self) -> list[CheckRecord]:
@@ -138,8 +166,14 @@ def _record(doc: Invitation, finding) -> FindingRecord:
     end_line, end_column = doc.position(max(finding.end, finding.start))
     excerpt, highlight = _excerpt(doc, finding.start, finding.end)
     values = {"match": " ".join(doc.text[finding.start : finding.end].split()), **finding.values}
+    file_line, file_column, how = doc.file_position(finding.start)
+    file_end_line, file_end_column, end_how = doc.file_position(max(finding.end, finding.start))
+    if how != "line":  # no exact place: the region is that one line
+        file_end_line, file_end_column = file_line, file_column
+    elif end_how != "line" or file_end_line < file_line:  # the end's line is not known: stop at the start's line
+        file_end_line, file_end_column = file_line, file_column + (end_column - column if end_line == line else 1)
     return FindingRecord(finding.message, line, column, end_line, end_column, excerpt, finding.suggestion, highlight,
-                         finding.start, finding.end, values)
+                         finding.start, finding.end, values, file_line, file_column, file_end_line, file_end_column, how)
 
 
 def sender_label(doc: Invitation) -> str:
@@ -202,7 +236,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
     return FileResult(
         path=doc.path, score=value, verdict=scoring.verdict(checks, value),
         sender=sender_label(doc), sent=ctx.sent.isoformat(), sent_from=ctx.sent_from,
-        subject=doc.subject_text, checks=checks, notes=notes, invitation=doc,
+        subject=doc.subject_text, checks=checks, notes=notes, invitation=doc, source_format=doc.source_format,
         suppressed=suppressed, warnings=warnings, defects=list(doc.defects),
     )
 
@@ -237,6 +271,13 @@ def check_path(path: str, rules: list[Rule], settings: Settings) -> FileResult:
     """Load and check one file; any failure becomes a one-sentence error on this file only."""
     try:
         doc = load_path(path, settings.limits)
+        if settings.only_invitations:
+            from .classify import default_classifier
+
+            invitation, why = default_classifier().classify(doc)
+            if not invitation:
+                return FileResult(path=doc.path, skipped=f"it does not look like an involvement invitation ({why})",
+                                  subject=doc.subject_text, source_format=doc.source_format)
         return check_invitation(doc, rules, settings)
     except LoadError as error:
         return FileResult(path=path, error=str(error))

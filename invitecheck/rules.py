@@ -2,7 +2,8 @@
 
 Every problem is refused with one sentence naming the file, and the line where
 there is one: unknown fields, unknown kinds, wrong types, patterns that do not
-compile. Only ``yaml.SafeLoader`` is used, so a rule file cannot build Python
+compile. All the problems of a file (and of every file given) are reported at
+once, one a line, so a rule's author fixes them in one go. Only ``yaml.SafeLoader`` is used, so a rule file cannot build Python
 objects.
 """
 
@@ -23,7 +24,45 @@ MAX_RULE_FILE_BYTES = 1024 * 1024
 
 
 class RuleError(Exception):
-    """A rule file that cannot be used. The message names the file and the problem."""
+    """A rule file that cannot be used. The message names the file and the problem.
+
+    One error can carry several problems (``problems``), one a line, so that a
+    rule file's every mistake is reported at once. A kind's ``prepare`` may set
+    ``field`` (the field at fault) and ``item`` (which pattern in it: a list
+    index or a mapping key), so the loader can name the line.
+    """
+
+    def __init__(self, message: str = "", field: str | None = None, item: Any = None, problems: list[RuleError] | None = None):
+        self.problems = problems or [self]
+        super().__init__("\n".join(str(p) for p in problems) if problems else message)
+        self.field = field
+        self.item = item
+
+    @classmethod
+    def joined(cls, errors: list[RuleError]) -> RuleError:
+        """One error holding every problem of ``errors``."""
+        problems = [problem for error in errors for problem in error.problems]
+        return problems[0] if len(problems) == 1 else cls(problems=problems)
+
+
+def gather(pairs, make, mark_item: bool = True) -> list:
+    """``make(key, value)`` for every pair; the RuleErrors of all of them raised together.
+
+    With ``mark_item``, each problem remembers its key (a list index, a mapping
+    key) as ``item``, so the loader can name its line.
+    """
+    made, problems = [], []
+    for key, value in pairs:
+        try:
+            made.append(make(key, value))
+        except RuleError as error:
+            if mark_item:
+                for problem in error.problems:
+                    problem.item = key
+            problems.append(error)
+    if problems:
+        raise RuleError.joined(problems)
+    return made
 
 
 @dataclass(frozen=True)
@@ -67,9 +106,10 @@ TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true
 
 
 class _Mapping(dict):
-    """A dict that remembers the line of each key."""
+    """A dict that remembers the line of each key, and of each item of a list value."""
 
     lines: dict[str, int]
+    item_lines: dict[str, list[int]]
 
 
 class _Loader(yaml.SafeLoader):
@@ -79,7 +119,7 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
     loader.flatten_mapping(node)
     mapping = _Mapping()
-    mapping.lines = {}
+    mapping.lines, mapping.item_lines = {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -88,6 +128,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
             raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[str(key)] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.SequenceNode):
+            mapping.item_lines[str(key)] = [item.start_mark.line + 1 for item in value_node.value]
     return mapping
 
 
@@ -154,69 +196,89 @@ def _type_ok(value: Any, types: tuple[type, ...]) -> bool:
     return isinstance(value, types)
 
 
+def _line_of(data: Any, field: str | None, item: Any = None) -> int | None:
+    """The line of a field, or of one item in it (a pattern in a list, a key in a mapping)."""
+    if not field:
+        return None
+    value = data.get(field)
+    if isinstance(item, int) and item < len(getattr(data, "item_lines", {}).get(field, [])):
+        return data.item_lines[field][item]
+    if item is not None and isinstance(value, dict) and str(item) in getattr(value, "lines", {}):
+        return value.lines[str(item)]
+    return getattr(data, "lines", {}).get(field)
+
+
 def rule_from_mapping(data: Any, where: str) -> Rule:
+    """A Rule from a rule file's mapping; every problem in it is reported at once, each with its line."""
     from .kinds import KINDS
 
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping of fields such as 'id:' and 'kind:'")
-    lines = getattr(data, "lines", {})
+    problems: list[tuple[int, str]] = []
 
-    def at(key: str) -> str:
-        return f"{where}, line {lines[key]}" if key in lines else where
+    def problem(key: str | None, text: str, item: Any = None) -> None:
+        line = _line_of(data, key, item)
+        problems.append((line or 0, f"{where}, line {line}: {text}" if line else f"{where}: {text}"))
 
     kind_name = data.get("kind")
-    if not isinstance(kind_name, str) or kind_name not in KINDS:
-        known = ", ".join(sorted(KINDS))
-        raise RuleError(f"{at('kind')}: unknown kind '{kind_name}' (known kinds: {known})")
-    kind = KINDS[kind_name]
-    fields = {**COMMON_FIELDS, **{name: (spec[0], spec[1]) for name, spec in kind.FIELDS.items()}}
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        problem("kind", f"unknown kind '{kind_name}' (known kinds: {', '.join(sorted(KINDS))})")
+    fields = {**COMMON_FIELDS, **({name: (spec[0], spec[1]) for name, spec in kind.FIELDS.items()} if kind else {})}
 
-    for key in data:
-        if key not in fields:
-            raise RuleError(f"{at(str(key))}: unknown field '{key}' for a rule of kind '{kind_name}' (known fields: {', '.join(fields)})")
+    if kind is not None:  # with an unknown kind, which fields it takes is unknown too
+        for key in data:
+            if key not in fields:
+                problem(str(key), f"unknown field '{key}' for a rule of kind '{kind_name}' (known fields: {', '.join(fields)})")
+    usable = set()  # the fields present with the right type
     for key, (types, required) in fields.items():
         if key not in data:
             if required:
-                raise RuleError(f"{where}: the field '{key}' is missing")
-            continue
-        if not _type_ok(data[key], types):
-            raise RuleError(f"{at(key)}: '{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
+                problem(None, f"the field '{key}' is missing")
+        elif not _type_ok(data[key], types):
+            problem(key, f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
+        else:
+            usable.add(key)
 
-    if not ID_RE.match(data["id"]):
-        raise RuleError(f"{at('id')}: the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
-    if data["severity"] not in SEVERITIES:
-        raise RuleError(f"{at('severity')}: severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
+    if "id" in usable and not ID_RE.match(data["id"]):
+        problem("id", f"the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
+    if "severity" in usable and data["severity"] not in SEVERITIES:
+        problem("severity", f"severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
     scope = data.get("scope", "body")
-    if scope not in SCOPES:
-        raise RuleError(f"{at('scope')}: scope must be one of {', '.join(SCOPES)}, not '{scope}'")
-    if not 0 <= data["weight"] <= 1000:
-        raise RuleError(f"{at('weight')}: weight must be between 0 and 1000")
-    examples = data["examples"]
+    if "scope" in usable and scope not in SCOPES:
+        problem("scope", f"scope must be one of {', '.join(SCOPES)}, not '{scope}'")
+    if "weight" in usable and not 0 <= data["weight"] <= 1000:
+        problem("weight", "weight must be between 0 and 1000")
+    examples = data["examples"] if "examples" in usable else {}
     for key, value in examples.items():
         if key not in ("pass", "fail"):
-            raise RuleError(f"{at('examples')}: examples take 'pass' and 'fail' lists, not '{key}'")
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleError(f"{at('examples')}: examples '{key}' must be a list of texts")
+            problem("examples", f"examples take 'pass' and 'fail' lists, not '{key}'")
+        elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problem("examples", f"examples '{key}' must be a list of texts")
 
-    reader = data.get("reader", {}) or {}
+    reader = (data["reader"] or {}) if "reader" in usable else {}
     for key, value in reader.items():
         if key not in ("says", "ask", "skip_if"):
-            raise RuleError(f"{at('reader')}: 'reader' takes 'says', 'ask' and 'skip_if', not '{key}'")
-        if key == "skip_if":
+            problem("reader", f"'reader' takes 'says', 'ask' and 'skip_if', not '{key}'")
+        elif key == "skip_if":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise RuleError(f"{at('reader')}: 'reader' 'skip_if' must be a list of rule ids")
-            continue
-        if not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
-            raise RuleError(f"{at('reader')}: 'reader' '{key}' must be text, or a mapping of variants to text")
+                problem("reader", "'reader' 'skip_if' must be a list of rule ids")
+        elif not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
+            problem("reader", f"'reader' '{key}' must be text, or a mapping of variants to text")
 
-    options = {}
-    for name, spec in kind.FIELDS.items():
-        options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
-    try:
-        compiled = kind.prepare(options)
-    except RuleError as error:
-        key = getattr(error, "field", None)
-        raise RuleError(f"{at(key) if key else where}: {error}") from None
+    options, compiled = {}, None
+    # The kind prepares its options (compiles patterns) only when they are all there with the right types.
+    if kind is not None and all(name in usable or (name not in data and not spec[1]) for name, spec in kind.FIELDS.items()):
+        for name, spec in kind.FIELDS.items():
+            options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
+        try:
+            compiled = kind.prepare(options)
+        except RuleError as error:
+            for each in error.problems:
+                problem(getattr(each, "field", None), str(each), getattr(each, "item", None))
+
+    if problems:
+        raise RuleError.joined([RuleError(text) for _, text in sorted(problems, key=lambda p: p[0])])
 
     return Rule(
         id=data["id"],
@@ -271,6 +333,7 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
     A user rule with the same id as a bundled one replaces it.
     """
     rules = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
+    problems = []  # every file's problems are reported together
     for item in extra:
         path = Path(item)
         if path.is_dir():
@@ -278,10 +341,17 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
         elif path.is_file():
             files = [path]
         else:
-            raise RuleError(f"{item}: no such rule file or folder")
+            problems.append(RuleError(f"{item}: no such rule file or folder"))
+            continue
         for file in files:
-            rule = load_rule_file(file)
+            try:
+                rule = load_rule_file(file)
+            except RuleError as error:
+                problems.append(error)
+                continue
             rules[rule.id] = rule
+    if problems:
+        raise RuleError.joined(problems)
     # Heaviest first, so reports lead with what matters most.
     return sorted(rules.values(), key=lambda rule: (-rule.weight, rule.id))
 

@@ -33,6 +33,8 @@ LEVELS = {"info": 0, "warning": 1, "error": 2}
 
 def fails_policy(result, fail_on: str, fail_under: int | None) -> bool:
     """Does this file fail the run? A failed check at or above ``fail_on``, or a score under ``fail_under``."""
+    if result.score is None:  # not scored: skipped, or unreadable (which has its own exit status)
+        return False
     if fail_under is not None and result.score < fail_under:
         return True
     if fail_on == "never":

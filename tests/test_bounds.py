@@ -40,7 +40,7 @@ def _timed(run, *args):
 @pytest.mark.parametrize("builder", [shapes.html_anchors, shapes.html_email_anchors], ids=["html-draft", "html-email"])
 def test_html_with_20000_unclosed_tags_is_read_in_seconds(run, tmp_path, builder):
     path = _write(tmp_path, builder(20_000))
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     assert out.exit_code in (0, 1) and "checks" in out.json["results"][0]
 
@@ -48,7 +48,7 @@ def test_html_with_20000_unclosed_tags_is_read_in_seconds(run, tmp_path, builder
 @pytest.mark.parametrize("builder", [shapes.no_spaces, shapes.token], ids=["chinese", "token"])
 def test_100_kb_without_spaces_is_checked_in_seconds(run, tmp_path, builder):
     path = _write(tmp_path, builder(100_000))
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     assert out.check(path.name, "plain-english")["status"] == "fail"  # it was measured, not skipped
 
@@ -57,21 +57,21 @@ def test_100_kb_without_spaces_is_checked_in_seconds(run, tmp_path, builder):
 def test_long_runs_of_one_shape_are_checked_in_seconds(run, tmp_path, motif):
     """Each motif made a bundled pattern rescan the rest of the run from every position."""
     path = _write(tmp_path, shapes.pumped(motif, 100_000))
-    out, seconds = _timed(run, "check", path, "--format", "json", "--sent", "2024-02-01")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json", "--sent", "2024-02-01")
     assert seconds < SECONDS
     assert out.exit_code in (0, 1) and out.result(path.name)["checks"]
 
 
 def test_unterminated_suppressions_are_read_in_seconds(run, tmp_path):
     path = _write(tmp_path, shapes.unterminated_suppressions(400_000))
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     assert out.exit_code in (0, 1)
 
 
 def test_thousands_of_suppressions_are_capped_with_a_warning(run, draft):
     path = draft("Subject: Join\n\n" + "<!-- invitecheck-disable respectful-wording -->\n<!-- invitecheck-enable other -->\n" * 20_000, name="many.md")
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     warnings = out.result("many.md")["warnings"]
     assert any("Only the first 200 suppressions are used" in w["message"] for w in warnings)
@@ -81,7 +81,7 @@ def test_thousands_of_suppressions_are_capped_with_a_warning(run, draft):
 @pytest.mark.parametrize("builder", [shapes.digits_date_header, shapes.digits_date_draft], ids=["email", "draft"])
 def test_a_date_of_a_million_digits_is_refused_quickly_and_quoted_short(run, tmp_path, builder):
     path = _write(tmp_path, builder(1_000_000))
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     result = out.result(path.name)
     said = result.get("error") or " ".join(result["notes"])
@@ -91,7 +91,7 @@ def test_a_date_of_a_million_digits_is_refused_quickly_and_quoted_short(run, tmp
 def test_a_docx_of_3_million_empty_paragraphs_is_refused_in_seconds(run, tmp_path):
     path = _write(tmp_path, shapes.docx_empty_paragraphs(3_000_000))
     assert path.stat().st_size < 400_000
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     assert out.exit_code == 2
     assert "could not be read as a Word document (its part word/document.xml unpacks to 17 MB, more than the 10 MB limit)" in out.result(path.name)["error"]
@@ -99,7 +99,7 @@ def test_a_docx_of_3_million_empty_paragraphs_is_refused_in_seconds(run, tmp_pat
 
 def test_a_long_docx_is_read_up_to_its_paragraph_limit_with_a_note(run, tmp_path):
     path = _write(tmp_path, shapes.docx_empty_paragraphs(1_000_000))
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS * 2
     assert "Only the first 20,000 paragraphs of the Word document were read." in out.result(path.name)["notes"]
 
@@ -107,7 +107,7 @@ def test_a_long_docx_is_read_up_to_its_paragraph_limit_with_a_note(run, tmp_path
 def test_an_ordinary_docx_is_still_read(run, tmp_path):
     path = tmp_path / "draft.docx"
     path.write_bytes(shapes.docx_text(["Subject: Join our panel", "", "Please reply by 29 March 2024.", "Helen Mbeki"]))
-    out = run("check", path, "--format", "json", "--sent", "2024-03-04")
+    out = run("check", path, "--force", "--format", "json", "--sent", "2024-03-04")
     assert out.result("draft.docx")["subject"] == "Join our panel"
 
 
@@ -127,8 +127,8 @@ def test_a_word_zip_bomb_is_refused_before_it_is_inflated(run, tmp_path):
     outs = {}
 
     def everything():
-        outs["check"] = run("check", bomb, "--format", "json")
-        outs["attach"] = run("check", draft, "--attach", bomb, "--format", "json")
+        outs["check"] = run("check", bomb, "--force", "--format", "json")
+        outs["attach"] = run("check", draft, "--attach", bomb, "--force", "--format", "json")
 
     peak = _peak_megabytes(everything)
     assert peak < 100  # it took 8 GB
@@ -152,7 +152,7 @@ def test_pipes_and_devices_are_refused_without_reading_them(tmp_path):
     os.mkfifo(folder / "x.eml")
     (folder / "zero.txt").symlink_to("/dev/zero")
     (folder / "good.txt").write_bytes(shapes.ORDINARY)
-    command = [sys.executable, "-m", "invitecheck", "check", str(folder), str(folder / "x.eml"), "--format", "json"]
+    command = [sys.executable, "-m", "invitecheck", "check", str(folder), str(folder / "x.eml"), "--force", "--format", "json"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)  # it blocked for ever
     assert out.returncode == 2
     results = {Path(r["path"]).name: r for r in json.loads(out.stdout)["results"]}
@@ -186,7 +186,7 @@ def test_one_long_line_in_an_mbox_is_never_held_whole(run, tmp_path):
 
 def test_headerless_mime_parts_count_against_max_parts(run, tmp_path):
     path = _write(tmp_path, shapes.headerless_parts(3_200_000))  # 22 MB
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS * 2  # it took 114 s and 1.4 GB
     assert "the email has 3200000 MIME parts, more than the limit of 1000" in out.result(path.name)["error"]
 
@@ -201,7 +201,7 @@ def test_an_ordinary_multipart_email_is_not_counted_twice():
 
 def test_findings_are_capped_with_a_note(run, tmp_path):
     path = _write(tmp_path, shapes.many_findings(10_000))
-    out, seconds = _timed(run, "check", path, "--format", "json")
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json")
     assert seconds < SECONDS
     check = out.check(path.name, "no-placeholders")
     assert check["status"] == "fail" and len(check["findings"]) == 25

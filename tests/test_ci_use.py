@@ -115,7 +115,8 @@ def test_exclude_and_sent_from_config(run, repo):
     "text, expected",
     [
         ("colour: blue\n", ".invitecheck.yaml, line 1: unknown key 'colour' in the configuration"),
-        ("disable: [no-such-rule]\n", "unknown rule 'no-such-rule'"),
+        ("disable: [no-such-rule]\n", "there is no rule called 'no-such-rule'"),
+        ("disable: [respectful-wordin]\n", "did you mean 'respectful-wording'?"),
         ("fail_on: sometimes\n", "'fail_on' must be one of error, warning, info, never"),
         ("settings:\n  notice-period: {min_dayz: 3}\n", "settings for 'notice-period': 'min_dayz' cannot be set"),
         ("sent: 2024-02-31\n", "'sent' must be a real date"),
@@ -276,7 +277,7 @@ def test_plain_text_suppressions_and_status(run, draft):
 
 
 def test_unknown_rule_in_a_suppression_is_a_warning(run, draft):
-    out = run("check", draft("<!-- invitecheck-disable-line no-such-rule -->\nHello\n", "d.md"), "--format", "json")
+    out = run("check", draft("<!-- invitecheck-disable-line no-such-rule -->\nHello\n", "d.md"), "--format", "json", "--force")
     assert any("no rule is called that" in w["message"] for w in out.result("d.md")["warnings"])
 
 
@@ -310,8 +311,28 @@ def test_bundled_rules_pass_test_rules(run):
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _docx(path: Path, text: str) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def _readme_pre_commit_snippet() -> dict:
+    import re
+
+    import yaml
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### pre-commit", 1)[1]
+    return yaml.safe_load(re.search(r"```yaml\n(.*?)```", section, re.S).group(1))
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_pre_commit_blocks_a_bad_template_and_passes_a_good_one(tmp_path):
+    """The README's snippet, pointed at this checkout: README.md and requirements.txt are
+    never checked, Word drafts are, and a failing template blocks the commit."""
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).parent / "pre-commit")
     if not Path(pre_commit).exists():
         pytest.skip("pre-commit is not installed")
@@ -322,19 +343,26 @@ def test_pre_commit_blocks_a_bad_template_and_passes_a_good_one(tmp_path):
         pytest.skip("this checkout has no commits")
     templates = tmp_path / "templates"
     subprocess.run(["git", "init", "-q", str(templates)], check=True)
-    (templates / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: invitecheck\n"
-    )
+    config = _readme_pre_commit_snippet()
+    config["repos"][0].update(repo=str(ROOT), rev=head.stdout.strip())
+    for hook in config["repos"][0]["hooks"]:
+        hook.pop("files", None)  # the hook's own choice of files, not the README's optional limit
+    (templates / ".pre-commit-config.yaml").write_text(json.dumps(config))
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
     (templates / "good.txt").write_text(WARNING_ONLY)
+    (templates / "README.md").write_text("# Our invitation templates\n\nEdit them here.\n")
+    (templates / "requirements.txt").write_text("invitecheck\n")
+    _docx(templates / "good.docx", WARNING_ONLY)
     subprocess.run(["git", "add", "."], cwd=templates, check=True)
-    good = subprocess.run([pre_commit, "run", "--all-files"], cwd=templates, capture_output=True, text=True, env=env, timeout=900)
+    good = subprocess.run([pre_commit, "run", "--all-files", "--verbose"], cwd=templates, capture_output=True, text=True,
+                          env=env, timeout=900)
     if good.returncode != 0 and "invitecheck" not in good.stdout:
         pytest.skip(f"pre-commit could not install the hook here: {good.stdout[-300:]}{good.stderr[-300:]}")
     assert good.returncode == 0, good.stdout
-    (templates / "bad.txt").write_text(BAD)
+    _docx(templates / "bad.docx", BAD)
     subprocess.run(["git", "add", "."], cwd=templates, check=True)
     bad = subprocess.run([pre_commit, "run", "--all-files"], cwd=templates, capture_output=True, text=True, env=env, timeout=900)
     assert bad.returncode == 1
-    assert "bad.txt:2:7: error named-sender" in bad.stdout
+    assert "bad.docx:" in bad.stdout and "error named-sender" in bad.stdout
+    assert "README.md" not in bad.stdout and "requirements.txt" not in bad.stdout

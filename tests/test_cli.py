@@ -80,7 +80,7 @@ def test_missing_file_is_reported_and_others_still_checked(run, draft):
     good = draft(GOOD_DRAFT)
     out = run("check", good, "missing.eml", "--format", "json")
     assert out.exit_code == 2
-    assert out.result("missing.eml") == {"path": "missing.eml", "error": "missing.eml: no such file"}
+    assert out.result("missing.eml") == {"path": "missing.eml", "status": "unreadable", "error": "missing.eml: no such file"}
     assert out.result("draft.txt")["score"] == 100
     assert "missing.eml: no such file" in out.stderr
 
@@ -92,7 +92,7 @@ def test_sent_overrides_the_date_header(run, draft):
     assert result["sent"] == "2024-03-25" and result["sent_from"] == "--sent"
     notice = out.check("draft.txt", "notice-period")
     assert notice["status"] == "fail"
-    assert "Friday 29 March 2024: 4 days after sending" in notice["findings"][0]["message"]
+    assert "Friday 29 March 2024 is 4 days after it was sent" in notice["findings"][0]["message"]
 
 
 def test_impossible_sent_date_is_a_plain_error(run, draft):

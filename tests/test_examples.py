@@ -44,7 +44,7 @@ def test_story_of_the_champion_email_fails_every_rule_with_evidence(report):
     notice = next(c for c in result["checks"] if c["rule"] == "notice-period")
     finding = notice["findings"][0]
     assert finding["excerpt"].endswith("The closing date for applications is Sunday.")
-    assert "Sunday 18 June 2017: 6 days after sending" in finding["message"]
+    assert "Sunday 18 June 2017 is 6 days after it was sent" in finding["message"]
     attachments = next(c for c in result["checks"] if c["rule"] == "attachments-present")
     messages = " ".join(f["message"] for f in attachments["findings"])
     assert "no attachments" in messages and "nothing below it looks like a form" in messages

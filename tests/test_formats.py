@@ -73,7 +73,7 @@ def test_docx_draft_title_is_the_subject_and_paragraphs_are_lines(run, tmp_path)
         title="Patient Champions wanted",
         table=[["When", "Tuesday 12 March 2024, 2pm"], ["Where", "Civic Hall"]],
     ))
-    out = run("check", path, "--format", "json")
+    out = run("check", path, "--format", "json", "--force")
     result = out.result("draft.docx")
     assert result["subject"] == "Patient Champions wanted"
     assert result["sender"].startswith("Administrator")
@@ -86,7 +86,7 @@ def test_docx_draft_title_is_the_subject_and_paragraphs_are_lines(run, tmp_path)
 def test_docx_first_line_subject(run, tmp_path):
     path = tmp_path / "plain.docx"
     path.write_bytes(make_docx(["Subject: Reading panel", "", "Would you read our leaflets?"]))
-    assert run("check", path, "--format", "json").result("plain.docx")["subject"] == "Reading panel"
+    assert run("check", path, "--format", "json", "--force").result("plain.docx")["subject"] == "Reading panel"
 
 
 def test_broken_docx_is_one_sentence(run, tmp_path):
@@ -137,7 +137,7 @@ def test_attach_option_reads_the_file(run, draft, tmp_path):
     form = tmp_path / "leaflet.docx"
     form.write_bytes(make_docx(["Role description: patient reader", "You will read one leaflet a month."]))
     path = draft("Date: 4 March 2024\n\nPlease read the attached role description.\n")
-    check = run("check", path, "--format", "json", "--attach", form).check("draft.txt", "attachments-present")
+    check = run("check", path, "--format", "json", "--force", "--attach", form).check("draft.txt", "attachments-present")
     assert check["status"] == "pass"
     assert "leaflet.docx is the role description" in check["evidence"]
 
@@ -154,7 +154,7 @@ def test_unreadable_attachment_is_not_a_crash(run, tmp_path):
 
 @pytest.mark.skipif(not OUTLOOK.is_file(), reason="../shared/corpora/outlook is not here")
 def test_outlook_msg_is_read_like_an_email(run):
-    out = run("check", OUTLOOK, "--format", "json")
+    out = run("check", OUTLOOK, "--format", "json", "--force")
     result = out.result(OUTLOOK.name)
     assert "error" not in result
     assert result["sent"] == "2017-09-18" and result["sent_from"] == "Date header"
@@ -182,5 +182,5 @@ def test_html_draft(run, tmp_path):
 def test_parse_defects_are_reported(run, tmp_path):
     path = tmp_path / "broken.eml"
     path.write_bytes(b"From: a@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=\"zz\"\n\n--zz\nContent-Type: text/plain\n\nHello")
-    result = run("check", path, "--format", "json").result("broken.eml")
+    result = run("check", path, "--format", "json", "--force").result("broken.eml")
     assert result["defects"], result

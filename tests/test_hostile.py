@@ -82,7 +82,7 @@ def test_every_hostile_file_is_checked_or_refused_in_one_sentence(tmp_path):
     expected = make_hostile(tmp_path)
     paths = [str(tmp_path / name) for name in sorted(expected)]
     completed = subprocess.run(
-        [sys.executable, "-m", "invitecheck", "check", "--format", "json", "--jobs", "1", *paths],
+        [sys.executable, "-m", "invitecheck", "check", "--format", "json", "--force", "--jobs", "1", *paths],
         capture_output=True, text=True, timeout=300,
     )
     assert completed.returncode == 2
@@ -119,7 +119,7 @@ def test_a_folder_named_like_an_email_and_a_symlink_loop_inside_a_folder(run, tm
 
 def test_limits_have_flags(run, draft):
     path = draft("Subject: x\n\n" + "word " * 5000)
-    out = run("check", path, "--format", "json", "--max-text", "1000")
+    out = run("check", path, "--format", "json", "--force", "--max-text", "1000")
     assert any("Only the first 1,000 characters" in n for n in out.result("draft.txt")["notes"])
     out = run("check", path, "--format", "json", "--max-file-size", "1")
     assert "error" not in out.result("draft.txt")

@@ -57,7 +57,9 @@ CASES = [
     # dates-consistent
     ("dates-consistent", "Date: 4 March 2024\n\nThe meeting is on Tuesday 12 March 2024.", "pass"),
     ("dates-consistent", "Date: 4 March 2024\n\nThe meeting is on Friday 12 March 2024.", "fail"),
-    ("dates-consistent", "Date: 4 March 2024\n\nPlease apply by 1 March 2024.", "fail"),
+    # A deadline already gone is notice-period's finding alone (issue 13, item 3).
+    ("dates-consistent", "Date: 4 March 2024\n\nPlease apply by 1 March 2024.", "pass"),
+    ("notice-period", "Date: 4 March 2024\n\nPlease apply by 1 March 2024.", "fail"),
     ("dates-consistent", "Date: 4 March 2024\n\nThe session takes place on 20 March 2024. Please book by 22 March 2024.", "fail"),
     ("dates-consistent", "Date: 4 March 2024\n\nWe met on 12 February 2024. The next meeting is on 20 March 2024.", "pass"),
     # no-placeholders

@@ -44,7 +44,7 @@ def explained(text: str, acronym: str) -> bool:
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if rule.compiled is None:
-        return Outcome(NOT_APPLICABLE)
+        return Outcome(NOT_APPLICABLE, note="the rule lists no jargon")
     # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
     end = doc.signature.start if doc.signature and doc.signature.start > doc.body.start else doc.message_end
     text = doc.text[doc.body.start : doc.message_end]

@@ -216,7 +216,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
                     taken.append(m.span())
                     promises.append((m, what))
     if not promises:
-        return Outcome(NOT_APPLICABLE)
+        return Outcome(NOT_APPLICABLE, note="it does not mention an attachment, form or link")
 
     findings, confirmed = [], []
     for m, what in sorted(promises, key=lambda p: p[0].start()):

@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from ..document import Invitation, Span
-from ..rules import RuleError
+from ..rules import RuleError, gather
 from ..prefilter import lowercase_safe, required_literals
 
 # A user's pattern gets this long on one text before it is stopped. The
@@ -122,13 +122,18 @@ def compile_patterns(items, field_name: str, required: bool = True) -> list[rege
         raise _field_error(field_name, f"'{field_name}' needs at least one pattern")
     if len(items) > MAX_PATTERNS:
         raise _field_error(field_name, f"'{field_name}' has more than {MAX_PATTERNS} patterns")
-    return [compile_pattern(item, field_name) for item in items]
+    # Every bad pattern is reported, not only the first.
+    return gather(enumerate(items), lambda index, item: compile_pattern(item, field_name))
+
+
+def compile_fields(options: dict, fields: dict[str, bool]) -> dict[str, list[Pattern]]:
+    """Several pattern fields (name -> required) at once, with the problems of all of them."""
+    made = gather(fields.items(), lambda name, required: compile_patterns(options[name], name, required=required), mark_item=False)
+    return dict(zip(fields, made))
 
 
 def _field_error(field_name: str, message: str) -> RuleError:
-    error = RuleError(message)
-    error.field = field_name
-    return error
+    return RuleError(message, field=field_name)
 
 
 def _attempts(patterns: list[Pattern], doc: Invitation, spans: list[Span]):

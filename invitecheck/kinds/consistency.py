@@ -1,8 +1,10 @@
 """consistency: the dates agree with each other and with the send date.
 
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
-- a deadline already past when the invitation was sent;
 - a deadline after the meeting or event it is for.
+
+A deadline already past when the invitation was sent belongs to ``notice``
+(one finding, from one rule, for one date).
 """
 
 from __future__ import annotations
@@ -48,10 +50,6 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             deadlines.append(m)
         elif EVENT_BEFORE_RE.search(before):
             events.append(m)
-    for m in deadlines:
-        if m.date < ctx.sent:
-            problem = f"the deadline had already passed when it was sent on {dates.describe(ctx.sent)}"
-            findings.append(Finding(m.start, m.end, format_message(rule.message, match=m.text, problem=problem), rule.suggestion))
     upcoming = [e for e in events if e.date >= ctx.sent]
     if upcoming:
         first_event = min(upcoming, key=lambda e: e.date)

@@ -14,14 +14,19 @@ import re
 from .. import dates
 from ..document import Invitation
 from ..rules import RuleError
+from ..wording import plural
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
 
-FIELDS = {"min_days": ((int,), False, 14)}
+FIELDS = {
+    "min_days": ((int,), False, 14),
+    # A date to act by that had gone before the invitation was sent is not "too soon": it is past.
+    "past_message": ((str,), False, "The date '{match}' had already passed when it was sent ({detail})."),
+}
 
 # A past date counts only when written as a deadline: "closing date: 1 June 2023"
 # sent on 5 June is a deadline already gone, not history.
 _DEADLINE_BEFORE_RE = re.compile(
-    r"(?:\bby|\bbefore|\bdeadline(?:\s+is)?|\bclosing\s+date(?:\s+is)?|\bclose[sd]?(?:\s+on)?|\bdue(?:\s+by)?|"
+    r"(?:\bby|\bbefore|\bdeadline(?:\s+(?:is|was))?|\bclosing\s+date(?:\s+(?:is|was))?|\bclose[sd]?(?:\s+on)?|\bdue(?:\s+by)?|"
     r"\bno\s+later\s+than|\buntil|\breturn(?:ed)?\s+(?:it\s+)?by)\s*:?\s*(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
@@ -29,9 +34,7 @@ _DEADLINE_BEFORE_RE = re.compile(
 
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
-        error = RuleError("'min_days' must be between 0 and 365")
-        error.field = "min_days"
-        raise error
+        raise RuleError("'min_days' must be between 0 and 365", field="min_days")
     return None
 
 
@@ -54,7 +57,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     for instant in instants:
         message = format_message(
             rule.message, match=instant.text,
-            detail=f"it gives no real time to reply; allow at least {min_days} days",
+            detail=f"it gives no real time to reply; allow at least {plural(min_days, 'day')}",
         )
         findings.append(Finding(instant.start, instant.end, message, rule.suggestion, {"variant": "instant", "phrase": instant.text}))
 
@@ -70,12 +73,19 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         for mention in sorted(relevant, key=lambda m: m.start):
             if mention.date != first.date:
                 continue
-            if days < min_days:
-                when = f"{days} day{'s' if days != 1 else ''} after sending" if days >= 0 else f"{-days} day{'s' if days != -1 else ''} before it was sent"
-                detail = f"{dates.describe(mention.date)}: {when} on {dates.describe(sent)}; allow at least {min_days}"
-                values = {"variant": "date" if days >= 0 else "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
+            if days < 0:
+                detail = f"{plural(-days, 'day')} earlier"
+                message = format_message(rule.options.get("past_message", FIELDS["past_message"][2]), match=mention.text, detail=detail)
+                values = {"variant": "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
+                findings.append(Finding(mention.start, mention.end, message, rule.suggestion, values))
+            elif days < min_days:
+                # Name the resolved date only when the text did not write it out in full ("by Friday").
+                subject = "it" if mention.text == dates.describe(mention.date) else dates.describe(mention.date)
+                detail = f"{subject} is {plural(days, 'day')} after it was sent on {dates.describe(sent)}; allow at least {plural(min_days, 'day')}"
+                values = {"variant": "date", "days": days, "notice": plural(days, "day"), "date": dates.describe(mention.date), "min_days": min_days}
                 findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
-        note = f"earliest date: {dates.describe(first.date)}, {days} days after sending"
+        when = f"{plural(days, 'day')} after sending" if days >= 0 else f"{plural(-days, 'day')} before sending"
+        note = f"earliest date: {dates.describe(first.date)}, {when}"
         data = {"days": days}
     else:
         note, data = "", {}

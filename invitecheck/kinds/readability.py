@@ -34,11 +34,10 @@ URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
 def prepare(options):
-    for name in ("min_reading_ease", "max_grade", "max_sentence_words"):
-        if not -100 <= options[name] <= 200:
-            error = RuleError(f"'{name}' must be between -100 and 200")
-            error.field = name
-            raise error
+    problems = [RuleError(f"'{name}' must be between -100 and 200", field=name)
+                for name in ("min_reading_ease", "max_grade", "max_sentence_words") if not -100 <= options[name] <= 200]
+    if problems:
+        raise RuleError.joined(problems)
     return None
 
 

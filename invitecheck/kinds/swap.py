@@ -2,7 +2,7 @@
 
 from ..document import Invitation
 from .base import FAIL, PASS, Context, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps, words
-from ..rules import RuleError
+from ..rules import RuleError, gather
 
 FIELDS = {"swap": ((dict,), True, None)}
 
@@ -10,17 +10,14 @@ FIELDS = {"swap": ((dict,), True, None)}
 def prepare(options):
     table = options["swap"]
     if not table:
-        error = RuleError("'swap' needs at least one pattern")
-        error.field = "swap"
-        raise error
-    compiled = []
-    for pattern, better in table.items():
-        if not isinstance(better, str):
-            error = RuleError(f"the suggestion for '{pattern}' in 'swap' must be text")
-            error.field = "swap"
-            raise error
-        compiled.append((compile_pattern(str(pattern), "swap"), better))
-    return compiled
+        raise RuleError("'swap' needs at least one pattern", field="swap")
+    return gather(table.items(), _entry)  # every bad entry is reported, not only the first
+
+
+def _entry(pattern, better):
+    if not isinstance(better, str):
+        raise RuleError(f"the suggestion for '{pattern}' in 'swap' must be text", field="swap")
+    return compile_pattern(str(pattern), "swap"), better
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:

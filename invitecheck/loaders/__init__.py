@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
-SUFFIXES = {".eml": "email", ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".text": "text",
-            ".docx": "docx", ".msg": "outlook", ".html": "html", ".htm": "html"}
-FOLDER_SUFFIXES = (".eml", ".msg", ".txt", ".md", ".docx", ".html", ".htm")
+# What each suffix is read as. Folders are searched for exactly these: the one list
+# that `check --help`, the "no invitations found" error and the README give.
+SUFFIXES = {".eml": "email", ".msg": "outlook", ".txt": "text", ".text": "text", ".md": "markdown",
+            ".markdown": "markdown", ".docx": "docx", ".html": "html", ".htm": "html"}
+FOLDER_SUFFIXES = tuple(SUFFIXES)
+SUFFIX_LIST = ", ".join(FOLDER_SUFFIXES[:-1]) + " or " + FOLDER_SUFFIXES[-1]  # ".eml, .msg, … or .htm"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -36,11 +39,6 @@ class Limits:
     max_file_bytes: int = MAX_FILE_BYTES  # a whole file, attachments included
     max_parts: int = 1000  # MIME parts in one email
     max_depth: int = 50  # multiparts inside multiparts
-
-
-# A real date is under 40 characters. dateutil's parser slows with the square of
-# a value's length (a million digits took minutes), so a longer value is not read.
-MAX_DATE_CHARS = 200
 
 
 def shown(value: str, width: int = 60) -> str:
@@ -139,7 +137,11 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
         from .html import html_to_text
         from .text import decode_bytes
 
-        return load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        from ..locate import html_places
+
+        doc = load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
+        doc.places = html_places(data, doc.text)
+        return doc
     if kind == "outlook":
         raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")
     binary = _binary_kind(data)
@@ -200,19 +202,21 @@ def load_path(path: str, limits: Limits = Limits()):
     return load_bytes(data, path, SUFFIXES.get(suffix), limits)
 
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], skip=None) -> list[str]:
     """Files to check: folders are searched recursively for drafts and emails, in sorted order.
 
     A path that does not exist is kept, so that it is reported as an error.
+    ``skip(path, is_dir)``, when given, leaves out files and whole folders met on the way.
     """
     found: list[str] = []
     for path in paths:
         if path != "-" and os.path.isdir(path):
             inside = []
             for root, dirs, files in os.walk(path):  # does not follow symlinks, so no loops
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and skip(os.path.join(root, d), True))]
                 inside += [os.path.join(root, name) for name in files
-                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")]
+                           if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")
+                           and not (skip and skip(os.path.join(root, name), False))]
             found += sorted(inside)
         else:
             found.append(path)

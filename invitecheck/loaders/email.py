@@ -22,10 +22,11 @@ import mailparser
 # mail-parser logs a warning for every part type it does not handle; the report
 # says what matters, so keep standard error for real problems.
 logging.getLogger("mailparser").setLevel(logging.ERROR)
-from dateutil import parser as dateparser
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
-from . import MAX_DATE_CHARS, LoadError, Limits, shown
+from ..locate import email_places
+from . import LoadError, Limits, shown
 from .documents import extract_text
 from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
@@ -48,15 +49,13 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     if not raw.strip():
         return None, None
     unreadable = f"The Date header '{shown(raw)}' is not a real date, so today is used as the send date."
-    if len(raw) > MAX_DATE_CHARS:
-        return None, unreadable
     try:
         return email.utils.parsedate_to_datetime(raw), None
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return dateparser.parse(raw, fuzzy=True), None
-    except (ValueError, OverflowError, dateparser.ParserError):
+        return parse_written_date(raw, fuzzy=True), None
+    except (ValueError, OverflowError):
         return None, unreadable
 
 
@@ -203,6 +202,7 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
     if documents:
         headers.append(("Attachments", ", ".join(documents)))
     text, spans, body_span = render(headers, body)
+    places = email_places(data, text, body_span.start, headers, from_html=not parts.plain and bool(parts.html))
 
     return Invitation(
         path=path,
@@ -219,4 +219,5 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
         defects=parts.defects,
         notes=notes,
         html_links=html_links,
+        places=places,
     )

@@ -16,11 +16,11 @@ import codecs
 import re
 from email.utils import parseaddr
 
-from dateutil import parser as dateparser
 
+from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
 from ..suppressions import extract as extract_suppressions
-from . import MAX_DATE_CHARS, LoadError, shown
+from . import LoadError, shown
 
 DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
 
@@ -79,11 +79,9 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
         unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
-        if len(date_value) > MAX_DATE_CHARS:
-            raise unreadable
         try:
-            sent = dateparser.parse(date_value, dayfirst=True)
-        except (ValueError, OverflowError, dateparser.ParserError):
+            sent = parse_written_date(date_value)
+        except (ValueError, OverflowError):
             raise unreadable from None
 
     declared = "attachment" in headers

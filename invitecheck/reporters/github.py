@@ -1,6 +1,8 @@
-"""GitHub Actions workflow commands: one annotation per finding."""
+"""GitHub Actions workflow commands: one annotation per finding, on the file's own lines."""
 
 from __future__ import annotations
+
+from ..locate import position_words
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -20,13 +22,17 @@ def render(results, rules) -> str:
         if result.error:
             lines.append(f"::error file={path},title=invitecheck%3A unreadable::{_escape_data(result.error)}")
             continue
+        if result.skipped:
+            lines.append(f"::notice file={path},title=invitecheck%3A skipped::{_escape_data(result.skipped_sentence)}")
+            continue
         for check in result.checks:
             for f in check.findings:
                 title = _escape_property(f"invitecheck {check.rule}: {check.title}")
-                message = f.message + (f" {f.suggestion}" if f.suggestion else "")
+                where = position_words(f.position, f.file_line)
+                message = f.message + (f" {where}" if where else "") + (f" {f.suggestion}" if f.suggestion else "")
                 lines.append(
-                    f"::{LEVEL[check.severity]} file={path},line={f.line},col={f.column},"
-                    f"endLine={f.end_line},endColumn={f.end_column},title={title}::{_escape_data(message)}"
+                    f"::{LEVEL[check.severity]} file={path},line={f.file_line},col={f.file_column},"
+                    f"endLine={f.file_end_line},endColumn={f.file_end_column},title={title}::{_escape_data(message)}"
                 )
         for warning in result.warnings:
             lines.append(f"::warning file={path},line={warning['line']},title=invitecheck unused-suppression::{_escape_data(warning['message'])}")

@@ -13,6 +13,7 @@ from datetime import date
 from html import escape
 
 from .. import __version__
+from ..wording import plural
 
 STATUS_WORDS = {"pass": "Passed", "fail": "Failed", "not-applicable": "Does not apply"}
 
@@ -86,6 +87,9 @@ def _file(index: int, result, rules_by_id: dict) -> str:
     if result.error:
         parts.append(f'<p class="error">This file could not be checked: {escape(result.error)}</p></article>')
         return "\n".join(parts)
+    if result.skipped:
+        parts.append(f"<p>{escape(result.skipped_sentence)}</p></article>")
+        return "\n".join(parts)
     parts.append(f'<p class="score {_verdict_class(result.verdict)}">Score {result.score} out of 100: {escape(result.verdict)}</p>')
     parts.append('<dl class="meta">')
     parts.append(f"<dt>From</dt><dd>{escape(result.sender)}</dd><dt>Sent</dt><dd>{escape(_sent(result))}</dd>")
@@ -138,8 +142,8 @@ def _file(index: int, result, rules_by_id: dict) -> str:
 
 def render(results, rules, **options) -> str:
     rules_by_id = {rule.id: rule for rule in rules}
-    checked = [r for r in results if not r.error]
-    summary = f"{len(results)} file{'s' if len(results) != 1 else ''} checked"
+    checked = [r for r in results if not r.error and not r.skipped]
+    summary = f"{plural(len(checked), 'file')} checked"
     if checked:
         summary += f"; {sum(1 for r in checked if r.verdict == 'Ready to send')} ready to send"
     body = "\n".join(_file(i, r, rules_by_id) for i, r in enumerate(results, 1))

@@ -13,6 +13,10 @@ def render(results, rules, **options) -> str:
         if result.error:
             out += [f"We could not read this file: {result.error.split(': ', 1)[-1]}.", ""]
             continue
+        if result.skipped:
+            out += [f"This was not checked: {result.skipped}.",
+                    f"If it is an invitation to take part, run: invitecheck check --force --for reader {result.path}", ""]
+            continue
         sender = result.sender if result.sender != "(no sender given)" else "no sender given"
         out.append(f"From: {sender}")
         if result.subject:

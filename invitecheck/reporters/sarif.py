@@ -1,7 +1,9 @@
 """SARIF 2.1.0: one run, the rules in tool.driver.rules, a result per finding.
 
 Paths are relative to the current folder where they can be, with forward
-slashes, so code-scanning tools place the annotations on the right files.
+slashes, so code-scanning tools place the annotations on the right files;
+regions are the file's own lines (see ``locate``), and a result's
+``properties.position`` says when the line is not exact.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..ruledocs import help_url
+from ..locate import position_words
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,7 +39,7 @@ def _rule(rule) -> dict:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.why},
         "help": {"text": f"{rule.why}\nGuidance: {rule.source}", "markdown": f"{rule.why}\n\n[Guidance]({rule.source})"},
-        "helpUri": rule.source,
+        "helpUri": help_url(rule),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {"weight": rule.weight, "kind": rule.kind},
     }
@@ -50,18 +54,24 @@ def render(results, rules) -> str:
             notifications.append({"level": "error", "message": {"text": result.error},
                                   "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]})
             continue
+        if result.skipped:
+            notifications.append({"level": "note", "message": {"text": result.skipped_sentence},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                                  "properties": {"status": "skipped", "reason": result.skipped}})
+            continue
         for check in result.checks:
             for f in check.findings:
+                where = position_words(f.position, f.file_line)
                 item = {
                     "ruleId": check.rule,
                     "level": LEVEL[check.severity],
-                    "message": {"text": f.message + (f" {f.suggestion}" if f.suggestion else "")},
+                    "message": {"text": f.message + (f" {where}" if where else "") + (f" {f.suggestion}" if f.suggestion else "")},
                     "locations": [{"physicalLocation": {
                         "artifactLocation": {"uri": uri},
-                        "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                                   "endColumn": max(f.end_column, f.column), "snippet": {"text": f.excerpt}},
+                        "region": {"startLine": f.file_line, "startColumn": f.file_column, "endLine": f.file_end_line,
+                                   "endColumn": max(f.file_end_column, f.file_column), "snippet": {"text": f.excerpt}},
                     }}],
-                    "properties": {"score": result.score},
+                    "properties": {"score": result.score, "position": f.position},
                 }
                 if check.rule in index:
                     item["ruleIndex"] = index[check.rule]

@@ -1,0 +1,8 @@
+"""Small pieces of plain English shared by every message a person reads."""
+
+from __future__ import annotations
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 day', '2 days', '0 days'; give the plural when it is not the noun plus 's' ('1 query', '2 queries')."""
+    return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"
