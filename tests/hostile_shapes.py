@@ -28,6 +28,11 @@ PROSE = (b"We would like your help with our new leaflets for patients and carers
          b"your time. Reply to this email if you would like to join us. ")
 
 
+def html_form_blanks(count: int = 20_000) -> tuple[str, bytes]:
+    """An .html draft of one long line: a word, then a form's blank, thousands of times."""
+    return "blanks.html", b"<p>" + b"word<input>" * count + b"</p>"
+
+
 def no_spaces(size: int = 100_000) -> tuple[str, bytes]:
     """A draft of ordinary prose, then 100 KB without spaces: Chinese prose with its punctuation."""
     return "no-spaces.txt", b"Subject: Join our panel\n\n" + PROSE + ("\u60a3\u8005\uff0c" * (size // 9)).encode("utf-8") + b"\n"
@@ -160,6 +165,7 @@ WORST = {
     "ordinary invitation": ordinary,
     "HTML draft, '<a ' x 20,000": html_anchors,
     "HTML-only email, '<a ' x 20,000": html_email_anchors,
+    "HTML line of 20,000 form blanks": html_form_blanks,
     "100 KB without spaces": no_spaces,
     "100 KB token 'a.b-'": token,
     "400 KB unterminated suppressions": unterminated_suppressions,

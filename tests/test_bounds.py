@@ -37,7 +37,8 @@ def _timed(run, *args):
     return out, time.perf_counter() - started
 
 
-@pytest.mark.parametrize("builder", [shapes.html_anchors, shapes.html_email_anchors], ids=["html-draft", "html-email"])
+@pytest.mark.parametrize("builder", [shapes.html_anchors, shapes.html_email_anchors, shapes.html_form_blanks],
+                         ids=["html-draft", "html-email", "form-blanks"])
 def test_html_with_20000_unclosed_tags_is_read_in_seconds(run, tmp_path, builder):
     path = _write(tmp_path, builder(20_000))
     out, seconds = _timed(run, "check", path, "--force", "--format", "json")
