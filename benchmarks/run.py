@@ -194,7 +194,7 @@ def breakdown(folder: Path) -> tuple[dict[str, float], list[tuple[str, float]]]:
     """Where one serial check spends its time, per message in ms: loading, each rule, records, JSON."""
     import json
 
-    from invitecheck.engine import Settings, check_invitation
+    from invitecheck.engine import Settings, check_invitation, scoped
     from invitecheck.kinds import KINDS
     from invitecheck.kinds.base import Context
     from invitecheck.loaders import load_path
@@ -210,7 +210,7 @@ def breakdown(folder: Path) -> tuple[dict[str, float], list[tuple[str, float]]]:
         ctx = Context(doc.sent.date() if doc.sent else settings.today, "Date header")
         for rule in rules:
             started = time.perf_counter()
-            KINDS[rule.kind].check(rule, doc, ctx)
+            KINDS[rule.kind].check(rule, doc, scoped(ctx, doc, rule))
             per_rule[rule.id] += time.perf_counter() - started
     docs = [load_path(path, settings.limits) for path in files]  # fresh: no remembered work
     started = time.perf_counter()

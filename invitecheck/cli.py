@@ -504,7 +504,8 @@ def explain(
     no_config: bool = typer.Option(False, "--no-config", help="Ignore any configuration file: explain the rule as it ships."),
 ) -> None:
     """Explain a rule as the configuration sets it: why it matters, where the guidance is, and examples."""
-    from .ruledocs import SCOPE_WORDS, help_url
+    from .explain import explain_lines
+    from .ruledocs import help_url
     from .suggest import unknown_rule
 
     running, off, where = _configured_rules(rules, config, no_config)
@@ -512,25 +513,8 @@ def explain(
     rule = loaded.get(rule_id)
     if rule is None:
         _fail(unknown_rule(rule_id, sorted(loaded)))
-    lines = [
-        f"{rule.id}: {rule.title}",
-        f"Severity {rule.severity}, weight {rule.weight}, kind {rule.kind}; reads {SCOPE_WORDS[rule.scope]}.",
-    ]
-    if rule.id in {r.id for r in off}:
-        lines.append(f"It is switched off by {where}.")
-    lines += [
-        "",
-        "Why it matters:",
-        f"  {rule.why}",
-        "",
-        f"Guidance: {rule.source}",
-        f"Rule page: {help_url(rule)}",
-    ]
-    for label, key in (("Fails on", "fail"), ("Passes on", "pass")):
-        if rule.examples.get(key):
-            lines += ["", f"{label}:"]
-            for example in rule.examples[key]:
-                lines.append("  - " + example.strip().replace("\n", "\n    "))
+    switched_off = where if rule.id in {r.id for r in off} else ""
+    lines = explain_lines(rule, switched_off_by=switched_off, page=help_url(rule))
     typer.echo("\n".join(lines))
 
 

@@ -5,7 +5,7 @@ One list of :class:`FileResult` records feeds every output format.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import scoring
@@ -198,6 +198,15 @@ def _attached_file(path: str) -> Attachment:
     return Attachment(name=file.name)
 
 
+def scoped(ctx: Context, doc: Invitation, rule: Rule) -> Context:
+    """The context for one rule: the parts of the text its scope covers.
+
+    The engine applies scope here, so every kind that honours scope (its
+    contract lists the scopes it can) reads only these parts.
+    """
+    return replace(ctx, spans=tuple(doc.spans(rule.scope)))
+
+
 def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> FileResult:
     if settings.sent is not None:
         ctx = Context(settings.sent, "--sent" if settings.sent_from_cli else "configuration")
@@ -215,7 +224,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         notes.append(f"Only the first {settings.max_text:,} characters were checked; the rest is longer than any invitation needs (see --max-text).")
     for rule in rules:
         try:
-            outcome = KINDS[rule.kind].check(rule, doc, ctx)
+            outcome = KINDS[rule.kind].check(rule, doc, scoped(ctx, doc, rule))
         except PatternTimeout as timeout:
             notes.append(f"Rule '{rule.id}' was skipped: its pattern '{timeout.pattern[:60]}' took too long on this text.")
             checks.append(CheckRecord(rule.id, rule.title, NOT_APPLICABLE, rule.severity, rule.weight, note="pattern timed out"))

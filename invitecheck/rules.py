@@ -9,7 +9,9 @@ objects.
 
 from __future__ import annotations
 
+import difflib
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,7 +226,8 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
     kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
     if kind is None:
         problem("kind", f"unknown kind '{kind_name}' (known kinds: {', '.join(sorted(KINDS))})")
-    fields = {**COMMON_FIELDS, **({name: (spec[0], spec[1]) for name, spec in kind.FIELDS.items()} if kind else {})}
+    contract = kind.CONTRACT if kind else None
+    fields = {**COMMON_FIELDS, **({name: (option.types, option.required) for name, option in contract.options.items()} if contract else {})}
 
     if kind is not None:  # with an unknown kind, which fields it takes is unknown too
         for key in data:
@@ -244,9 +247,11 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         problem("id", f"the id '{data['id']}' must be lower-case words joined by hyphens, like 'named-sender'")
     if "severity" in usable and data["severity"] not in SEVERITIES:
         problem("severity", f"severity must be one of {', '.join(SEVERITIES)}, not '{data['severity']}'")
-    scope = data.get("scope", "body")
+    scope = data.get("scope", contract.scopes[0] if contract else "body")
     if "scope" in usable and scope not in SCOPES:
         problem("scope", f"scope must be one of {', '.join(SCOPES)}, not '{scope}'")
+    elif contract and isinstance(scope, str) and scope not in contract.scopes:
+        problem("scope", f"a rule of kind '{kind_name}' cannot read scope '{scope}' (it reads {_either(contract.scopes)})")
     if "weight" in usable and not 0 <= data["weight"] <= 1000:
         problem("weight", "weight must be between 0 and 1000")
     examples = data["examples"] if "examples" in usable else {}
@@ -266,11 +271,20 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         elif not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
             problem("reader", f"'reader' '{key}' must be text, or a mapping of variants to text")
 
+    if contract:
+        for key in ("message", "suggestion"):
+            if key in usable:
+                for text in placeholder_problems(data[key], contract.placeholders, key):
+                    problem(key, text)
+        for key, value in reader.items():
+            for text in ([value] if isinstance(value, str) else value.values() if isinstance(value, dict) else []):
+                for each in placeholder_problems(text, contract.placeholders, f"reader {key}"):
+                    problem("reader", each)
+
     options, compiled = {}, None
     # The kind prepares its options (compiles patterns) only when they are all there with the right types.
-    if kind is not None and all(name in usable or (name not in data and not spec[1]) for name, spec in kind.FIELDS.items()):
-        for name, spec in kind.FIELDS.items():
-            options[name] = data.get(name, spec[2] if len(spec) > 2 else None)
+    if contract and all(name in usable or (name not in data and not option.required) for name, option in contract.options.items()):
+        options = {name: data.get(name, option.default) for name, option in contract.options.items()}
         try:
             compiled = kind.prepare(options)
         except RuleError as error:
@@ -297,6 +311,31 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         compiled=compiled,
         path=where,
     )
+
+
+def _either(names) -> str:
+    names = [f"'{name}'" for name in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def placeholder_problems(text: str, allowed: tuple[str, ...], field_name: str) -> list[str]:
+    """What is wrong with the ``{names}`` in a message: any the rule's kind does not fill in."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return [f"the {field_name} has a '{{' or '}}' that does not make a placeholder (write '{{{{' or '}}}}' for a brace itself)"]
+    found = []
+    for _, name, _, _ in parts:
+        if name is None:
+            continue
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if base in allowed:
+            continue
+        close = difflib.get_close_matches(base, allowed, n=1)
+        hint = f"; did you mean '{{{close[0]}}}'?" if close else ""
+        known = ", ".join("{" + a + "}" for a in allowed) or "none"
+        found.append(f"the {field_name} uses the placeholder '{{{name}}}', which this kind does not fill in{hint} (it fills in: {known})")
+    return found
 
 
 def load_rule_file(path: Path, shown: str | None = None) -> Rule:
@@ -363,7 +402,7 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
     from .kinds import KINDS
 
     kind = KINDS[rule.kind]
-    allowed = ("severity", "weight", *kind.FIELDS)
+    allowed = ("severity", "weight", *kind.CONTRACT.options)
     options = dict(rule.options)
     updates: dict[str, Any] = {}
     for key, value in changes.items():
@@ -378,7 +417,7 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
                 raise RuleError("weight must be a whole number between 0 and 1000")
             updates["weight"] = value
         else:
-            types = kind.FIELDS[key][0]
+            types = kind.CONTRACT.options[key].types
             if not _type_ok(value, types):
                 raise RuleError(f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
             options[key] = value

@@ -74,7 +74,7 @@ def test_audit_of_an_mbox(run, mailbox):
     assert data["skipped"] >= len(NOT_INVITATIONS)
     assert data["invitations"] >= emails - 2
     orgs = {row["organisation"]: row for row in data["league"]}
-    assert orgs["trainingprogramme.example.nhs.uk"]["median_score"] == 17
+    assert orgs["trainingprogramme.example.nhs.uk"]["median_score"] == 20
     assert "A named person sent it" in orgs["trainingprogramme.example.nhs.uk"]["most_common_failings"]
     assert data["worst"][0]["subject"] == "Opportunity: become a Patient Champion"
     assert data["best"][0]["score"] == 100
@@ -97,7 +97,7 @@ def test_audit_csv_has_one_row_per_invitation(run, mailbox, tmp_path):
     summary = run("audit", path, "--format", "json", "--jobs", "1").json
     assert len(rows) == summary["invitations"]
     champion = next(r for r in rows if r["subject"] == "Opportunity: become a Patient Champion")
-    assert champion["date"] == "2017-06-12" and champion["score"] == "17"
+    assert champion["date"] == "2017-06-12" and champion["score"] == "20"
     assert champion["named-sender"] == "fail" and champion["organisation"] == "trainingprogramme.example.nhs.uk"
 
 

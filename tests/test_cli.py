@@ -162,7 +162,7 @@ def test_human_report_reads_without_colour(run):
     out = run("check", EXAMPLES / "champion.eml")
     text = out.stdout
     assert "\x1b[" not in text
-    for expected in ("Administrator", "Monday 12 June 2017", "17/100 · Not ready to send", "✗ FAIL", "A named person sent it",
+    for expected in ("Administrator", "Monday 12 June 2017", "20/100 · Not ready to send", "✗ FAIL", "A named person sent it",
                      "15:62", "The closing date for applications is Sunday.", "→ "):
         assert expected in text
     # The matched words are marked with carets when there is no colour.

@@ -23,7 +23,7 @@ def test_readme_dask_example_on_a_local_cluster(tmp_path):
     completed = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert completed.returncode == 0, completed.stderr[-2000:]
     scores = eval(completed.stdout.strip().splitlines()[-1])  # the example prints a dict of path -> score
-    assert scores["examples/champion.eml"] == 17
+    assert scores["examples/champion.eml"] == 20
     assert scores["examples/good-panel-invitation.eml"] == 100
     assert len(scores) == len(list((ROOT / "examples").glob("*.eml")))
 
@@ -36,6 +36,6 @@ def test_check_message_is_pure():
     data = (ROOT / "examples" / "champion.eml").read_bytes()
     first = check_message(data, name="champion.eml", today=date(2024, 3, 4))
     second = check_message(data, name="champion.eml", today=date(2024, 3, 4))
-    assert first == second and first["score"] == 17
+    assert first == second and first["score"] == 20
     assert check_message(b"", name="empty.txt", today=date(2024, 3, 4))["checks"]
     assert "error" in check_message(b"x" * (26 * 1024 * 1024), name="huge.eml")

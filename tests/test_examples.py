@@ -30,14 +30,19 @@ def report():
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_statuses(report, name):
+    """Only the rules an entry lists are asserted: a new rule needs no edit here
+    (its cases live in tests/fixtures/<rule-id>/)."""
     got = {c["rule"]: c["status"] for c in report[name]["checks"]}
-    assert got == EXPECTED[name]
+    expected = EXPECTED[name] or {}
+    unknown = set(expected) - set(got)
+    assert not unknown, f"expected.yaml names rules that did not run: {sorted(unknown)}"
+    assert {rule: got[rule] for rule in expected} == expected
 
 
 def test_story_of_the_champion_email_fails_every_rule_with_evidence(report):
     result = report["champion.eml"]
     assert result["verdict"] == "Not ready to send"
-    assert result["score"] == 17
+    assert result["score"] == 20
     failed = {c["rule"] for c in result["checks"] if c["status"] == "fail"}
     assert {"named-sender", "notice-period", "attachments-present", "respectful-wording", "expenses-explained"} <= failed
     assert result["sent"] == "2017-06-12"

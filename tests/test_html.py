@@ -32,7 +32,7 @@ def test_page_is_self_contained_and_structured(report):
     assert page.count("<h1>") == 1
     assert re.findall(r'<h2 id="file-\d">([^<]+)</h2>', page) == [str(EXAMPLES / "champion.eml"), str(EXAMPLES / "good-panel-invitation.eml")]
     assert "<caption>The checks</caption>" in page and '<th scope="col">Result</th>' in page
-    assert "Score 17 out of 100: Not ready to send" in page and "Score 100 out of 100: Ready to send" in page
+    assert "Score 20 out of 100: Not ready to send" in page and "Score 100 out of 100: Ready to send" in page
 
 
 def test_findings_are_marked_in_the_invitation_and_linked_both_ways(report):

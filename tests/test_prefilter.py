@@ -26,7 +26,7 @@ def _rule_patterns():
     for rule in bundled_rules():
         compiled = rule.compiled
         if isinstance(compiled, dict):
-            patterns += [p for group in compiled.values() for p in group]
+            patterns += [p for group in compiled.values() if isinstance(group, list) for p in group]
         elif isinstance(compiled, list):
             patterns += [p[0] if isinstance(p, tuple) else p for p in compiled]
     return [p for p in patterns if hasattr(p, "needs")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import EXAMPLES
 
-from invitecheck.kinds.readability import WORD_RE, flesch
+from invitecheck.readability import WORD_RE, flesch
 from invitecheck.rules import bundled_rules
 
 

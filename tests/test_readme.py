@@ -86,9 +86,23 @@ def _matches(sample, real, where: str) -> None:
         assert sample == real, f"{where}: the README shows {sample!r}, the tool gives {real!r}"
 
 
-def test_the_json_sample_is_what_check_gives(run, at_root):
+NEWSLETTER = """From: Riverside Practice <news@riverside.example.org>
+Date: Mon, 4 Mar 2024 09:00:00 +0000
+Subject: Spring newsletter
+
+News from the practice: our new nurse, Amira, starts in April, and the car park
+will be resurfaced in May. The flu clinic in the autumn will be held as usual.
+"""
+
+
+def test_the_json_sample_is_what_check_gives(run, tmp_path, monkeypatch):
+    """The sample's three files: the champion story, a newsletter (skipped) and a missing file."""
     sample = json.loads(blocks("json", "### The JSON structure")[0])
-    out = run("check", "examples/champion.eml", "missing.eml", "--format", "json", "--no-config")
+    (tmp_path / "examples").mkdir()
+    shutil.copy(EXAMPLES / "champion.eml", tmp_path / "examples" / "champion.eml")
+    (tmp_path / "newsletter.eml").write_text(NEWSLETTER)
+    monkeypatch.chdir(tmp_path)
+    out = run("check", "examples/champion.eml", "newsletter.eml", "missing.eml", "--format", "json", "--no-config")
     _matches(sample, out.json, "json")
 
 

@@ -1,60 +1,170 @@
-"""acronyms: jargon a patient may not know is spelled out when first used.
+"""acronyms: every abbreviation a reader may not know is spelled out.
 
-An acronym from the rule's `jargon` list fails unless the text explains it
-somewhere: "Patient and Public Involvement (PPI)" or "PPI (patient and public
-involvement)". Acronyms in `known` (NHS, GP …) never need explaining. Both lists
-are options, so a team can add its own.
+Any word written in capitals (two to five letters, such as PPG, ICB or NIHR,
+with or without a plural 's'), and any term in the rule's ``jargon`` list
+(mixed-case ones such as PROMs or EoI), fails unless the text spells it out
+somewhere:
+
+- the words before it in brackets start with its letters, in order:
+  "Patient Participation Group (PPG)", "National Institute for Health and Care
+  Research (NIHR)" (small words, and extra words such as 'and Care', may sit
+  between the letters);
+- words after it in brackets or after a dash or colon: "PPI (patient and public
+  involvement)", "PPI - patient and public involvement";
+- anywhere in the text, words whose first letters are its letters:
+  "our Patient Participation Group … the PPG";
+- "PPG stands for" or "PPG means".
+
+Not acronyms, so never findings: abbreviations everyone knows (``known``: NHS,
+GP, UK …); capitals that are ordinary words (``not_acronyms``: URGENT, NOTE …);
+a run of two or more words in capitals (a heading, a venue such as "ST MARY'S
+CHURCH HALL", or shouting); postcodes and anything with a digit in it; roman
+numerals; web and email addresses; the short lines of the sign-off, and any
+quoted earlier message.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from ..document import EMAIL_RE, URL_RE, Invitation
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, sign_off_start
 
-FIELDS = {
-    "jargon": ((list,), True, None),
-    "known": ((list,), False, []),
-}
+CONTRACT = Contract(
+    doc="Fails on each abbreviation (PPG, ICB, NIHR …) that the text does not spell out.",
+    options={
+        "known": Option((list,), "abbreviations every reader knows, which need no spelling out (NHS, GP …)", default=[]),
+        "not_acronyms": Option((list,), "ordinary words people write in capitals (URGENT, NOTE …)", default=[]),
+        "jargon": Option((list,), "more terms to look for, such as mixed-case ones (PROMs, EoI)", default=[]),
+    },
+    placeholders=("match",),
+    scopes=("body", "subject", "all"),
+)
+
+CAPITALS_RE = re.compile(r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-\w|\.\w)")
+CAPITAL_WORD_RE = re.compile(r"[A-Z][A-Z'’&.-]*[A-Z]\b|\b[A-Z]\b")
+ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+SMALL_WORDS = frozenset("and of for the in on to with at by a an or & de".split())
 
 
 def prepare(options):
     known = {str(k).upper() for k in options.get("known") or []}
-    terms = [str(term) for term in options["jargon"] if str(term).upper() not in known]
-    return re.compile(r"(?<![\w&/-])(" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")s?(?![\w&/-])") if terms else None
+    words = {str(k).upper() for k in options.get("not_acronyms") or []}
+    jargon = [str(term) for term in options.get("jargon") or [] if str(term).upper() not in known]
+    listed = re.compile(r"(?<![\w&/-])(" + "|".join(re.escape(t) for t in sorted(jargon, key=len, reverse=True)) + r")s?(?![\w&/-])") if jargon else None
+    return {"known": known, "ignore": known | words, "listed": listed}
 
 
-def _initials_before(text: str, start: int, acronym: str) -> bool:
-    """Do the words just before '(ACRONYM)' start with its letters?"""
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[max(0, start - 120) : start])
-    letters = [c.lower() for c in acronym if c.isalpha()]
-    significant = [w for w in words if w.lower() not in ("and", "of", "for", "the", "in", "on", "&", "to")]
-    tail = "".join(w[0].lower() for w in significant[-len(letters):])
-    return tail == "".join(letters)
+def _letters(acronym: str) -> list[str]:
+    return [c.lower() for c in acronym if c.isalpha()]
 
 
-def explained(text: str, acronym: str) -> bool:
-    for match in re.finditer(r"\(\s*" + re.escape(acronym) + r"s?\s*\)", text):
-        if _initials_before(text, match.start(), acronym):
+def _initials_in_order(words: list[str], letters: list[str]) -> bool:
+    """Do these words' first letters hold the acronym's letters in order, the first word
+    giving the first letter and the last word the last? Extra words may sit between."""
+    if len(words) < 2 or words[0][0].lower() != letters[0] or words[-1][0].lower() != letters[-1]:
+        return False
+    i = 0
+    for word in words:
+        if i < len(letters) and word[0].lower() == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def _spelled_before(text: str, start: int, letters: list[str]) -> bool:
+    """'National Institute for Health and Care Research (NIHR)': the words just before the bracket."""
+    words = WORD_RE.findall(text[max(0, start - 160) : start])
+    longest = min(len(words), 2 * len(letters) + 3)
+    return any(_initials_in_order(words[-k:], letters) for k in range(2, longest + 1))
+
+
+def _spelled_anywhere(words: list[str], letters: list[str]) -> bool:
+    """Consecutive words whose first letters are exactly the letters, small words aside."""
+    for i, word in enumerate(words):
+        if word[0].lower() != letters[0] or word.lower() in SMALL_WORDS:
+            continue
+        j, matched = i, 0
+        while j < len(words) and matched < len(letters):
+            current = words[j]
+            if current.lower() in SMALL_WORDS and matched:
+                j += 1
+                continue
+            if len(current) < 3 or current[0].lower() != letters[matched]:
+                break
+            matched += 1
+            j += 1
+        if matched == len(letters):
             return True
-    # "PPI (patient and public involvement)" or "PPI - patient and public involvement"
-    return bool(re.search(re.escape(acronym) + r"s?\s*(?:\(|[-–—:]\s*)[A-Za-z][a-z]+(?:\s+\w+){1,6}", text))
+    return False
+
+
+def explained(text: str, acronym: str, words: list[str] | None = None) -> bool:
+    """Does the text spell the acronym out anywhere? (See the module's docstring for how.)"""
+    letters = _letters(acronym)
+    if len(letters) < 2:
+        return True
+    escaped = re.escape(acronym)
+    for match in re.finditer(r"\(\s*" + escaped + r"s?\s*\)", text):
+        if _spelled_before(text, match.start(), letters):
+            return True
+    if re.search(r"\b" + escaped + r"s?\s*(?:\(\s*|[-–—:]\s+|,?\s+(?:stands\s+for|means|is\s+short\s+for)\s+)[A-Za-z][a-z]+(?:\s+[\w-]+){1,8}", text):
+        return True
+    return _spelled_anywhere(words if words is not None else WORD_RE.findall(text), letters)
+
+
+def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
+    """Is the word part of a run of two or more words in capitals on its line (a heading, a name)?
+    A known abbreviation beside it ("NHS ICB") does not make a run."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[line_start:start].split()
+    after = text[end:line_end].split()
+    for neighbour in (before[-1:] + after[:1]):
+        word = neighbour.strip(",.;:!?()'\"’")
+        if len(word) >= 2 and word.isupper() and word not in known and any(c.isalpha() for c in word) and not any(c.isdigit() for c in word):
+            return True
+    return False
+
+
+def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
+    """Web and email addresses in the part: no acronyms are looked for inside them."""
+    return [m.span() for regex in (URL_RE, EMAIL_RE) for m in regex.finditer(doc.text, start, end)]
+
+
+def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
+    """Each acronym in the rule's parts of the text, with where it is first used."""
+    compiled = rule.compiled
+    seen: dict[str, int] = {}
+    for span in ctx.spans:
+        end = min(span.end, doc.message_end)
+        skip = _unreadable(doc, span.start, end)
+        # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
+        end = min(end, max(span.start, sign_off_start(doc)))
+        found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
+                 if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
+                 and not _shouted(doc.text, m.start(), m.end(), compiled["known"])]
+        if compiled["listed"] is not None:
+            found += [(m.group(1), m.start(1), m.end()) for m in compiled["listed"].finditer(doc.text, span.start, end)]
+        for acronym, start, stop in found:
+            if any(a <= start < b for a, b in skip):
+                continue
+            if start < seen.get(acronym, len(doc.text)):
+                seen[acronym] = start
+    return seen
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    if rule.compiled is None:
-        return Outcome(NOT_APPLICABLE, note="the rule lists no jargon")
-    # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
-    end = doc.signature.start if doc.signature and doc.signature.start > doc.body.start else doc.message_end
-    text = doc.text[doc.body.start : doc.message_end]
-    seen: dict[str, int] = {}
-    for match in rule.compiled.finditer(doc.text, doc.body.start, end):
-        seen.setdefault(match.group(1), match.start(1))
+    seen = _candidates(rule, doc, ctx)
     if not seen:
-        return Outcome(NOT_APPLICABLE, note="no listed jargon")
+        return Outcome(NOT_APPLICABLE, note="no abbreviations")
+    first = min(span.start for span in ctx.spans)
+    text = doc.text[first : doc.message_end]
+    words = WORD_RE.findall(text)
     findings = []
     for acronym, start in sorted(seen.items(), key=lambda kv: kv[1]):
-        if not explained(text, acronym):
-            findings.append(Finding(start, start + len(acronym), format_message(rule.message, match=acronym), rule.suggestion))
-    return Outcome(FAIL if findings else PASS, findings)
+        if not explained(text, acronym, words):
+            findings.append(Finding(start, start + len(acronym), format_message(rule.message, match=acronym),
+                                    format_message(rule.suggestion, match=acronym), {"acronym": acronym}))
+    return Outcome(FAIL if findings else PASS, findings, note=f"abbreviations: {', '.join(seen)}")

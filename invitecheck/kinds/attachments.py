@@ -16,9 +16,13 @@ import re
 
 from ..document import URL_RE, Invitation
 from ..prefilter import CaseFree
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails when something promised ('attached', 'the form below') is not there.",
+    placeholders=("match", "problem", "promise"),
+    scopes=("body",),
+)
 
 
 def prepare(options):

@@ -1,10 +1,10 @@
-"""What every kind shares: findings, outcomes, bounded pattern matching, messages."""
+"""What every kind shares: its contract, findings, outcomes, bounded pattern matching, messages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
+from typing import Any, Iterator
 
 import regex
 
@@ -19,6 +19,39 @@ MAX_PATTERNS = 500
 MAX_PATTERN_LENGTH = 2000
 
 PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not-applicable"
+
+ALL_SCOPES = ("body", "subject", "signature", "all")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One field a kind adds to a rule file: its types, its default and a one-line doc."""
+
+    types: tuple[type, ...]
+    doc: str
+    default: Any = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What a kind promises the people who write rules with it.
+
+    - ``doc``: one line, what a rule of this kind checks;
+    - ``options``: the fields it adds to a rule file, each an :class:`Option`;
+    - ``placeholders``: the ``{names}`` its message, suggestion and reader text
+      may use (the loader refuses any other);
+    - ``scopes``: the scopes it honours (the loader refuses any other); the first
+      is the default when a rule gives none.
+
+    Every kind module defines one as ``CONTRACT``; the loader, ``explain`` and
+    the README's kind table all read it.
+    """
+
+    doc: str
+    options: dict[str, Option] = field(default_factory=dict)
+    placeholders: tuple[str, ...] = ("match",)
+    scopes: tuple[str, ...] = ("body",)
 
 
 class PatternTimeout(Exception):
@@ -50,10 +83,12 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check needs besides the invitation: the resolved send date."""
+    """What a check needs besides the invitation: the resolved send date, and
+    the parts of the text the rule's scope covers (the engine works them out)."""
 
     sent: date
     sent_from: str  # "--sent", "Date header", "today"
+    spans: tuple[Span, ...] = ()
 
 
 class Pattern:
@@ -222,3 +257,34 @@ def scope_start(doc: Invitation, spans: list[Span]) -> int:
     while start < len(text) and text[start].isspace():
         start += 1
     return min(start, len(text))
+
+
+SIGN_OFF_LINE = 80  # characters: a sign-off line (a name, a job title, an address) is short
+
+
+def _sign_off_line(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= SIGN_OFF_LINE and not (len(line) > 40 and line.endswith((".", "!", "?")))
+
+
+def sign_off_start(doc: Invitation) -> int:
+    """Where the sender's own words end and the sign-off's short lines begin.
+
+    The signature finder falls back to the last six lines when there is no
+    "Kind regards", and so sometimes takes in a paragraph of prose; this keeps
+    only the run of short lines at the end of it (worked out once). With no
+    words before the signature (a one-line draft), there is no sign-off.
+    """
+
+    def compute() -> int:
+        signature, end = doc.signature, doc.message_end
+        if not signature or signature.start <= doc.body.start:
+            return end
+        start = end
+        for line in reversed(doc.text[signature.start : end].split("\n")):
+            if line.strip() and not _sign_off_line(line):
+                break
+            start -= len(line) + 1
+        return max(signature.start, min(start + 1, end))
+
+    return doc.memo(("sign-off start",), compute)

@@ -13,9 +13,13 @@ import re
 
 from .. import dates
 from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails on a weekday that does not match its date, a deadline already past, or a deadline after its event.",
+    placeholders=("match", "problem"),
+    scopes=ALL_SCOPES,
+)
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEADLINE_BEFORE_RE = re.compile(
@@ -34,8 +38,10 @@ def prepare(options):
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    end = doc.message_end
-    mentions = [m for m in dates.dates_in(doc, ctx.sent, doc.body.start, end) if m.how == "date"]
+    # Each date with the start of its part of the text, so the look-back stays inside it.
+    placed = [(m, span.start) for span in ctx.spans
+              for m in dates.dates_in(doc, ctx.sent, span.start, min(span.end, doc.message_end)) if m.how == "date"]
+    mentions = [m for m, _ in placed]
     if not mentions:
         return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []
@@ -44,8 +50,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             problem = f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}"
             findings.append(Finding(m.start, m.end, format_message(rule.message, match=m.text, problem=problem), rule.suggestion))
     deadlines, events = [], []
-    for m in mentions:
-        before = doc.text[max(doc.body.start, m.start - 60) : m.start]
+    for m, part_start in placed:
+        before = doc.text[max(part_start, m.start - 60) : m.start]
         if DEADLINE_BEFORE_RE.search(before):
             deadlines.append(m)
         elif EVENT_BEFORE_RE.search(before):

@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 
 from ..document import EMAIL_RE, PHONE_RE, Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, format_message, scope_start
+from .base import FAIL, PASS, Context, Contract, Finding, Outcome, format_message, scope_start
 from .sender import ROLE_WORDS, is_person_name
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails when no named person can be reached by their own email address or phone number.",
+    placeholders=("why",),
+    scopes=("body",),
+)
 
 NO_REPLY_RE = re.compile(r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer-daemon|bounce|notifications?)\b", re.I)
 

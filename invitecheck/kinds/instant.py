@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from .. import dates
 from ..document import Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, format_message
+from .base import ALL_SCOPES, FAIL, PASS, Context, Contract, Finding, Outcome, format_message
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails on each demand for an instant reply: 'by close of play', 'today', 'within 48 hours'.",
+    placeholders=("match",),
+    scopes=ALL_SCOPES,
+)
 
 
 def prepare(options):
@@ -16,7 +20,7 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     findings = []
-    for span in doc.spans(rule.scope):
+    for span in ctx.spans:
         stop = min(span.end, doc.message_end)
         if span.start >= stop:
             continue

@@ -12,9 +12,13 @@ import re
 from .. import dates
 from ..prefilter import CaseFree
 from ..document import URL_RE, Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, in_body
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, in_body
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails when a meeting or event lacks its date, time, or place or way to join.",
+    placeholders=("match", "missing"),
+    scopes=("body",),
+)
 
 EVENT_RE = CaseFree(
     r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for)\s+(?:a|an|our|the)\s+|"

@@ -15,13 +15,21 @@ from .. import dates
 from ..document import Invitation
 from ..rules import RuleError
 from ..wording import plural
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message
+from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
 
-FIELDS = {
-    "min_days": ((int,), False, 14),
-    # A date to act by that had gone before the invitation was sent is not "too soon": it is past.
-    "past_message": ((str,), False, "The date '{match}' had already passed when it was sent ({detail})."),
-}
+PAST_MESSAGE = "The date '{match}' had already passed when it was sent ({detail})."
+
+CONTRACT = Contract(
+    doc="Fails when the first deadline or meeting is fewer than min_days after sending, or a reply is wanted at once.",
+    options={
+        "min_days": Option((int,), "the fewest days allowed between sending and the first date", default=14),
+        # A date to act by that had gone before the invitation was sent is not "too soon": it is past.
+        "past_message": Option((str,), "the message for a date to act by that had passed before sending", default=PAST_MESSAGE),
+    },
+    # {days}, {notice} ("6 days"), {date}, {phrase} and {min_days} fill the reader's words for each variant.
+    placeholders=("match", "detail", "days", "notice", "date", "phrase", "min_days"),
+    scopes=ALL_SCOPES,
+)
 
 # A past date counts only when written as a deadline: "closing date: 1 June 2023"
 # sent on 5 June is a deadline already gone, not history.
@@ -47,7 +55,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     min_days = rule.options.get("min_days", 14)
     sent = ctx.sent
     findings = []
-    spans = [s for s in doc.spans(rule.scope) if s.start < doc.message_end]
+    spans = [s for s in ctx.spans if s.start < doc.message_end]
     mentions, instants = [], []
     for span in spans:
         stop = min(span.end, doc.message_end)
@@ -75,7 +83,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
                 continue
             if days < 0:
                 detail = f"{plural(-days, 'day')} earlier"
-                message = format_message(rule.options.get("past_message", FIELDS["past_message"][2]), match=mention.text, detail=detail)
+                message = format_message(rule.options.get("past_message", PAST_MESSAGE), match=mention.text, detail=detail)
                 values = {"variant": "past", "days": days, "date": dates.describe(mention.date), "min_days": min_days}
                 findings.append(Finding(mention.start, mention.end, message, rule.suggestion, values))
             elif days < min_days:

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from ..prefilter import CaseFree
 from ..document import Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, in_body, words
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, in_body, words
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails when an ask for people's time does not say whether, or how much, it pays.",
+    placeholders=("match", "problem"),
+    scopes=("body",),
+)
 
 ONGOING_RE = CaseFree(
     r"\b(?:join|joining|become|apply|applying|take\s+part\s+in|taking\s+part\s+in|sit\s+on|attend|be\s+part\s+of|"

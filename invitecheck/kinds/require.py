@@ -1,9 +1,14 @@
 """require: at least one of `patterns` must be present."""
 
 from ..document import Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, any_match, compile_patterns, format_message, scope_start
+from .base import ALL_SCOPES, FAIL, PASS, Context, Contract, Option, Finding, Outcome, any_match, compile_patterns, format_message, scope_start
 
-FIELDS = {"patterns": ((list,), True, None)}
+CONTRACT = Contract(
+    doc="Fails when none of its patterns is found.",
+    options={"patterns": Option((list,), "the patterns, one of which must appear", required=True)},
+    placeholders=("match",),
+    scopes=ALL_SCOPES,
+)
 
 
 def prepare(options):
@@ -11,7 +16,7 @@ def prepare(options):
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    spans = doc.spans(rule.scope)
+    spans = ctx.spans
     if any_match(rule.compiled, doc, spans):
         return Outcome(PASS)
     start = scope_start(doc, spans)

@@ -11,10 +11,14 @@ from __future__ import annotations
 from ..prefilter import CaseFree
 from ..document import EMAIL_RE, PHONE_RE, URL_RE, Invitation
 from .attachments import FIELD_LINE
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Finding, Outcome, format_message, in_body, words
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, in_body, words
 from .contact import NO_REPLY_RE
 
-FIELDS: dict = {}
+CONTRACT = Contract(
+    doc="Fails when an invitation gives no way to reply: no address, number, link or form.",
+    placeholders=("match", "why"),
+    scopes=("body",),
+)
 
 ASK_RE = CaseFree(
     r"\b(?:apply|closing\s+date\s+for\s+applications|(?:send|submit|make|return)\s+(?:in\s+)?(?:an?\s+|your\s+|the\s+)?application|applications?\s+(?:close|should|must|are\s+(?:welcome|invited|open))|reply|respond|response|register|registration|book(?:ing)?\s+(?:a|your)\s+(?:place|slot|session|seat|ticket)|sign\s+up|"

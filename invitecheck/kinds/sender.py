@@ -16,12 +16,14 @@ import re
 import regex
 
 from ..document import VALEDICTION_RE, Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, format_message, scope_start
+from .base import FAIL, PASS, Context, Contract, Option, Finding, Outcome, format_message, scope_start
 
-FIELDS = {
-    # Extra words that mark a name as a role or an organisation, e.g. your team's name.
-    "role_words": ((list,), False, []),
-}
+CONTRACT = Contract(
+    doc="Fails when no person is named in the From line, the sign-off or as a contact.",
+    options={"role_words": Option((list,), "extra words that mark a name as a role or a team, such as your team's name", default=[])},
+    placeholders=("match", "sender", "last_lines"),
+    scopes=("all",),  # it reads the From line and the sign-off together
+)
 
 
 

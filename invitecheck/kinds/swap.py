@@ -1,10 +1,15 @@
 """swap: a mapping of pattern to better wording; each match is a finding that suggests it."""
 
 from ..document import Invitation
-from .base import FAIL, PASS, Context, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps, words
+from .base import ALL_SCOPES, FAIL, PASS, Context, Contract, Option, Finding, Outcome, compile_pattern, format_message, matches, without_overlaps, words
 from ..rules import RuleError, gather
 
-FIELDS = {"swap": ((dict,), True, None)}
+CONTRACT = Contract(
+    doc="Fails on each place a pattern is found, and suggests the better wording it maps to.",
+    options={"swap": Option((dict,), "a mapping of pattern to the better wording to suggest", required=True)},
+    placeholders=("match", "suggestion"),
+    scopes=ALL_SCOPES,
+)
 
 
 def prepare(options):
@@ -22,7 +27,7 @@ def _entry(pattern, better):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     findings = []
-    spans = doc.spans(rule.scope)
+    spans = ctx.spans
     for pattern, better in rule.compiled:
         for m in matches([pattern], doc, spans):
             if m.end() > m.start():

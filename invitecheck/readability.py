@@ -1,0 +1,119 @@
+"""Plain English, measured: what the metric kind sets limits on.
+
+The Flesch reading ease (higher is easier; 60 and above is plain English) and
+the Flesch-Kincaid grade (a US school grade: add five for a reading age), with
+syllables counted by pyphen's British English hyphenation dictionary, as
+textstat 0.7 does. (textstat itself is not used: its current releases download
+a pronouncing dictionary over the network at run time, and invitecheck never
+makes network calls; its older releases need pkg_resources, which fresh
+environments no longer have.) Average sentence length and overall length are
+counted too. Only the sender's own words are measured: not the sign-off, not a
+quoted earlier message. The limits are a rule's data (rules/plain-english.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import Invitation
+
+# An address is tried only where a word starts ((?<!\S)): tried at every position, a
+# long run without spaces was rescanned to its end from each one.
+URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
+
+
+def _prose(doc: Invitation) -> tuple[str, int]:
+    """The sender's own words, without the sign-off, quoted thread, links and list bullets."""
+    from .kinds.base import sign_off_start
+
+    start = doc.body.start
+    end = sign_off_start(doc)
+    return doc.text[start:end], start
+
+
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+
+
+def _sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, words) for each sentence.
+
+    A line break inside a wrapped paragraph is a space, so a sentence that an
+    email client wrapped over three lines is still one sentence; a blank line,
+    a list item or a 'Label:' line starts afresh, and so does a line starting
+    with a capital after a short line with no punctuation at its end (a heading,
+    a date, a line of an address).
+    """
+    units: list[tuple[int, int]] = []
+    offset, previous = 0, ""
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            units.append((start, start))  # a paragraph break
+            previous = ""
+            continue
+        after_a_heading = len(previous.strip()) < 60 and not previous.rstrip().endswith((".", ",", ";", ":", "-", "–")) and line.lstrip()[:1].isupper()
+        if units and units[-1][1] > units[-1][0] and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((start, end))
+        previous = line
+    found = []
+    for unit_start, unit_end in units:
+        for match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text[unit_start:unit_end]):
+            words = len(URL_OR_EMAIL_RE.sub("link", match.group(0)).split())
+            if words >= 3:  # headings and fields are not sentences
+                lead = len(match.group(0)) - len(match.group(0).lstrip())
+                found.append((unit_start + match.start() + lead, unit_start + match.end(), words))
+    return found
+
+
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_DICTIONARY = None
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    global _DICTIONARY
+    if _DICTIONARY is None:
+        import pyphen
+
+        _DICTIONARY = pyphen.Pyphen(lang="en_GB")
+    return max(1, len(_DICTIONARY.positions(word.lower())) + 1)
+
+
+def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:
+    """(reading ease, grade) from the words and the number of sentences."""
+    per_sentence = len(words) / max(1, sentence_count)
+    per_word = sum(syllables(w) for w in words) / max(1, len(words))
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    return ease, grade
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What the metric kind can set limits on, for the sender's own words."""
+
+    reading_ease: float
+    grade: float
+    sentence_words: float  # the average
+    words: int
+    sentences: int
+    longest: tuple[int, int, int]  # (start, end, words) of the longest sentence, as offsets into the text
+
+
+def measure(doc: Invitation, min_words: int) -> Measures | None:
+    """The measures, or None when the text is too short for them to mean much."""
+    prose, offset = _prose(doc)
+    clean = URL_OR_EMAIL_RE.sub("link", prose)
+    words = len(clean.split())
+    sentences = _sentences(prose)
+    if words < min_words or not sentences:
+        return None
+    ease, grade = flesch(WORD_RE.findall(clean), len(sentences))
+    average = sum(n for _, _, n in sentences) / len(sentences)
+    start, end, count = max(sentences, key=lambda s: s[2])
+    return Measures(ease, grade, average, words, len(sentences), (offset + start, offset + end, count))
