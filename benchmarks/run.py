@@ -244,7 +244,7 @@ def hostile(work: Path) -> None:
             name, data = build()
             path = folder / name
             path.write_bytes(data)
-            command = [INVITECHECK, "check", str(path), "--format", "json", "--jobs", "1", "--no-config"]
+            command = [INVITECHECK, "check", str(path), "--force", "--format", "json", "--jobs", "1", "--no-config"]
         seconds, peak = run_with_peak(command)
         result = subprocess.run(command, capture_output=True, text=True)
         outcome = {0: "checked", 1: "checked", 2: "refused"}.get(result.returncode, f"exit {result.returncode}")
