@@ -19,6 +19,7 @@ from .rules import RuleError, load_yaml_mapping
 from .vocabulary import expand
 
 KEYS = ("min_topics", "asks", "topics", "not")
+# Matched at one position only (where the sender's own words end), so a run of dashes is scanned once.
 FORWARDED_RE = regex.compile(r"-{2,}\s*Forwarded message", regex.IGNORECASE)
 
 

@@ -19,7 +19,9 @@ from functools import lru_cache
 
 from .document import Invitation
 
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+# An address is tried only where a word starts ((?<!\S)): tried at every position, a
+# long run without spaces was rescanned to its end from each one.
+URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
 def _prose(doc: Invitation) -> tuple[str, int]:

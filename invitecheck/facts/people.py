@@ -28,9 +28,14 @@ POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60
 TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
 
 
-# A line of a form to fill in: "Name: ____", "1. Why are you interested?"
+# A line of a form to fill in: "Name: ____", "1. Why are you interested?".
+# A line that is a field to fill in. Written so that no two parts can share the same
+# characters (blanks before a digit or letter, blanks at the end of a line): with
+# ^\s* in front of .*, and \s* on both sides of an optional part, a long line of
+# blanks was split every possible way, with the square of its length.
 FIELD_LINE = re.compile(
-    r"^\s*(?:\d+[.)]\s+.{3,}\?\s*$|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\))|[A-Za-z][\w ()/'’-]{1,40}:\s*(?:_+|\.{3,})?\s*$)",
+    r"^(?:[^\S\n]*(?:\d+[.)]\s+\S.{2,}\?\s*$|[A-Za-z][\w ()/'’-]{1,40}:[^\S\n]*(?:(?:_+|\.{3,})[^\S\n]*)?$)"
+    r"|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\)))",
     re.M,
 )
 
