@@ -153,12 +153,16 @@ def test_pipes_and_devices_are_refused_without_reading_them(tmp_path):
     os.mkfifo(folder / "x.eml")
     (folder / "zero.txt").symlink_to("/dev/zero")
     (folder / "good.txt").write_bytes(shapes.ORDINARY)
-    command = [sys.executable, "-m", "invitecheck", "check", str(folder), str(folder / "x.eml"), "--force", "--format", "json"]
+    (tmp_path / "named.txt").symlink_to("/dev/zero")
+    command = [sys.executable, "-m", "invitecheck", "check", str(folder), str(folder / "x.eml"), str(tmp_path / "named.txt"),
+               "--force", "--format", "json"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)  # it blocked for ever
     assert out.returncode == 2
     results = {Path(r["path"]).name: r for r in json.loads(out.stdout)["results"]}
     assert results["x.eml"]["error"].endswith("x.eml: is not an ordinary file (it is a device, a pipe or a socket), so it is not read")
-    assert "zero.txt: is not an ordinary file" in results["zero.txt"]["error"]
+    # Inside a folder, a link out of it is never followed; named on the command line, it is read only if ordinary.
+    assert "zero.txt: is a link to a file outside" in results["zero.txt"]["error"]
+    assert "named.txt: is not an ordinary file" in results["named.txt"]["error"]
     assert "checks" in results["good.txt"]  # the others are still checked
     audit = subprocess.run([sys.executable, "-m", "invitecheck", "audit", str(folder), "--all", "--format", "json", "--jobs", "1"],
                            capture_output=True, text=True, timeout=60, cwd=ROOT)

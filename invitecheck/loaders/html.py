@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 
 BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav",
@@ -93,6 +92,8 @@ class _TextMaker:
 def html_to_text(html: str) -> str:
     if not html.strip():
         return "\n"
+    from lxml import etree  # here, so that a plain-text email never loads lxml
+
     parser = etree.HTMLParser(target=_TextMaker(), recover=True, no_network=True, remove_comments=True)
     try:
         parser.feed(html)
