@@ -4,6 +4,7 @@
     python benchmarks/run.py --messages 500 --audit 2000,20000 --skip-peer   # a quick look
     python benchmarks/run.py --startup-only       # checking one email against importing the dependencies
     python benchmarks/run.py --hostile-only       # only the red team's worst files (about a minute)
+    python benchmarks/run.py --engine-only --against ../perf-base/.venv/bin/python   # rules+engine CPU, this copy against another
 
 It generates its own corpus from examples/ (varied senders, dates and sizes),
 then prints, from one run on one machine:
@@ -26,7 +27,13 @@ then prints, from one run on one machine:
 - hostile: the red team's worst small files (issue 14; built by
   tests/hostile_shapes.py at the sizes of its report), each checked by a fresh
   `invitecheck check` with its time and peak memory, next to an ordinary
-  invitation's.
+  invitation's;
+- engine: the CPU time (time.process_time) the rules and the engine take per
+  message over examples/ and tests/invitations/dev, each file freshly loaded,
+  best of several passes; with --against PYTHON, the same files are also
+  checked by the copy of invitecheck that PYTHON imports (another worktree's
+  venv), in alternate rounds, so that the machine's load weighs on both alike
+  (`--engine-only` prints only this, in about half a minute).
 
 Figures are wall-clock on a shared machine: run it twice and read the ratios,
 not the absolute numbers. Nothing here is part of the test suite.
@@ -268,6 +275,65 @@ def breakdown(folder: Path) -> tuple[dict[str, float], list[tuple[str, float]]]:
     return stages, top
 
 
+ENGINE_FOLDERS = [ROOT / "examples", ROOT / "tests" / "invitations" / "dev"]
+INVITATION_SUFFIXES = {".eml", ".msg", ".txt", ".md", ".docx", ".html", ".htm", ".mbox"}
+
+
+def engine_files() -> list[str]:
+    return [str(path) for folder in ENGINE_FOLDERS for path in sorted(folder.iterdir())
+            if path.suffix.lower() in INVITATION_SUFFIXES]
+
+
+def engine_child(files: list[str], passes: int) -> None:
+    """Run in a child process by the Python under test: print the least CPU seconds per message
+    the rules and the engine took over the files, each pass on freshly loaded files."""
+    from datetime import date
+
+    import invitecheck
+    from invitecheck.engine import Settings, check_invitation
+    from invitecheck.loaders import load_path
+    from invitecheck.rules import load_rules
+
+    rules, settings = load_rules(), Settings(today=date(2024, 3, 4))
+    best = None
+    for number in range(passes + 1):
+        docs = [load_path(path, settings.limits) for path in files]  # fresh: nothing worked out yet
+        started = time.process_time()
+        for doc in docs:
+            check_invitation(doc, rules, settings)
+        spent = time.process_time() - started
+        if number:  # the first pass compiles the patterns: left out
+            best = spent if best is None else min(best, spent)
+    print(Path(invitecheck.__file__).parent.parent, best / len(files))
+
+
+def engine(against: str | None, rounds: int, passes: int) -> None:
+    """Rules and engine CPU per message, this copy and (with --against) another, in alternate rounds."""
+    files = engine_files()
+    pythons = {"this copy": PYTHON}
+    if against:
+        pythons["--against"] = against
+    figures: dict[str, list[float]] = {label: [] for label in pythons}
+    trees: dict[str, str] = {}
+    for _ in range(rounds):
+        for label, python in pythons.items():
+            # The child runs this file; from benchmarks/ it imports whichever invitecheck its Python has.
+            done = subprocess.run([python, __file__, "--engine-child", str(passes), *files],
+                                  capture_output=True, text=True, cwd=tempfile.gettempdir())
+            if done.returncode != 0:
+                sys.exit(f"{python} could not run the engine figures: {done.stderr.strip()[-500:]}")
+            tree, seconds = done.stdout.split()[-2:]
+            trees[label] = tree
+            figures[label].append(float(seconds))
+    print(f"engine  rules+engine CPU per message, {len(files)} files, best of {passes} passes, {rounds} rounds:")
+    for label, python in pythons.items():
+        runs = ", ".join(f"{value * 1000:.2f}" for value in figures[label])
+        print(f"engine  {label:<10} {min(figures[label]) * 1000:.2f} ms (rounds: {runs})  [{trees[label]}]")
+    if against:
+        ratio = min(figures["this copy"]) / min(figures["--against"])
+        print(f"engine  this copy costs {ratio:.2f}x the other's per message")
+
+
 def hostile(work: Path) -> None:
     """Time and peak memory of checking each of the red team's worst files, and an ordinary one."""
     folder = work / "hostile"
@@ -300,7 +366,17 @@ def main() -> None:
     parser.add_argument("--skip-peer", action="store_true", help="leave out proselint")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures (a few seconds)")
     parser.add_argument("--hostile-only", action="store_true", help="only the red team's worst files against an ordinary invitation")
+    parser.add_argument("--engine-only", action="store_true", help="only the rules+engine CPU per message over examples/ and the dev set")
+    parser.add_argument("--against", metavar="PYTHON", help="with --engine-only: also measure the invitecheck this Python imports")
+    parser.add_argument("--rounds", type=int, default=3, help="with --engine-only: alternate rounds of child processes")
+    parser.add_argument("--passes", type=int, default=5, help="with --engine-only: passes over the files in each child")
+    if len(sys.argv) > 2 and sys.argv[1] == "--engine-child":
+        engine_child(sys.argv[3:], int(sys.argv[2]))
+        return
     args = parser.parse_args()
+    if args.engine_only:
+        engine(args.against, args.rounds, args.passes)
+        return
     if INVITECHECK is None:
         sys.exit("invitecheck is not installed here: pip install . first")
     if args.startup_only:
