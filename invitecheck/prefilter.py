@@ -8,7 +8,10 @@
 - case_free, lowered and lowercase_safe: a lower-cased copy of the text that
   keeps every offset, and whether a pattern may run over it case-sensitively
   and find what IGNORECASE finds (two to three times faster with Python's re).
-- CaseFree: both, for invitecheck's own patterns in dates.py and the kinds.
+- lead: a lookahead on the characters a match can begin with, put in front of
+  a pattern that re cannot skip ahead in by itself (one that opens with \\b or
+  a lookbehind): every other position is then turned down by one cheap test.
+- CaseFree: all three, for invitecheck's own patterns in dates.py, the facts and the kinds.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ import re
 import sys
 
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_GLOBAL_FLAGS_RE = re.compile(r"\(\?[a-zA-Z]+\)")
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -78,6 +84,114 @@ def _node(op, value) -> set | None:
     return None
 
 
+# -- lead: the characters a match can begin with ----------------------------------------
+
+
+class _Anything(Exception):
+    """A match may begin with almost any character: no lead is worth having."""
+
+
+def lead(pattern: str, flags: int = 0) -> str:
+    """A lookahead that holds wherever a match of the pattern can begin, or '' when it would not help.
+
+    re skips quickly to a pattern's first character when the pattern opens with
+    one (or with a set of them); a pattern that opens with \\b, ^ or a lookbehind
+    is tried in full at every position. In front of such a pattern, ``(?=[…])``
+    on the characters its matches begin with turns most positions down at once.
+    It never changes a match: every match begins with one of those characters.
+    '' when re already skips ahead, when a match could be empty, or when a
+    match may begin with a space or any letter (\\w): the test would pass nearly everywhere.
+    """
+    if _GLOBAL_FLAGS_RE.match(pattern):
+        return ""  # "(?x)…" must stay at the very start
+    ignorecase = bool(flags & re.IGNORECASE)
+    folded: set[str] = set()  # characters at a place that ignores case
+    exact: set[str] = set()  # characters at a place that does not: "(?-i:[A-Z])"
+    try:
+        items = list(_parser.parse(pattern, flags))
+        if not items or _skips_ahead(items, ignorecase) or _opening(items, ignorecase, folded, exact):
+            return ""
+    except _Anything:
+        return ""
+    except Exception:  # regex-only syntax, or anything else the standard parser refuses
+        return ""
+    tests = []
+    if folded:
+        tests.append("[" + "".join(sorted(folded)) + "]")
+    if exact:
+        test = "[" + "".join(sorted(exact)) + "]"
+        tests.append("(?-i:" + test + ")" if ignorecase else test)
+    return "(?=" + "|".join(tests) + ")"
+
+
+def with_lead(pattern: str, flags: int = 0) -> str:
+    """The pattern with its lead in front, when it has one (see lead)."""
+    test = lead(pattern, flags)
+    return test + "(?:" + pattern + ")" if test else pattern
+
+
+def _flags(ignorecase: bool, av) -> bool:
+    """Whether a group (?i:…) or (?-i:…) ignores case."""
+    add, remove = av[1], av[2]
+    return bool((ignorecase or add & re.IGNORECASE) and not remove & re.IGNORECASE)
+
+
+def _skips_ahead(items, ignorecase: bool) -> bool:
+    """Does re skip ahead to this pattern's first character by itself (it opens with a character or a set)?"""
+    op, av = items[0]
+    while op is _c.SUBPATTERN and av[-1]:
+        ignorecase = _flags(ignorecase, av)
+        op, av = list(av[-1])[0]
+    if op is _c.LITERAL or op is _c.IN:
+        return not ignorecase  # with IGNORECASE, re skips ahead only to characters that have no case
+    if op is _c.BRANCH:
+        return not ignorecase and all(branch and list(branch)[0][0] is _c.LITERAL for branch in av[1])
+    return False
+
+
+def _opening(items, ignorecase: bool, folded: set, exact: set) -> bool:
+    """Add the characters a match of this sequence can begin with; True when it can match nothing."""
+    for op, av in items:
+        if op not in _ZERO_WIDTH and not _opening_node(op, av, ignorecase, folded, exact):
+            return False
+    return True
+
+
+def _opening_node(op, av, ignorecase: bool, folded: set, exact: set) -> bool:
+    """Add the characters this piece can begin with; True when it can match nothing."""
+    into = folded if ignorecase else exact
+    if op is _c.LITERAL:
+        into.add(_member(av))
+        return False
+    if op is _c.IN:
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                into.add(_member(value))
+            elif kind is _c.RANGE:
+                into.add(_member(value[0]) + "-" + _member(value[1]))
+            elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+                into.add(r"\d")
+            else:  # \w, \s, a negated set …
+                raise _Anything
+        return False
+    if op is _c.SUBPATTERN:
+        return _opening(av[-1], _flags(ignorecase, av), folded, exact)
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _opening(av, ignorecase, folded, exact)
+    if op is _c.BRANCH:
+        return any([_opening(branch, ignorecase, folded, exact) for branch in av[1]])  # a list: every branch adds its characters
+    if op in _REPEATS:
+        low, _, sub = av
+        return _opening(sub, ignorecase, folded, exact) or low == 0
+    raise _Anything  # any character, a character but one, a back-reference …
+
+
+def _member(code: int) -> str:
+    if chr(code).isspace():
+        raise _Anything  # spaces begin matches nearly everywhere
+    return re.escape(chr(code))
+
+
 _ESCAPE_RE = re.compile(r"\\.")
 _GROUP_NAME_RE = re.compile(r"\(\?P(?:<\w+>|=\w+\)|>\w+\))")  # (?P<name>, (?P=name), (?P>name)
 _PROPERTY_RE = re.compile(r"\\[pPN]\{")  # \p{Lu}, \N{…}: letter case that lower-casing would change
@@ -118,8 +232,8 @@ class CaseFree:
     """One of invitecheck's own case-insensitive patterns, made cheap.
 
     It runs over lower-cased text without the IGNORECASE flag (two to three
-    times faster), and is not run at all when the text lacks every word it
-    needs. Callers pass both texts; ``lower`` is None when offsets would move.
+    times faster), is not run at all when the text lacks every word it
+    needs, and turns down at once a position no match can begin at (see lead). Callers pass both texts; ``lower`` is None when offsets would move.
     Matches found in the lower-cased text quote it in lower case: take the
     words from the original text by offset.
     """
@@ -138,7 +252,7 @@ class CaseFree:
         """The pattern without IGNORECASE, for lower-cased text; None when lower-casing could change a match."""
         if self._safe is None:
             self._safe = lowercase_safe(self.pattern)
-            self._fast = re.compile(self.pattern, self.flags) if self._safe else None
+            self._fast = re.compile(with_lead(self.pattern, self.flags), self.flags) if self._safe else None
         return self._fast
 
     @property
@@ -156,7 +270,8 @@ class CaseFree:
         # Compiled when first needed: for most patterns, only a text that
         # lower-casing would lengthen needs it.
         if self._insensitive is None:
-            self._insensitive = re.compile(self.pattern, self.flags | re.IGNORECASE)
+            flags = self.flags | re.IGNORECASE
+            self._insensitive = re.compile(with_lead(self.pattern, flags), flags)
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:

@@ -8,7 +8,7 @@ import regex
 
 from conftest import EXAMPLES
 
-from invitecheck.prefilter import required_literals
+from invitecheck.prefilter import CaseFree, lead, required_literals
 from invitecheck.loaders import load_path
 from invitecheck.rules import bundled_rules
 
@@ -19,6 +19,31 @@ def test_required_literals():
     assert required_literals(r"\b(?:travel|taxi)\s+costs?\b") == {"cost"}
     assert required_literals(r"\b(?:a|b)\b") is None  # too short to be worth it
     assert required_literals(r"\p{Lu}+") is None  # regex-only syntax: no prefilter
+
+
+def test_lead_tests_the_characters_a_match_can_begin_with():
+    # A pattern that opens with \b or a lookbehind is tried at every position; the lead turns most down at once.
+    assert lead(r"\b(?:pay|honorari(?:um|a))\b") == "(?=[hp])"
+    assert lead(r"(?<!\bpeople\s)\b(?:travel|go)\s+to\b") == "(?=[gt])"
+    assert lead(r"\b\d+\s?pounds\b") == r"(?=[\d])"
+    assert lead(r"\bat\s+(?-i:[A-Z][a-z]+)", re.IGNORECASE) == "(?=[a])"
+    assert lead(r"\b(?-i:[A-Z]{2})\b", re.IGNORECASE) == "(?=(?-i:[A-Z]))"  # capitals only, whatever the flags
+    # No lead where it cannot help or cannot be said.
+    assert lead("payment") == ""  # re already skips ahead to the 'p'
+    assert lead(r"\b(?:pay)?") == ""  # a match may be empty
+    assert lead(r"^[ \t]*venue:") == ""  # a space can begin a match
+    assert lead(r"\b\w+ment\b") == ""  # so can any letter
+    assert lead(r"(?x) \b pay") == ""  # global flags must stay at the start
+
+
+def test_a_pattern_with_a_lead_finds_exactly_what_it_found_without():
+    text = "We pay £25. People travel to Leeds; you travel to Leeds. PAYMENT is made. Honoraria paid."
+    for source in (r"\b(?:pay|honorari(?:um|a))\b", r"(?<!\bpeople\s)\b(?:travel|go)\s+to\s+(?-i:[A-Z][a-z]+)", r"(?<![\w£])£\d+"):
+        pattern = CaseFree(source)
+        reference = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
+        assert [m.span() for m in pattern.finditer(text, text.lower())] == reference
+        assert [m.span() for m in pattern.insensitive.finditer(text)] == reference
+        assert reference
 
 
 def _rule_patterns():
