@@ -321,3 +321,33 @@ def test_a_practice_phone_number_is_not_a_named_persons():
     record = check("contact-details", "From: Brook Lane Surgery <surgery@example.org>\n\nJoin our group. Ring the surgery on 0113 496 0100.\n\nBest wishes,\nDr Ann Lee\nGP Partner")
     assert record.status == "fail"
     assert check("contact-details", "From: Brook Lane Surgery <surgery@example.org>\n\nJoin our group. Ring me on 0113 496 0100.\n\nBest wishes,\nDr Ann Lee\nGP Partner").status == "pass"
+
+
+# -- each fact is worked out only when a rule reads it ----------------------------------
+
+def worked_out(record) -> set[str]:
+    return {name for name in record.names() if name in vars(record)}
+
+
+def test_a_fact_is_worked_out_only_when_read():
+    found = facts("Join our focus group at the Civic Hall. We pay £25 and cover your travel costs.")
+    assert found.money.expenses is not None
+    assert worked_out(found.money) == {"expenses"}  # the amount, benefits and the rest are never looked for
+    assert found.money.paid is not None
+    assert worked_out(found.money) == {"expenses", "payment", "voluntary", "paid"}
+
+
+def test_a_checklist_stops_looking_once_it_knows_enough():
+    # A one-off focus group: role-and-time asks how long it takes, never how often or for how long in all.
+    text = "Please join our focus group on Zoom for 90 minutes on Tuesday 12 March at 2pm."
+    doc = load_text(("\n" + text).encode("utf-8"), "case.txt")
+    result = check_invitation(doc, [RULES["role-and-time"]], Settings(sent=SENT, today=SENT))
+    assert result.checks[0].status == "pass"
+    commitment = facts_for(doc, SENT).commitment
+    assert worked_out(commitment) == {"duration"}
+
+
+def test_people_and_places_share_one_search_for_a_link():
+    found = facts("Book at https://example.org/book or come to the Civic Hall.")
+    assert found.people.link == found.places.link is not None
+    assert found.people.link.words(found.doc) == "https://example.org/book"

@@ -2,7 +2,9 @@
 
 :func:`facts_for` gives the :class:`Facts` of an invitation, memoised on it. Each family
 (asks, times, places, people, money, access, commitment) is its own small module and is
-worked out when first read, so a rule set that never asks about money never looks for it.
+worked out when first read, and so is each fact of a family (see :mod:`.record`): a rule
+set that never asks about money never looks for it, and one that asks only whether
+expenses are explained never looks for the amount paid.
 Every fact carries its evidence: :class:`~invitecheck.facts.evidence.Evidence` spans,
 offsets into the invitation's text.
 
@@ -12,7 +14,6 @@ all and :func:`lookup` reads one.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from functools import cached_property
 
@@ -38,31 +39,31 @@ class Facts:
 
     @cached_property
     def asks(self) -> asks.Asks:
-        return asks.find(self.doc, self.region, self)
+        return asks.Asks(self.doc, self.region, self)
 
     @cached_property
     def times(self) -> times.Times:
-        return times.find(self.doc, self.region, self)
+        return times.Times(self.doc, self.region, self)
 
     @cached_property
     def places(self) -> places.Places:
-        return places.find(self.doc, self.region, self)
+        return places.Places(self.doc, self.region, self)
 
     @cached_property
     def people(self) -> people.People:
-        return people.find(self.doc, self.region, self)
+        return people.People(self.doc, self.region, self)
 
     @cached_property
     def money(self) -> money.Money:
-        return money.find(self.doc, self.region, self)
+        return money.Money(self.doc, self.region, self)
 
     @cached_property
     def access(self) -> access.Access:
-        return access.find(self.doc, self.region, self)
+        return access.Access(self.doc, self.region, self)
 
     @cached_property
     def commitment(self) -> commitment.Commitment:
-        return commitment.find(self.doc, self.region, self)
+        return commitment.Commitment(self.doc, self.region, self)
 
 
 def facts_for(doc, sent: date) -> Facts:
@@ -78,9 +79,9 @@ def of_result(result) -> Facts | None:
 
 
 NAMES: frozenset[str] = frozenset(
-    f"{family}.{item.name}"
+    f"{family}.{name}"
     for family, module in FAMILIES.items()
-    for item in dataclasses.fields(module.RECORD)
+    for name in module.RECORD.names()
 )
 
 

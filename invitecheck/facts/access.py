@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..vocabulary import pattern
-from .evidence import Evidence, of
-from .structure import search
+from .evidence import Evidence
+from .record import Record, fact
 
 OFFER_RE = pattern("{vocab:access_offer}")
 
 
-@dataclass(frozen=True)
-class Access:
-    offer: Evidence | None  # the first offer of help with access
+class Access(Record):
+    @fact
+    def offer(self) -> Evidence | None:
+        """The first offer of help with access."""
+        return self.first(OFFER_RE)
 
 
 RECORD = Access
-
-
-def find(doc, where, facts) -> Access:
-    return Access(of(search(doc, where, OFFER_RE)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..vocabulary import pattern
 from .evidence import Evidence, of
+from .record import Record, fact
 from .structure import search
 
 _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
@@ -62,27 +63,6 @@ class Ask:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
-class Asks:
-    items: list  # every Ask found, one per kind, in the order of the text
-    any: Evidence | None  # the reader is asked to do something: this is an invitation
-    response: Evidence | None  # asked to apply, reply, register …
-    role: Evidence | None  # an ongoing role, group or membership
-    one_off: Evidence | None  # a one-off group, interview or test
-    event: Evidence | None  # a particular meeting or event is named
-    survey: Evidence | None
-    reading: Evidence | None
-    ongoing: Evidence | None  # the same as role: how often and for how long matter
-    role_or_one_off: Evidence | None  # time is asked for: how long each time matters
-    time: Evidence | None  # time asked for beyond a short survey: payment matters
-    attend_or_read: Evidence | None  # something to come to, join or read: access matters
-    survey_only: Evidence | None  # nothing asked but a survey
-    mode: str  # "in person", "online", "hybrid", "at home", "not said"
-
-
-RECORD = Asks
-
-
 def _mode(doc, where, facts) -> str:
     if search(doc, where, HYBRID_RE):
         return "hybrid"
@@ -125,27 +105,84 @@ def _event(doc, match) -> Evidence | None:
     return Evidence(lead.end() if lead else start, end)
 
 
-def find(doc, where, facts) -> Asks:
-    role = _what(doc, search(doc, where, ROLE_RE))
-    one_off = _what(doc, search(doc, where, ONE_OFF_RE))
-    event = _event(doc, search(doc, where, EVENT_RE))
-    survey = of(search(doc, where, SURVEY_RE))
-    reading = of(search(doc, where, READING_RE))
-    response = of(search(doc, where, RESPONSE_RE) or search(doc, where, REACH_NAMED_RE))
-    invitation = of(search(doc, where, INVITATION_RE))
-    items = sorted((Ask(kind, evidence) for kind, evidence in (
-        ("role", role), ("one-off", one_off), ("event", event), ("survey", survey), ("reading", reading), ("response", response),
-    ) if evidence is not None), key=lambda ask: ask.evidence.start)
-    any_ask = min((e for e in (role, one_off, event, survey, reading, response, invitation) if e is not None), key=lambda e: e.start, default=None)
-    time_event = None
-    if event is not None and not role and not one_off:
-        time_event = of(search(doc, where, TIME_EVENT_RE, event.start, min(where.end, event.end + 40)))
-        time_event = event if time_event is not None else None
-    time = role or one_off or time_event
-    survey_only = survey if (survey and not (role or one_off or event or reading)) else None
-    attend = role or one_off or event or reading
-    return Asks(
-        items=items, any=any_ask, response=response, role=role, one_off=one_off, event=event, survey=survey,
-        reading=reading, ongoing=role, role_or_one_off=role or one_off, time=time, attend_or_read=attend,
-        survey_only=survey_only, mode=_mode(doc, where, facts),
-    )
+class Asks(Record):
+    @fact
+    def role(self) -> Evidence | None:
+        """An ongoing role, group or membership."""
+        return _what(self.doc, self.search(ROLE_RE))
+
+    @fact
+    def one_off(self) -> Evidence | None:
+        """A one-off group, interview or test."""
+        return _what(self.doc, self.search(ONE_OFF_RE))
+
+    @fact
+    def event(self) -> Evidence | None:
+        """A particular meeting or event is named."""
+        return _event(self.doc, self.search(EVENT_RE))
+
+    @fact
+    def survey(self) -> Evidence | None:
+        return self.first(SURVEY_RE)
+
+    @fact
+    def reading(self) -> Evidence | None:
+        return self.first(READING_RE)
+
+    @fact
+    def response(self) -> Evidence | None:
+        """Asked to apply, reply, register …"""
+        return of(self.search(RESPONSE_RE) or self.search(REACH_NAMED_RE))
+
+    @fact
+    def items(self) -> list:
+        """Every Ask found, one per kind, in the order of the text."""
+        return sorted((Ask(kind, evidence) for kind, evidence in (
+            ("role", self.role), ("one-off", self.one_off), ("event", self.event), ("survey", self.survey),
+            ("reading", self.reading), ("response", self.response),
+        ) if evidence is not None), key=lambda ask: ask.evidence.start)
+
+    @fact
+    def any(self) -> Evidence | None:
+        """The reader is asked to do something: this is an invitation."""
+        invitation = self.first(INVITATION_RE)
+        found = (self.role, self.one_off, self.event, self.survey, self.reading, self.response, invitation)
+        return min((e for e in found if e is not None), key=lambda e: e.start, default=None)
+
+    @fact
+    def ongoing(self) -> Evidence | None:
+        """The same as role: how often and for how long matter."""
+        return self.role
+
+    @fact
+    def role_or_one_off(self) -> Evidence | None:
+        """Time is asked for: how long each time matters."""
+        return self.role or self.one_off
+
+    @fact
+    def time(self) -> Evidence | None:
+        """Time asked for beyond a short survey: payment matters."""
+        if self.role or self.one_off:
+            return self.role or self.one_off
+        event = self.event
+        if event is not None and self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None:
+            return event
+        return None
+
+    @fact
+    def attend_or_read(self) -> Evidence | None:
+        """Something to come to, join or read: access matters."""
+        return self.role or self.one_off or self.event or self.reading
+
+    @fact
+    def survey_only(self) -> Evidence | None:
+        """Nothing asked but a survey."""
+        return self.survey if (self.survey and not self.attend_or_read) else None
+
+    @fact
+    def mode(self) -> str:
+        """"in person", "online", "hybrid", "at home" or "not said"."""
+        return _mode(self.doc, self.region, self.facts)
+
+
+RECORD = Asks

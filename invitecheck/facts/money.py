@@ -8,10 +8,10 @@ and explains nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..vocabulary import pattern
 from .evidence import Evidence, of
+from .record import Record, fact
 from .structure import search
 
 PAYMENT_RE = pattern("{vocab:payment}")
@@ -23,21 +23,6 @@ NOT_COVERED_RE = pattern("{vocab:expenses_not_covered}")
 EXPENSES_WORD_RE = pattern("{vocab:expenses_word}")
 HEDGE_RE = pattern("{vocab:hedge}")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-
-
-@dataclass(frozen=True)
-class Money:
-    payment: Evidence | None  # says people are paid for their time
-    amount: Evidence | None  # how much: "£25 an hour", "NIHR rates"
-    voluntary: Evidence | None  # says plainly the role is unpaid
-    said: Evidence | None  # either of those: whether time is paid is answered
-    paid: Evidence | None  # paid, and not said to be voluntary
-    benefits: Evidence | None  # advice on how payment may affect benefits
-    expenses: Evidence | None  # how costs are met: covered, or plainly not
-    expenses_hedged: Evidence | None  # only "expenses may be available" or the like
-
-
-RECORD = Money
 
 
 def _sentence(doc, where, start: int, end: int) -> tuple[int, int]:
@@ -71,13 +56,50 @@ def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None]:
     return None, hedge
 
 
-def find(doc, where, facts) -> Money:
-    payment = of(search(doc, where, PAYMENT_RE))
-    voluntary = of(search(doc, where, VOLUNTARY_RE))
-    amount = of(search(doc, where, AMOUNT_RE))
-    expenses, hedged = _expenses(doc, where)
-    return Money(
-        payment=payment, amount=amount, voluntary=voluntary, said=payment or voluntary,
-        paid=payment if voluntary is None else None, benefits=of(search(doc, where, BENEFITS_RE)),
-        expenses=expenses, expenses_hedged=hedged,
-    )
+class Money(Record):
+    @fact
+    def payment(self) -> Evidence | None:
+        """Says people are paid for their time."""
+        return self.first(PAYMENT_RE)
+
+    @fact
+    def amount(self) -> Evidence | None:
+        """How much: "£25 an hour", "NIHR rates"."""
+        return self.first(AMOUNT_RE)
+
+    @fact
+    def voluntary(self) -> Evidence | None:
+        """Says plainly the role is unpaid."""
+        return self.first(VOLUNTARY_RE)
+
+    @fact
+    def said(self) -> Evidence | None:
+        """Either of those: whether time is paid is answered."""
+        return self.payment or self.voluntary
+
+    @fact
+    def paid(self) -> Evidence | None:
+        """Paid, and not said to be voluntary."""
+        return self.payment if self.voluntary is None else None
+
+    @fact
+    def benefits(self) -> Evidence | None:
+        """Advice on how payment may affect benefits."""
+        return self.first(BENEFITS_RE)
+
+    @fact
+    def _expenses(self) -> tuple[Evidence | None, Evidence | None]:
+        return _expenses(self.doc, self.region)
+
+    @fact
+    def expenses(self) -> Evidence | None:
+        """How costs are met: covered, or plainly not."""
+        return self._expenses[0]
+
+    @fact
+    def expenses_hedged(self) -> Evidence | None:
+        """Only "expenses may be available" or the like."""
+        return self._expenses[1]
+
+
+RECORD = Money

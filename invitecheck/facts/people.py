@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import EMAIL_RE, PHONE_RE, URL_RE
+from ..document import EMAIL_RE, PHONE_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
+from .record import Record, fact
 from .structure import search
 
 NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
@@ -45,25 +46,6 @@ class Address:
     evidence: Evidence
     address: str
     kind: str  # "person", "team", "no-reply"
-
-
-@dataclass(frozen=True)
-class People:
-    sender_name: str  # the person who sent or signed it, '' when none was found
-    sender_person: bool  # the From line or the sign-off names a person
-    sender_no_reply: Evidence | None  # the From address is a no-reply address
-    addresses: list  # every email address in the text, as Address records
-    person_email: Evidence | None  # a named person's own email address
-    team_email: Evidence | None  # a team inbox ("engagement@…")
-    phone: Evidence | None  # a phone number that is not a switchboard
-    switchboard: Evidence | None  # a switchboard or reception number
-    person_route: Evidence | None  # a named person can be reached: their email or phone
-    team_only: Evidence | None  # only a team address or switchboard
-    reply_route: Evidence | None  # any way to respond: address, phone, link, post, form, a reply that is read
-    link: Evidence | None  # a web address
-
-
-RECORD = People
 
 
 def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
@@ -106,48 +88,111 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
     return phone, switchboard, own
 
 
-def _sender(doc) -> tuple[str, bool]:
-    from ..kinds.sender import person_name
-
-    name = person_name(doc)
-    return name, bool(name)
-
-
 def _name_words(doc, sender_name: str) -> frozenset[str]:
     """The words of people's names in the text, lower-cased: "helen", "mbeki"."""
     return frozenset(w.lower().strip(".,'’") for w in sender_name.split() if len(w) > 2)
 
 
-def find(doc, where, facts) -> People:
-    sender_name, sender_person = _sender(doc)
-    names = _name_words(doc, sender_name)
-    addresses = _addresses(doc, where, names)
-    sender_kind = kind_of(doc.sender_address, names) if doc.sender_address else ""
-    sender_no_reply = None
-    if sender_kind == "no-reply":
-        sender_no_reply = Evidence(doc.sender_span.start, doc.sender_span.end) if doc.sender_span else Evidence(where.start, where.start)
-    person_email = next((a.evidence for a in addresses if a.kind == "person"), None)
-    team_email = next((a.evidence for a in addresses if a.kind == "team"), None)
-    phone, switchboard, own_phone = _phones(doc, where, names)
-    # A named sender's own address: replying reaches them.
-    sender_own = None
-    if sender_person and sender_kind == "person" and doc.sender_span:
-        sender_own = Evidence(doc.sender_span.start, doc.sender_span.end)
-    person_phone = own_phone if sender_person else None
-    person_route = person_email or person_phone or sender_own
-    team_only = None if person_route else (team_email or switchboard or phone)
-    if team_only is None and sender_kind == "team" and doc.sender_span:
-        team_only = Evidence(doc.sender_span.start, doc.sender_span.end)
-    link = of(URL_RE.search(doc.text, where.start, where.end))
-    reply_route = (
-        next((a.evidence for a in addresses if a.kind != "no-reply"), None) or phone or switchboard or link
-        or (Evidence(where.start, where.start) if doc.html_links else None)
-        or of(search(doc, where, POST_RE)) or of(search(doc, where, TURN_UP_RE))
-        or (Evidence(where.start, where.start) if len(FIELD_LINE.findall(doc.text, where.start, where.end)) >= 2 else None)
-        or _reply_reaches_sender(doc, where, sender_kind)
-    )
-    return People(sender_name, sender_person, sender_no_reply, addresses, person_email, team_email, phone, switchboard,
-                  person_route, team_only, reply_route, link)
+class People(Record):
+    @fact
+    def sender_name(self) -> str:
+        """The person who sent or signed it, '' when none was found."""
+        from ..kinds.sender import person_name
+
+        return person_name(self.doc)
+
+    @fact
+    def sender_person(self) -> bool:
+        """The From line or the sign-off names a person."""
+        return bool(self.sender_name)
+
+    @fact
+    def _names(self) -> frozenset[str]:
+        return _name_words(self.doc, self.sender_name)
+
+    @fact
+    def _sender_kind(self) -> str:
+        return kind_of(self.doc.sender_address, self._names) if self.doc.sender_address else ""
+
+    @fact
+    def _sender_span(self) -> Evidence | None:
+        span = self.doc.sender_span
+        return Evidence(span.start, span.end) if span else None
+
+    @fact
+    def sender_no_reply(self) -> Evidence | None:
+        """The From address is a no-reply address."""
+        if self._sender_kind != "no-reply":
+            return None
+        return self._sender_span or Evidence(self.region.start, self.region.start)
+
+    @fact
+    def addresses(self) -> list:
+        """Every email address in the text, as Address records."""
+        return _addresses(self.doc, self.region, self._names)
+
+    @fact
+    def person_email(self) -> Evidence | None:
+        """A named person's own email address."""
+        return next((a.evidence for a in self.addresses if a.kind == "person"), None)
+
+    @fact
+    def team_email(self) -> Evidence | None:
+        """A team inbox ("engagement@…")."""
+        return next((a.evidence for a in self.addresses if a.kind == "team"), None)
+
+    @fact
+    def _phones(self) -> tuple[Evidence | None, Evidence | None, Evidence | None]:
+        return _phones(self.doc, self.region, self._names)
+
+    @fact
+    def phone(self) -> Evidence | None:
+        """A phone number that is not a switchboard."""
+        return self._phones[0]
+
+    @fact
+    def switchboard(self) -> Evidence | None:
+        """A switchboard or reception number."""
+        return self._phones[1]
+
+    @fact
+    def person_route(self) -> Evidence | None:
+        """A named person can be reached: their email or phone."""
+        if self.person_email:
+            return self.person_email
+        person_phone = self._phones[2] if self.sender_person else None
+        if person_phone:
+            return person_phone
+        # A named sender's own address: replying reaches them.
+        return self._sender_span if self.sender_person and self._sender_kind == "person" else None
+
+    @fact
+    def team_only(self) -> Evidence | None:
+        """Only a team address or switchboard."""
+        team = None if self.person_route else (self.team_email or self.switchboard or self.phone)
+        if team is None and self._sender_kind == "team":
+            return self._sender_span  # the From address is a team's
+        return team
+
+    @fact
+    def link(self) -> Evidence | None:
+        """A web address (the same as places.link)."""
+        return self.facts.places.link
+
+    @fact
+    def reply_route(self) -> Evidence | None:
+        """Any way to respond: address, phone, link, post, form, a reply that is read."""
+        doc, where = self.doc, self.region
+        return (
+            next((a.evidence for a in self.addresses if a.kind != "no-reply"), None) or self.phone or self.switchboard or self.link
+            or (Evidence(where.start, where.start) if doc.html_links else None)
+            or self.first(POST_RE) or self.first(TURN_UP_RE)
+            or (Evidence(where.start, where.start) if len(FIELD_LINE.findall(doc.text, where.start, where.end)) >= 2 else None)
+            or _reply_reaches_sender(doc, where, self._sender_kind)
+        )
+
+
+RECORD = People
 
 
 def _reply_reaches_sender(doc, where, sender_kind: str) -> Evidence | None:

@@ -7,11 +7,11 @@ letterhead or a signature says where the sender works, not where to go.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..document import URL_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
+from .record import Record, fact
 from .structure import search
 
 _NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
@@ -95,23 +95,6 @@ TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are ab
 ]
 
 
-@dataclass(frozen=True)
-class Places:
-    venue: Evidence | None  # a named place: "the Civic Hall", "Trust HQ", a "Venue:" line
-    room: Evidence | None  # "Room 3", "the boardroom"
-    postcode: Evidence | None  # a postcode in an address in the invitation (not a letterhead)
-    online: Evidence | None  # "online", "on Zoom", a joining link promised
-    link: Evidence | None  # a web address
-    dial_in: Evidence | None  # "meeting ID", "dial-in"
-    to_be_confirmed: Evidence | None  # "Venue: TBC"
-    where: Evidence | None  # any of venue, room, postcode, online, link: people know where to be
-    in_person: Evidence | None  # people must travel: named in person, a venue, a room, an address
-    online_only: Evidence | None  # plainly online: nobody need travel
-
-
-RECORD = Places
-
-
 def _label(doc, where) -> tuple[Evidence | None, Evidence | None]:
     """(a place given on a 'Venue:' line, 'Venue: TBC')."""
     for m in LABEL_RE.finditer(doc.text, doc.lowered, where.start, where.end):
@@ -144,23 +127,73 @@ def _first(doc, where, patterns) -> Evidence | None:
     return next((of(m) for m in (search(doc, where, p) for p in patterns) if m is not None), None)
 
 
-def find(doc, where, facts) -> Places:
-    labelled, tbc = _label(doc, where)
-    venue = labelled or of(search(doc, where, VENUE_RE))
-    room = of(search(doc, where, ROOM_RE))
-    postcode = _postcode(doc, where)
-    online = of(search(doc, where, ONLINE_RE))
-    link = of(URL_RE.search(doc.text, where.start, where.end))
-    dial_in = of(search(doc, where, DIAL_IN_RE))
-    online_only = of(search(doc, where, ONLINE_ONLY_RE))
-    named_in_person = of(search(doc, where, IN_PERSON_RE))
-    if named_in_person and NEEDLESS_RE.search(doc.text, max(where.start, named_in_person.start - 40), named_in_person.start):
-        named_in_person = None  # "there is no need to attend in person"
-    travel = named_in_person or _first(doc, where, TRAVEL_RES) or room or postcode
-    if online_only is not None and named_in_person is None:
-        travel = None
-    return Places(
-        venue=venue, room=room, postcode=postcode, online=online, link=link, dial_in=dial_in, to_be_confirmed=tbc,
-        where=venue or room or postcode or online or link or dial_in, in_person=travel,
-        online_only=online_only if travel is None else None,
-    )
+class Places(Record):
+    @fact
+    def _labelled(self) -> tuple[Evidence | None, Evidence | None]:
+        return _label(self.doc, self.region)
+
+    @fact
+    def venue(self) -> Evidence | None:
+        """A named place: "the Civic Hall", "Trust HQ", a "Venue:" line."""
+        return self._labelled[0] or self.first(VENUE_RE)
+
+    @fact
+    def room(self) -> Evidence | None:
+        """"Room 3", "the boardroom"."""
+        return self.first(ROOM_RE)
+
+    @fact
+    def postcode(self) -> Evidence | None:
+        """A postcode in an address in the invitation (not a letterhead)."""
+        return _postcode(self.doc, self.region)
+
+    @fact
+    def online(self) -> Evidence | None:
+        """"online", "on Zoom", a joining link promised."""
+        return self.first(ONLINE_RE)
+
+    @fact
+    def link(self) -> Evidence | None:
+        """A web address."""
+        return of(URL_RE.search(self.doc.text, self.region.start, self.region.end))
+
+    @fact
+    def dial_in(self) -> Evidence | None:
+        """"meeting ID", "dial-in"."""
+        return self.first(DIAL_IN_RE)
+
+    @fact
+    def to_be_confirmed(self) -> Evidence | None:
+        """"Venue: TBC"."""
+        return self._labelled[1]
+
+    @fact
+    def where(self) -> Evidence | None:
+        """Any of venue, room, postcode, online, link: people know where to be."""
+        return self.venue or self.room or self.postcode or self.online or self.link or self.dial_in
+
+    @fact
+    def _named_in_person(self) -> Evidence | None:
+        named = self.first(IN_PERSON_RE)
+        if named and NEEDLESS_RE.search(self.doc.text, max(self.region.start, named.start - 40), named.start):
+            return None  # "there is no need to attend in person"
+        return named
+
+    @fact
+    def _said_online_only(self) -> Evidence | None:
+        return self.first(ONLINE_ONLY_RE)
+
+    @fact
+    def in_person(self) -> Evidence | None:
+        """People must travel: named in person, a venue, a room, an address."""
+        if self._said_online_only is not None and self._named_in_person is None:
+            return None  # plainly online, and in person is not named
+        return self._named_in_person or _first(self.doc, self.region, TRAVEL_RES) or self.room or self.postcode
+
+    @fact
+    def online_only(self) -> Evidence | None:
+        """Plainly online: nobody need travel."""
+        return self._said_online_only if self.in_person is None else None
+
+
+RECORD = Places

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import dates
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
-from .structure import search
+from .record import Record, fact
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
@@ -31,41 +31,55 @@ class Dated:
     role: str  # "deadline", "event" or "history"
 
 
-@dataclass(frozen=True)
-class Times:
-    dates: list  # every date, as Dated records
-    deadlines: list  # the dates written as deadlines, or still to come
-    event_date: Evidence | None  # a date (or "today", "tomorrow") a meeting could be on
-    clock: Evidence | None  # a time of day: "2pm", "10-12", "10am–12.30"
-    instants: list  # demands with no real time: "by close of play", "ASAP" (Evidence)
-    notice_days: int | None  # days from sending to the earliest deadline
-
-
-RECORD = Times
-
-
 def is_deadline(doc, start: int) -> bool:
     before = doc.text[max(doc.body.start, start - 40) : start]
     return bool(DEADLINE_BEFORE_RE.search(before))
 
 
-def find(doc, where, facts) -> Times:
-    sent = facts.sent
-    found = []
-    for mention in dates.dates_in(doc, sent, where.start, where.end):
-        deadline = is_deadline(doc, mention.start)
-        role = "deadline" if deadline else "event" if mention.date >= sent else "history"
-        found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
-    upcoming = [d for d in found if d.date > sent or d.role == "deadline"]
-    notice = min(upcoming, key=lambda d: d.date) if upcoming else None
-    instants = [Evidence(i.start, i.end) for i in dates.instants_in(doc, where.start, where.end)]
-    # "by close of play today" is a demand, not the day of a meeting; "the meeting is tomorrow" is its day.
-    demands = [i for i in instants if i.words(doc).lower() not in ("today", "tomorrow", "tonight")]
-    relative = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
-                     if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None)
-    event_date = next((d.evidence for d in found if d.role == "event"), None) or relative or of(search(doc, where, RECURRING_RE))
-    return Times(
-        dates=found, deadlines=upcoming, event_date=event_date or (found[0].evidence if found else None),
-        clock=of(search(doc, where, CLOCK_RE)), instants=instants,
-        notice_days=(notice.date - sent).days if notice else None,
-    )
+class Times(Record):
+    @fact
+    def dates(self) -> list:
+        """Every date, as Dated records."""
+        doc, sent = self.doc, self.facts.sent
+        found = []
+        for mention in dates.dates_in(doc, sent, self.region.start, self.region.end):
+            deadline = is_deadline(doc, mention.start)
+            role = "deadline" if deadline else "event" if mention.date >= sent else "history"
+            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
+        return found
+
+    @fact
+    def deadlines(self) -> list:
+        """The dates written as deadlines, or still to come."""
+        return [d for d in self.dates if d.date > self.facts.sent or d.role == "deadline"]
+
+    @fact
+    def instants(self) -> list:
+        """Demands with no real time: "by close of play", "ASAP" (Evidence)."""
+        return [Evidence(i.start, i.end) for i in dates.instants_in(self.doc, self.region.start, self.region.end)]
+
+    @fact
+    def event_date(self) -> Evidence | None:
+        """A date (or "today", "tomorrow") a meeting could be on."""
+        doc, where = self.doc, self.region
+        found = next((d.evidence for d in self.dates if d.role == "event"), None)
+        if found is None:
+            # "by close of play today" is a demand, not the day of a meeting; "the meeting is tomorrow" is its day.
+            demands = [i for i in self.instants if i.words(doc).lower() not in ("today", "tomorrow", "tonight")]
+            found = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
+                          if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
+        return found or (self.dates[0].evidence if self.dates else None)
+
+    @fact
+    def clock(self) -> Evidence | None:
+        """A time of day: "2pm", "10-12", "10am–12.30"."""
+        return self.first(CLOCK_RE)
+
+    @fact
+    def notice_days(self) -> int | None:
+        """Days from sending to the earliest deadline."""
+        notice = min(self.deadlines, key=lambda d: d.date) if self.deadlines else None
+        return (notice.date - self.facts.sent).days if notice else None
+
+
+RECORD = Times

@@ -1,0 +1,41 @@
+"""Record: one family of facts, each fact worked out when it is first read.
+
+A rule reads only some of a family's facts, and a checklist stops at its first
+missing piece: "the amount paid" is never looked for in an invitation that does
+not pay, nor "how often" for a one-off group. Each fact is a ``fact`` (a
+``functools.cached_property``) of the family's record; what several facts share
+is a cached property whose name starts with "_", not a fact rules can name.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from .evidence import Evidence, of
+from .structure import search
+
+fact = cached_property  # one fact of a family: worked out when first read, then remembered
+
+
+class Record:
+    """The facts of one family for one invitation: ``region`` is the part that is the sender's own words."""
+
+    def __init__(self, doc, region, facts) -> None:
+        self.doc, self.region, self.facts = doc, region, facts
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """The facts rules can name, in the order the record declares them."""
+        return [name for klass in reversed(cls.__mro__) for name, value in vars(klass).items()
+                if isinstance(value, cached_property) and not name.startswith("_")]
+
+    def search(self, pattern, start: int | None = None, end: int | None = None):
+        """The first match of a CaseFree pattern in the region (or between start and end)."""
+        return search(self.doc, self.region, pattern, start, end)
+
+    def first(self, pattern) -> Evidence | None:
+        """Where a CaseFree pattern first matches in the region, as evidence."""
+        return of(search(self.doc, self.region, pattern))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self.names())})"
