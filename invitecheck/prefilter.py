@@ -29,6 +29,8 @@ import sys
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+# Where a match must begin: at the start of a line ("^" without MULTILINE is the text's start, one of them).
+_ANCHORS = {_c.AT_BEGINNING: "(?m:^)", _c.AT_BEGINNING_STRING: "(?m:^)"}
 _GLOBAL_FLAGS_RE = re.compile(r"\(\?[a-zA-Z]+\)")
 
 
@@ -106,7 +108,7 @@ def lead(pattern: str, flags: int = 0) -> str:
         return ""  # "(?x)…" must stay at the very start
     ignorecase = bool(flags & re.IGNORECASE)
     folded: set[str] = set()  # characters at a place that ignores case
-    exact: set[str] = set()  # characters at a place that does not: "(?-i:[A-Z])"
+    exact: set[str] = set()  # characters at a place that does not: "(?-i:[A-Z])"; and "^" for a match at a line's start
     try:
         items = list(_parser.parse(pattern, flags))
         if not items or _skips_ahead(items, ignorecase) or _opening(items, ignorecase, folded, exact):
@@ -118,9 +120,14 @@ def lead(pattern: str, flags: int = 0) -> str:
     tests = []
     if folded:
         tests.append("[" + "".join(sorted(folded)) + "]")
+    anchors = sorted(exact & set(_ANCHORS.values()))
+    exact -= set(anchors)
+    if not (folded or exact):
+        return ""  # only "^": the pattern tests that first itself
     if exact:
         test = "[" + "".join(sorted(exact)) + "]"
         tests.append("(?-i:" + test + ")" if ignorecase else test)
+    tests += anchors
     return "(?=" + "|".join(tests) + ")"
 
 
@@ -152,6 +159,9 @@ def _skips_ahead(items, ignorecase: bool) -> bool:
 def _opening(items, ignorecase: bool, folded: set, exact: set) -> bool:
     """Add the characters a match of this sequence can begin with; True when it can match nothing."""
     for op, av in items:
+        if op is _c.AT and av in _ANCHORS:
+            exact.add(_ANCHORS[av])  # "^[ \t]*Venue:" begins where a line does, whatever comes next
+            return False
         if op not in _ZERO_WIDTH and not _opening_node(op, av, ignorecase, folded, exact):
             return False
     return True

@@ -28,19 +28,24 @@ def test_lead_tests_the_characters_a_match_can_begin_with():
     assert lead(r"\b\d+\s?pounds\b") == r"(?=[\d])"
     assert lead(r"\bat\s+(?-i:[A-Z][a-z]+)", re.IGNORECASE) == "(?=[a])"
     assert lead(r"\b(?-i:[A-Z]{2})\b", re.IGNORECASE) == "(?=(?-i:[A-Z]))"  # capitals only, whatever the flags
+    # A match that may begin where a line does: "Where: online" on its own line, or "held online".
+    assert lead(r"\bheld\s+online\b|^[ \t]*where[ \t]*:[ \t]*online", re.MULTILINE) == "(?=[h]|(?m:^))"
     # No lead where it cannot help or cannot be said.
     assert lead("payment") == ""  # re already skips ahead to the 'p'
     assert lead(r"\b(?:pay)?") == ""  # a match may be empty
-    assert lead(r"^[ \t]*venue:") == ""  # a space can begin a match
+    assert lead(r"\b[ \t]*venue:") == ""  # a space can begin a match
+    assert lead(r"^[ \t]*venue:", re.MULTILINE) == ""  # only '^', which the pattern tests first itself
     assert lead(r"\b\w+ment\b") == ""  # so can any letter
     assert lead(r"(?x) \b pay") == ""  # global flags must stay at the start
 
 
 def test_a_pattern_with_a_lead_finds_exactly_what_it_found_without():
-    text = "We pay £25. People travel to Leeds; you travel to Leeds. PAYMENT is made. Honoraria paid."
-    for source in (r"\b(?:pay|honorari(?:um|a))\b", r"(?<!\bpeople\s)\b(?:travel|go)\s+to\s+(?-i:[A-Z][a-z]+)", r"(?<![\w£])£\d+"):
-        pattern = CaseFree(source)
-        reference = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
+    text = "We pay £25. People travel to Leeds; you travel to Leeds.\nPAYMENT is made. Honoraria paid.\n  People paid"
+    sources = (r"\b(?:pay|honorari(?:um|a))\b", r"(?<!\bpeople\s)\b(?:travel|go)\s+to\s+(?-i:[A-Z][a-z]+)", r"(?<![\w£])£\d+",
+               r"\bpaid\b|^[ \t]*(?:people|payment)\b")
+    for source in sources:
+        pattern = CaseFree(source, re.MULTILINE)
+        reference = [m.span() for m in re.finditer(source, text, re.IGNORECASE | re.MULTILINE)]
         assert [m.span() for m in pattern.finditer(text, text.lower())] == reference
         assert [m.span() for m in pattern.insensitive.finditer(text)] == reference
         assert reference
