@@ -2,19 +2,35 @@
 
 A rule reads only some of a family's facts, and a checklist stops at its first
 missing piece: "the amount paid" is never looked for in an invitation that does
-not pay, nor "how often" for a one-off group. Each fact is a ``fact`` (a
-``functools.cached_property``) of the family's record; what several facts share
-is a cached property whose name starts with "_", not a fact rules can name.
+not pay, nor "how often" for a one-off group. Each fact is a ``fact`` of the
+family's record; what several facts share is a ``fact`` whose name starts with
+"_", not one rules can name.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from .evidence import Evidence, of
 from .structure import search
 
-fact = cached_property  # one fact of a family: worked out when first read, then remembered
+
+class fact:
+    """One fact of a family: worked out when first read, then remembered on the record.
+
+    functools.cached_property does the same, but takes a lock on every first read
+    (Python 3.11): a cost here, where a check reads some sixty facts once each.
+    """
+
+    def __init__(self, compute) -> None:
+        self.compute, self.name, self.__doc__ = compute, compute.__name__, compute.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, record, owner=None):
+        if record is None:
+            return self
+        value = record.__dict__[self.name] = self.compute(record)  # read from the record's __dict__ from now on
+        return value
 
 
 class Record:
@@ -27,7 +43,7 @@ class Record:
     def names(cls) -> list[str]:
         """The facts rules can name, in the order the record declares them."""
         return [name for klass in reversed(cls.__mro__) for name, value in vars(klass).items()
-                if isinstance(value, cached_property) and not name.startswith("_")]
+                if isinstance(value, fact) and not name.startswith("_")]
 
     def search(self, pattern, start: int | None = None, end: int | None = None):
         """The first match of a CaseFree pattern in the region (or between start and end)."""
