@@ -286,9 +286,10 @@ class CaseFree:
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
         """False when lower[start:end] lacks every word the pattern needs: a match there would hold one."""
-        if lower is None or self.needs is None:
+        needs = self.needs
+        if lower is None or needs is None:
             return True
-        for word in self.needs:  # a plain loop: any() over a generator costs more than most of these searches
+        for word in needs:  # a plain loop: any() over a generator costs more than most of these searches
             if lower.find(word, start, end) >= 0:
                 return True
         return False

@@ -10,7 +10,6 @@ family's record; what several facts share is a ``fact`` whose name starts with
 from __future__ import annotations
 
 from .evidence import Evidence, of
-from .structure import search
 
 
 class fact:
@@ -38,6 +37,7 @@ class Record:
 
     def __init__(self, doc, region, facts) -> None:
         self.doc, self.region, self.facts = doc, region, facts
+        self.lowered = doc.lowered  # the lower-cased text every search runs over, looked up once
 
     @classmethod
     def names(cls) -> list[str]:
@@ -47,11 +47,12 @@ class Record:
 
     def search(self, pattern, start: int | None = None, end: int | None = None):
         """The first match of a CaseFree pattern in the region (or between start and end)."""
-        return search(self.doc, self.region, pattern, start, end)
+        region = self.region
+        return pattern.search(self.doc.text, self.lowered, region.start if start is None else start, region.end if end is None else end)
 
     def first(self, pattern) -> Evidence | None:
         """Where a CaseFree pattern first matches in the region, as evidence."""
-        return of(search(self.doc, self.region, pattern))
+        return of(pattern.search(self.doc.text, self.lowered, self.region.start, self.region.end))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self.names())})"
