@@ -36,6 +36,12 @@ def _prose(doc: Invitation) -> tuple[str, int]:
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
 
 
+# A sentence ends at '.', '!' or '?' followed by a space or the end: the dots inside
+# "helen.mbeki@example.nhs.uk", "www.example.org" or "10.30am" do not end it. One
+# character at a time, so a long run of dots is not tried again from each one.
+SENTENCE_RE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")
+
+
 def _sentences(text: str) -> list[tuple[int, int, int]]:
     """(start, end, words) for each sentence.
 
@@ -62,11 +68,11 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
         previous = line
     found = []
     for unit_start, unit_end in units:
-        for match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text[unit_start:unit_end]):
+        for match in SENTENCE_RE.finditer(text, unit_start, unit_end):
             words = len(URL_OR_EMAIL_RE.sub("link", match.group(0)).split())
             if words >= 3:  # headings and fields are not sentences
                 lead = len(match.group(0)) - len(match.group(0).lstrip())
-                found.append((unit_start + match.start() + lead, unit_start + match.end(), words))
+                found.append((match.start() + lead, match.end(), words))
     return found
 
 
