@@ -72,6 +72,9 @@ class Invitation:
     suppressions: Suppressions = field(default_factory=Suppressions)
     # Where each line of the view is in the file (locate.Place), when the view is not the file itself.
     places: list | None = None
+    # Words the configuration marks as roles or teams (named-sender's role_words): the facts,
+    # the rule and the reply all read the sender's name with them.
+    role_words: frozenset[str] = frozenset()
     _memo: dict = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _signature: Span | None = field(default=None, repr=False)
@@ -170,7 +173,9 @@ class Invitation:
     @property
     def signature(self) -> Span:
         if self._signature is None:
-            self._signature = find_signature(self.text, Span(self.body.start, self.message_end))
+            forward = FORWARDED_RE.search(self.text, self.body.start, self.message_end)
+            start = forward.end() if forward else self.body.start
+            self._signature = find_signature(self.text, Span(start, self.message_end))
         return self._signature
 
     def spans(self, scope: str) -> list[Span]:
@@ -190,9 +195,13 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]
 EMAIL_RE = re.compile(r"\b[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
+# "---------- Forwarded message ---------": what follows is the invitation that was forwarded,
+# judged as the invitation (its sign-off is the sign-off; the forwarder's note is not).
+FORWARDED_RE = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Forwarded message|Begin forwarded message)", re.M | re.I)
+
 # The start of an earlier message quoted below the sender's own words.
 QUOTED_THREAD_RE = re.compile(
-    r"^(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}"
+    r"^(?:-{2,}\s*Original Message\s*-{2,}"
     r"|On .{5,120}wrote:\s*$"
     r"|>.*\n>)",
     re.M | re.I,

@@ -108,9 +108,9 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
 
 
 def _sender(doc) -> tuple[str, bool]:
-    from ..kinds.sender import person_name
+    from ..kinds.sender import ROLE_WORDS, person_name
 
-    name = person_name(doc)
+    name = person_name(doc, ROLE_WORDS | doc.role_words)  # with the configured role words
     return name, bool(name)
 
 

@@ -55,8 +55,9 @@ QUOTATION_RE = re.compile(r"\b(?:said|says|added|adds|explained|commented|told\s
 SPLIT_RE = re.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
 
 
-def _role_words(rule) -> set[str]:
-    return ROLE_WORDS | rule.compiled if rule.compiled else ROLE_WORDS
+def _role_words(rule, doc: Invitation) -> set[str]:
+    """The bundled role words, this rule's, and any the configuration gave (the facts use the same)."""
+    return ROLE_WORDS | rule.compiled | doc.role_words
 
 
 # A name is in the first NAME_WINDOW characters of a line or display name. The bound
@@ -171,14 +172,23 @@ def own_end(doc: Invitation) -> int:
     return doc.memo(("own-end",), lambda: structure.region(doc).end)
 
 
+def sender_of(doc: Invitation) -> tuple[str, str]:
+    """(display name, address) of whoever sent the invitation: for a forward, who sent what was forwarded."""
+    forwarded = structure.forward(doc)
+    if forwarded is not None and (forwarded.name or forwarded.address):
+        return forwarded.name, forwarded.address
+    return doc.sender_name, doc.sender_address
+
+
 def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
     """(name, where it was found) for the person who sent it, or ('', '')."""
+    sender_name, sender_address = sender_of(doc)
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
-    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", doc.sender_name) else 2
-    if doc.sender_name and is_person_name(doc.sender_name, from_minimum, role_words):
-        return clean_name(doc.sender_name), "From"
-    if not doc.sender_name and doc.sender_address:
-        name = _address_name(doc.sender_address, role_words)
+    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", sender_name) else 2
+    if sender_name and is_person_name(sender_name, from_minimum, role_words):
+        return clean_name(sender_name), "From"
+    if not sender_name and sender_address:
+        name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
     for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact")):
@@ -199,11 +209,12 @@ def find_person(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> tuple[str
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    name, where = find_person(doc, _role_words(rule))
+    name, where = find_person(doc, _role_words(rule, doc))
     if name:
         return Outcome(PASS, note=f"{where}: {name}")
 
-    shown = doc.sender_name or doc.sender_address or "(no From line)"
+    shown = " ".join(sender_of(doc)).strip() if structure.forward(doc) else ""
+    shown = shown or doc.sender_name or doc.sender_address or "(no From line)"
     sig = doc.signature
     # The sender's own words end before a quoted message or a disclaimer.
     own_words = doc.text[doc.body.start : own_end(doc)].strip().split("\n")
