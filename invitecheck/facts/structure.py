@@ -72,6 +72,11 @@ class Region:
 
 
 def region(doc) -> Region:
+    """The sender's own invitation, worked out once per invitation (the facts and named-sender share it)."""
+    return doc.memo(("region",), lambda: _region(doc))
+
+
+def _region(doc) -> Region:
     start, end = doc.body.start, doc.message_end
     forwarded = forward(doc)
     if forwarded is not None:  # what was forwarded, after its header block: the forwarder's note is not the invitation

@@ -169,7 +169,7 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
 
 def own_end(doc: Invitation) -> int:
     """Where the sender's own words end: before a quoted message or a disclaimer."""
-    return doc.memo(("own-end",), lambda: structure.region(doc).end)
+    return structure.region(doc).end
 
 
 def sender_of(doc: Invitation) -> tuple[str, str]:
