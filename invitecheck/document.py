@@ -218,11 +218,14 @@ VALEDICTION_RE = re.compile(
 )
 
 
+SIGNATURE_LINE_MAX = 100  # characters: longer lines are prose, not a sign-off
+
+
 def find_signature(text: str, span: Span) -> Span:
     """The sign-off block at the end of the sender's words.
 
     From the last valediction ("Kind regards", "Best wishes" …) to the end; or
-    from a ``-- `` delimiter; otherwise the last six non-empty lines.
+    from a ``-- `` delimiter; otherwise the short lines at the end, at most six.
     """
     last = None
     for match in VALEDICTION_RE.finditer(text, span.start, span.end):
@@ -236,10 +239,19 @@ def find_signature(text: str, span: Span) -> Span:
         delimiter = match
     if delimiter is not None:
         return Span(span.start + delimiter.start(), span.end)
-    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text[span.start : span.end], re.M)]
-    if not starts:
-        return Span(span.end, span.end)
-    return Span(span.start + starts[max(0, len(starts) - 6)], span.end)
+    # Otherwise the short lines at the end, up to six: a sign-off is short lines, and the
+    # long one-line paragraphs of a page pasted from a website are not one.
+    start, kept, position = None, 0, span.end
+    while kept < 6 and position > span.start:
+        line_start = text.rfind("\n", span.start, position - 1) + 1 if position - 1 > span.start else span.start
+        line_start = max(line_start, span.start)
+        line = text[line_start:position].strip()
+        if line:
+            if len(line) > SIGNATURE_LINE_MAX:
+                break
+            start, kept = line_start, kept + 1
+        position = line_start
+    return Span(span.end, span.end) if start is None else Span(start, span.end)
 
 
 def render(headers: list[tuple[str, str]], body: str) -> tuple[str, dict[str, Span], Span]:
