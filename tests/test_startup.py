@@ -47,3 +47,11 @@ def test_checking_an_email_or_markdown_imports_no_word_pdf_or_outlook_library(na
 def test_an_email_with_a_pdf_attached_reads_it():
     """The other side: the PDF library is there when a file needs it."""
     assert "pypdf" in _imported(EXAMPLES / "good-panel-invitation.eml")
+
+
+@pytest.mark.parametrize("name", ["gp-ppg-meeting.txt", "conference-travel.eml"])
+def test_reading_the_options_does_not_import_pydantic(name):
+    """typer 0.29 builds a pydantic validator for every option (about 0.1 s a run); pyproject keeps typer below it."""
+    imported = _imported(EXAMPLES / name)
+    assert "invitecheck" in imported
+    assert "pydantic" not in imported
