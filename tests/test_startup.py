@@ -55,3 +55,10 @@ def test_reading_the_options_does_not_import_pydantic(name):
     imported = _imported(EXAMPLES / name)
     assert "invitecheck" in imported
     assert "pydantic" not in imported
+
+
+def test_syllables_are_counted_without_importing_pyphen():
+    """pyphen parses its whole dictionary before the first word; invitecheck/syllables.py reads only what a text needs."""
+    imported = _imported(EXAMPLES / "conference-travel.eml")  # long enough to be measured
+    assert "invitecheck" in imported
+    assert "pyphen" not in imported
