@@ -5,8 +5,8 @@ the Flesch-Kincaid grade (a US school grade: add five for a reading age), with
 syllables counted by pyphen's British English hyphenation dictionary, as
 textstat 0.7 does (read lazily, see invitecheck/syllables.py). (textstat itself
 is not used: its current releases download a pronouncing dictionary over the
-network at run time, and invitecheck never makes network calls; its older releases need pkg_resources, which fresh
-environments no longer have.) Average sentence length and overall length are
+network at run time, and invitecheck never makes network calls; its older
+releases need pkg_resources, which fresh environments no longer have.) Average sentence length and overall length are
 counted too. Only the sender's own words are measured: not the sign-off, not a
 quoted earlier message. The limits are a rule's data (rules/plain-english.yaml).
 """

@@ -62,3 +62,53 @@ def test_syllables_are_counted_without_importing_pyphen():
     imported = _imported(EXAMPLES / "conference-travel.eml")  # long enough to be measured
     assert "invitecheck" in imported
     assert "pyphen" not in imported
+
+
+def _patterns(value):
+    """Every Pattern in a rule's compiled data (dicts, lists, tuples of them)."""
+    from invitecheck.kinds.base import Pattern
+
+    if isinstance(value, Pattern):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns(item)
+    elif isinstance(value, (list, tuple, set)):
+        for item in value:
+            yield from _patterns(item)
+
+
+def _compiled(pattern) -> bool:
+    return pattern._lowered is not None or pattern._insensitive is not None
+
+
+def test_every_bundled_pattern_compiles_in_both_forms():
+    """The bundled rules' patterns compile when first used, so this is where a bad one would show."""
+    from invitecheck.rules import bundled_rules
+
+    patterns = [p for rule in bundled_rules() for p in _patterns(rule.compiled)]
+    assert len(patterns) > 100
+    for pattern in patterns:
+        pattern.check()
+        assert pattern.insensitive.pattern == pattern.source
+
+
+def test_a_check_compiles_only_the_patterns_its_text_can_match():
+    from invitecheck.api import check_message
+    from invitecheck.rules import bundled_rules
+
+    rules = bundled_rules()
+    patterns = [p for rule in rules for p in _patterns(rule.compiled)]
+    assert not any(_compiled(p) for p in patterns)  # nothing compiled as the rules load
+    check_message(EXAMPLES / "gp-ppg-meeting.txt", rules=rules)
+    used = sum(map(_compiled, patterns))
+    assert 0 < used < len(patterns) / 2, (used, len(patterns))
+
+
+def test_a_users_rule_with_a_bad_pattern_is_still_refused_as_it_loads(tmp_path, run):
+    (tmp_path / "mine.yaml").write_text(
+        "id: my-rule\ntitle: Mine\nkind: forbid\nseverity: warning\nweight: 1\nmessage: no\nwhy: because\n"
+        "patterns: ['(unclosed']\nexamples:\n  fail: ['x']\n  pass: ['y']\n", encoding="utf-8")
+    out = run("check", EXAMPLES / "gp-ppg-meeting.txt", "--no-config", "--rules", tmp_path / "mine.yaml")
+    assert out.exit_code == 2
+    assert "the pattern '(unclosed' in 'patterns' does not compile" in out.stderr
