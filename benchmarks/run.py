@@ -3,6 +3,7 @@
     python benchmarks/run.py                      # the full set (about ten minutes on two cores)
     python benchmarks/run.py --messages 500 --audit 2000,20000 --skip-peer   # a quick look
     python benchmarks/run.py --startup-only       # checking one email against importing the dependencies
+    python benchmarks/run.py --hostile-only       # only the red team's worst files (about a minute)
 
 It generates its own corpus from examples/ (varied senders, dates and sizes),
 then prints, from one run on one machine:
@@ -21,7 +22,11 @@ then prints, from one run on one machine:
   checking one .eml against `import typer, rich, yaml, dateutil, mailparser`
   (`--startup-only` prints only these, in a few seconds);
 - peer: proselint over the same message bodies as text files (needs
-  `pip install proselint`).
+  `pip install proselint`);
+- hostile: the red team's worst small files (issue 14; built by
+  tests/hostile_shapes.py at the sizes of its report), each checked by a fresh
+  `invitecheck check` with its time and peak memory, next to an ordinary
+  invitation's.
 
 Figures are wall-clock on a shared machine: run it twice and read the ratios,
 not the absolute numbers. Nothing here is part of the test suite.
@@ -63,6 +68,9 @@ FILLER = (
 
 
 # -- the corpus -----------------------------------------------------------------------
+
+sys.path.insert(0, str(ROOT / "tests"))
+import hostile_shapes  # noqa: E402  (the tests' builders of the red team's files)
 
 
 def templates() -> list[email.message.EmailMessage]:
@@ -260,6 +268,30 @@ def breakdown(folder: Path) -> tuple[dict[str, float], list[tuple[str, float]]]:
     return stages, top
 
 
+def hostile(work: Path) -> None:
+    """Time and peak memory of checking each of the red team's worst files, and an ordinary one."""
+    folder = work / "hostile"
+    folder.mkdir()
+    print(f"\nhostile {'file':<36} {'size':>9} {'seconds':>8} {'peak MB':>8}  outcome")
+    shapes = dict(hostile_shapes.WORST)
+    shapes["mbox with one 1 GB line (audit)"] = None
+    for label, build in shapes.items():
+        if build is None:
+            path = folder / "long-line.mbox"
+            hostile_shapes.write_mbox_long_line(path, 1024)
+            command = [INVITECHECK, "audit", str(path), "--all", "--format", "json", "--jobs", "1", "--no-config"]
+        else:
+            name, data = build()
+            path = folder / name
+            path.write_bytes(data)
+            command = [INVITECHECK, "check", str(path), "--force", "--format", "json", "--jobs", "1", "--no-config"]
+        seconds, peak = run_with_peak(command)
+        result = subprocess.run(command, capture_output=True, text=True)
+        outcome = {0: "checked", 1: "checked", 2: "refused"}.get(result.returncode, f"exit {result.returncode}")
+        print(f"        {label:<36} {path.stat().st_size:>9,} {seconds:>8.2f} {peak / 1e6:>8.0f}  {outcome}")
+        path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=2000, help="messages for the floor, check and peer figures")
@@ -267,6 +299,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10, help="repeats for the start-up figures")
     parser.add_argument("--skip-peer", action="store_true", help="leave out proselint")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures (a few seconds)")
+    parser.add_argument("--hostile-only", action="store_true", help="only the red team's worst files against an ordinary invitation")
     args = parser.parse_args()
     if INVITECHECK is None:
         sys.exit("invitecheck is not installed here: pip install . first")
@@ -276,6 +309,13 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
     work = Path(tempfile.mkdtemp(prefix="invitecheck-bench-"))
+    if args.hostile_only:
+        try:
+            print(f"invitecheck benchmark: the red team's worst files, {cores} cores, Python {sys.version.split()[0]}")
+            hostile(work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         print(f"invitecheck benchmark: {args.messages} messages, {cores} cores, Python {sys.version.split()[0]}")
         messages = make_messages(args.messages)
@@ -342,6 +382,7 @@ def main() -> None:
                 ours = timed([INVITECHECK, "check", str(work / "bodies"), "--format", "json", "--jobs", "1", "--no-config"])
                 print(f"\npeer    proselint: {len(messages) / peer:,.0f} messages/s; invitecheck on the same text files, "
                       f"--jobs 1: {len(messages) / ours:,.0f} messages/s ({peer / ours:.2f}x proselint's speed)")
+        hostile(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -17,6 +17,7 @@ import regex
 from .rules import RuleError, load_yaml_mapping
 
 KEYS = ("min_topics", "asks", "topics", "not")
+# Matched at one position only (where the sender's own words end), so a run of dashes is scanned once.
 FORWARDED_RE = regex.compile(r"-{2,}\s*Forwarded message", regex.IGNORECASE)
 
 

@@ -100,6 +100,8 @@ INSTANT_RES = [
 # "We will reply as soon as possible" is a promise, not a demand.
 _OUR_PROMISE_RE = CaseFree(r"\b(?:we|i|our\s+team|they|you\s+will\s+(?:be|receive|hear|get))\s*(?:will|'ll|’ll|aim|shall|would|can|try|are\s+going)\b")
 # "We would be grateful if you could reply today" is still a demand.
+# Matched only where a promise ends, and a promise is looked for in the 200 characters
+# before a demand, so its leading \s+ runs at most that far.
 _POLITE_ASK_RE = CaseFree(r"\s+(?:be\s+(?:very\s+)?(?:grateful|glad|delighted|pleased|happy)|(?:really\s+)?(?:like|love|appreciate))\b")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 
@@ -113,19 +115,28 @@ _NOT_A_DEADLINE_RE = CaseFree(
 
 # Machine timestamps and header lines ("Date: Tue, 10 Nov 2020 13:33:08 -0500",
 # "2010-10-13T07:53:04") record when something happened; nobody acts by them.
-_HEADER_LINE_RE = re.compile(r"^\s*>*\s*(?:date|sent|received|delivery-date|resent-date|x-[\w-]+)\s*:", re.I)
+# [\s>]* rather than \s*>*\s*, whose three ways to split a run of blanks backtracked
+# with its square; and it is matched only within HEADER_WINDOW of the line's start.
+_HEADER_LINE_RE = re.compile(r"^[\s>]*(?:date|sent|received|delivery-date|resent-date|x-[\w-]+)\s*:", re.I)
+HEADER_WINDOW = 200
 _CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
 
 
 def _is_timestamp(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    if _HEADER_LINE_RE.match(text, line_start, start + 1) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
+    if _HEADER_LINE_RE.match(text, line_start, min(start + 1, line_start + HEADER_WINDOW)) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
         return True
     return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
 
 
 # A year-first all-number date (2024-03-04, 2024/03/04, 2024.03.04) is ISO order: year, month, day.
 _YEAR_FIRST_RE = re.compile(r"^\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)")
+
+
+# A real date is under 40 characters. dateutil's parser slows with the square of a
+# value's length (a Date header of a million digits took minutes), so a longer
+# value is not a date, and is not given to it.
+MAX_DATE_CHARS = 200
 
 
 def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
@@ -137,6 +148,8 @@ def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
     """
     from dateutil import parser as dateparser
 
+    if len(value) > MAX_DATE_CHARS:
+        raise ValueError(f"a date is never longer than {MAX_DATE_CHARS} characters")
     year_first = bool(_YEAR_FIRST_RE.match(value))
     return dateparser.parse(value, dayfirst=not year_first, yearfirst=year_first, fuzzy=fuzzy)
 
@@ -271,6 +284,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
 
 
+# Both run on windows of at most 25 characters (see _drop_range_starts).
 _RANGE_LINK_RE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I)
 _RANGE_OPEN_RE = re.compile(r"\b(?:from|between|runs|running|open|opens)\s+(?:on\s+)?(?:the\s+)?$", re.I)
 

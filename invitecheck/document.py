@@ -185,7 +185,9 @@ class Invitation:
 
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
-EMAIL_RE = re.compile(r"\b[\w.+'-]+@[\w-]+(?:\.[\w-]+)+\b")
+# The part before the @ is at most 64 characters (RFC 5321). The bound is a window:
+# unbounded, every start in a long run such as 'a.b-a.b-…' scanned to its end.
+EMAIL_RE = re.compile(r"\b[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
 # The start of an earlier message quoted below the sender's own words.

@@ -14,8 +14,13 @@ from .kinds import KINDS
 from .kinds.base import FAIL, NOT_APPLICABLE, PASS, Context, PatternTimeout
 from .loaders import Limits, LoadError, load_path
 from .rules import Rule
+from .suppressions import MAX_DIRECTIVES
 
 EXCERPT_WIDTH = 120
+# Findings listed for one file: a text that trips a rule thousands of times (9,529
+# in one file) would bury the report; the rest are counted in a note.
+MAX_FINDINGS_PER_CHECK = 25
+MAX_FINDINGS_PER_FILE = 200
 FORCE_HINT = "To check it anyway, use --force, or set all_invitations: true in the configuration."
 
 
@@ -214,7 +219,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         doc.attachments = doc.attachments + [_attached_file(path) for path in settings.attachments]
         doc.attachments_declared = True
 
-    checks, notes, suppressed = [], list(doc.notes) + list(settings.notes), 0
+    checks, notes, suppressed, listed = [], list(doc.notes) + list(settings.notes), 0, 0
     if len(doc.text) > settings.max_text:
         doc = doc.truncated(settings.max_text)
         notes.append(f"Only the first {settings.max_text:,} characters were checked; the rest is longer than any invitation needs (see --max-text).")
@@ -227,8 +232,13 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
             continue
         findings, hidden = _unsuppressed(doc, rule.id, [_record(doc, f) for f in outcome.findings])
         suppressed += hidden
+        keep = max(0, min(MAX_FINDINGS_PER_CHECK, MAX_FINDINGS_PER_FILE - listed))
+        if len(findings) > keep:
+            notes.append(f"Rule '{rule.id}' found {len(findings):,} problems; only the first {keep} are listed.")
+        findings_shown = findings[:keep]
+        listed += len(findings_shown)
         status = PASS if outcome.status == FAIL and hidden and not findings else outcome.status
-        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings, outcome.note,
+        checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings_shown, outcome.note,
                                   outcome.evidence, outcome.data))
 
     value = scoring.score(checks)
@@ -254,6 +264,9 @@ def _unsuppressed(doc: Invitation, rule_id: str, findings: list[FindingRecord]) 
 
 def _stale_suppressions(doc: Invitation, rule_ids: set[str]) -> list[dict]:
     warnings = []
+    if doc.suppressions.ignored:
+        line = doc.suppressions.directives[-1].line
+        warnings.append({"line": line, "message": f"Only the first {MAX_DIRECTIVES} suppressions are used; the {doc.suppressions.ignored:,} after this line are ignored."})
     for directive in doc.suppressions.directives:
         for name in directive.rules:
             if name not in rule_ids:

@@ -158,8 +158,11 @@ def email_places(raw: bytes, view: str, body_start: int, headers: list[tuple[str
 # A word as the file may write it: runs of characters that HTML and quoted-printable leave as
 # they are (not &, <, >, =, quotes or anything beyond ASCII, which they may encode).
 _WORD_RE = re.compile(r"[!#-%'-;?-~]{3,}")
-# How many lines ahead of the last one found a word is looked for.
+# How far ahead of the last one found a word is looked for: at most this many lines,
+# and this many characters in all. The characters are a window: in one long line,
+# every word that is not there (a form's blanks) was looked for to the line's end.
 WINDOW = 60
+CHAR_WINDOW = 5000
 
 
 def _find_lines(lines: list[str], searchable: list[int], shown_lines: list[str], fallback: Place) -> list[Place]:
@@ -190,8 +193,13 @@ def _find_lines(lines: list[str], searchable: list[int], shown_lines: list[str],
             continue
         segments: list[tuple[int, int, int]] = []
         for word in _WORD_RE.finditer(shown):
+            budget = CHAR_WINDOW
             for j in range(k, min(len(searchable), k + WINDOW)):
-                at = lines[searchable[j]].find(word.group(), column if j == k else 0)
+                line, begin = lines[searchable[j]], (column if j == k else 0)
+                at = line.find(word.group(), begin, begin + budget + len(word.group()))
+                budget -= len(line) - begin
+                if at < 0 and budget <= 0:
+                    break
                 if at >= 0:
                     segment = (word.start() + 1, searchable[j] + 1, at - word.start())
                     if not segments or segments[-1][1:] != segment[1:]:

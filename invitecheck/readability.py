@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from .document import Invitation
 from .syllables import syllables
 
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+# An address is tried only where a word starts ((?<!\S)): tried at every position, a
+# long run without spaces was rescanned to its end from each one.
+URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
 def _prose(doc: Invitation) -> tuple[str, int]:

@@ -36,6 +36,9 @@ def is_mbox(path: Path) -> bool:
         return handle.read(5) == b"From "
 
 
+LINE_PIECE = 64 * 1024
+
+
 def iter_mbox(path: Path, max_bytes: int) -> Iterator[Item]:
     """Messages from an mbox file. '>From ' escapes in bodies are undone (mboxrd)."""
     number, lines, size, too_big = 0, [], 0, False
@@ -49,16 +52,22 @@ def iter_mbox(path: Path, max_bytes: int) -> Iterator[Item]:
         return Item(name, b"".join(lines), read_to=read)
 
     with open(path, "rb") as handle:
-        previous_blank = True
-        for line in handle:
+        previous_blank, at_line_start = True, True
+        while True:
+            # A line is read in pieces of at most LINE_PIECE bytes: one line of a
+            # gigabyte is never held whole, and counts against max_bytes as it comes.
+            line = handle.readline(LINE_PIECE)
+            if not line:
+                break
             read += len(line)
-            if line.startswith(b"From ") and previous_blank:
+            starts_line, at_line_start = at_line_start, line.endswith(b"\n")
+            if starts_line and line.startswith(b"From ") and previous_blank:
                 if number:
                     yield finish()
                 number += 1
                 lines, size, too_big = [], 0, False
             elif number:
-                if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+                if starts_line and line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
                     line = line[1:]
                 size += len(line)
                 if size > max_bytes:
@@ -66,7 +75,7 @@ def iter_mbox(path: Path, max_bytes: int) -> Iterator[Item]:
                     lines = []
                 elif not too_big:
                     lines.append(line)
-            previous_blank = line in (b"\n", b"\r\n")
+            previous_blank = starts_line and line in (b"\n", b"\r\n")
         if number:
             yield finish()
 

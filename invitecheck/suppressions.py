@@ -23,11 +23,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# A directive's list of rule ids is at most MAX_RULES_CHARS long. The bound is a
+# window: an unclosed '<!-- invitecheck-disable' is scanned that far for its '-->',
+# not to the end of the file, so the pattern takes time in proportion to the text.
+MAX_RULES_CHARS = 300
 DIRECTIVE_RE = re.compile(
-    r"<!--\s*invitecheck-(?P<html>disable-next-line|disable-line|disable|enable)\b(?P<html_rules>[^>]*?)-->"
-    r"|#[ \t]*invitecheck:[ \t]*(?P<plain>disable-next-line|disable-line|disable|enable)\b(?:[ \t]*=[ \t]*(?P<plain_rules>[\w\-, \t]*))?[ \t]*$",
+    r"<!--\s*invitecheck-(?P<html>disable-next-line|disable-line|disable|enable)\b(?P<html_rules>[^>]{0,%d}?)-->"
+    r"|#[ \t]*invitecheck:[ \t]*(?P<plain>disable-next-line|disable-line|disable|enable)\b(?:[ \t]*=[ \t]*(?P<plain_rules>[\w\-, \t]{0,%d}))?[ \t]*$"
+    % (MAX_RULES_CHARS, MAX_RULES_CHARS),
     re.I | re.M,
 )
+# A draft needs a handful; past this many, the rest are ignored and the report says so
+# (each finding is looked up among them, and each unused one is a warning).
+MAX_DIRECTIVES = 200
 
 
 @dataclass
@@ -50,6 +58,7 @@ class Region:
 class Suppressions:
     directives: list[Directive] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
+    ignored: int = 0  # directives past MAX_DIRECTIVES
 
     def covering(self, rule_id: str, line: int) -> Directive | None:
         for region in self.regions:
@@ -71,23 +80,27 @@ def extract(text: str) -> tuple[str, Suppressions]:
         return text, Suppressions()
     directives: list[Directive] = []
     pieces: list[str] = []
-    last = 0
+    last, line, ignored = 0, 1, 0
     for match in DIRECTIVE_RE.finditer(text):
+        if len(directives) == MAX_DIRECTIVES:
+            ignored += 1
+            continue
         action = (match["html"] or match["plain"]).lower()
         rules = _rule_ids(match["html_rules"] if match["html"] else match["plain_rules"])
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", last, match.start())  # counted from the last directive, not the top
         directives.append(Directive(action, rules, line))
         pieces.append(text[last : match.start()])
         pieces.append(re.sub(r"[^\n]", " ", match.group(0)))
+        line += match.group(0).count("\n")
         last = match.end()
     pieces.append(text[last:])
-    return "".join(pieces), Suppressions(directives, _regions(directives))
+    return "".join(pieces), Suppressions(directives, _regions(directives), ignored)
 
 
 def _regions(directives: list[Directive]) -> list[Region]:
     endless = 10**9
     regions: list[Region] = []
-    open_regions: list[Region] = []
+    open_regions: dict[str, list[Region]] = {}  # by rule, so an enable looks only at its own rules
     for directive in directives:
         targets = directive.rules or ("*",)
         if directive.action == "disable-line":
@@ -97,11 +110,10 @@ def _regions(directives: list[Directive]) -> list[Region]:
         elif directive.action == "disable":
             for rule in targets:
                 region = Region(rule, directive.line, endless, directive)
-                open_regions.append(region)
+                open_regions.setdefault(rule, []).append(region)
                 regions.append(region)
         else:  # enable: closes the matching open regions
-            for region in list(open_regions):
-                if "*" in targets or region.rule in targets:
+            for rule in list(open_regions) if "*" in targets else targets:
+                for region in open_regions.pop(rule, []):
                     region.last = directive.line
-                    open_regions.remove(region)
     return regions

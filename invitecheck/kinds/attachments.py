@@ -38,15 +38,15 @@ _DOC_NOUN = (
     r"checklist|timesheet|copy)"
 )
 ATTACH_PROMISES = [
-    CaseFree(rf"\b(?:the|our|an?|this|your|my)\s+(?P<doc>(?:[\w’'-]+\s+){{0,3}}?{_DOC_NOUN})\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b"),
-    CaseFree(rf"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b"),
-    CaseFree(rf"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?"),
-    CaseFree(rf"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\b)?"),
+    CaseFree(rf"\b(?:the|our|an?|this|your|my)\s+(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,3}}?{_DOC_NOUN})\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b"),
+    CaseFree(rf"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\b"),
+    CaseFree(rf"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\b)?"),
+    CaseFree(rf"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:(?:the|our|a|an|your|my|some)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\b)?"),
     CaseFree(r"\b(?:see|read|find|follow|in|open|check|review|complete|return|within)\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b"),
     CaseFree(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b"),
     CaseFree(rf"\b(?P<doc>{_DOC_NOUN})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b"),
     # "You'll find the application form attached", "Role description attached."
-    CaseFree(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]+\s+){{0,2}}?{_DOC_NOUN})\s+attached\b(?!\s+to\b)"),
+    CaseFree(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\s+attached\b(?!\s+to\b)"),
 ]
 NOT_A_PROMISE = CaseFree(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|this|it|them)|attached\s+(?:hospital|unit|ward|practice)|no\s+attachments?|without\s+(?:an?\s+)?attachments?")
 
@@ -59,10 +59,18 @@ BELOW_PROMISES = [
     CaseFree(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b"),
     CaseFree(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b"),
 ]
+# A line that is a field to fill in. Written so that no two parts can share the same
+# characters (blanks before a digit or letter, blanks at the end of a line): with
+# ^\s* in front of .*, and \s* on both sides of an optional part, a long line of
+# blanks was split every possible way, with the square of its length.
 FIELD_LINE = re.compile(
-    r"^\s*(?:\d+[.)]\s+.{3,}\?\s*$|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\))|[A-Za-z][\w ()/'’-]{1,40}:\s*(?:_+|\.{3,})?\s*$)",
+    r"^(?:[^\S\n]*(?:\d+[.)]\s+\S.{2,}\?\s*$|[A-Za-z][\w ()/'’-]{1,40}:[^\S\n]*(?:(?:_+|\.{3,})[^\S\n]*)?$)"
+    r"|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\)))",
     re.M,
 )
+DIGIT_RE = re.compile(r"\d")
+LABEL_LINE_RE = re.compile(r"\s*[\w ()/'’-]{2,30}:\s*\S")  # its blanks and the label's overlap only within the label's 30
+LIST_LINE_RE = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+\S")
 QUESTION_LINE = re.compile(r"\?\s*$", re.M)
 FORM_WORDS = ("form", "questionnaire", "survey", "application", "registration", "sign-up", "sign up", "booking", "nomination")
 
@@ -166,9 +174,8 @@ def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
     # details, information, dates, a list …: anything of substance after it. A sign-off
     # ("Greenway Surgery") is not the promised details: short lines without a number,
     # a link or a "Label:" do not count.
-    substantial = [line for line in after.split("\n")
-                   if len(line.split()) >= 4 or URL_RE.search(line) or re.search(r"\d", line) or re.match(r"\s*[\w ()/'’-]{2,30}:\s*\S", line)
-                   or re.match(r"\s*(?:[-*•]|\d+[.)])\s+\S", line)]
+    substantial = any(len(line.split()) >= 4 or URL_RE.search(line) or DIGIT_RE.search(line) or LABEL_LINE_RE.match(line)
+                      or LIST_LINE_RE.match(line) for line in after.split("\n"))
     return None if substantial else "but nothing follows it"
 
 

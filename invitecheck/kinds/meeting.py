@@ -35,7 +35,7 @@ PLACE_RE = CaseFree(
     r"Institute|University|College|School|Theatre|Museum|Club|Surgery|Practice|Clinic|Street|Road|Lane|Square|Headquarters|HQ|Hospice|Campus)\b"
     r"|\b(?:zoom|microsoft\s+teams|teams|google\s+meet|skype|webex|video\s+call|online|virtual(?:ly)?|by\s+(?:tele)?phone|phone\s+call|"
     r"joining\s+(?:link|details|instructions)|link\s+to\s+join)\b"
-    r"|^\s*(?:where|venue|location|place|address)\s*:"
+    r"|^[^\S\n]*(?:where|venue|location|place|address)\s*:"  # not ^\s*, which ran over blank lines from every line start
     r"|\b(?:waiting|meeting|community|committee|board|function|seminar|training|conference)\s+room\b", re.M)
 
 

@@ -26,6 +26,7 @@ ASK_RE = CaseFree(
     r"confirm\s+(?:your\s+)?(?:attendance|place)|(?:complete|fill\s+in|return)\s+(?:the|our|this)\s+(?:form|survey|questionnaire)|"
     r"send\s+(?:us|me)\s+your|nominate|take\s+part)\b")
 REPLY_TO_THIS_RE = CaseFree(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message)|me|us|directly)\b|\bjust\s+reply\b|\bhit\s+reply\b")
+# The words between the verb, 'to' and the postcode are windows of 60 and 80 characters.
 POST_RE = CaseFree(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)|\bfreepost\b|\bprepaid\s+envelope\b")
 
 

@@ -93,9 +93,15 @@ def _role_words(rule) -> set[str]:
     return ROLE_WORDS | rule.compiled if rule.compiled else ROLE_WORDS
 
 
+# A name is in the first NAME_WINDOW characters of a line or display name. The bound
+# is a window: the patterns below backtrack over runs of blanks and commas, and a
+# name never runs that long (is_person_name refuses anything over 60).
+NAME_WINDOW = 200
+
+
 def _name_part(text: str) -> str:
     """The part of a display name or sign-off line that could be a name."""
-    text = text.strip().strip("\"'“”‘’ ")
+    text = text[:NAME_WINDOW].strip().strip("\"'“”‘’ ")
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
     text = PRONOUNS.sub(" ", text)

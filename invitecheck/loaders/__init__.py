@@ -6,7 +6,10 @@ known suffix: RFC 822 headers at the top mean email, anything else is text.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +39,12 @@ class Limits:
     max_file_bytes: int = MAX_FILE_BYTES  # a whole file, attachments included
     max_parts: int = 1000  # MIME parts in one email
     max_depth: int = 50  # multiparts inside multiparts
+
+
+def shown(value: str, width: int = 60) -> str:
+    """A value from the file as a message quotes it: on one line, cut with '…' when long."""
+    value = " ".join(value[: width * 4].split())
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 def _megabytes(size: int) -> str:
@@ -96,7 +105,7 @@ def sniff(data: bytes) -> str:
 
 
 def load_docx(data: bytes, path: str):
-    from .documents import docx_paragraphs, is_docx
+    from .documents import MAX_DOCX_PARAGRAPHS, docx_paragraphs, is_docx
     from .text import load_text
 
     if not is_docx(data):
@@ -106,7 +115,10 @@ def load_docx(data: bytes, path: str):
     except Exception as error:
         reason = str(error).strip().split("\n")[0][:100] or type(error).__name__
         raise LoadError(f"{path}: could not be read as a Word document ({reason})") from None
-    return load_text("\n".join(lines).encode("utf-8"), path, source_format="docx")
+    doc = load_text("\n".join(lines).encode("utf-8"), path, source_format="docx")
+    if len(lines) >= MAX_DOCX_PARAGRAPHS:
+        doc.notes.append(f"Only the first {MAX_DOCX_PARAGRAPHS:,} paragraphs of the Word document were read.")
+    return doc
 
 
 def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits = Limits()):
@@ -139,20 +151,17 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
     return load_text(data, path, source_format=kind)
 
 
-def load_path(path: str, limits: Limits = Limits()):
-    """Read one file (or ``-`` for standard input) into an Invitation."""
-    if path == "-":
-        return load_bytes(sys.stdin.buffer.read(limits.max_file_bytes + 1), "-", limits=limits)
-    p = Path(path)
-    suffix = p.suffix.lower()
-    try:
-        if p.stat().st_size > limits.max_file_bytes:
-            raise LoadError(f"{path}: the file is {_megabytes(p.stat().st_size)}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
-        if suffix == ".msg" or (suffix not in SUFFIXES and _starts_with(p, OLE_MAGIC)):
-            from .outlook import load_msg
+def read_regular_file(path: str, limit: int) -> bytes:
+    """The bytes of a regular file, never more than LIMIT of them.
 
-            return load_msg(path, limits)
-        data = p.read_bytes()
+    A pipe, a device or a socket is refused without reading it: a FIFO named x.eml
+    would block for ever and /dev/zero would never end. The file is opened without
+    blocking and checked with fstat, so it cannot be swapped between check and read;
+    LoadError says what is wrong.
+    """
+    too_big = f"{path}: the file is more than the {_megabytes(limit)} limit (see --max-file-size)"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -160,12 +169,35 @@ def load_path(path: str, limits: Limits = Limits()):
     except PermissionError:
         raise LoadError(f"{path}: permission denied") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LoadError(f"{path}: could not be read (a loop of symbolic links)") from None
         raise LoadError(f"{path}: could not be read ({error.strerror or error})") from None
-    except RuntimeError:  # a symlink loop, on some Pythons
-        raise LoadError(f"{path}: could not be read (a loop of symbolic links)") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(f"{path}: is a folder, not a file")
+        raise LoadError(f"{path}: is not an ordinary file (it is a device, a pipe or a socket), so it is not read")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > limit:
+            raise LoadError(f"{path}: the file is {_megabytes(info.st_size)}, more than the {_megabytes(limit)} limit (see --max-file-size)")
+        try:
+            data = handle.read(limit + 1)  # a file that grows while it is read is still cut at the limit
+        except OSError as error:
+            raise LoadError(f"{path}: could not be read ({error.strerror or error})") from None
+    if len(data) > limit:
+        raise LoadError(too_big)
+    return data
+
+
+def load_path(path: str, limits: Limits = Limits()):
+    """Read one file (or ``-`` for standard input) into an Invitation."""
+    if path == "-":
+        return load_bytes(sys.stdin.buffer.read(limits.max_file_bytes + 1), "-", limits=limits)
+    suffix = Path(path).suffix.lower()
+    data = read_regular_file(path, limits.max_file_bytes)
+    if suffix == ".msg" or (suffix not in SUFFIXES and data.startswith(OLE_MAGIC)):
+        from .outlook import load_msg
+
+        return load_msg(path, limits)
     return load_bytes(data, path, SUFFIXES.get(suffix), limits)
-
-
-def _starts_with(path: Path, magic: bytes) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(len(magic)) == magic

@@ -13,23 +13,53 @@ import zipfile
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 MAX_PDF_PAGES = 20
 MAX_TEXT = 20_000
+# A Word file is a zip: python-docx inflates every part into memory and parses its
+# XML into a tree, so a 4 MB zip bomb took 8 GB. The sizes in the zip's directory
+# are checked first; zipfile never inflates a part past its stated size, so they
+# are a true cap. A long report's document.xml is a few megabytes.
+MAX_UNZIPPED_BYTES = 64 * 1024 * 1024  # every part together
+MAX_XML_PART_BYTES = 10 * 1024 * 1024  # one XML part, such as word/document.xml
+# python-docx takes about a tenth of a millisecond a paragraph; sixty pages are a
+# few thousand, so the paragraphs past this many are not read (the report says so).
+MAX_DOCX_PARAGRAPHS = 20_000
+
+
+class TooBig(ValueError):
+    """A zip whose parts would unpack to more than the limits."""
+
+
+def check_unzipped_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse a zip whose directory says it unpacks to more than the limits, before inflating anything."""
+    total = 0
+    for item in archive.infolist():
+        total += item.file_size
+        if item.filename.lower().endswith((".xml", ".rels")) and item.file_size > MAX_XML_PART_BYTES:
+            raise TooBig(f"its part {item.filename} unpacks to {item.file_size // (1024 * 1024):,} MB, more than the {MAX_XML_PART_BYTES // (1024 * 1024)} MB limit")
+    if total > MAX_UNZIPPED_BYTES:
+        raise TooBig(f"it unpacks to {total // (1024 * 1024):,} MB, more than the {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB limit")
 
 
 def docx_paragraphs(data: bytes) -> list[str]:
-    """The lines of a Word document in reading order: paragraphs, and table rows as 'cell | cell'."""
+    """The lines of a Word document in reading order: paragraphs, and table rows as 'cell | cell'.
+
+    At most MAX_DOCX_PARAGRAPHS of them; TooBig when the zip would unpack past the limits.
+    """
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_unzipped_sizes(archive)
     document = docx.Document(io.BytesIO(data))
-    lines = []
+    lines: list[str] = []
     for child in document.element.body.iterchildren():
+        if len(lines) >= MAX_DOCX_PARAGRAPHS:
+            break
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
             text = paragraph.text
-            style = (paragraph.style.name if paragraph.style is not None else "").lower()
-            if not lines and style == "title" and text.strip() and not text.lower().startswith("subject:"):
+            if not lines and text.strip() and not text.lower().startswith("subject:") and _style_name(paragraph) == "title":
                 text = "Subject: " + text
             lines.append(text)
         elif tag == "tbl":
@@ -40,6 +70,11 @@ def docx_paragraphs(data: bytes) -> list[str]:
                         cells.append(cell.text)
                 lines.append(" | ".join(cells))
     return lines
+
+
+def _style_name(paragraph) -> str:
+    """A paragraph's style, in lower case; looked up only for the first (it is slow)."""
+    return (paragraph.style.name if paragraph.style is not None else "").lower()
 
 
 def is_docx(data: bytes) -> bool:

@@ -30,7 +30,7 @@ from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
 from ..locate import email_places
 from ..sent import believable, written_year
-from . import LoadError, Limits
+from . import LoadError, Limits, shown
 from .documents import extract_text
 from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
@@ -52,17 +52,17 @@ def _header(message, name: str) -> str:
 def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     if not raw.strip():
         return None, None
-    shown = " ".join(raw.split())[:60]
+    quoted = shown(raw)
     try:
         sent = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError, IndexError, OverflowError):
         try:
             sent = parse_written_date(raw, fuzzy=True)
         except (ValueError, OverflowError):
-            return None, f"The Date header '{shown}' is not a real date, so today is used as the send date."
+            return None, f"The Date header '{quoted}' is not a real date, so today is used as the send date."
     year = written_year(raw) or sent.year
     if not believable(year) or not believable(sent.year):
-        return None, f"The Date header '{shown}' is in the year {year}, which cannot be right, so today is used as the send date."
+        return None, f"The Date header '{quoted}' is in the year {year}, which cannot be right, so today is used as the send date."
     return sent, None
 
 
@@ -128,6 +128,23 @@ def _with_stdlib(data: bytes) -> _Parts:
 
 
 _PART_RE = re.compile(rb"^content-type[ \t]*:", re.I | re.M)
+# A boundary is at most 70 characters (RFC 2046); the window of 200 bounds the pattern.
+_BOUNDARY_RE = re.compile(rb'boundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))', re.I)
+_DASHES_RE = re.compile(rb"^--([^\r\n]*)", re.M)
+
+
+def count_parts(data: bytes) -> int:
+    """How many MIME parts the email has, counted before parsing it.
+
+    Parts are counted by their Content-Type lines and by the boundary lines that
+    start them, whichever is more: a part needs no Content-Type line.
+    """
+    typed = len(_PART_RE.findall(data))
+    boundaries = {quoted or bare for quoted, bare in _BOUNDARY_RE.findall(data)}
+    if not boundaries:
+        return typed
+    delimited = sum(1 for rest in _DASHES_RE.findall(data) if rest.rstrip() in boundaries)
+    return max(typed, delimited)
 
 
 def _depth(message, limit: int) -> int:
@@ -146,7 +163,7 @@ def _depth(message, limit: int) -> int:
 
 
 def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
-    parts_count = len(_PART_RE.findall(data))
+    parts_count = count_parts(data)
     if parts_count > limits.max_parts:
         raise LoadError(f"{path}: the email has {parts_count} MIME parts, more than the limit of {limits.max_parts} (see --max-parts)")
     try:

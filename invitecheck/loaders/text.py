@@ -20,7 +20,7 @@ from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
 from ..sent import YEARS, believable
 from ..suppressions import extract as extract_suppressions
-from . import LoadError
+from . import LoadError, shown
 
 DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
 
@@ -78,12 +78,13 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     sent = None
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
+        unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
         try:
             sent = parse_written_date(date_value)
         except (ValueError, OverflowError):
-            raise LoadError(f"{path}: the Date line '{date_value}' is not a date I can read, such as 4 March 2024") from None
+            raise unreadable from None
         if not believable(sent.year):
-            raise LoadError(f"{path}: the Date line '{date_value}' is in the year {sent.year}; give a date in the years {YEARS}")
+            raise LoadError(f"{path}: the Date line '{shown(date_value)}' is in the year {sent.year}; give a date in the years {YEARS}")
 
     declared = "attachment" in headers
     attachments = []
