@@ -112,3 +112,29 @@ def test_a_users_rule_with_a_bad_pattern_is_still_refused_as_it_loads(tmp_path, 
     out = run("check", EXAMPLES / "gp-ppg-meeting.txt", "--no-config", "--rules", tmp_path / "mine.yaml")
     assert out.exit_code == 2
     assert "the pattern '(unclosed' in 'patterns' does not compile" in out.stderr
+
+
+def _invitations():
+    from invitecheck.loaders import load_path
+
+    folders = [EXAMPLES, EXAMPLES.parent / "tests" / "invitations" / "dev"]
+    for path in sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".eml", ".txt", ".md")):
+        yield path.name, load_path(str(path))
+
+
+def test_the_classifier_skips_patterns_without_changing_a_verdict():
+    """A classifier pattern is compiled only when the text has a word it needs; the verdicts are those of running every pattern."""
+    from invitecheck.classify import load_classifier
+    from invitecheck.loaders import load_path
+
+    skipping = load_classifier()
+    for name, doc in _invitations():
+        every = load_classifier()
+        for pattern in (*every.asks, *every.topics, *every.not_):
+            pattern.search = (lambda p: lambda text, timeout, lower=None: p.compiled.search(text, timeout=timeout))(pattern)
+        assert skipping.classify(doc) == every.classify(doc), name
+    one = load_classifier()
+    assert one.classify(load_path(str(EXAMPLES / "conference-travel.eml"))) == (True, "")
+    patterns = (*one.asks, *one.topics, *one.not_)
+    compiled = sum(p._compiled is not None for p in patterns)
+    assert compiled < len(patterns) / 3, (compiled, len(patterns))
