@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .classify import Classifier
+from .facts import of_result
 from .engine import Settings, check_invitation
 from .printable import printable
 from .loaders import LoadError, load_bytes, load_path
@@ -98,14 +99,13 @@ def audit_record(item: Item, rules: list[Rule], settings: Settings, classifier: 
             return {**base, "status": "skipped", "reason": why}
         result = check_invitation(doc, rules, settings)
         domain, org = organisation(doc)
-        notice = next((c for c in result.checks if c.rule == "notice-period"), None)
-        data = notice.data if notice else {}
+        times = of_result(result).times  # the facts, not a rule's data: disabling a rule changes nothing here
         return {
             **base, "status": "invitation" if invitation else "other", "sender": result.sender, "domain": domain,
             "organisation": org, "score": result.score, "verdict": result.verdict,
             "checks": {c.rule: c.status for c in result.checks},
             "failed": [c.title for c in result.failed],
-            "notice_days": data.get("days"), "instant": bool(data.get("instant")),
+            "notice_days": times.notice_days, "instant": bool(times.instants),
         }
     except LoadError as error:
         return {"name": item.name, "status": "unreadable", "error": str(error)}

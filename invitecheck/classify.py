@@ -1,4 +1,5 @@
-"""Is this message an involvement invitation? Phrases from classifier.yaml decide.
+"""Is this message an involvement invitation? Phrases from classifier.yaml decide
+(they may name vocabulary entries, such as {vocab:seeking}).
 
 Used by `invitecheck audit` so that a year of mail is judged on its invitations,
 not on its newsletters and receipts, and by `invitecheck check`, which says
@@ -16,6 +17,7 @@ import regex
 
 from .prefilter import lowered, required_literals
 from .rules import RuleError, load_yaml_mapping
+from .vocabulary import expand
 
 KEYS = ("min_topics", "asks", "topics", "not")
 # Matched at one position only (where the sender's own words end), so a run of dashes is scanned once.
@@ -97,7 +99,10 @@ def load_classifier(path: str | None = None) -> Classifier:
         items = data.get(key) or []
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise RuleError(f"{where}: '{key}' must be a list of patterns")
-        found = tuple(_Lazy(i) for i in items)
+        try:
+            found = tuple(_Lazy(expand(i)) for i in items)  # {vocab:name} replaced by the vocabulary's entry
+        except RuleError as error:
+            raise RuleError(f"{where}: in '{key}': {error}") from None
         if path:  # a user's own file is checked at once; the bundled one is tested
             for pattern in found:
                 try:

@@ -303,7 +303,7 @@ def reply(
     When nothing is missing it says so instead. Exit status 0, or 2 when the file
     cannot be read.
     """
-    from .kinds.sender import person_name
+    from .facts import of_result
     from .printable import printable
     from .reply import load_template, reply_text
     from .rules import RuleError
@@ -321,7 +321,8 @@ def reply(
     result = results[0]
     if result.error:
         _fail(result.error)
-    name = person_name(result.invitation) if result.invitation is not None else ""
+    facts = of_result(result)
+    name = facts.people.sender_name if facts is not None else ""
     text = reply_text(result, all_rules, chosen, name)
     if text is None:
         typer.echo(printable(chosen["nothing_missing"]))

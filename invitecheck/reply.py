@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .document import PHONE_RE
 from .kinds.base import _Keep, format_message
 from .printable import printable
-from .kinds.contact import NO_REPLY_RE, reachable_addresses
-from .kinds.sender import TITLES, person_name
+from .facts import of_result
+from .kinds.sender import TITLES
 from .rules import RuleError, load_yaml_mapping
 
 TEMPLATE_KEYS = ("subject", "greeting_named", "greeting", "opening", "closing", "sign_off", "nothing_missing")
@@ -52,17 +51,23 @@ def about(subject: str) -> str:
     return SUBJECT_LABEL_RE.sub("", subject).strip() or subject
 
 
-def where_to_reply(doc) -> str:
-    """A sentence saying where to send the reply, when replying to the sender will not reach anyone; else ''."""
-    if doc is None or (doc.sender_address and not NO_REPLY_RE.match(doc.sender_address)):
+def where_to_reply(result) -> str:
+    """A sentence saying where to send the reply, when replying to the sender will not reach anyone; else ''.
+
+    Read from the invitation's facts (who sent it, the addresses and numbers it gives), not from any rule."""
+    facts = of_result(result)
+    if facts is None:
+        return ""
+    doc, people = facts.doc, facts.people
+    if doc.sender_address and not people.sender_no_reply:
         return ""
     came = f"The invitation came from {doc.sender_address}, which does not take replies" if doc.sender_address else "The invitation gives no address it came from"
-    addresses = reachable_addresses(doc)
+    addresses = [a.address for a in people.addresses if a.kind != "no-reply"]
     if addresses:
         return f"{came}. Send this to {addresses[0]}, the address it gives."
-    phone = PHONE_RE.search(doc.text, doc.body.start, doc.message_end)
+    phone = people.phone or people.switchboard
     if phone:
-        return f"{came}, and it gives no other email address. You could ring {phone.group(0)} and ask these questions instead."
+        return f"{came}, and it gives no other email address. You could ring {phone.words(doc)} and ask these questions instead."
     return f"{came}, and it gives no other email address or phone number. You could ask the organisation's main office or website how to reach the team."
 
 
@@ -113,10 +118,11 @@ def reader_values(result, rules, template: dict | None = None) -> dict:
     The "reader" part of the JSON record (with --for reader) and of the Python API.
     """
     points = reader_points(result, rules)
-    name = person_name(result.invitation) if result.invitation is not None else ""
+    facts = of_result(result)
+    name = facts.people.sender_name if facts is not None else ""
     return {
         "sender_name": name,
-        "reply_to": where_to_reply(result.invitation),
+        "reply_to": where_to_reply(result),
         "points": [{"rule": rule, "says": says, "ask": ask} for rule, says, ask in points],
         "asks": reader_asks(points),
         "reply": reply_text(result, rules, template or load_template(), name),
@@ -134,7 +140,7 @@ def reply_text(result, rules, template: dict, name: str) -> str | None:
         return None
     about_words = f" about '{about(result.subject)}'" if result.subject else ""
     name = greeting_name(name)
-    note = where_to_reply(result.invitation)
+    note = where_to_reply(result)
     lines = [f"Note: {note}", ""] if note else []
     if result.subject:
         lines += ["Subject: " + _fill(template["subject"], subject=result.subject), ""]

@@ -290,7 +290,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
     if contract and all(name in usable or (name not in data and not option.required) for name, option in contract.options.items()):
         options = {name: data.get(name, option.default) for name, option in contract.options.items()}
         try:
-            compiled = kind.prepare(options)
+            compiled = _prepare(kind, options)
         except RuleError as error:
             for each in error.problems:
                 problem(getattr(each, "field", None), str(each), getattr(each, "item", None))
@@ -315,6 +315,20 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         compiled=compiled,
         path=where,
     )
+
+
+def _prepare(kind, options: dict):
+    """The kind's compiled form of its options, each {vocab:name} in a pattern replaced first."""
+    from .vocabulary import expand_options
+
+    expanded = {}
+    for name, value in options.items():
+        try:
+            expanded[name] = expand_options(value)
+        except RuleError as error:
+            error.field = name
+            raise
+    return kind.prepare(expanded)
 
 
 def _either(names) -> str:
@@ -433,5 +447,5 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
             if not _type_ok(value, types):
                 raise RuleError(f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
             options[key] = value
-    compiled = kind.prepare(options) if options != rule.options else rule.compiled
+    compiled = _prepare(kind, options) if options != rule.options else rule.compiled
     return replace(rule, options=options, compiled=compiled, **updates)

@@ -28,7 +28,7 @@ Dear Sam,
 
 Would you read our new leaflets at home and tell us what is unclear? Reply
 to me by 29 March 2024 if you would like to.
-We can send them in large print or easy read.
+We can send them in large print or easy read. Each takes about 20 minutes.
 
 Kind regards,
 Helen Mbeki

@@ -16,7 +16,7 @@ GOOD = """Subject: Join our reading panel
 From: Helen Mbeki <helen.mbeki@example.nhs.uk>
 Date: 4 March 2024
 
-Would you read our new leaflets at home? Reply to me by 29 March 2024.
+Would you read our new leaflets at home? Each takes about 20 minutes. Reply to me by 29 March 2024.
 We can send them in large print or easy read.
 
 Kind regards,

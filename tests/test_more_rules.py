@@ -29,9 +29,14 @@ CASES = [
     ("contact-details", "From: Engagement <no-reply@example.org>\n\nQuestions? Email no-reply@example.org.", "fail"),
     # role-and-time
     ("role-and-time", "We are looking for people to join our reading panel.", "fail"),
-    ("role-and-time", "Join our panel: it meets for two hours, four times a year.", "pass"),
-    ("role-and-time", "Join our group. Meetings are monthly, 6pm to 7.30pm.", "pass"),
-    ("role-and-time", "Become a member of our board for a two-year term; meetings take about 3 hours.", "pass"),
+    # an ongoing role needs all three: how long each time, how often, for how long in all
+    ("role-and-time", "Join our panel: it meets for two hours, four times a year, for two years.", "pass"),
+    ("role-and-time", "Join our panel: it meets for two hours, four times a year.", "fail"),
+    ("role-and-time", "Join our group for a year. Meetings are monthly, 6pm to 7.30pm.", "pass"),
+    ("role-and-time", "Become a member of our board for a two-year term; meetings take about 3 hours.", "fail"),
+    ("role-and-time", "Become a member of our board for a two-year term; monthly meetings take about 3 hours.", "pass"),
+    # a one-off group needs how long it takes
+    ("role-and-time", "We are recruiting people for a 90-minute focus group about our website.", "pass"),
     ("role-and-time", "Please fill in our survey.", "not-applicable"),
     # when-and-where
     ("when-and-where", "We invite you to a focus group on 12 March 2024 at 2pm at Leeds Central Library.", "pass"),

@@ -34,7 +34,7 @@ def _rule_patterns():
 
 def test_prefilter_agrees_with_the_patterns_on_every_example():
     patterns = _rule_patterns()
-    assert len(patterns) > 80
+    assert len(patterns) > 25  # most phrase lists now live in the vocabulary, checked by the CaseFree test below
     for path in sorted(EXAMPLES.iterdir()):
         if path.suffix not in (".eml", ".txt", ".md"):
             continue
@@ -111,7 +111,7 @@ def test_rule_patterns_find_the_same_in_lower_cased_text():
     from invitecheck.prefilter import lowered
 
     patterns = [p for p in _rule_patterns() if p.lowered is not None]
-    assert len(patterns) > 60
+    assert len(patterns) > 20  # the phrase lists of fact-driven rules are CaseFree patterns in invitecheck/facts, tested above
     for name, text in _texts():
         lower = lowered(text)
         if lower is None:

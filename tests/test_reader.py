@@ -128,8 +128,9 @@ def test_reply_for_an_invitation_that_fails_nearly_everything(run, draft):
         ask = rules[rule_id].reader.get("ask")
         ask = ask.get("default") if isinstance(ask, dict) else ask
         skipped = set(rules[rule_id].reader.get("skip_if") or []) & failed
-        if ask and not skipped and "{" not in ask:
-            assert ask in reply, rule_id
+        variants = list(ask.values()) if isinstance(ask, dict) else [ask] if ask else []  # a rule may word it by case
+        if variants and not skipped and not any("{" in text for text in variants):
+            assert any(text in reply for text in variants), rule_id
     assert reply.startswith("Note: The invitation came from no-reply@example.nhs.uk, which does not take replies, and it gives "
                             "no other email address or phone number.")
     assert "\n\nSubject: Re: Become a Patient Champion!\n\nHello," in reply
@@ -216,7 +217,8 @@ def test_reader_json_adds_the_plain_words_and_the_reply(run):
     assert result == plain and "reader" not in plain
     assert reader["sender_name"] == "Chloe Marsh"
     assert reader["reply"] == run("reply", EXAMPLES / "conference-travel.eml").stdout
-    assert "It asks you to reply 'by close of play'. That gives you no real time." in [p["says"] for p in reader["points"]]
+    # 'by close of play' is reply-time-realistic's alone (one owner per piece of evidence)
+    assert "It asks you to answer 'by close of play'. That gives you no real time." in [p["says"] for p in reader["points"]]
 
 
 def test_reader_is_refused_for_tool_formats(run):

@@ -314,9 +314,21 @@ WORDING += [
     ("We support victims of domestic abuse.", "pass"),
 ]
 
+# Demands with no real time are reply-time-realistic's alone (one owner per piece of
+# evidence); notice-period judges only dated deadlines, and leaves these alone.
+INSTANT_ONLY = {
+    "Please send your details by close of play.", "We need your answer by the end of the day.", "Could you reply by return?",
+    "Please get back to me today if you can.", "Please confirm within 48 hours.", "We would be grateful if you could respond ASAP.",
+    "Date: 1 May 2024\n\nIf you could let me know by tomorrow that would be great.",
+    "Date: 1 May 2024\n\nWe need to finalise numbers by lunchtime today.", "Date: 1 May 2024\n\nPlease reply at your earliest convenience.",
+    "Date: 4 March 2024\n\nPlease could you confirm by COB Wednesday?",
+}
+
 TABLE = (
     [("named-sender", text, want) for text, want in SENDER]
-    + [("notice-period", text, want) for text, want in NOTICE]
+    + [("notice-period", text, want) for text, want in NOTICE if text not in INSTANT_ONLY]
+    + [("reply-time-realistic", text, "fail") for text in sorted(INSTANT_ONLY)]
+    + [("notice-period", text, "not-applicable") for text in sorted(INSTANT_ONLY)]
     + [("attachments-present", text, want) for text, want in ATTACHMENTS]
     + [("respectful-wording", text, want) for text, want in WORDING]
     + [("expenses-explained", text, want) for text, want in EXPENSES]

@@ -16,8 +16,8 @@ To add a kind, write the module and add one line to ``KINDS``.
 """
 
 from . import (
-    acronyms, attachments, conditional, consistency, contact, forbid, instant, meeting, metric, notice, payment,
-    readability, require, response, sender, swap,
+    acronyms, attachments, conditional, consistency, fact, forbid, instant, metric, notice,
+    readability, require, sender, swap,
 )
 
 KINDS = {
@@ -26,16 +26,13 @@ KINDS = {
     "require": require,
     "swap": swap,
     "conditional": conditional,
+    "fact": fact,  # a judgement over the invitation's facts
     "metric": metric,
     # With code of their own, configured by options in the YAML.
     "sender": sender,
     "notice": notice,
     "attachments": attachments,
     "instant": instant,
-    "contact": contact,
-    "response": response,
-    "meeting": meeting,
-    "payment": payment,
     "readability": readability,
     "consistency": consistency,
     "acronyms": acronyms,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..document import URL_RE, Invitation
+from ..facts.people import FIELD_LINE
 from ..prefilter import CaseFree
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message
 
@@ -59,15 +60,6 @@ BELOW_PROMISES = [
     CaseFree(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b"),
     CaseFree(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b"),
 ]
-# A line that is a field to fill in. Written so that no two parts can share the same
-# characters (blanks before a digit or letter, blanks at the end of a line): with
-# ^\s* in front of .*, and \s* on both sides of an optional part, a long line of
-# blanks was split every possible way, with the square of its length.
-FIELD_LINE = re.compile(
-    r"^(?:[^\S\n]*(?:\d+[.)]\s+\S.{2,}\?\s*$|[A-Za-z][\w ()/'’-]{1,40}:[^\S\n]*(?:(?:_+|\.{3,})[^\S\n]*)?$)"
-    r"|.*_{3,}|.*\.{5,}|.*(?:☐|□|\[\s?\]|\(\s?\)))",
-    re.M,
-)
 DIGIT_RE = re.compile(r"\d")
 LABEL_LINE_RE = re.compile(r"\s*[\w ()/'’-]{2,30}:\s*\S")  # its blanks and the label's overlap only within the label's 30
 LIST_LINE_RE = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+\S")

@@ -9,10 +9,9 @@ there is no date to act by.
 
 from __future__ import annotations
 
-import re
-
 from .. import dates
 from ..document import Invitation
+from ..facts.times import is_deadline  # a past date counts only when written as a deadline
 from ..rules import RuleError
 from ..wording import plural
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
@@ -31,24 +30,10 @@ CONTRACT = Contract(
     scopes=ALL_SCOPES,
 )
 
-# A past date counts only when written as a deadline: "closing date: 1 June 2023"
-# sent on 5 June is a deadline already gone, not history.
-_DEADLINE_BEFORE_RE = re.compile(
-    r"(?:\bby|\bbefore|\bdeadline(?:\s+(?:is|was))?|\bclosing\s+date(?:\s+(?:is|was))?|\bclose[sd]?(?:\s+on)?|\bdue(?:\s+by)?|"
-    r"\bno\s+later\s+than|\buntil|\breturn(?:ed)?\s+(?:it\s+)?by)\s*:?\s*(?:on\s+)?(?:the\s+)?$",
-    re.I,
-)
-
-
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
         raise RuleError("'min_days' must be between 0 and 365", field="min_days")
     return None
-
-
-def _is_deadline(doc: Invitation, mention) -> bool:
-    before = doc.text[max(doc.body.start, mention.start - 40) : mention.start]
-    return bool(_DEADLINE_BEFORE_RE.search(before))
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
@@ -56,24 +41,17 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     sent = ctx.sent
     findings = []
     spans = [s for s in ctx.spans if s.start < doc.message_end]
-    mentions, instants = [], []
+    mentions = []
     for span in spans:
         stop = min(span.end, doc.message_end)
         mentions += dates.dates_in(doc, sent, span.start, stop)
-        instants += dates.instants_in(doc, span.start, stop)
-
-    for instant in instants:
-        message = format_message(
-            rule.message, match=instant.text,
-            detail=f"it gives no real time to reply; allow at least {plural(min_days, 'day')}",
-        )
-        findings.append(Finding(instant.start, instant.end, message, rule.suggestion, {"variant": "instant", "phrase": instant.text}))
+    # Demands with no date ("by close of play") belong to the instant kind alone: one owner per piece of evidence.
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
-    # 29/11/2015"); it counts when written as a deadline, and "today" is caught above.
-    relevant = [m for m in mentions if m.date > sent or _is_deadline(doc, m)]
-    if not relevant and not findings:
+    # 29/11/2015"); it counts when written as a deadline.
+    relevant = [m for m in mentions if m.date > sent or is_deadline(doc, m.start)]
+    if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:
         first = min(relevant, key=lambda m: (m.date, m.start))
@@ -97,6 +75,4 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         data = {"days": days}
     else:
         note, data = "", {}
-    if instants:
-        data["instant"] = True
     return Outcome(FAIL if findings else PASS, findings, note, data=data)

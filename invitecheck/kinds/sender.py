@@ -214,11 +214,16 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
 
 def person_name(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> str:
     """The name of the person who sent it, where one can be found; else ''."""
-    return _find_person(doc, role_words)[0]
+    return find_person(doc, role_words)[0]
+
+
+def find_person(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> tuple[str, str]:
+    """_find_person, worked out once per invitation and set of role words."""
+    return doc.memo(("person", frozenset(role_words)), lambda: _find_person(doc, role_words))
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    name, where = _find_person(doc, _role_words(rule))
+    name, where = find_person(doc, _role_words(rule))
     if name:
         return Outcome(PASS, note=f"{where}: {name}")
 

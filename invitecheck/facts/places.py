@@ -1,0 +1,166 @@
+"""Places and joining: venues, rooms, postcodes in addresses, links and dial-in details.
+
+"Venue: TBC" is not a place; "Where: online, on Zoom" is online. A postcode in a
+letterhead or a signature says where the sender works, not where to go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import URL_RE
+from ..vocabulary import fragment, pattern
+from .evidence import Evidence, of
+from .structure import search
+
+_NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
+VENUE_RE = pattern(
+    r"\b(?:at|in)\s+(?:the\s+)?(?:lounge\s+of\s+the\s+|(?-i:[A-Z][\w'’&-]+\s+)*?)(?-i:(?:[A-Z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}))\b"
+    r"|(?-i:\b[A-Z][\w'’&-]+\s+(?:{vocab:venue_word}))\b(?=[ \t]*(?:,|\n|$))"
+    r"|(?-i:^[ \t]*(?:[A-Z][A-Z'’&-]+[ \t]+){1,5}(?:HALL|HOUSE|CENTRE|HOSPITAL|LIBRARY|HOTEL|CHURCH|SURGERY|CLINIC|HQ)\b)"
+    r"|(?-i:\bTrust\s+(?:HQ|Headquarters)\b)",
+    re.M,
+)
+ROOM_RE = pattern("{vocab:room}")
+LABEL_RE = pattern(r"^[ \t]*(?:{vocab:place_label})[ \t]*:[ \t]*(?P<value>[^\n]*)", re.M)
+UNKNOWN_RE = re.compile(rf"^\s*(?:{fragment('place_unknown')})\b", re.I)
+ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
+ONLINE_ONLY_RE = pattern(
+    r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
+    r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
+    r"|\bno\s+need\s+to\s+(?:attend|come|travel|meet)\b"
+    r"|\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run|meets?|will\s+meet)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b"
+    r"|^[ \t]*(?:where|venue|location|place)[ \t]*:[ \t]*(?:online|zoom|teams|microsoft\s+teams|virtual)"
+)
+DIAL_IN_RE = pattern(r"\b(?:dial[-\s]in|meeting\s+id|passcode|conference\s+id)\b")
+IN_PERSON_RE = pattern("{vocab:in_person}")
+NEEDLESS_RE = re.compile(r"\b(?:no|not|n['’]t)\s+(?:need|have)\s+to\s+(?:attend|come|meet|travel)?\s*$", re.I)
+POSTCODE_RE = pattern("{vocab:postcode}(?=[ \t]*(?:$|[,.;)]))", re.M)
+GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I | re.M)
+# Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
+TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are absent
+    pattern(
+    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:be|is|are|held)\s+at\s+(?:our|the)\s+(?:[\w'’-]+\s+){0,2}(?:office|offices|headquarters|building|site|premises|studio)\b",
+        re.M,
+    ),
+    pattern(
+    r"\bat\s+(?:the\s+|our\s+)(?-i:(?:[A-Z][\w'’&-]+\s+){0,3}(?:Headquarters|HQ|Hall|Centre|Center|Library|Hotel|Church|Chapel|Pavilion|Theatre|Museum|Club|Hospice|Stadium|Arena|Guildhall))\b",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:we|group|panel|committee|forum)\s+(?:will\s+)?meets?\b(?:[^.\n]|\n(?![ \t]*\n)){0,30}?\b(?:at|in)\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:workshops?|meetings?|sessions?|events?|focus\s+groups?|panels?|interviews?|forums?|conferences?|visits?|groups?|days?|caf[eé]s?)\s+(?:will\s+be\s+|are\s+|is\s+|takes?\s+place\s+|is\s+taking\s+place\s+)?(?:held\s+)?(?:at|in)\s+(?:the\s+|our\s+)?" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)",
+        re.M,
+    ),
+    pattern(
+    r"\btravel\s+(?:requirements|arrangements|details|plans)\b",
+        re.M,
+    ),
+    pattern(
+    r"(?<!\bpeople\s)(?<!\bpatients\s)(?<!\bthey\s)(?<!\bhow\s)(?<!\bwho\s)(?<!\bothers\s)\b(?:come|travel)\s+(?:to|into)\s+(?:the\s+|our\s+)?(?:hospital|office|offices|centre|venue|meeting|event|session|building|site|london|city)\b",
+        re.M,
+    ),
+    pattern(
+    r"(?<!\bpeople\s)(?<!\bpatients\s)(?<!\bthey\s)(?<!\bhow\s)(?<!\bwho\s)(?<!\bothers\s)\b(?:travel|come|get|go)\s+(?:in\s+)?to\s+" + _NOT_A_PLACE + r"(?-i:[A-Z][a-z]+)",
+        re.M,
+    ),
+    pattern(
+    r"\bdrop[-\s]in\b",
+        re.M,
+    ),
+    pattern(
+    r"(?<!video[ -])(?<!tele)(?<!web)\bconference\b(?!\s+(?:call|calls|line|number|bridge|id|link))",
+        re.M,
+    ),
+    pattern(
+    r"\b(?:attend|join\s+us)\s+(?:at|in)\s+(?:our\s+)?(?:offices?|headquarters|building|site|hospital)\b",
+        re.M,
+    ),
+    pattern(
+    r"\bparking\s+(?:is|will\s+be)\s+(?:available|free|limited|provided)\b|\b(?:free|on-?site|visitor|disabled|blue\s+badge)\s+parking\b|\bcar\s+park\b",
+        re.M,
+    ),
+    pattern(
+    r"\bvenues?\b",
+        re.M,
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Places:
+    venue: Evidence | None  # a named place: "the Civic Hall", "Trust HQ", a "Venue:" line
+    room: Evidence | None  # "Room 3", "the boardroom"
+    postcode: Evidence | None  # a postcode in an address in the invitation (not a letterhead)
+    online: Evidence | None  # "online", "on Zoom", a joining link promised
+    link: Evidence | None  # a web address
+    dial_in: Evidence | None  # "meeting ID", "dial-in"
+    to_be_confirmed: Evidence | None  # "Venue: TBC"
+    where: Evidence | None  # any of venue, room, postcode, online, link: people know where to be
+    in_person: Evidence | None  # people must travel: named in person, a venue, a room, an address
+    online_only: Evidence | None  # plainly online: nobody need travel
+
+
+RECORD = Places
+
+
+def _label(doc, where) -> tuple[Evidence | None, Evidence | None]:
+    """(a place given on a 'Venue:' line, 'Venue: TBC')."""
+    for m in LABEL_RE.finditer(doc.text, doc.lowered, where.start, where.end):
+        value = m.group("value") if doc.lowered is None else doc.text[m.start("value") : m.end("value")]
+        if UNKNOWN_RE.match(value):
+            return None, of(m)
+        if value.strip():
+            return Evidence(m.start("value"), m.end("value")), None
+        line_end = doc.text.find("\n", m.end() + 1)
+        nxt = doc.text[m.end() + 1 : line_end if line_end != -1 else where.end].strip()
+        if nxt and not UNKNOWN_RE.match(nxt):
+            return of(m), None  # the venue on the line below
+    return None, None
+
+
+def _postcode(doc, where) -> Evidence | None:
+    greeting = GREETING_RE.search(doc.text, where.start, where.end)
+    start = greeting.end() if greeting else where.start
+    signature = doc.signature
+    for m in POSTCODE_RE.finditer(doc.text, doc.lowered, start, where.end):
+        line = doc.line_span(m.start())
+        if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60:
+            continue  # an address line in the sign-off: where the sender works
+        return of(m)
+    return None
+
+
+def _first(doc, where, patterns) -> Evidence | None:
+    """The first pattern's match, in the list's order (the commonest forms first): one is enough."""
+    return next((of(m) for m in (search(doc, where, p) for p in patterns) if m is not None), None)
+
+
+def find(doc, where, facts) -> Places:
+    labelled, tbc = _label(doc, where)
+    venue = labelled or of(search(doc, where, VENUE_RE))
+    room = of(search(doc, where, ROOM_RE))
+    postcode = _postcode(doc, where)
+    online = of(search(doc, where, ONLINE_RE))
+    link = of(URL_RE.search(doc.text, where.start, where.end))
+    dial_in = of(search(doc, where, DIAL_IN_RE))
+    online_only = of(search(doc, where, ONLINE_ONLY_RE))
+    named_in_person = of(search(doc, where, IN_PERSON_RE))
+    if named_in_person and NEEDLESS_RE.search(doc.text, max(where.start, named_in_person.start - 40), named_in_person.start):
+        named_in_person = None  # "there is no need to attend in person"
+    travel = named_in_person or _first(doc, where, TRAVEL_RES) or room or postcode
+    if online_only is not None and named_in_person is None:
+        travel = None
+    return Places(
+        venue=venue, room=room, postcode=postcode, online=online, link=link, dial_in=dial_in, to_be_confirmed=tbc,
+        where=venue or room or postcode or online or link or dial_in, in_person=travel,
+        online_only=online_only if travel is None else None,
+    )

@@ -1,0 +1,85 @@
+"""The vocabulary: every phrase list and pattern fragment, defined once in vocabulary.yaml.
+
+``fragment("online")`` gives an entry as a regular-expression fragment (a non-capturing
+group); ``expand(pattern)`` replaces each ``{vocab:name}`` inside a pattern by its
+fragment. An unknown name raises :class:`UnknownName`, which a rule loader turns into
+one sentence naming the rule file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .prefilter import CaseFree
+from .rules import RuleError, load_yaml
+
+PATH = Path(__file__).with_name("vocabulary.yaml")
+REFERENCE_RE = re.compile(r"\{vocab:([a-z0-9_]+)\}")
+
+
+class UnknownName(RuleError):
+    """A pattern names a vocabulary entry that does not exist."""
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, str]:
+    where = "invitecheck/vocabulary.yaml"
+    data = load_yaml(PATH.read_text(encoding="utf-8"), where)
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: the vocabulary must be a mapping of names to patterns")
+    lines = getattr(data, "lines", {})
+    entries = {}
+    for name, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            entries[name] = "|".join(value)
+        elif isinstance(value, str) and value:
+            entries[name] = value
+        else:
+            line = f", line {lines[name]}" if name in lines else ""
+            raise RuleError(f"{where}{line}: the entry '{name}' must be a pattern or a list of patterns")
+    return entries
+
+
+def names() -> list[str]:
+    return sorted(_entries())
+
+
+def expand(pattern: str, _seen: tuple[str, ...] = ()) -> str:
+    """The pattern with every {vocab:name} replaced by that entry, as a non-capturing group."""
+    if "{vocab:" not in pattern:
+        return pattern
+    entries = _entries()
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in entries:
+            raise UnknownName(f"the pattern uses {{vocab:{name}}}, but the vocabulary has no entry '{name}'")
+        if name in _seen:
+            raise RuleError(f"the vocabulary entry '{name}' uses itself")
+        return "(?:" + expand(entries[name], _seen + (name,)) + ")"
+
+    return REFERENCE_RE.sub(replace, pattern)
+
+
+@lru_cache(maxsize=None)
+def fragment(name: str) -> str:
+    return expand("{vocab:" + name + "}")
+
+
+@lru_cache(maxsize=None)
+def pattern(source: str, flags: int = re.MULTILINE) -> CaseFree:
+    """One of invitecheck's own patterns, written with {vocab:…} references, compiled once."""
+    return CaseFree(expand(source), flags)
+
+
+def expand_options(value):
+    """A rule's options with every pattern's {vocab:…} expanded (lists and mappings walked)."""
+    if isinstance(value, str):
+        return expand(value)
+    if isinstance(value, list):
+        return [expand_options(item) for item in value]
+    if isinstance(value, dict):
+        return {key: expand_options(item) for key, item in value.items()}
+    return value
