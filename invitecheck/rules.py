@@ -382,7 +382,10 @@ def bundled_folder() -> Path:
 
 
 def bundled_rules() -> list[Rule]:
-    return [replace(load_rule_file(path, f"rules/{path.name}"), bundled=True) for path in _rule_files(bundled_folder())]
+    from .kinds.base import compiled_when_used  # bundled patterns compile when a text needs them
+
+    with compiled_when_used():
+        return [replace(load_rule_file(path, f"rules/{path.name}"), bundled=True) for path in _rule_files(bundled_folder())]
 
 
 def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = True) -> list[Rule]:
