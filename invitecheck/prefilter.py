@@ -23,11 +23,26 @@ except ImportError:  # Python 3.10
 import re
 import sys
 
+from . import literals_cache
+
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings, one of which every match contains; None when that cannot be said."""
+    """Lower-case strings, one of which every match contains; None when that cannot be said.
+
+    Remembered between runs (see literals_cache.py): parsing is the slow part.
+    """
+    known = literals_cache.recall(pattern)
+    if known is not literals_cache.UNKNOWN:
+        return None if known is None else frozenset(known)
+    found = work_out_literals(pattern)
+    literals_cache.remember(pattern, found)
+    return found
+
+
+def work_out_literals(pattern: str) -> frozenset[str] | None:
+    """required_literals(pattern), worked out from the parsed pattern."""
     try:
         tree = _parser.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
