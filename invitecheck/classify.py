@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from .prefilter import lowered, required_literals
 from .rules import RuleError, load_yaml_mapping
 from .vocabulary import expand
 
@@ -24,11 +25,13 @@ FORWARDED_RE = regex.compile(r"-{2,}\s*Forwarded message", regex.IGNORECASE)
 
 
 class _Lazy:
-    """A pattern compiled when first needed: most messages are decided by a few of them."""
+    """A pattern compiled when first needed: most messages are decided by a few of them,
+    and a pattern is not run (or compiled) when the text lacks every word it needs."""
 
     def __init__(self, source: str) -> None:
         self.source = source
         self._compiled = None
+        self._needs = False  # not worked out yet
 
     @property
     def compiled(self):
@@ -36,7 +39,13 @@ class _Lazy:
             self._compiled = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
         return self._compiled
 
-    def search(self, text: str, timeout: float):
+    def search(self, text: str, timeout: float, lower: str | None = None):
+        """The first match in text. `lower` is prefilter.lowered(text), to skip a pattern that cannot match."""
+        if lower is not None:
+            if self._needs is False:
+                self._needs = required_literals(self.source)
+            if self._needs is not None and not any(word in lower for word in self._needs):
+                return None
         return self.compiled.search(text, timeout=timeout)
 
 
@@ -60,16 +69,17 @@ class Classifier:
         text = (subject + doc.text[doc.body.start : end])[:50_000]
         if not text.strip():
             return False, "it has no text"
+        lower = lowered(text)  # None in the rare text where lower-casing moves letters
         for pattern in self.not_:
-            if pattern.search(text, timeout=1.0):
+            if pattern.search(text, timeout=1.0, lower=lower):
                 return False, "it is another kind of message"
-        if not any(p.search(text, timeout=1.0) for p in self.asks):
+        if not any(p.search(text, timeout=1.0, lower=lower) for p in self.asks):
             return False, "it does not ask the reader to take part"
         topics = 0
         for pattern in self.topics:  # stop counting once there are enough
             if topics >= self.min_topics:
                 break
-            topics += bool(pattern.search(text, timeout=1.0))
+            topics += bool(pattern.search(text, timeout=1.0, lower=lower))
         if topics < self.min_topics:
             return False, "it is not about involvement in health or care"
         return True, ""

@@ -64,8 +64,8 @@ WEEKDAY_BEFORE_RE = CaseFree(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$")
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 WEEKDAY_RE = CaseFree(
     r"(?<=\s|:)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun))"
-)
+    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
+)  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
 WEEKDAY_LEAD_RE = CaseFree(
     r"(?:\b(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$"

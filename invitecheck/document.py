@@ -72,6 +72,9 @@ class Invitation:
     suppressions: Suppressions = field(default_factory=Suppressions)
     # Where each line of the view is in the file (locate.Place), when the view is not the file itself.
     places: list | None = None
+    # Words the configuration marks as roles or teams (named-sender's role_words): the facts,
+    # the rule and the reply all read the sender's name with them.
+    role_words: frozenset[str] = frozenset()
     _memo: dict = field(default_factory=dict, repr=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _signature: Span | None = field(default=None, repr=False)
@@ -170,7 +173,9 @@ class Invitation:
     @property
     def signature(self) -> Span:
         if self._signature is None:
-            self._signature = find_signature(self.text, Span(self.body.start, self.message_end))
+            forward = FORWARDED_RE.search(self.text, self.body.start, self.message_end)
+            start = forward.end() if forward else self.body.start
+            self._signature = find_signature(self.text, Span(start, self.message_end))
         return self._signature
 
     def spans(self, scope: str) -> list[Span]:
@@ -190,9 +195,13 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]
 EMAIL_RE = re.compile(r"\b[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
 PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
+# "---------- Forwarded message ---------": what follows is the invitation that was forwarded,
+# judged as the invitation (its sign-off is the sign-off; the forwarder's note is not).
+FORWARDED_RE = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Forwarded message|Begin forwarded message)", re.M | re.I)
+
 # The start of an earlier message quoted below the sender's own words.
 QUOTED_THREAD_RE = re.compile(
-    r"^(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}"
+    r"^(?:-{2,}\s*Original Message\s*-{2,}"
     r"|On .{5,120}wrote:\s*$"
     r"|>.*\n>)",
     re.M | re.I,
@@ -209,11 +218,14 @@ VALEDICTION_RE = re.compile(
 )
 
 
+SIGNATURE_LINE_MAX = 100  # characters: longer lines are prose, not a sign-off
+
+
 def find_signature(text: str, span: Span) -> Span:
     """The sign-off block at the end of the sender's words.
 
     From the last valediction ("Kind regards", "Best wishes" …) to the end; or
-    from a ``-- `` delimiter; otherwise the last six non-empty lines.
+    from a ``-- `` delimiter; otherwise the short lines at the end, at most six.
     """
     last = None
     for match in VALEDICTION_RE.finditer(text, span.start, span.end):
@@ -227,10 +239,19 @@ def find_signature(text: str, span: Span) -> Span:
         delimiter = match
     if delimiter is not None:
         return Span(span.start + delimiter.start(), span.end)
-    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text[span.start : span.end], re.M)]
-    if not starts:
-        return Span(span.end, span.end)
-    return Span(span.start + starts[max(0, len(starts) - 6)], span.end)
+    # Otherwise the short lines at the end, up to six: a sign-off is short lines, and the
+    # long one-line paragraphs of a page pasted from a website are not one.
+    start, kept, position = None, 0, span.end
+    while kept < 6 and position > span.start:
+        line_start = text.rfind("\n", span.start, position - 1) + 1 if position - 1 > span.start else span.start
+        line_start = max(line_start, span.start)
+        line = text[line_start:position].strip()
+        if line:
+            if len(line) > SIGNATURE_LINE_MAX:
+                break
+            start, kept = line_start, kept + 1
+        position = line_start
+    return Span(span.end, span.end) if start is None else Span(start, span.end)
 
 
 def render(headers: list[tuple[str, str]], body: str) -> tuple[str, dict[str, Span], Span]:

@@ -219,6 +219,8 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         doc.attachments = doc.attachments + [_attached_file(path) for path in settings.attachments]
         doc.attachments_declared = True
 
+    # A configured role_words (named-sender's option) is seen by the facts and the reply too.
+    doc.role_words = frozenset().union(*(rule.compiled for rule in rules if rule.kind == "sender" and rule.compiled))
     checks, notes, suppressed, listed = [], list(doc.notes) + list(settings.notes), 0, 0
     if len(doc.text) > settings.max_text:
         doc = doc.truncated(settings.max_text)

@@ -26,6 +26,8 @@ except ImportError:  # Python 3.10
 import re
 import sys
 
+from . import literals_cache
+
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
@@ -35,7 +37,20 @@ _GLOBAL_FLAGS_RE = re.compile(r"\(\?[a-zA-Z]+\)")
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings, one of which every match contains; None when that cannot be said."""
+    """Lower-case strings, one of which every match contains; None when that cannot be said.
+
+    Remembered between runs (see literals_cache.py): parsing is the slow part.
+    """
+    known = literals_cache.recall(pattern)
+    if known is not literals_cache.UNKNOWN:
+        return None if known is None else frozenset(known)
+    found = work_out_literals(pattern)
+    literals_cache.remember(pattern, found)
+    return found
+
+
+def work_out_literals(pattern: str) -> frozenset[str] | None:
+    """required_literals(pattern), worked out from the parsed pattern."""
     try:
         tree = _parser.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
@@ -243,7 +258,8 @@ class CaseFree:
 
     It runs over lower-cased text without the IGNORECASE flag (two to three
     times faster), is not run at all when the text lacks every word it
-    needs, and turns down at once a position no match can begin at (see lead). Callers pass both texts; ``lower`` is None when offsets would move.
+    needs, and turns down at once a position no match can begin at (see lead).
+    Callers pass both texts; ``lower`` is None when offsets would move.
     Matches found in the lower-cased text quote it in lower case: take the
     words from the original text by offset.
     """

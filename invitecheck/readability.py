@@ -3,10 +3,10 @@
 The Flesch reading ease (higher is easier; 60 and above is plain English) and
 the Flesch-Kincaid grade (a US school grade: add five for a reading age), with
 syllables counted by pyphen's British English hyphenation dictionary, as
-textstat 0.7 does. (textstat itself is not used: its current releases download
-a pronouncing dictionary over the network at run time, and invitecheck never
-makes network calls; its older releases need pkg_resources, which fresh
-environments no longer have.) Average sentence length and overall length are
+textstat 0.7 does (read lazily, see invitecheck/syllables.py). (textstat itself
+is not used: its current releases download a pronouncing dictionary over the
+network at run time, and invitecheck never makes network calls; its older
+releases need pkg_resources, which fresh environments no longer have.) Average sentence length and overall length are
 counted too. Only the sender's own words are measured: not the sign-off, not a
 quoted earlier message. The limits are a rule's data (rules/plain-english.yaml).
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .document import Invitation
+from .syllables import syllables
 
 # An address is tried only where a word starts ((?<!\S)): tried at every position, a
 # long run without spaces was rescanned to its end from each one.
@@ -34,6 +34,12 @@ def _prose(doc: Invitation) -> tuple[str, int]:
 
 
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+
+
+# A sentence ends at '.', '!' or '?' followed by a space or the end: the dots inside
+# "helen.mbeki@example.nhs.uk", "www.example.org" or "10.30am" do not end it. A dot is
+# taken one at a time and the group always ends at a stop or the end, so nothing backtracks.
+SENTENCE_RE = re.compile(r"(?:[^.!?]+|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")
 
 
 def _sentences(text: str) -> list[tuple[int, int, int]]:
@@ -62,26 +68,15 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
         previous = line
     found = []
     for unit_start, unit_end in units:
-        for match in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text[unit_start:unit_end]):
+        for match in SENTENCE_RE.finditer(text, unit_start, unit_end):
             words = len(URL_OR_EMAIL_RE.sub("link", match.group(0)).split())
             if words >= 3:  # headings and fields are not sentences
                 lead = len(match.group(0)) - len(match.group(0).lstrip())
-                found.append((unit_start + match.start() + lead, unit_start + match.end(), words))
+                found.append((match.start() + lead, match.end(), words))
     return found
 
 
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-_DICTIONARY = None
-
-
-@lru_cache(maxsize=65536)
-def syllables(word: str) -> int:
-    global _DICTIONARY
-    if _DICTIONARY is None:
-        import pyphen
-
-        _DICTIONARY = pyphen.Pyphen(lang="en_GB")
-    return max(1, len(_DICTIONARY.positions(word.lower())) + 1)
 
 
 def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:

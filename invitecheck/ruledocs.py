@@ -22,13 +22,12 @@ GENERATED = "<!-- Generated from rules/{id}.yaml by `python -m invitecheck.ruled
 
 
 def is_bundled(rule: Rule) -> bool:
-    """Is this rule the one invitecheck ships (not a user's rule, even one with the same id)?"""
-    name = Path(rule.path).name
-    if rule.path != f"rules/{name}":
-        return False
-    shipped = bundled_folder() / name
-    here = Path(rule.path)
-    return shipped.is_file() and (not here.exists() or here.resolve() == shipped.resolve())
+    """Is this rule the one invitecheck ships (not a user's rule, even one with the same id)?
+
+    Told by where it was loaded from, not by its path: a checkout's own rules/
+    folder in the current directory must not make an installed copy look foreign.
+    """
+    return rule.bundled
 
 
 def help_url(rule: Rule) -> str:

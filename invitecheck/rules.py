@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,7 @@ class Rule:
     compiled: Any = None  # what the kind prepared from its options (compiled patterns)
     path: str = ""
     replaces: str = ""  # the bundled rule's file, when a user rule takes its id
+    bundled: bool = False  # shipped with invitecheck (set by bundled_rules, never by a user's file)
 
 
 # field name -> (types, required)
@@ -381,7 +382,10 @@ def bundled_folder() -> Path:
 
 
 def bundled_rules() -> list[Rule]:
-    return [load_rule_file(path, f"rules/{path.name}") for path in _rule_files(bundled_folder())]
+    from .kinds.base import compiled_when_used  # bundled patterns compile when a text needs them
+
+    with compiled_when_used():
+        return [replace(load_rule_file(path, f"rules/{path.name}"), bundled=True) for path in _rule_files(bundled_folder())]
 
 
 def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = True) -> list[Rule]:
@@ -389,7 +393,6 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
 
     A user rule with the same id as a bundled one replaces it, and says so (``replaces``).
     """
-    from dataclasses import replace
 
     bundled = {rule.id: rule for rule in bundled_rules()} if include_bundled else {}
     rules = dict(bundled)
@@ -420,7 +423,6 @@ def load_rules(extra: list[str] | tuple[str, ...] = (), include_bundled: bool = 
 
 def configure_rule(rule: Rule, changes: dict) -> Rule:
     """A copy of the rule with a configuration's changes: severity, weight, or the kind's own options."""
-    from dataclasses import replace
 
     from .kinds import KINDS
 

@@ -1,35 +1,30 @@
 """How `--help` shows the commands: flags as flags, arguments as `PATH...`.
 
-Recent typer versions draw every option with its Python type (`--debug <bool>`)
-and a required argument as `{paths}...`, which reads as if flags took values.
+typer draws a required argument with its Python type (`PATH <str>`) and, in
+the usage line, as `{paths}...`, which reads as if it were something to type.
 The two classes here keep typer's layout and correct only those two things.
+(typer is kept below 0.29, which coerces every option through pydantic and so
+adds about a tenth of a second to every run: see pyproject.toml.)
 """
 
 from __future__ import annotations
 
+import copy
+
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 
-def _no_type(ctx=None) -> None:
-    return None
-
-
-def _one_value(shown):
-    """A repeatable option takes one value each time: '<str>', not '<list[str]>'."""
-
-    def display(ctx=None):
-        label = shown(ctx)
-        return label.replace("list[", "").replace("]>", ">") if label else label
-
-    return display
+def _without_type_label(kind):
+    """The argument's type, drawn without a label: `PATH`, not `PATH <str>`."""
+    shown = copy.copy(kind)  # the type object is shared with options, which keep their labels
+    shown.get_metavar = lambda param=None, ctx=None: ""
+    return shown
 
 
 def _show_flags_as_flags(params) -> None:
     for param in params:
-        if isinstance(param, TyperArgument) or (isinstance(param, TyperOption) and param.is_flag):
-            param.display_type_rich = _no_type  # the name alone says it: no '<bool>' or '<list[str]>'
-        elif isinstance(param, TyperOption) and param.multiple and "display_type_rich" not in vars(param):
-            param.display_type_rich = _one_value(param.display_type_rich)
+        if isinstance(param, TyperArgument) and param.type.get_metavar(param=param, ctx=None) is None:
+            param.type = _without_type_label(param.type)
 
 
 def _usage_pieces(command, ctx) -> list[str]:

@@ -69,6 +69,12 @@ def fragment(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """A list entry of plain words ("sender_role_words") as a set, for whole-word look-ups."""
+    return frozenset(word.lower() for word in fragment(name)[3:-1].split("|"))
+
+
+@lru_cache(maxsize=None)
 def pattern(source: str, flags: int = re.MULTILINE) -> CaseFree:
     """One of invitecheck's own patterns, written with {vocab:…} references, compiled once."""
     return CaseFree(expand(source), flags)

@@ -104,3 +104,13 @@ def test_letters_that_case_folding_treats_specially_are_read_not_crashed_on():
     for prefix in ("", "İ "):
         found = find_dates(prefix + "Reply by ſunday or by frıday, on 3 ſeptember, within two weekſ.", date(2024, 1, 1))
         assert [m.date for m in found] == [date(2024, 1, 7), date(2024, 1, 5), date(2024, 9, 3), date(2024, 1, 15)]
+
+
+@pytest.mark.parametrize("text", ["Our booster clinics run on Saturday mornings in April.", "The café is open on Tuesday afternoons."])
+def test_a_weekday_that_recurs_is_not_one_date(text):
+    assert find_dates(text, date(2027, 3, 2)) == []
+
+
+def test_a_weekday_morning_is_one_date():
+    found = find_dates("Please reply by Saturday morning.", date(2027, 3, 2))
+    assert [mention.date for mention in found] == [date(2027, 3, 6)]

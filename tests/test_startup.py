@@ -47,3 +47,94 @@ def test_checking_an_email_or_markdown_imports_no_word_pdf_or_outlook_library(na
 def test_an_email_with_a_pdf_attached_reads_it():
     """The other side: the PDF library is there when a file needs it."""
     assert "pypdf" in _imported(EXAMPLES / "good-panel-invitation.eml")
+
+
+@pytest.mark.parametrize("name", ["gp-ppg-meeting.txt", "conference-travel.eml"])
+def test_reading_the_options_does_not_import_pydantic(name):
+    """typer 0.29 builds a pydantic validator for every option (about 0.1 s a run); pyproject keeps typer below it."""
+    imported = _imported(EXAMPLES / name)
+    assert "invitecheck" in imported
+    assert "pydantic" not in imported
+
+
+def test_syllables_are_counted_without_importing_pyphen():
+    """pyphen parses its whole dictionary before the first word; invitecheck/syllables.py reads only what a text needs."""
+    imported = _imported(EXAMPLES / "conference-travel.eml")  # long enough to be measured
+    assert "invitecheck" in imported
+    assert "pyphen" not in imported
+
+
+def _patterns(value):
+    """Every Pattern in a rule's compiled data (dicts, lists, tuples of them)."""
+    from invitecheck.kinds.base import Pattern
+
+    if isinstance(value, Pattern):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns(item)
+    elif isinstance(value, (list, tuple, set)):
+        for item in value:
+            yield from _patterns(item)
+
+
+def _compiled(pattern) -> bool:
+    return pattern._lowered is not None or pattern._insensitive is not None
+
+
+def test_every_bundled_pattern_compiles_in_both_forms():
+    """The bundled rules' patterns compile when first used, so this is where a bad one would show."""
+    from invitecheck.rules import bundled_rules
+
+    patterns = [p for rule in bundled_rules() for p in _patterns(rule.compiled)]
+    assert len(patterns) > 30
+    for pattern in patterns:
+        pattern.check()
+        assert pattern.insensitive.pattern == pattern.source
+
+
+def test_a_check_compiles_only_the_patterns_its_text_can_match():
+    from invitecheck.api import check_message
+    from invitecheck.rules import bundled_rules
+
+    rules = bundled_rules()
+    patterns = [p for rule in rules for p in _patterns(rule.compiled)]
+    assert not any(_compiled(p) for p in patterns)  # nothing compiled as the rules load
+    check_message(EXAMPLES / "gp-ppg-meeting.txt", rules=rules)
+    used = sum(map(_compiled, patterns))
+    assert 0 < used < len(patterns) / 2, (used, len(patterns))
+
+
+def test_a_users_rule_with_a_bad_pattern_is_still_refused_as_it_loads(tmp_path, run):
+    (tmp_path / "mine.yaml").write_text(
+        "id: my-rule\ntitle: Mine\nkind: forbid\nseverity: warning\nweight: 1\nmessage: no\nwhy: because\n"
+        "patterns: ['(unclosed']\nexamples:\n  fail: ['x']\n  pass: ['y']\n", encoding="utf-8")
+    out = run("check", EXAMPLES / "gp-ppg-meeting.txt", "--no-config", "--rules", tmp_path / "mine.yaml")
+    assert out.exit_code == 2
+    assert "the pattern '(unclosed' in 'patterns' does not compile" in out.stderr
+
+
+def _invitations():
+    from invitecheck.loaders import load_path
+
+    folders = [EXAMPLES, EXAMPLES.parent / "tests" / "invitations" / "dev"]
+    for path in sorted(p for folder in folders for p in folder.iterdir() if p.suffix in (".eml", ".txt", ".md")):
+        yield path.name, load_path(str(path))
+
+
+def test_the_classifier_skips_patterns_without_changing_a_verdict():
+    """A classifier pattern is compiled only when the text has a word it needs; the verdicts are those of running every pattern."""
+    from invitecheck.classify import load_classifier
+    from invitecheck.loaders import load_path
+
+    skipping = load_classifier()
+    for name, doc in _invitations():
+        every = load_classifier()
+        for pattern in (*every.asks, *every.topics, *every.not_):
+            pattern.search = (lambda p: lambda text, timeout, lower=None: p.compiled.search(text, timeout=timeout))(pattern)
+        assert skipping.classify(doc) == every.classify(doc), name
+    one = load_classifier()
+    assert one.classify(load_path(str(EXAMPLES / "conference-travel.eml"))) == (True, "")
+    patterns = (*one.asks, *one.topics, *one.not_)
+    compiled = sum(p._compiled is not None for p in patterns)
+    assert compiled < len(patterns) / 3, (compiled, len(patterns))

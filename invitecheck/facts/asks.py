@@ -34,12 +34,16 @@ ONE_OFF_RE = pattern(
     r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 )
 EVENT_RE = pattern(
-    r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
+    r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
+    # "inviting people who have used the service to a focus group"
+    r"(?:invite|inviting)\s+(?:people|patients|carers|members|parents|residents)\b[^.\n]{0,60}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     r"(?:[\w'’-]+\s+){0,3}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
+    # "a 15-minute talk at our conference", "run a stall at the open day"
+    r"|\b(?:speak|speaking|talk|present|presentation|stall)\b[^.\n]{0,40}?\bat\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?P<what4>{vocab:event_noun})\b"
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
     r"|^[ \t]*(?:[•*-][ \t]*)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:",
     re.M,
@@ -99,7 +103,7 @@ def _event(doc, match) -> Evidence | None:
     """The meeting or event named: "listening event", "annual patient forum"."""
     if match is None:
         return None
-    group = next(name for name in ("what", "what2", "what3") if match.start(name) >= 0)
+    group = next(name for name in ("what", "what2", "what3", "what4") if match.start(name) >= 0)
     start, end = match.start(group), match.end(group)
     lead = LEADING_RE.match(doc.text, start, end)
     return Evidence(lead.end() if lead else start, end)

@@ -24,7 +24,8 @@ AT_ADDRESS_RE = re.compile(r"\b([\w.+'-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+(?:\s*(
 # "helen.mbeki", "h.mbeki", "mbeki_h": a first name and a surname
 PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]*[._-][a-z][a-z'-]+\d*$", re.I)
 # "please reply to this email", "just reply"
-REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message)|me|us|directly)\b|\bjust\s+reply\b|\bhit\s+reply\b")
+# "reply to this email", "Reply YES to this text" (a text message asks for a one-word answer)
+REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message|text)|me|us|directly)\b|\breply\s+\S{1,12}\s+to\s+this\s+(?:email|e-mail|message|text)\b|\bjust\s+reply\b|\bhit\s+reply\b")
 POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}{vocab:postcode}|\bfreepost\b|\bprepaid\s+envelope\b")
 TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
 
@@ -96,10 +97,10 @@ def _name_words(doc, sender_name: str) -> frozenset[str]:
 class People(Record):
     @fact
     def sender_name(self) -> str:
-        """The person who sent or signed it, '' when none was found."""
-        from ..kinds.sender import person_name
+        """The person who sent or signed it, '' when none was found (with the configured role words)."""
+        from ..kinds.sender import ROLE_WORDS, person_name
 
-        return person_name(self.doc)
+        return person_name(self.doc, ROLE_WORDS | self.doc.role_words)
 
     @fact
     def sender_person(self) -> bool:

@@ -1,6 +1,8 @@
 """Structure: which part of the text is the sender's own invitation.
 
-The region runs from the start of the body to the end of the sender's words: before a
+A forward is judged on what was forwarded: the region starts after the forwarded message's
+header block, and :func:`forward` gives who sent it. Otherwise the region runs from the
+start of the body to the end of the sender's words: before a
 quoted earlier message, an Outlook reply's "From: … Sent: …" block, or a disclaimer
 ("If you are not the intended recipient … notify the sender immediately").
 """
@@ -9,14 +11,57 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from email.utils import parseaddr
+
+from ..document import FORWARDED_RE, Span
 
 # An Outlook reply or forward quotes the earlier message under a header block.
 OUTLOOK_QUOTE_RE = re.compile(r"^[ \t]*From:[^\n]*\n[ \t]*Sent:[^\n]*\n(?:[ \t]*(?:To|Cc|Subject):[^\n]*\n){1,3}", re.M)
-FORWARDED_RE = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Forwarded message|Begin forwarded message)", re.M | re.I)
 DISCLAIMER_RE = re.compile(
     r"^[^\n]{0,80}\b(?:intended\s+recipient|notify\s+the\s+sender\s+immediately|this\s+e-?mail\s+(?:and\s+any\s+(?:files|attachments)\s+)?(?:is|are|may\s+be)\s+(?:confidential|privileged))",
     re.M | re.I,
 )
+
+
+# The header block a forward quotes: "From: … / Date: … / Subject: … / To: …", one line each.
+FORWARD_HEADER_LINE_RE = re.compile(r"[ \t>]*(?P<label>From|Date|Sent|Subject|To|Cc):[ \t]*(?P<value>[^\n]{0,300})\n", re.I)
+
+
+@dataclass(frozen=True)
+class Forward:
+    """Who sent the message that was forwarded, and where its header block ends."""
+    name: str
+    address: str
+    span: Span | None  # the forwarded From line's value
+    header_end: int
+
+
+def forward(doc) -> Forward | None:
+    """The forwarded message's sender, when the invitation is a forward ('---------- Forwarded message')."""
+    return doc.memo(("forward",), lambda: _forward(doc))
+
+
+def _forward(doc) -> Forward | None:
+    marker = FORWARDED_RE.search(doc.text, doc.body.start, doc.body.end)
+    if marker is None:
+        return None
+    position = doc.text.find("\n", marker.end(), doc.body.end)
+    if position < 0:
+        return None
+    position += 1
+    name = address = ""
+    span = None
+    for _ in range(8):  # a header block is a handful of lines
+        line = FORWARD_HEADER_LINE_RE.match(doc.text, position)
+        if line is None:
+            break
+        if line["label"].lower() == "from" and span is None:
+            name, address = parseaddr(line["value"])
+            if "@" not in address:
+                name, address = line["value"].strip(), ""
+            span = Span(line.start("value"), line.end("value"))
+        position = line.end()
+    return Forward(name.strip(), address, span, position)
 
 
 @dataclass(frozen=True)
@@ -27,10 +72,15 @@ class Region:
 
 
 def region(doc) -> Region:
+    """The sender's own invitation, worked out once per invitation (the facts and named-sender share it)."""
+    return doc.memo(("region",), lambda: _region(doc))
+
+
+def _region(doc) -> Region:
     start, end = doc.body.start, doc.message_end
-    forward = FORWARDED_RE.search(doc.text, start, doc.body.end)
-    if forward is not None:
-        return Region(start, doc.body.end, True)  # the forwarder's note and what was forwarded
+    forwarded = forward(doc)
+    if forwarded is not None:  # what was forwarded, after its header block: the forwarder's note is not the invitation
+        return Region(forwarded.header_end, doc.body.end, True)
     quote = OUTLOOK_QUOTE_RE.search(doc.text, start + 1, end)
     if quote is not None and doc.text[start : quote.start()].strip():
         end = quote.start()

@@ -36,7 +36,7 @@ _DOC_NOUN = (
     r"(?:participant\s+|patient\s+)?information(?:\s+(?:sheet|pack|leaflet))?|leaflet|flyer|poster|brochure|booklet|guide|guidance|"
     r"agenda|minutes|programme|timetable|schedule|map|directions|terms\s+of\s+reference|letter|invitation|"
     r"questionnaire|survey|report|summary|document(?:s|ation)?|paperwork|papers|pack|file|files|details|instructions|slides|presentation|policy|cv|"
-    r"checklist|timesheet|copy)"
+    r"checklist|timesheet|copy|(?:reply|tear[-\s]off|response)\s+slip)"
 )
 ATTACH_PROMISES = [
     CaseFree(rf"\b(?:the|our|an?|this|your|my)\s+(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,3}}?{_DOC_NOUN})\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b"),
@@ -48,6 +48,11 @@ ATTACH_PROMISES = [
     CaseFree(rf"\b(?P<doc>{_DOC_NOUN})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b"),
     # "You'll find the application form attached", "Role description attached."
     CaseFree(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\s+attached\b(?!\s+to\b)"),
+    # "the expression of interest form (attached)"
+    CaseFree(rf"\b(?:(?:the|our|a|an|your)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\s*\((?:also\s+)?(?:attached|enclosed)\)"),
+    # a reply slip is always a paper enclosure: "send back the reply slip", or part of one
+    # ("the reply slip in the role description")
+    CaseFree(rf"\b(?:the|a|your|this)\s+(?P<doc>(?:reply|tear[-\s]off|response)\s+slip)\b(?:\s+(?:in|on|at\s+the\s+end\s+of)\s+(?:the|our|your)\s+(?P<within>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\b)?"),
 ]
 NOT_A_PROMISE = CaseFree(r"strings\s+attached|attached\s+to\s+(?:the|our|a|an|this|it|them)|attached\s+(?:hospital|unit|ward|practice)|no\s+attachments?|without\s+(?:an?\s+)?attachments?")
 
@@ -59,6 +64,15 @@ BELOW_PROMISES = [
     CaseFree(r"\bclick\s+(?:on\s+)?(?P<thing>here|this\s+link|the\s+link)\b"),
     CaseFree(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b"),
     CaseFree(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b"),
+    # "fill in the short form at https://…", "apply here:", "in the downloads section"
+    CaseFree(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at|on\s+our\s+website)\b"),
+    CaseFree(r"\b(?:apply|register|sign\s+up|book|find\s+out\s+more|read\s+more|complete\s+(?:it|the\s+\w+))\s+(?P<thing>here)\s*:"),
+    CaseFree(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b"),
+]
+# "the link above": what is promised comes before the promise.
+ABOVE_PROMISES = [
+    CaseFree(r"\b(?P<thing>(?:web\s*)?link|form|address|details|information|questions|dates)\s+(?:(?:is|are)\s+)?(?:(?:given|shown|listed|set\s+out|mentioned)\s+)?above\b"),
+    CaseFree(r"\b(?:see|use|follow|click|complete)\s+(?:the\s+)?(?P<thing>(?:web\s*)?link|form|address|details)\s+above\b"),
 ]
 DIGIT_RE = re.compile(r"\d")
 LABEL_LINE_RE = re.compile(r"\s*[\w ()/'’-]{2,30}:\s*\S")  # its blanks and the label's overlap only within the label's 30
@@ -123,8 +137,43 @@ def _content_says(phrase: str, attachment) -> str | None:
     return None
 
 
-def _attachment_problem(doc: Invitation, match: re.Match, confirmed: list[str]) -> str | None:
+# "the agenda and the terms of reference", "the role profile, the application form": each
+# promised document is checked on its own. A piece counts only when it ends in a document
+# noun, so "terms and conditions" stays one.
+DOC_NOUN_END_RE = re.compile(rf"(?:^|\s){_DOC_NOUN}$", re.I)
+LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
+ARTICLE_RE = re.compile(r"^(?:the|our|a|an|your|my|some)\s+", re.I)
+MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|our|a|an|your|my)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?{_DOC_NOUN})\b", re.I)
+
+
+def promised_documents(text: str, match: re.Match) -> list[str]:
+    """Each document a promise names: 'the agenda and the terms of reference' -> both."""
+    within = match.groupdict().get("within")
+    if within:  # "the reply slip in the role description": the role description is what must be there
+        return [within.strip()]
     phrase = (match.groupdict().get("doc") or "").strip()
+    if not phrase:
+        return []
+    pieces: list[str] = []
+    for piece in LIST_SPLIT_RE.split(phrase):
+        piece = ARTICLE_RE.sub("", piece.strip())
+        if pieces and not DOC_NOUN_END_RE.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} and {piece}"
+        elif piece:
+            pieces.append(piece)
+    if pieces and not DOC_NOUN_END_RE.search(pieces[-1]) and len(pieces) > 1:
+        pieces[-2:] = [f"{pieces[-2]} and {pieces[-1]}"]
+    position = match.end()
+    for _ in range(5):  # "attached are the agenda, the minutes and the terms of reference"
+        more = MORE_DOCS_RE.match(text, position)
+        if more is None:
+            break
+        pieces.append(ARTICLE_RE.sub("", more["doc"].strip()))
+        position = more.end()
+    return pieces
+
+
+def _attachment_problem(doc: Invitation, match: re.Match, confirmed: list[str]) -> str | None:
     documents = [a for a in doc.attachments if a.is_document]
     if not doc.attachments_declared:
         return "but no attachments are listed for this draft: add an 'Attachments:' line at the top, or use --attach"
@@ -133,18 +182,25 @@ def _attachment_problem(doc: Invitation, match: re.Match, confirmed: list[str]) 
         if empty:
             return f"but the attachment {', '.join(empty)} is empty"
         return "but the message has no attachments"
-    if phrase and _key_words(phrase):
-        for attachment in documents:
-            says = _content_says(phrase, attachment)
-            if says:
-                confirmed.append(f"{attachment.name} is the {phrase.lower()}: its text says '{says}'")
-                return None
-        if not any(_plausible(phrase, a.name) for a in documents):
-            names = ", ".join(a.name for a in documents[:5])
-            read = next((a for a in documents if a.text and a.text.strip()), None)
-            seen = f"; {read.name} begins '{' '.join(read.text.split())[:60]}'" if read else ""
-            return f"but none of the attachments ({names}) looks like the {phrase.lower()}{seen}"
-    return None
+    missing = [phrase for phrase in promised_documents(doc.text, match) if _document_missing(phrase, documents, confirmed)]
+    if not missing:
+        return None
+    names = ", ".join(a.name for a in documents[:5])
+    read = next((a for a in documents if a.text and a.text.strip()), None)
+    seen = f"; {read.name} begins '{' '.join(read.text.split())[:60]}'" if read else ""
+    return f"but none of the attachments ({names}) looks like the {' or the '.join(p.lower() for p in missing)}{seen}"
+
+
+def _document_missing(phrase: str, documents, confirmed: list[str]) -> bool:
+    """Is no attachment plausibly this promised document?"""
+    if not _key_words(phrase):
+        return False
+    for attachment in documents:
+        says = _content_says(phrase, attachment)
+        if says:
+            confirmed.append(f"{attachment.name} is the {phrase.lower()}: its text says '{says}'")
+            return False
+    return not any(_plausible(phrase, a.name) for a in documents)
 
 
 def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
@@ -155,6 +211,8 @@ def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
     fields = len(FIELD_LINE.findall(after))
     # A plain-text part that lost its links: the HTML part still has them.
     html_links = bool(doc.html_links)
+    if thing.startswith("download"):  # "in the downloads section": a file or a link to the page that has it
+        return None if doc.attachments or URL_RE.search(doc.text, doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
     if re.search(r"\b(?:link|button|website|url|click|here)\b", thing):
         return None if has_url or html_links else "but there is no web address after it"
     if any(word in thing for word in FORM_WORDS):
@@ -171,8 +229,20 @@ def _below_problem(doc: Invitation, match: re.Match, stop: int) -> str | None:
     return None if substantial else "but nothing follows it"
 
 
-ATTACH_ANCHOR_RE = CaseFree(r"attach|enclos")
-BELOW_ANCHOR_RE = CaseFree(r"below|follow|click")
+def _above_problem(doc: Invitation, match: re.Match) -> str | None:
+    """'the link above': the promised thing is in the text before the promise."""
+    thing = (match.groupdict().get("thing") or "").lower()
+    before = doc.text[doc.body.start : match.start()]
+    if "link" in thing:
+        return None if URL_RE.search(before) or doc.html_links else "but there is no web address before it"
+    if "form" in thing:
+        return None if URL_RE.search(before) or doc.html_links or len(FIELD_LINE.findall(before)) >= 2 else "but nothing above it looks like a form"
+    return None
+
+
+ATTACH_ANCHOR_RE = CaseFree(r"attach|enclos|slip")
+BELOW_ANCHOR_RE = CaseFree(r"below|follow|click|(?:form|survey|questionnaire)\s+(?:at|on\s+our)|here\s*:|download")
+ABOVE_ANCHOR_RE = CaseFree(r"above")
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
 
 
@@ -199,7 +269,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
 
     # Look for the key words first, then try the promise phrases only in a
     # window around each: most text is nowhere near "attached" or "below".
-    for regexes, anchor, what in ((ATTACH_PROMISES, ATTACH_ANCHOR_RE, "attachment"), (BELOW_PROMISES, BELOW_ANCHOR_RE, "below")):
+    kinds = ((ATTACH_PROMISES, ATTACH_ANCHOR_RE, "attachment"), (BELOW_PROMISES, BELOW_ANCHOR_RE, "below"), (ABOVE_PROMISES, ABOVE_ANCHOR_RE, "above"))
+    for regexes, anchor, what in kinds:
         if not any(regex.possible(doc.lowered) for regex in regexes):
             continue
         for start, stop in _windows(doc, anchor, doc.body.start, end):
@@ -218,6 +289,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     for m, what in sorted(promises, key=lambda p: p[0].start()):
         if what == "attachment":
             problem = _attachment_problem(doc, m, confirmed)
+        elif what == "above":
+            problem = _above_problem(doc, m)
         else:
             stop = signature.start if signature and signature.start > m.end() else end
             problem = _below_problem(doc, m, stop)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator
@@ -97,24 +99,51 @@ class Pattern:
     A pattern written without capital letters or inline flags also gets a
     case-sensitive twin, run over the lower-cased text: the same matches, found
     in about half the time.
+
+    Compiling is the slow part of starting a check, and a text needs few of the
+    patterns (most lack a word the text has; see ``possible``). So each form is
+    compiled when first used; ``check()`` compiles now, which the loader does
+    for every rule but the bundled ones (see ``compiled_when_used``).
     """
 
-    __slots__ = ("source", "_insensitive", "lowered", "needs")
+    __slots__ = ("source", "_insensitive", "_lowered", "_safe", "_needs")
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.needs = required_literals(source)  # words it cannot match without, or None
-        # One compile checks the pattern; the case-insensitive form of a pattern that
-        # has a lower-case twin is only needed for the rare text where lower-casing
-        # moves offsets, so it is compiled then.
-        self.lowered = regex.compile(source, regex.MULTILINE) if lowercase_safe(source) else None
-        self._insensitive = None if self.lowered is not None else regex.compile(source, regex.IGNORECASE | regex.MULTILINE)
+        self._insensitive = self._lowered = self._safe = None
+        self._needs = False  # not worked out yet
+
+    def check(self) -> None:
+        """Compile the form a check will use, so that a bad pattern is reported now."""
+        if self.lowered is None:
+            self.insensitive  # noqa: B018 (compiled for its error)
+
+    @property
+    def needs(self) -> frozenset[str] | None:
+        """Words it cannot match without, or None."""
+        if self._needs is False:
+            self._needs = required_literals(self.source)
+        return self._needs
+
+    @property
+    def lowered(self):
+        """The case-sensitive twin for lower-cased text, or None when lower-casing could change a match."""
+        if self._safe is None:
+            self._safe = lowercase_safe(self.source)
+        if self._safe and self._lowered is None:
+            self._lowered = regex.compile(self.source, regex.MULTILINE)
+        return self._lowered
 
     @property
     def insensitive(self):
+        # For a pattern with a lower-case twin, needed only for the rare text where lower-casing moves offsets.
         if self._insensitive is None:
             self._insensitive = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
         return self._insensitive
+
+    @property
+    def groups(self) -> int:
+        return (self.lowered or self.insensitive).groups
 
     @property
     def pattern(self) -> str:
@@ -135,15 +164,34 @@ class Pattern:
         return doc.contains_any(self.needs)
 
 
+# Set while the bundled rules load: their patterns compile when first used. Every
+# one of them is compiled by tests/test_startup.py, so none can fail later; a
+# user's rule is compiled as it loads, so a bad pattern is reported then.
+_COMPILE_WHEN_USED: ContextVar[bool] = ContextVar("compile_when_used", default=False)
+
+
+@contextmanager
+def compiled_when_used():
+    """Within this, patterns are compiled when first used, not when their rule loads."""
+    token = _COMPILE_WHEN_USED.set(True)
+    try:
+        yield
+    finally:
+        _COMPILE_WHEN_USED.reset(token)
+
+
 def compile_pattern(text: str, field_name: str) -> Pattern:
     if not isinstance(text, str) or not text:
         raise _field_error(field_name, f"each pattern in '{field_name}' must be non-empty text")
     if len(text) > MAX_PATTERN_LENGTH:
         raise _field_error(field_name, f"a pattern in '{field_name}' is longer than {MAX_PATTERN_LENGTH} characters")
-    try:
-        return Pattern(text)
-    except (regex.error, OverflowError, RecursionError) as error:
-        raise _field_error(field_name, f"the pattern '{text}' in '{field_name}' does not compile ({error})") from None
+    pattern = Pattern(text)
+    if not _COMPILE_WHEN_USED.get():
+        try:
+            pattern.check()
+        except (regex.error, OverflowError, RecursionError) as error:
+            raise _field_error(field_name, f"the pattern '{text}' in '{field_name}' does not compile ({error})") from None
+    return pattern
 
 
 def compile_patterns(items, field_name: str, required: bool = True) -> list[regex.Pattern]:

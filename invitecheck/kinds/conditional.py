@@ -55,7 +55,7 @@ def prepare(options):
     if options["pair"]:
         for name in ("when", "then"):
             for pattern in compiled[name]:
-                if pattern.insensitive.groups < 1:
+                if pattern.groups < 1:
                     raise RuleError(f"with 'pair: true' each pattern in '{name}' needs a group in brackets to capture, such as '\\b([A-Z]{{2,}})\\b'", field=name)
     return compiled
 

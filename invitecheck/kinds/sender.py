@@ -16,6 +16,8 @@ import re
 import regex
 
 from ..document import VALEDICTION_RE, Invitation
+from ..facts import structure
+from ..vocabulary import words
 from .base import FAIL, PASS, Context, Contract, Option, Finding, Outcome, format_message, scope_start
 
 CONTRACT = Contract(
@@ -31,51 +33,13 @@ def prepare(options):
     return {str(word).lower() for word in options.get("role_words") or []}
 
 
-ROLE_WORDS = set(
-    """
-    administrator administration admin admins team teams office offices department dept service services
-    nhs trust trusts foundation ccg icb ics board committee group groups hub network engagement involvement
-    participation patient patients public experience research panel project programme program partnership
-    partnerships healthwatch council charity support info information enquiries enquiry communications comms
-    marketing noreply no-reply donotreply do-not-reply reply mailbox inbox desk centre center unit clinic practice
-    surgery hospital hospitals university college school institute society association alliance forum
-    collaborative coalition care health healthcare system systems integrated voice voices volunteer volunteers
-    volunteering recruitment coordinator co-ordinator manager officer lead director assistant secretary
-    secretariat events event conference ppi ppie pcn gp gps uk england scotland wales ireland london
-    north south east west central regional national local community mental cancer diabetes heart stroke kidney
-    lung carers carer people user users members membership newsletter news updates update notifications
-    notification alerts alert bot automated auto digital online web website portal survey surveys feedback
-    admissions hr finance payroll governance quality safety academy training education learning ltd limited
-    plc cic inc llc company group services sciences science medical medicine medicines nursing pharmacy
-    hospice hospices arthritis dementia autism asthma parkinson's alzheimer's macmillan sight hearing
-    deaf blind disability disabilities family families children child young youth adult adults older
-    age veterans women men friends partners partner staff workforce clinical commissioning commissioners
-    executive chair chairman chairperson chief head general district county city borough metropolitan
-    royal infirmary primary secondary ambulance dental district lab laboratory laboratories studies study
-    trial trials evidence insight insights strategy policy planning transformation improvement
-    curie ryder barnardo's mind scope sense mencap rethink cheshire samaritans shelter
-    pals reception receptionist switchboard
-    contact contacts admin-team general-enquiries helpdesk help helpline careers jobs hello hi all everyone
-    """.split()
-)
+ROLE_WORDS = words("sender_role_words")
 
-NOT_NAME_WORDS = set(
-    """
-    thank thanks regards wishes best kind kindest warm warmest dear please click here unsubscribe yours
-    sincerely faithfully sent from mobile iphone ipad android tel telephone phone email e-mail fax web www
-    page twitter facebook instagram linkedin follow us our we you your date time venue location address
-    room floor building road avenue way place square drive close
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december the and of for to at in on with by a an is are be this that
-    note notes confidential disclaimer privacy notice registered charity number company limited
-    attachment attachments subject re fw fwd regarding apply join today tomorrow deadline closing
-    application form role description cheers love many good very much again soon speak
-    """.split()
-)
+NOT_NAME_WORDS = words("not_name_words")
 
 TITLES = re.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|revd?|reverend|cllr|councillor|lady|lord)\.?\s+", re.I)
 PRONOUNS = re.compile(r"\s*[(\[](?:she|he|they|ze)/[a-z/]+[)\]]\s*|\s*\((?:she|he|they)\)", re.I)
-POSTNOMINALS = re.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3}|BSc|MSc|PhD|MBE|OBE|CBE|RGN|RMN|RN|FRCP|MRCGP|Hons|\(Hons\)))+$")
+POSTNOMINALS = re.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|(?!Ma?c[A-Z])[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3}|BSc|MSc|PhD|MBE|OBE|CBE|RGN|RMN|RN|FRCP|MRCGP|Hons|\(Hons\)))+$")
 NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al|el|ter|ten|o'|mc)\.?)$")
 
 NAMED_CONTACT_RE = regex.compile(
@@ -86,11 +50,14 @@ NAMED_CONTACT_RE = regex.compile(
 )
 # "contact Helen on 0113 …": a first name alone is enough when a way to reach them follows.
 CONTACT_DETAIL_RE = re.compile(r"\d{3}|@")
+# "Kevin Lavery, chief executive of the ICB, said:" introduces a quotation; it is not a sign-off.
+QUOTATION_RE = re.compile(r"\b(?:said|says|added|adds|explained|commented|told\s+us)\s*[:,]?\s*[\"“']?[^\n]{0,3}$", re.I)
 SPLIT_RE = re.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
 
 
-def _role_words(rule) -> set[str]:
-    return ROLE_WORDS | rule.compiled if rule.compiled else ROLE_WORDS
+def _role_words(rule, doc: Invitation) -> set[str]:
+    """The bundled role words, this rule's, and any the configuration gave (the facts use the same)."""
+    return ROLE_WORDS | rule.compiled | doc.role_words
 
 
 # A name is in the first NAME_WINDOW characters of a line or display name. The bound
@@ -111,6 +78,11 @@ def _name_part(text: str) -> str:
     if last_first:  # "Mbeki, Helen" as Outlook shows it
         text = f"{last_first.group(2)} {last_first.group(1)}"
     return " ".join(SPLIT_RE.split(text)[0].split())
+
+
+def _sign_off_line(line: str, min_tokens: int, role_words: set[str]) -> bool:
+    """Could this line be the name on a sign-off (not a quotation's 'X, chief executive, said:')?"""
+    return not QUOTATION_RE.search(line) and is_person_name(line, min_tokens, role_words)
 
 
 def clean_name(text: str) -> str:
@@ -165,14 +137,14 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
             return clean_name(rest)
         candidates = [line for line in lines[1:] if line.strip()][:3]
         for line in candidates:
-            if is_person_name(line, 1, role_words):
+            if _sign_off_line(line, 1, role_words):
                 return clean_name(line)
         return ""
     # No valediction: a full name on a line of its own near the end, or the
     # sender's own first name as the last line ("From: Jo" … "Jo").
     own = [line for line in lines if line.strip()]
     for line in own[-6:]:
-        if is_person_name(line, 2, role_words):
+        if _sign_off_line(line, 2, role_words):
             return clean_name(line)
     first_name = _name_part(doc.sender_name).split()[:1]
     if own and first_name and own[-1].strip(" .,") == first_name[0] and is_person_name(first_name[0], 1, role_words):
@@ -181,7 +153,7 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
 
 
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
-    for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, doc.message_end, timeout=1.0):
+    for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc), timeout=1.0):
         name = match["name"]
         words = name.split()
         lead = match.group(0)[: match.start("name") - match.start()].lower()
@@ -195,14 +167,28 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+def own_end(doc: Invitation) -> int:
+    """Where the sender's own words end: before a quoted message or a disclaimer."""
+    return structure.region(doc).end
+
+
+def sender_of(doc: Invitation) -> tuple[str, str]:
+    """(display name, address) of whoever sent the invitation: for a forward, who sent what was forwarded."""
+    forwarded = structure.forward(doc)
+    if forwarded is not None and (forwarded.name or forwarded.address):
+        return forwarded.name, forwarded.address
+    return doc.sender_name, doc.sender_address
+
+
 def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
     """(name, where it was found) for the person who sent it, or ('', '')."""
+    sender_name, sender_address = sender_of(doc)
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
-    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", doc.sender_name) else 2
-    if doc.sender_name and is_person_name(doc.sender_name, from_minimum, role_words):
-        return clean_name(doc.sender_name), "From"
-    if not doc.sender_name and doc.sender_address:
-        name = _address_name(doc.sender_address, role_words)
+    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", sender_name) else 2
+    if sender_name and is_person_name(sender_name, from_minimum, role_words):
+        return clean_name(sender_name), "From"
+    if not sender_name and sender_address:
+        name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
     for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact")):
@@ -223,14 +209,16 @@ def find_person(doc: Invitation, role_words: set[str] = ROLE_WORDS) -> tuple[str
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
-    name, where = find_person(doc, _role_words(rule))
+    name, where = find_person(doc, _role_words(rule, doc))
     if name:
         return Outcome(PASS, note=f"{where}: {name}")
 
-    shown = doc.sender_name or doc.sender_address or "(no From line)"
+    shown = " ".join(sender_of(doc)).strip() if structure.forward(doc) else ""
+    shown = shown or doc.sender_name or doc.sender_address or "(no From line)"
     sig = doc.signature
-    own_words = doc.text[doc.body.start : doc.message_end].strip().split("\n")
-    last = " / ".join([line.strip() for line in own_words if line.strip()][-3:])[-120:]
+    # The sender's own words end before a quoted message or a disclaimer.
+    own_words = doc.text[doc.body.start : own_end(doc)].strip().split("\n")
+    last = " / ".join([line.strip() for line in own_words if any(ch.isalnum() for ch in line)][-3:])[-120:]
     message = format_message(rule.message, match=shown, sender=shown, last_lines=last or "(nothing)")
     if doc.sender_span:
         start, end = doc.sender_span.start, doc.sender_span.end

@@ -72,8 +72,8 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         body_start += 1
 
     sender_name, sender_address = parseaddr(headers.get("from", ("", 0))[0])
-    if not sender_address and "@" not in sender_name:
-        sender_name = headers.get("from", ("", 0))[0]
+    if "@" not in sender_address and "@" not in sender_name:  # "From: Ollie Grant": a name, no address
+        sender_name, sender_address = headers.get("from", ("", 0))[0], ""
 
     sent = None
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
