@@ -8,7 +8,7 @@ is not used: its current releases download a pronouncing dictionary over the
 network at run time, and invitecheck never makes network calls; its older
 releases need pkg_resources, which fresh environments no longer have.) Average sentence length and overall length are
 counted too. Only the sender's own words are measured: not the sign-off, not a
-quoted earlier message. The limits are a rule's data (rules/plain-english.yaml).
+quoted earlier message, not the paragraphs of a bilingual notice in its other language. The limits are a rule's data (rules/plain-english.yaml).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Invitation
+from .facts import structure
 from .syllables import syllables
 
 # An address is tried only where a word starts ((?<!\S)): tried at every position, a
@@ -30,7 +31,14 @@ def _prose(doc: Invitation) -> tuple[str, int]:
 
     start = doc.body.start
     end = sign_off_start(doc)
-    return doc.text[start:end], start
+    text = doc.text[start:end]
+    # A bilingual notice is judged on its English: paragraphs in another language are
+    # blanked out, line breaks kept, so that offsets still point into the text.
+    for span in structure.other_language(doc):
+        a, b = max(span.start, start) - start, min(span.end, end) - start
+        if a < b:
+            text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    return text, start
 
 
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 
 from ..document import FORWARDED_RE, Span
+from ..vocabulary import words
 
 # An Outlook reply or forward quotes the earlier message under a header block.
 OUTLOOK_QUOTE_RE = re.compile(r"^[ \t]*From:[^\n]*\n[ \t]*Sent:[^\n]*\n(?:[ \t]*(?:To|Cc|Subject):[^\n]*\n){1,3}", re.M)
@@ -121,3 +122,30 @@ def search(doc, where: Region, pattern, start: int | None = None, end: int | Non
 
 def finditer(doc, where: Region, pattern):
     return pattern.finditer(doc.text, doc.lowered, where.start, where.end)
+
+
+PARAGRAPH_RE = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
+PROSE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def other_language(doc) -> tuple[Span, ...]:
+    """Paragraphs of prose in another language: the Welsh half of a bilingual notice.
+
+    A paragraph of ten words or more, mostly in small letters (prose, not a letterhead or
+    a list of names), in which fewer than one word in twelve is an everyday English word.
+    """
+    return doc.memo(("other_language",), lambda: _other_language(doc))
+
+
+def _other_language(doc) -> tuple[Span, ...]:
+    english = words("english_word")
+    found = []
+    for paragraph in PARAGRAPH_RE.finditer(doc.text, doc.body.start, doc.body.end):
+        tokens = PROSE_WORD_RE.findall(paragraph.group(0))
+        if len(tokens) < 10:
+            continue
+        lower = sum(token[0].islower() for token in tokens)
+        common = sum(token.lower() in english for token in tokens)
+        if 2 * lower >= len(tokens) and 12 * common < len(tokens):
+            found.append(Span(paragraph.start(), paragraph.end()))
+    return tuple(found)

@@ -20,7 +20,8 @@ GP, UK …); capitals that are ordinary words (``not_acronyms``: URGENT, NOTE �
 a run of two or more words in capitals (a heading, a venue such as "ST MARY'S
 CHURCH HALL", or shouting); postcodes and anything with a digit in it; roman
 numerals; web and email addresses; the short lines of the sign-off, and any
-quoted earlier message.
+quoted earlier message; paragraphs in another language (the Welsh half of a
+bilingual notice: its English half is judged).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 import re
 
 from ..document import EMAIL_RE, URL_RE, Invitation
+from ..facts import structure
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, sign_off_start
 
 CONTRACT = Contract(
@@ -41,7 +43,8 @@ CONTRACT = Contract(
     scopes=("body", "subject", "all"),
 )
 
-CAPITALS_RE = re.compile(r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-\w|\.\w)")
+# "NIHR-funded" is NIHR used as a word; "SKIN-CHECK" and "COVID-19" are names, not acronyms.
+CAPITALS_RE = re.compile(r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-[A-Z\d]|\.\w)")
 CAPITAL_WORD_RE = re.compile(r"[A-Z][A-Z'’&.-]*[A-Z]\b|\b[A-Z]\b")
 ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
@@ -121,16 +124,24 @@ def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     line_end = len(text) if line_end == -1 else line_end
     before = text[line_start:start].split()
     after = text[end:line_end].split()
-    for neighbour in (before[-1:] + after[:1]):
-        word = neighbour.strip(",.;:!?()'\"’")
-        if len(word) >= 2 and word.isupper() and word not in known and any(c.isalpha() for c in word) and not any(c.isdigit() for c in word):
-            return True
+    # Known abbreviations inside the run are passed over: "TEACHING HOSPITALS NHS TRUST" and
+    # "FLU AND COVID JABS" are headings however NHS and COVID sit in them.
+    for side in (reversed(before), after):
+        for neighbour in side:
+            word = neighbour.strip(",.;:!?()'\"’*_#")
+            if word in known:
+                continue
+            if len(word) >= 2 and word.isupper() and any(c.isalpha() for c in word) and not any(c.isdigit() for c in word):
+                return True
+            break
     return False
 
 
 def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
-    """Web and email addresses in the part: no acronyms are looked for inside them."""
-    return [m.span() for regex in (URL_RE, EMAIL_RE) for m in regex.finditer(doc.text, start, end)]
+    """Web and email addresses in the part, and paragraphs in another language (the Welsh
+    half of a bilingual notice is judged on its English): no acronyms are looked for there."""
+    skip = [m.span() for regex in (URL_RE, EMAIL_RE) for m in regex.finditer(doc.text, start, end)]
+    return skip + [(span.start, span.end) for span in structure.other_language(doc)]
 
 
 def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
