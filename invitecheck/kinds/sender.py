@@ -4,7 +4,9 @@ Passes when any of these names a person:
 
 - the display name in ``From`` (not a role, team, organisation or mailbox);
 - the sign-off ("Kind regards,\\nHelen Mbeki\\nPatient Experience Manager");
-- a named contact in the text ("please contact Sam Patel on …", "my name is Helen").
+- a named contact in the text ("please contact Sam Patel on …", "talk to **Sam Patel**",
+  "contact our Involvement Officer, Sam Patel, on …",
+  "my name is Helen", "hi, it's Dawn from the surgery").
 
 Otherwise it fails, quoting what it found. Never not applicable.
 """
@@ -44,10 +46,15 @@ NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|vo
 
 NAMED_CONTACT_RE = regex.compile(
     r"(?i:\b(?:contact|speak\s+(?:to|with)|talk\s+to|email|e-mail|call|ring|phone|get\s+in\s+touch\s+with|ask\s+for|"
-    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is|on\s+behalf\s+of|sent\s+by|organised\s+by|led\s+by)\b)[ \t]*:?[ \t]+"
+    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is|it['’]s|on\s+behalf\s+of|sent\s+by|organised\s+by|led\s+by)\b)[ \t]*:?[ \t]+"
+    # "contact our Involvement Officer, Femi Adeyemi, on …": the role before the name is passed over
+    r"(?:(?i:our|the|your)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?i:officer|lead|manager|co-?ordinator|adviser|advisor|chair|secretary|worker),?[ \t]+)?"
+    r"(?:\*\*|\*|__|_)?"  # "Talk to **Sam Adeyinka**": a name in bold is still a name
     r"(?P<name>(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]+)?\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,2})"
     r"(?P<after>[^\n]{0,30})",
 )
+# "Hi, it's Dawn from Brookfield Surgery": a first name that introduces the writer.
+HERE_FROM_RE = re.compile(r"\s+(?:from|here|at)\b", re.I)
 # "contact Helen on 0113 …": a first name alone is enough when a way to reach them follows.
 CONTACT_DETAIL_RE = re.compile(r"\d{3}|@")
 # "Kevin Lavery, chief executive of the ICB, said:" introduces a quotation; it is not a sign-off.
@@ -157,7 +164,10 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
         name = match["name"]
         words = name.split()
         lead = match.group(0)[: match.start("name") - match.start()].lower()
-        single_ok = any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is")) or bool(CONTACT_DETAIL_RE.search(match["after"]))
+        single_ok = (any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is")) or bool(CONTACT_DETAIL_RE.search(match["after"]))
+                     or (lead.startswith(("it's", "it’s")) and bool(HERE_FROM_RE.match(match["after"]))))
+        if lead.startswith(("it's", "it’s")) and not single_ok:
+            continue  # "it's Monday", "it's Healthwatch": only "it's Dawn from the PPG" introduces a person
         # Trim trailing words that are not part of a name ("Sam Patel On").
         while len(words) > 1 and not is_person_name(" ".join(words), 1, role_words):
             words.pop()
