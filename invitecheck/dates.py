@@ -172,7 +172,8 @@ class InstantDeadline:
 
 
 def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | None:
-    """The next (day, month) on or after the send date; the weekday, if given, may pick the year."""
+    """The next (day, month) on or after the send date; the weekday, if given, may pick the year,
+    or say that the date is one a few weeks before sending."""
     candidates = []
     for year in range(sent.year, sent.year + 9):
         try:
@@ -189,6 +190,13 @@ def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | N
         for candidate in candidates:
             if candidate.weekday() == weekday:
                 return candidate
+        # "by Monday 30 November", sent on 3 December: the weekday says it is the date just gone.
+        try:
+            gone = date(sent.year - (month > sent.month), month, day)
+        except ValueError:
+            gone = None
+        if gone is not None and gone < sent and (sent - gone).days <= 90 and gone.weekday() == weekday:
+            return gone
     return candidates[0]
 
 

@@ -25,3 +25,44 @@ def written_year(header: str) -> int | None:
         if re.fullmatch(r"\d{3,}", token):
             return int(token)
     return None
+
+
+# A draft's send date written in its text rather than in a header at the top: "Date: 4 December
+# 2026" under a heading, "Received: Mon 11 Jan 2027, 09:12" in a copied text message, "Sent: …" at
+# the bottom of a letter. The value is a whole date with its year.
+SENT_LINE_RE = re.compile(
+    r"^[ \t>*_]*(?P<label>Date|Dated|Sent|Received)[*_]*:[*_ \t]*(?P<value>[^\n]{6,60}?)[ \t*_]*$", re.M | re.I)
+YEAR_RE = re.compile(r"\b(?:19|2\d)\d\d\b")
+CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
+# "Date: Wednesday 3 February 2027" beside "Time:" or "Where:" is when the meeting is, not when it was sent.
+EVENT_LABEL_RE = re.compile(r"^[ \t>*_-]*(?:time|times|when|where|venue|place|location|address)[*_]*:", re.I)
+
+
+def written_sent_line(text: str, start: int = 0):
+    """(the send date, where its value starts) from a 'Date:', 'Sent:' or 'Received:' line in a
+    draft's text, or None.
+
+    'Sent:' and 'Received:' say when the message went. 'Date:' does too, unless the line
+    gives a time of day or sits within two lines of a 'Time:', 'When:' or 'Where:' line: then
+    it is the date of the meeting.
+    """
+    from .dates import parse_written_date
+
+    lines = text.split("\n")
+    for match in SENT_LINE_RE.finditer(text, start):
+        value = match["value"].strip(" *_")
+        if not YEAR_RE.search(value):
+            continue
+        if match["label"].lower() in ("date", "dated"):
+            if CLOCK_RE.search(value):
+                continue
+            row = text.count("\n", 0, match.start())
+            if any(EVENT_LABEL_RE.match(line) for line in lines[max(0, row - 2) : row + 3]):
+                continue
+        try:
+            when = parse_written_date(value, fuzzy=True)
+        except (ValueError, OverflowError):
+            continue
+        if believable(when.year):
+            return when, match.start("value")
+    return None

@@ -149,3 +149,21 @@ def _other_language(doc) -> tuple[Span, ...]:
         if 2 * lower >= len(tokens) and 12 * common < len(tokens):
             found.append(Span(paragraph.start(), paragraph.end()))
     return tuple(found)
+
+
+# "3. Help shape our research" on a line of its own after a blank line: an item of a newsletter.
+ITEM_HEADING_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
+
+
+def newsletter_items(doc) -> tuple[Span, ...]:
+    """The numbered items of a newsletter ("1. Singing for lung health … 4. Christmas card
+    sale"), each from its heading to the next: three or more, or none."""
+    return doc.memo(("newsletter_items",), lambda: _newsletter_items(doc))
+
+
+def _newsletter_items(doc) -> tuple[Span, ...]:
+    own = region(doc)
+    starts = [m.start(1) for m in ITEM_HEADING_RE.finditer(doc.text, own.start, own.end)]
+    if len(starts) < 3:
+        return ()
+    return tuple(Span(a, b) for a, b in zip(starts, starts[1:] + [own.end]))

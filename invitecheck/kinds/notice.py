@@ -4,15 +4,22 @@ Finds every date the reader must act by or turn up on (see ``dates.py``),
 resolved against the send date. The earliest must be at least ``min_days``
 after sending. Phrases that allow no real time ("by close of play", "today",
 "within 48 hours", "as soon as possible") fail outright. Not applicable when
-there is no date to act by.
+there is no date to act by. A time the sender promises ("we pay into your bank
+within ten working days") is not one the reader must keep. In a newsletter, only the
+dates in the items that ask something of the reader count.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 from .. import dates
 from ..document import Invitation
+from ..facts import facts_for, structure
 from ..facts.times import is_deadline  # a past date counts only when written as a deadline
 from ..rules import RuleError
+from ..vocabulary import pattern
 from ..wording import plural
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
 
@@ -30,6 +37,52 @@ CONTRACT = Contract(
     scopes=ALL_SCOPES,
 )
 
+PROMISE_RE = pattern("{vocab:our_promise}")
+SENTENCE_START_RE = re.compile(r"[.!?]\s|\n[ \t]*\n")
+
+
+def _our_promise(doc: Invitation, mention) -> bool:
+    """'we pay into your bank within ten working days': a time the sender promises, not one
+    the reader must keep. Only a 'within …' or 'in … time' counts, never a written date."""
+    if mention.how != "relative":
+        return False
+    window = doc.text[max(doc.body.start, mention.start - 150) : mention.start]
+    starts = [m.end() for m in SENTENCE_START_RE.finditer(window)]
+    clause = window[starts[-1] if starts else 0 :]
+    return PROMISE_RE.search(clause, clause.lower()) is not None
+
+
+TOMORROW_RE = re.compile(r"\btomorrow(?:['’]s)?\b", re.I)
+REMINDER_RE = pattern("{vocab:reminder}")
+
+
+def _tomorrow(doc: Invitation, sent, start: int, end: int) -> list:
+    """'tomorrow' in the body, where it is not already an instant demand ('reply by tomorrow')
+    that the instant kind owns. A reminder that the meeting is tomorrow is not short notice:
+    the reader was told before."""
+    start = max(start, doc.body.start)
+    if start >= end or REMINDER_RE.search(doc.text, doc.lowered, doc.subject.start if doc.subject else start, end):
+        return []
+    demands = dates.instants_in(doc, start, end)
+    return [dates.DateMention(m.start(), m.end(), m.group(0), sent + timedelta(days=1), "relative")
+            for m in TOMORROW_RE.finditer(doc.text, start, end)
+            if not any(d.start <= m.start() < d.end for d in demands)]
+
+
+def _in_the_ask(doc: Invitation, sent, mentions: list) -> list:
+    """In a newsletter, only the dates in an item that asks something of the reader: the
+    Christmas card sale 'until 14 December' is not the research panel's deadline."""
+    items = structure.newsletter_items(doc)
+    if not items:
+        return mentions
+    asks = facts_for(doc, sent).asks.items
+    asking = [item for item in items if any(item.start <= ask.evidence.start < item.end for ask in asks)]
+    if not asking:
+        return mentions
+    first = items[0].start
+    return [m for m in mentions if m.start < first or any(item.start <= m.start < item.end for item in asking)]
+
+
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
         raise RuleError("'min_days' must be between 0 and 365", field="min_days")
@@ -46,11 +99,15 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         stop = min(span.end, doc.message_end)
         mentions += dates.dates_in(doc, sent, span.start, stop)
     # Demands with no date ("by close of play") belong to the instant kind alone: one owner per piece of evidence.
+    # "Could you stand in for me tomorrow?": a meeting the next day, in a message with a send date.
+    for span in spans:
+        mentions += _tomorrow(doc, sent, span.start, min(span.end, doc.message_end))
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
     # 29/11/2015"); it counts when written as a deadline.
-    relevant = [m for m in mentions if m.date > sent or is_deadline(doc, m.start)]
+    relevant = [m for m in mentions if (m.date > sent or is_deadline(doc, m.start)) and not _our_promise(doc, m)]
+    relevant = _in_the_ask(doc, sent, relevant)
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:

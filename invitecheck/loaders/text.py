@@ -8,6 +8,9 @@ A draft may start with header lines, then the body::
     Attachments: role-description.pdf, application-form.docx
 
     Dear ...
+
+Without a Date line at the top, a 'Date:', 'Sent:' or 'Received:' line further down gives
+the send date (see ``sent.written_sent_line``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from email.utils import parseaddr
 
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
-from ..sent import YEARS, believable
+from ..sent import YEARS, believable, written_sent_line
 from ..suppressions import extract as extract_suppressions
 from . import LoadError, shown
 
@@ -85,6 +88,11 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
             raise unreadable from None
         if not believable(sent.year):
             raise LoadError(f"{path}: the Date line '{shown(date_value)}' is in the year {sent.year}; give a date in the years {YEARS}")
+
+    if sent is None:  # no Date line at the top: one under a heading, at the bottom, or 'Received:'
+        found = written_sent_line(text, body_start)
+        if found is not None:
+            sent = found[0]
 
     declared = "attachment" in headers
     attachments = []
