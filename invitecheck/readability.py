@@ -42,6 +42,11 @@ def _prose(doc: Invitation) -> tuple[str, int]:
 
 
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+# A row of a table or a rota: "| Ward 7 | Wednesday 13 January | 10:00 to 13:00 |", or columns
+# lined up with tabs or runs of spaces. Each row stands alone; none is part of a sentence.
+TABLE_ROW_RE = re.compile(r"^\s*\||\S(?:\t| {3,})\S")
+# A word is a token with a letter or a digit in it: "|", "---" and "–" are not words.
+COUNTED_RE = re.compile(r"[^\W_]")
 
 
 # A sentence ends at '.', '!' or '?' followed by a space or the end: the dots inside
@@ -57,7 +62,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     email client wrapped over three lines is still one sentence; a blank line,
     a list item or a 'Label:' line starts afresh, and so does a line starting
     with a capital after a short line with no punctuation at its end (a heading,
-    a date, a line of an address).
+    a date, a line of an address). Each row of a table or rota stands alone.
     """
     units: list[tuple[int, int]] = []
     offset, previous = 0, ""
@@ -69,7 +74,8 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
             previous = ""
             continue
         after_a_heading = len(previous.strip()) < 60 and not previous.rstrip().endswith((".", ",", ";", ":", "-", "–")) and line.lstrip()[:1].isupper()
-        if units and units[-1][1] > units[-1][0] and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
+        row = bool(TABLE_ROW_RE.search(line)) or bool(previous and TABLE_ROW_RE.search(previous))
+        if units and units[-1][1] > units[-1][0] and not row and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
             units[-1] = (units[-1][0], end)
         else:
             units.append((start, end))
@@ -77,7 +83,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     found = []
     for unit_start, unit_end in units:
         for match in SENTENCE_RE.finditer(text, unit_start, unit_end):
-            words = len(URL_OR_EMAIL_RE.sub("link", match.group(0)).split())
+            words = sum(1 for token in URL_OR_EMAIL_RE.sub("link", match.group(0)).split() if COUNTED_RE.search(token))
             if words >= 3:  # headings and fields are not sentences
                 lead = len(match.group(0)) - len(match.group(0).lstrip())
                 found.append((match.start() + lead, match.end(), words))
@@ -112,7 +118,7 @@ def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""
     prose, offset = _prose(doc)
     clean = URL_OR_EMAIL_RE.sub("link", prose)
-    words = len(clean.split())
+    words = sum(1 for token in clean.split() if COUNTED_RE.search(token))
     sentences = _sentences(prose)
     if words < min_words or not sentences:
         return None
