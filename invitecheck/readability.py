@@ -46,7 +46,17 @@ LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}
 # lined up with tabs or runs of spaces. Each row stands alone; none is part of a sentence.
 TABLE_ROW_RE = re.compile(r"^\s*\||\S(?:\t| {3,})\S")
 # A word is a token with a letter or a digit in it: "|", "---" and "–" are not words.
-COUNTED_RE = re.compile(r"[^\W_]")
+NOT_A_WORD_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+
+
+PUNCTUATION_ONLY_HINTS = ("|", "- ", "– ", "—", "•", "* ", "·", "/ ")
+
+
+def _count_words(text: str) -> int:
+    count = len(text.split())
+    if any(hint in text for hint in PUNCTUATION_ONLY_HINTS):  # looked for only where one may be
+        count -= len(NOT_A_WORD_RE.findall(text))
+    return count
 
 
 # A sentence ends at '.', '!' or '?' followed by a space or the end: the dots inside
@@ -65,25 +75,26 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     a date, a line of an address). Each row of a table or rota stands alone.
     """
     units: list[tuple[int, int]] = []
-    offset, previous = 0, ""
+    offset, previous, previous_row = 0, "", False
+    has_rows = "|" in text or "\t" in text or "   " in text  # read line by line only where a row may be
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
         if not line.strip():
             units.append((start, start))  # a paragraph break
-            previous = ""
+            previous, previous_row = "", False
             continue
         after_a_heading = len(previous.strip()) < 60 and not previous.rstrip().endswith((".", ",", ";", ":", "-", "–")) and line.lstrip()[:1].isupper()
-        row = bool(TABLE_ROW_RE.search(line)) or bool(previous and TABLE_ROW_RE.search(previous))
-        if units and units[-1][1] > units[-1][0] and not row and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
+        is_row = has_rows and bool(TABLE_ROW_RE.search(line))
+        if units and units[-1][1] > units[-1][0] and not is_row and not previous_row and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
             units[-1] = (units[-1][0], end)
         else:
             units.append((start, end))
-        previous = line
+        previous, previous_row = line, is_row
     found = []
     for unit_start, unit_end in units:
         for match in SENTENCE_RE.finditer(text, unit_start, unit_end):
-            words = sum(1 for token in URL_OR_EMAIL_RE.sub("link", match.group(0)).split() if COUNTED_RE.search(token))
+            words = _count_words(URL_OR_EMAIL_RE.sub("link", match.group(0)))
             if words >= 3:  # headings and fields are not sentences
                 lead = len(match.group(0)) - len(match.group(0).lstrip())
                 found.append((match.start() + lead, match.end(), words))
@@ -118,7 +129,7 @@ def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""
     prose, offset = _prose(doc)
     clean = URL_OR_EMAIL_RE.sub("link", prose)
-    words = sum(1 for token in clean.split() if COUNTED_RE.search(token))
+    words = _count_words(clean)
     sentences = _sentences(prose)
     if words < min_words or not sentences:
         return None

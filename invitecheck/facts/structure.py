@@ -124,7 +124,17 @@ def finditer(doc, where: Region, pattern):
     return pattern.finditer(doc.text, doc.lowered, where.start, where.end)
 
 
-PARAGRAPH_RE = re.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
+BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def paragraphs(text: str, start: int, end: int):
+    """(start, end) of each paragraph between start and end: text between blank lines."""
+    for gap in BLANK_LINE_RE.finditer(text, start, end):
+        if text[start : gap.start()].strip():
+            yield start, gap.start()
+        start = gap.end()
+    if text[start:end].strip():
+        yield start, end
 PROSE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -132,22 +142,39 @@ def other_language(doc) -> tuple[Span, ...]:
     """Paragraphs of prose in another language: the Welsh half of a bilingual notice.
 
     A paragraph of ten words or more, mostly in small letters (prose, not a letterhead or
-    a list of names), in which fewer than one word in twelve is an everyday English word.
+    a list of names), in which fewer than one word in twelve is an everyday English word,
+    in a text that has a letter beyond ASCII somewhere.
     """
     return doc.memo(("other_language",), lambda: _other_language(doc))
 
 
 def _other_language(doc) -> tuple[Span, ...]:
+    body = doc.text[doc.body.start : doc.body.end]
+    # Welsh, Polish, Urdu … all write letters beyond ASCII somewhere ('â', 'ŵ', 'ł'): a text with
+    # none is not read paragraph by paragraph (nearly every invitation, at no cost).
+    if body.isascii() or not any(ch.isalpha() for ch in set(body) if ord(ch) > 127):
+        return ()
     english = words("english_word")
+    # The commonest, counted fast: a paragraph with enough of these is English without reading it word by word.
+    quick = (" the ", " and ", " to ", " you ", " we ", " of ", " for ", " your ", " in ", " on ", " is ", " or ", " at ", " by ")
+    lowered = doc.lower_text
     found = []
-    for paragraph in PARAGRAPH_RE.finditer(doc.text, doc.body.start, doc.body.end):
-        tokens = PROSE_WORD_RE.findall(paragraph.group(0))
+    for start, end in paragraphs(doc.text, doc.body.start, doc.body.end):
+        text = doc.text[start:end]
+        rough = len(text.split())
+        if rough < 10:
+            continue
+        # Most paragraphs are English and say so at once (" the ", " and " …): no need to read them word by word.
+        part = " " + lowered[start:end].replace("\n", " ") + " "
+        if 12 * sum(part.count(word) for word in quick) >= rough:
+            continue
+        tokens = PROSE_WORD_RE.findall(text)
         if len(tokens) < 10:
             continue
         lower = sum(token[0].islower() for token in tokens)
         common = sum(token.lower() in english for token in tokens)
         if 2 * lower >= len(tokens) and 12 * common < len(tokens):
-            found.append(Span(paragraph.start(), paragraph.end()))
+            found.append(Span(start, end))
     return tuple(found)
 
 
