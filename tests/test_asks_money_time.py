@@ -56,11 +56,17 @@ def test_a_survey_that_says_how_long_it_takes_is_not_a_role():
     "The rota for this summer's ward visits is open: please sign up for one or more slots.",
     "We'd love some patients to walk round the new outpatients building with us on 3 May.",
     "We would like to watch you try an early version of our booking screens.",
+    "Would you be willing to be interviewed about your stay on the ward?",
+    "Can you spare two hours to help us plan the new waiting area?",
 ])
 def test_asks_for_time_in_the_shapes_real_invitations_take(text):
     record = check("payment-for-time", text)
     assert record.status == "fail", record.note
     assert record.findings[0].message.endswith("does not say whether people are paid for their time.")
+
+
+def test_sparing_ten_minutes_for_a_survey_is_not_an_ask_for_time():
+    assert check("payment-for-time", "Could you spare ten minutes to answer our online survey?").status == "not-applicable"
 
 
 # -- expenses-explained -------------------------------------------------------------------------
