@@ -17,6 +17,8 @@ from .record import Record, fact
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
+# "the meeting is on", "held on", "join us on": a meeting or event named just before a date
+EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
@@ -29,6 +31,8 @@ class Dated:
     evidence: Evidence
     date: object  # datetime.date
     role: str  # "deadline", "event" or "history"
+    how: str = "date"  # "date" written out, "weekday" ("by Friday") or "relative" ("within two weeks")
+    stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
 
 
 def is_deadline(doc, start: int) -> bool:
@@ -45,7 +49,7 @@ class Times(Record):
         for mention in dates.dates_in(doc, sent, self.region.start, self.region.end):
             deadline = is_deadline(doc, mention.start)
             role = "deadline" if deadline else "event" if mention.date >= sent else "history"
-            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
+            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role, mention.how, mention.stated_weekday))
         return found
 
     @fact
@@ -54,9 +58,19 @@ class Times(Record):
         return [d for d in self.dates if d.date > self.facts.sent or d.role == "deadline"]
 
     @fact
+    def named_events(self) -> list:
+        """The dates a meeting or event is named on: "the meeting is on 20 March" (Dated)."""
+        start = self.region.start
+        return [d for d in self.dates if d.role == "event"
+                and self.search(EVENT_BEFORE_RE, max(start, d.evidence.start - 60), d.evidence.start)]
+
+    @fact
     def instants(self) -> list:
-        """Demands with no real time: "by close of play", "ASAP" (Evidence)."""
-        return [Evidence(i.start, i.end) for i in dates.instants_in(self.doc, self.region.start, self.region.end)]
+        """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence)."""
+        doc, parts = self.doc, [self.region]
+        if doc.subject:
+            parts.insert(0, doc.subject)
+        return [Evidence(i.start, i.end) for part in parts for i in dates.instants_in(doc, part.start, part.end)]
 
     @fact
     def event_date(self) -> Evidence | None:

@@ -296,6 +296,11 @@ def without_overlaps(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def inside(evidence, spans, end: int) -> bool:
+    """Is a fact's evidence inside one of a rule's spans (and before ``end``, where the sender's words stop)?"""
+    return evidence.end <= end and any(span.start <= evidence.start and evidence.end <= span.end for span in spans)
+
+
 def scope_start(doc: Invitation, spans: list[Span]) -> int:
     """Where an 'is missing' finding points: the first non-blank character of the scope."""
     if not spans:
