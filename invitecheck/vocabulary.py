@@ -89,3 +89,9 @@ def expand_options(value):
     if isinstance(value, dict):
         return {key: expand_options(item) for key, item in value.items()}
     return value
+
+
+@lru_cache(maxsize=None)
+def word_groups(name: str) -> tuple[frozenset[str], ...]:
+    """A list entry whose items are groups of plain words ("document_synonyms"), each as a set."""
+    return tuple(frozenset(item.lower().split()) for item in fragment(name)[3:-1].split("|"))

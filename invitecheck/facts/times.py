@@ -35,22 +35,35 @@ class Dated:
     stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
 
 
-def is_deadline(doc, start: int) -> bool:
-    before = doc.text[max(doc.body.start, start - 40) : start]
+def is_deadline(doc, start: int, part_start: int | None = None) -> bool:
+    before = doc.text[max(doc.body.start if part_start is None else part_start, start - 40) : start]
     return bool(DEADLINE_BEFORE_RE.search(before))
 
 
 class Times(Record):
-    @fact
-    def dates(self) -> list:
-        """Every date, as Dated records."""
+    def _dated(self, part) -> list:
         doc, sent = self.doc, self.facts.sent
         found = []
-        for mention in dates.dates_in(doc, sent, self.region.start, self.region.end):
-            deadline = is_deadline(doc, mention.start)
+        for mention in dates.dates_in(doc, sent, part.start, part.end):
+            deadline = is_deadline(doc, mention.start, part.start)
             role = "deadline" if deadline else "event" if mention.date >= sent else "history"
             found.append(Dated(Evidence(mention.start, mention.end), mention.date, role, mention.how, mention.stated_weekday))
         return found
+
+    def _parts(self) -> list:
+        """(part, its dates): the subject line's, then the invitation's."""
+        subject = [(self.doc.subject, self.subject_dates)] if self.doc.subject else []
+        return subject + [(self.region, self.dates)]
+
+    @fact
+    def dates(self) -> list:
+        """Every date, as Dated records."""
+        return self._dated(self.region)
+
+    @fact
+    def subject_dates(self) -> list:
+        """Every date in the subject line, as Dated records."""
+        return self._dated(self.doc.subject) if self.doc.subject else []
 
     @fact
     def deadlines(self) -> list:
@@ -59,18 +72,15 @@ class Times(Record):
 
     @fact
     def named_events(self) -> list:
-        """The dates a meeting or event is named on: "the meeting is on 20 March" (Dated)."""
-        start = self.region.start
-        return [d for d in self.dates if d.role == "event"
-                and self.search(EVENT_BEFORE_RE, max(start, d.evidence.start - 60), d.evidence.start)]
+        """The dates a meeting or event is named on, in the subject or the invitation: "the meeting is on 20 March" (Dated)."""
+        return [d for part, dated in self._parts() for d in dated if d.role == "event"
+                and self.search(EVENT_BEFORE_RE, max(part.start, d.evidence.start - 60), d.evidence.start)]
 
     @fact
     def instants(self) -> list:
         """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence)."""
-        doc, parts = self.doc, [self.region]
-        if doc.subject:
-            parts.insert(0, doc.subject)
-        return [Evidence(i.start, i.end) for part in parts for i in dates.instants_in(doc, part.start, part.end)]
+        parts = ([self.doc.subject] if self.doc.subject else []) + [self.region]
+        return [Evidence(i.start, i.end) for part in parts for i in dates.instants_in(self.doc, part.start, part.end)]
 
     @fact
     def event_date(self) -> Evidence | None:

@@ -30,7 +30,7 @@ def prepare(options):
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # The dates written out in full, with their roles (times facts), inside the rule's scope.
     times = facts_for(doc, ctx.sent).times
-    mentions = [d for d in times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
+    mentions = [d for d in times.subject_dates + times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
     if not mentions:
         return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []
