@@ -67,6 +67,8 @@ WEEKDAY_RE = pattern(
     r"(?<=\s|:)(?P<weekday>{vocab:weekday})\b"
     r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
 )  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
+# "every Friday", "the first Tuesday of the month": a pattern of days, not one date
+RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
 WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
@@ -251,7 +253,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         if _overlaps(span_start, match.end(), taken):
             continue
         # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
-        if re.search(r"\b(?:every|each|first|second|third|fourth|last|alternate|other)\s+(?:the\s+)?$", text[max(start, span_start - 20) : span_start], re.I):
+        if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
             continue
         taken.append((span_start, match.end()))
         found.append(DateMention(span_start, match.end(), text[span_start : match.end()], sent + timedelta(days=ahead), "weekday"))
@@ -274,8 +276,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
 
 
 # Both run on windows of at most 25 characters (see _drop_range_starts).
-_RANGE_LINK_RE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I)
-_RANGE_OPEN_RE = re.compile(r"\b(?:from|between|runs|running|open|opens)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+_RANGE_LINK_RE = pattern(r"\s*(?:{vocab:range_link})\s*$", 0)
+_RANGE_OPEN_RE = pattern(r"\b(?:{vocab:range_open})\s+(?:on\s+)?(?:the\s+)?$", 0)
 
 
 def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -285,7 +287,7 @@ def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]
         if following is not None and following.date > mention.date:
             between = text[mention.end : following.start]
             opening = text[max(0, mention.start - 25) : mention.start]
-            if len(between) <= 12 and _RANGE_LINK_RE.match(between) and _RANGE_OPEN_RE.search(opening):
+            if len(between) <= 12 and _RANGE_LINK_RE.match(between, lowered(between)) and _RANGE_OPEN_RE.search(opening, lowered(opening)):
                 continue
         kept.append(mention)
     return kept

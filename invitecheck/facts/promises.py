@@ -46,17 +46,17 @@ BELOW_PROMISES = [
     pattern(r"\b(?P<thing>{vocab:promised_thing})\s+(?:(?:is|are)\s+)?(?:(?:{vocab:set_out})\s+)?below\b", 0),
     pattern(r"\b(?:{vocab:below_pointer})\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b", 0),
     pattern(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})", 0),
-    pattern(r"\bclick\s+(?:on\s+)?(?P<thing>here|this\s+link|the\s+link)\b", 0),
-    pattern(r"\b(?:the|this)\s+following\s+(?P<thing>(?:web\s*)?link|form|questions?|details|information|address|dates|website|url)\b", 0),
+    pattern(r"\bclick\s+(?:on\s+)?(?P<thing>{vocab:click_target})\b", 0),
+    pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
     pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
     # "fill in the short form at https://…", "apply here:", "in the downloads section"
     pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at|on\s+our\s+website)\b", 0),
-    pattern(r"\b(?:apply|register|sign\s+up|book|find\s+out\s+more|read\s+more|complete\s+(?:it|the\s+\w+))\s+(?P<thing>here)\s*:", 0),
+    pattern(r"\b(?:{vocab:apply_here})\s+(?P<thing>here)\s*:", 0),
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
 ]
 # "the link above": what is promised comes before the promise.
 ABOVE_PROMISES = [
-    pattern(r"\b(?P<thing>(?:web\s*)?link|form|address|details|information|questions|dates)\s+(?:(?:is|are)\s+)?(?:(?:given|shown|listed|set\s+out|mentioned)\s+)?above\b", 0),
+    pattern(r"\b(?P<thing>{vocab:above_thing})\s+(?:(?:is|are)\s+)?(?:(?:given|shown|listed|set\s+out|mentioned)\s+)?above\b", 0),
     pattern(r"\b(?:see|use|follow|click|complete)\s+(?:the\s+)?(?P<thing>(?:web\s*)?link|form|address|details)\s+above\b", 0),
 ]
 # The key words of each kind of promise: the phrases are tried only near one of them.
