@@ -101,6 +101,8 @@ _POLITE_ASK_RE = pattern("{vocab:polite_ask}", 0)
 _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 
 # A date after these words is history or paperwork, not something to act on (vocabulary: history_lead).
+# A span of time after these words, in the same sentence, is a promise of payment (vocabulary: payment_promise).
+_PAYMENT_PROMISE_RE = pattern(r"\b(?:{vocab:payment_promise})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
 _NOT_A_DEADLINE_RE = pattern(r"(?:\b(?:{vocab:history_lead})\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$", 0)
 
 
@@ -262,8 +264,9 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
         unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
-        if not _overlaps(match.start(), match.end(), taken):
-            found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
+        if _overlaps(match.start(), match.end(), taken) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):
+            continue  # "we pay expenses within ten working days" gives the reader no deadline
+        found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, lower, start, end):
         following = match["which"].lower() == "next"
         if match["unit"].lower() == "week":  # the Friday of this week, or of next week
