@@ -23,7 +23,7 @@ ROLE_RE = pattern(
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
     # "Our carers' voice panel meets online …"
-    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets|will\s+meet|is\s+looking|is\s+recruiting|needs|is\s+an?|is\s+open\s+to)\b"
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking|is\s+recruiting|needs|is\s+an?|is\s+open\s+to)\b"
     # "I'm writing to invite you to our Carers' Strategy Group" (a forum you are invited to is an event)
     r"|\b(?:invite|inviting)\s+you\s+to\s+(?:join\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun5>(?!forum)(?:{vocab:group_noun}))\b"
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
@@ -47,7 +47,7 @@ ONE_OFF_RE = pattern(
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
 ONE_OFF_MORE_RE = pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|take|takes|last|lasts)\b"
-    r"|\b(?P<noun4>(?:one-to-one\s+(?:video\s+|phone\s+|online\s+)?(?:call|chat|interview|conversation)|(?:interview|recruitment|selection|appointments|shortlisting)\s+panel)s?)\b"
+    r"|\b(?P<noun4>{vocab:one_off_named})\b"
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
@@ -78,6 +78,9 @@ EVENT_RE = pattern(
 )
 # Looked for only when EVENT_RE finds nothing: a heading "Listening event" with its date on the
 # next line, found from the date line (a cheap search), then the heading above it
+THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
+# "Just a reminder that our next Patient Participation Group meeting is …"
+REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
@@ -136,7 +139,7 @@ def _event(doc, match) -> Evidence | None:
     """The meeting or event named: "listening event", "annual patient forum"."""
     if match is None:
         return None
-    group = next(name for name in ("what", "what2", "what3", "what4", "what6") if match.start(name) >= 0)
+    group = next(name for name in ("what", "what2", "what3", "what4", "what6", "what7") if name in match.re.groupindex and match.start(name) >= 0)
     start, end = match.start(group), match.end(group)
     lead = LEADING_RE.match(doc.text, start, end)
     return Evidence(lead.end() if lead else start, end)
@@ -154,7 +157,16 @@ class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
-        return _what(self.doc, self.search(ROLE_RE) or self.search(ROLE_MORE_RE)) or self._expected_role
+        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
+
+    @fact
+    def _role_match(self):
+        """The first ask to join, not a thank-you for having joined ("Thank you for joining our panel last year")."""
+        text = self.doc.text
+        for found in ROLE_RE.finditer(text, self.lowered, self.region.start, self.region.end):
+            if not THANKS_BEFORE_RE.search(text, max(self.region.start, found.start() - 16), found.start()):
+                return found
+        return None
 
     @fact
     def one_off(self) -> Evidence | None:
@@ -165,7 +177,8 @@ class Asks(Record):
     def event(self) -> Evidence | None:
         """A particular meeting or event is named."""
         own = self.facts.region  # the sender's words now: a meeting in a quoted message is not named again
-        return _event(self.doc, self.search(EVENT_RE, own.start, own.end)) or self._event_heading
+        return (_event(self.doc, self.search(EVENT_RE, own.start, own.end)) or self._event_heading
+                or _event(self.doc, self.search(REMINDER_RE, own.start, own.end)))
 
     @fact
     def _expected_role(self) -> Evidence | None:
