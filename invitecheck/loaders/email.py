@@ -26,6 +26,7 @@ _MAILPARSER_LOG = logging.getLogger("mailparser")
 _MAILPARSER_LOG.addHandler(logging.NullHandler())
 _MAILPARSER_LOG.propagate = False
 
+from ..address import split_sender
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
 from ..locate import email_places
@@ -43,10 +44,35 @@ def _header(message, name: str) -> str:
     raw = message.get(name) if message is not None else None
     if raw is None:
         return ""
+    value = _eight_bit(raw)
     try:
-        return str(email.header.make_header(email.header.decode_header(str(raw))))
+        return str(email.header.make_header(email.header.decode_header(value)))
     except Exception:  # malformed encoded words: show them as they are
+        return value
+
+
+def _eight_bit(raw) -> str:
+    """A header's raw value as text. Unencoded UTF-8 in a header (RFC 6532: 'From: Zoë Smith')
+    reaches us as bytes of an unknown charset, which str() would show as '��': they are read
+    as UTF-8, or else as Windows-1252, like a body without a charset."""
+    if not isinstance(raw, email.header.Header):
         return str(raw)
+    try:
+        chunks = email.header.decode_header(raw)
+    except Exception:
+        return str(raw)
+    text = []
+    for value, charset in chunks:
+        if isinstance(value, str):
+            text.append(value)
+        elif charset in (None, "unknown-8bit"):
+            text.append(decode_bytes(value))
+        else:
+            try:
+                text.append(value.decode(charset, errors="replace"))
+            except LookupError:
+                text.append(decode_bytes(value))
+    return "".join(text)
 
 
 def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
@@ -180,7 +206,7 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
     message = parts.message
     if message is not None and _depth(message, limits.max_depth) > limits.max_depth:
         raise LoadError(f"{path}: the email's parts are nested more than {limits.max_depth} levels deep")
-    name, address = email.utils.parseaddr(_header(message, "From"))
+    name, address = split_sender(_header(message, "From"))
     subject = _header(message, "Subject")
     date_raw = _header(message, "Date")
     sent, date_note = _sent_date(date_raw)
