@@ -1,0 +1,137 @@
+"""Defects the red team found in how dates, senders and long lines are read (December 2026).
+
+Each test fails on the code before its fix: the date a user would see, the sender's
+name in the report, or a check that took minutes on one ordinary-looking line.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from invitecheck.api import check_message
+from invitecheck.dates import find_dates
+
+HEAD = "Subject: Join our panel\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\nDate: 4 March 2024\n\n"
+PANEL = "Please join our patient panel on 12 June 2024. Reply to helen.mbeki@example.nhs.uk.\n"
+
+
+# --- --sent, a draft's Date line and an email's Date header must give a whole date --------------
+
+@pytest.mark.parametrize("value", ["2025", "March", "12.30", "1/2", "4 March"])
+def test_a_send_date_missing_its_day_month_or_year_is_refused_not_filled_from_today(run, draft, value):
+    # dateutil filled the missing parts from today: '--sent 2025' was read as today's day in 2025.
+    out = run("check", draft("Subject: Join our panel\n\n" + PANEL), "--sent", value)
+    assert out.exit_code == 2
+    assert out.stderr.strip() == f"invitecheck: --sent '{value}' is not a real date; write it like 2024-03-04 or 4 March 2024"
+
+
+def test_an_impossible_send_date_is_one_plain_sentence(run, draft):
+    out = run("check", draft("Subject: Join our panel\n\n" + PANEL), "--sent", "2025-02-30")
+    assert out.exit_code == 2 and out.stdout == ""
+    assert out.stderr.strip() == "invitecheck: --sent '2025-02-30' is not a real date; write it like 2024-03-04 or 4 March 2024"
+
+
+def test_a_draft_date_line_without_a_year_is_refused(run, draft):
+    out = run("check", draft("Subject: Join our panel\nDate: 4 March\n\n" + PANEL), "--format", "json")
+    assert out.exit_code == 2
+    assert "the Date line '4 March' is not a date I can read" in out.result("draft.txt")["error"]
+
+
+def test_an_email_date_header_without_a_year_is_noted_and_today_used(run, tmp_path):
+    path = tmp_path / "x.eml"
+    path.write_text("From: Helen Mbeki <helen.mbeki@example.nhs.uk>\nSubject: Join our panel\nDate: March\n\n" + PANEL)
+    out = run("check", path, "--format", "json", "--force")
+    result = out.result("x.eml")
+    assert result["sent_from"] == "today"
+    assert any("The Date header 'March' is not a real date" in note for note in result["notes"])
+
+
+# --- dates in the text ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["People aged 16 to 25 may apply.", "Ages 18-25 may join.", "1 in 4 may need help.",
+                                  "The other 5 may come later."])
+def test_may_the_verb_after_a_number_is_not_a_date_in_may(text):
+    assert find_dates(text, date(2025, 1, 1)) == []
+
+
+def test_a_day_in_may_with_an_ordinal_or_capital_is_still_a_date():
+    assert [m.date for m in find_dates("Reply by 4th may.", date(2025, 1, 1))] == [date(2025, 5, 4)]
+    assert [m.date for m in find_dates("Reply by 4 May.", date(2025, 1, 1))] == [date(2025, 5, 4)]
+
+
+@pytest.mark.parametrize("text, sent, expected", [
+    ("It was set up on 31/12/99.", date(2025, 1, 1), date(1999, 12, 31)),  # not 2099
+    ("Reply by 4/3/25.", date(2025, 1, 1), date(2025, 3, 4)),
+    ("Reply by 4/1/01.", date(2000, 12, 20), date(2001, 1, 4)),
+])
+def test_a_two_digit_year_is_in_the_century_nearest_the_send_date(text, sent, expected):
+    assert [m.date for m in find_dates(text, sent)] == [expected]
+
+
+def test_a_weekday_that_fits_only_the_date_just_gone_is_that_date(run, draft):
+    # Sent on Monday 12 June 2017: 'Friday 9 June' was three days before. It was read as
+    # 9 June 2018 (a Saturday), so notice-period passed and dates-consistent blamed the weekday.
+    path = draft("Subject: Join our patient panel\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\nDate: 12 June 2017\n\n"
+                 "Please apply to join our patient panel. The closing date is Friday 9 June.\n"
+                 "Reply to helen.mbeki@example.nhs.uk.\n\nHelen Mbeki\n")
+    out = run("check", path, "--format", "json")
+    notice = out.check("draft.txt", "notice-period")
+    assert notice["status"] == "fail"
+    assert "had already passed when it was sent (3 days earlier)" in notice["findings"][0]["message"]
+    assert out.check("draft.txt", "dates-consistent")["status"] == "pass"
+
+
+def test_a_date_across_the_year_end_is_next_year():
+    found = find_dates("The event is on Thursday 8 January.", date(2025, 12, 20))
+    assert [m.date for m in found] == [date(2026, 1, 8)]
+
+
+# --- the sender, as people write the From line ---------------------------------------------------
+
+def _eml(from_line: bytes, subject: bytes = b"Join our panel") -> bytes:
+    return (b"From: " + from_line + b"\nSubject: " + subject + b"\nDate: Mon, 4 Mar 2024 10:00:00 +0000\n\n" + PANEL.encode())
+
+
+def test_unencoded_utf8_in_email_headers_is_read_as_utf8():
+    # RFC 6532 allows UTF-8 in headers; they were shown as 'Zo\ufffd\ufffd Smith'.
+    result = check_message(_eml("Zoë Smith <zoe@example.org>".encode(), "Café panel 患者".encode()), name="x.eml")
+    assert result["sender"] == "Zoë Smith <zoe@example.org>"
+    assert result["subject"] == "Café panel 患者"
+
+
+def test_latin1_bytes_in_an_email_header_are_read_not_replaced():
+    result = check_message(_eml(b"Zo\xeb Smith <zoe@example.org>"), name="x.eml")
+    assert result["sender"] == "Zoë Smith <zoe@example.org>"
+
+
+@pytest.mark.parametrize("from_line, name, address", [
+    ("Mbeki, Helen <helen.mbeki@nhs.net>", "Mbeki, Helen", "helen.mbeki@nhs.net"),
+    ("Helen Mbeki [NHS England] <helen.mbeki@nhs.net>", "Helen Mbeki [NHS England]", "helen.mbeki@nhs.net"),
+    ('"Mbeki, Helen" <helen.mbeki@nhs.net>', "Mbeki, Helen", "helen.mbeki@nhs.net"),
+    ("helen.mbeki@nhs.net", "", "helen.mbeki@nhs.net"),
+])
+def test_a_from_line_with_a_comma_or_brackets_keeps_its_address(from_line, name, address):
+    # parseaddr gave ('', 'Mbeki') for an unquoted comma, and ('', '') for brackets.
+    from invitecheck.address import split_sender
+
+    assert split_sender(from_line) == (name, address)
+    for data, label in ((_eml(from_line.encode()), "x.eml"), (HEAD.replace("Helen Mbeki <helen.mbeki@example.nhs.uk>", from_line) + PANEL, "x.txt")):
+        result = check_message(data, name=label)
+        assert address in result["sender"], (label, result["sender"])
+
+
+# --- long lines that took minutes ----------------------------------------------------------------
+
+@pytest.mark.parametrize("motif", ["AB ", "0113 ", "1 March "])
+def test_a_long_line_of_one_repeated_phrase_is_checked_in_proportion_to_its_length(motif):
+    # 60,000 characters of 'AB ' took 11 s (jargon-explained split the whole line for every
+    # word on it), of '0113 ' 11 s (each phone number read the rest of its line), and
+    # 80,000 of '1 March ' 20 s (each date was compared with every date before it);
+    # at the 200,000 characters the rules read, minutes. Now a second or so.
+    text = HEAD + motif * (120_000 // len(motif)) + "\n"
+    started = time.process_time()
+    check_message(text, name="long.txt", sent=date(2024, 3, 4), today=date(2024, 3, 4))
+    assert time.process_time() - started < 8
