@@ -92,7 +92,19 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
     return sent, None
 
 
-def _attachment(item: dict) -> Attachment:
+# An invitation has a handful of attachments. Reading a Word file's text takes up to a second
+# or two (its XML is parsed whole), so an email of hundreds of them took minutes: the text of
+# the first MAX_READ_ATTACHMENTS is read, and the report says when there were more.
+MAX_READ_ATTACHMENTS = 10
+
+
+def _skipped_note(count: int) -> list[str]:
+    if count <= MAX_READ_ATTACHMENTS:
+        return []
+    return [f"The email has {count:,} attachments; only the first {MAX_READ_ATTACHMENTS} were opened to see what they are."]
+
+
+def _attachment(item: dict, read: bool = True) -> Attachment:
     payload = item.get("payload") or ""
     if item.get("binary"):
         try:
@@ -105,7 +117,7 @@ def _attachment(item: dict) -> Attachment:
     inline = disposition.startswith("inline") or (bool(item.get("content-id")) and "attachment" not in disposition)
     name = str(item.get("filename") or "unnamed")
     content_type = str(item.get("mail_content_type") or "application/octet-stream").lower()
-    text = None if content_type.startswith("image/") else extract_text(name, content_type, data)
+    text = None if content_type.startswith("image/") or not read else extract_text(name, content_type, data)
     return Attachment(name=name, content_type=content_type, size=len(data), inline=inline, text=text)
 
 
@@ -129,7 +141,8 @@ def _with_mailparser(data: bytes) -> _Parts:
         else:
             defects.append(str(item))
     return _Parts(mail.message, list(mail.text_plain), list(mail.text_html),
-                  [_attachment(item) for item in mail.attachments], defects, [])
+                  [_attachment(item, read=n < MAX_READ_ATTACHMENTS) for n, item in enumerate(mail.attachments)], defects,
+                  _skipped_note(len(mail.attachments)))
 
 
 def _with_stdlib(data: bytes) -> _Parts:
@@ -143,14 +156,16 @@ def _with_stdlib(data: bytes) -> _Parts:
         name = part.get_filename()
         kind = part.get_content_type()
         if name or part.get_content_disposition() == "attachment":
+            read = len(attachments) < MAX_READ_ATTACHMENTS
             attachments.append(Attachment(str(name or "unnamed"), kind, len(payload), part.get_content_disposition() == "inline",
-                                          extract_text(str(name or ""), kind, payload)))
+                                          extract_text(str(name or ""), kind, payload) if read else None))
         elif kind in ("text/plain", "text/html"):
             text = decode_bytes(payload, part.get_content_charset())
             (plain if kind == "text/plain" else html).append(text)
     defects = [type(d).__name__ for d in message.defects]
     return _Parts(message, plain, html, attachments, defects,
-                  ["mail-parser could not read this message's structure, so Python's own email parser read it."])
+                  ["mail-parser could not read this message's structure, so Python's own email parser read it."]
+                  + _skipped_note(len(attachments)))
 
 
 _PART_RE = re.compile(rb"^content-type[ \t]*:", re.I | re.M)
