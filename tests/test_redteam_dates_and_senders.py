@@ -188,3 +188,28 @@ def test_a_word_document_read_leaves_no_tree_waiting_for_the_cycle_collector():
     finally:
         gc.enable()
     assert left == []
+
+
+@pytest.mark.parametrize("shape", ["pdf_long_page", "pdf_repeated_form"])
+def test_a_small_pdf_attachment_full_of_drawing_instructions_is_read_in_bounded_time(shape):
+    # A 5 KB PDF of a page with 3 MB of instructions took 20 s to read; a 1 KB one drawing a
+    # form 10,000 times did not finish in two minutes. As an --attach file or one of ten
+    # attachments, each held up the whole check.
+    import hostile_shapes
+
+    from invitecheck.loaders.documents import extract_text
+
+    name, data = getattr(hostile_shapes, shape)()
+    assert len(data) < 6000
+    started = time.process_time()
+    extract_text(name, "application/pdf", data)
+    assert time.process_time() - started < 5
+
+
+def test_an_ordinary_pdf_attachment_is_still_read():
+    import hostile_shapes
+
+    from invitecheck.loaders.documents import extract_text
+
+    name, data = hostile_shapes.pdf_long_page(2_000)
+    assert extract_text(name, "application/pdf", data).startswith("Application form")

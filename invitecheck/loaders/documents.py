@@ -100,6 +100,53 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+# pypdf reads about 300 KB of a page's drawing instructions a second, and a PDF's are
+# compressed: a 2 KB attachment took 7 s, a 15 KB one 16 s. A page of text needs a few KB
+# of them, so a PDF's pages are read until their instructions (and the forms they draw)
+# come to MAX_PDF_CONTENT_BYTES, and at most MAX_PDF_OPERATIONS of them are followed
+# (a form drawn over and over is read again each time).
+MAX_PDF_CONTENT_BYTES = 128 * 1024
+MAX_PDF_OPERATIONS = 50_000
+
+
+class _Enough(Exception):
+    """Stops pypdf when a PDF has had its share of reading."""
+
+
+def _content_bytes(page) -> int:
+    """How many bytes of drawing instructions a page has, its forms (XObjects) included."""
+    contents = page.get_contents()
+    size = len(contents.get_data()) if contents is not None else 0
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    for reference in (xobjects.get_object().values() if xobjects is not None else ()):
+        form = reference.get_object()
+        if form.get("/Subtype") == "/Form":
+            size += len(form.get_data())
+    return size
+
+
+def _pdf_text(reader) -> str:
+    budget, operations, pages = MAX_PDF_CONTENT_BYTES, [0], []
+
+    def count(*_ignored) -> None:
+        operations[0] += 1
+        if operations[0] > MAX_PDF_OPERATIONS:
+            raise _Enough
+
+    for page in reader.pages[:MAX_PDF_PAGES]:
+        budget -= _content_bytes(page)
+        if budget < 0:
+            break
+        try:
+            pages.append(page.extract_text(visitor_operand_before=count) or "")
+        except _Enough:
+            break
+        if sum(len(p) for p in pages) > MAX_TEXT:
+            break
+    return "\n".join(pages)[:MAX_TEXT]
+
+
 def extract_text(name: str, content_type: str, data: bytes) -> str | None:
     """The readable text of an attachment, or None when it is not a document we can read."""
     if not data or len(data) > MAX_DOCUMENT_BYTES:
@@ -114,13 +161,7 @@ def extract_text(name: str, content_type: str, data: bytes) -> str | None:
             from pypdf import PdfReader
 
             logging.getLogger("pypdf").setLevel(logging.ERROR)
-            reader = PdfReader(io.BytesIO(data))
-            pages = []
-            for page in reader.pages[:MAX_PDF_PAGES]:
-                pages.append(page.extract_text() or "")
-                if sum(len(p) for p in pages) > MAX_TEXT:
-                    break
-            return "\n".join(pages)[:MAX_TEXT]
+            return _pdf_text(PdfReader(io.BytesIO(data)))
         if lower.endswith((".txt", ".md", ".csv")) or content_type.startswith("text/plain"):
             from .text import decode_bytes
 
