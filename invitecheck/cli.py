@@ -301,7 +301,7 @@ def reply(
     """Write a short, polite reply that asks the sender for exactly what is missing.
 
     When nothing is missing it says so instead. Exit status 0, or 2 when the file
-    cannot be read.
+    cannot be read or has no text.
     """
     from .facts import of_result
     from .printable import printable
@@ -321,6 +321,10 @@ def reply(
     result = results[0]
     if result.error:
         _fail(result.error)
+    doc = result.invitation
+    if doc is not None and not (doc.subject_text.strip() or doc.body_text.strip()):
+        # An empty file got 'Thank you for your invitation …' asking for a contact.
+        _fail(f"{result.path}: it has no text, so there is nothing to reply to")
     facts = of_result(result)
     name = facts.people.sender_name if facts is not None else ""
     text = reply_text(result, all_rules, chosen, name)

@@ -213,3 +213,12 @@ def test_an_ordinary_pdf_attachment_is_still_read():
 
     name, data = hostile_shapes.pdf_long_page(2_000)
     assert extract_text(name, "application/pdf", data).startswith("Application form")
+
+
+@pytest.mark.parametrize("content", ["", "\n\n   \n"])
+def test_a_reply_to_an_empty_file_is_refused_in_one_sentence(run, draft, content):
+    # It wrote 'Thank you for your invitation. Before I decide …' to nobody about nothing.
+    path = draft(content, "empty.txt")
+    out = run("reply", path)
+    assert out.exit_code == 2 and out.stdout == ""
+    assert out.stderr.strip() == f"invitecheck: {path}: it has no text, so there is nothing to reply to"
