@@ -127,7 +127,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     from .selection import Selection
 
     project = _config(config, no_config)
-    cli_sent = _parse_sent(sent) if sent else None
+    cli_sent = _parse_sent(sent) if sent is not None else None  # an empty --sent "" is an error, not today
     settings = Settings(
         sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,

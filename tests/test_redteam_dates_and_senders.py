@@ -260,3 +260,10 @@ def test_a_header_folded_over_many_lines_is_read_in_proportion_to_its_length(tmp
     result = check_message(path)
     assert time.process_time() - started < 6
     assert "error" not in result
+
+
+def test_an_empty_send_date_is_refused_not_read_as_today(run, draft):
+    # A script's empty variable (--sent "$DAY") was silently today.
+    out = run("check", draft("Subject: Join our panel\n\n" + PANEL), "--sent", "")
+    assert out.exit_code == 2
+    assert out.stderr.strip() == "invitecheck: --sent '' is not a real date; write it like 2024-03-04 or 4 March 2024"
