@@ -69,6 +69,7 @@ WEEKDAY_RE = pattern(
     r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
 )  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
+STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
 WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
@@ -287,6 +288,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 # "you may 2 …" is not a date; "May 2nd" needs an ordinal or a capital.
                 if not (text[match.start()] == "M" and re.search(r"\d(?:st|nd|rd|th)", match.group(0))):
                     continue
+            if regex is DAY_MONTH_RE and not match["year"] and text[match.end() - 1] != "." and STREET_AFTER_RE.match(text, lower, match.end()):
+                continue
             if regex is DAY_MONTH_RE and text[match.start("month") : match.end("month")] == "may" and not match["year"] and weekday is None:
                 # "aged 18 to 25 may apply", "1 in 4 may need help": the verb, not 4 May.
                 if not re.search(r"\d(?:st|nd|rd|th)", match.group(0)):

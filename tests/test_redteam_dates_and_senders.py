@@ -267,3 +267,13 @@ def test_an_empty_send_date_is_refused_not_read_as_today(run, draft):
     out = run("check", draft("Subject: Join our panel\n\n" + PANEL), "--sent", "")
     assert out.exit_code == 2
     assert out.stderr.strip() == "invitecheck: --sent '' is not a real date; write it like 2024-03-04 or 4 March 2024"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The venue is 2 May Street, Leeds.", []),
+    ("Park at 1 Mar Rd.", []),
+    ("We meet on 2 May. Street parking is free.", [date(2025, 5, 2)]),
+    ("We meet on 4 March at the Civic Hall.", [date(2025, 3, 4)]),
+])
+def test_a_street_named_after_a_month_is_an_address_not_a_date(text, expected):
+    assert [m.date for m in find_dates(text, date(2025, 1, 1))] == expected
