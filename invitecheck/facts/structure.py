@@ -107,7 +107,7 @@ def _thread(doc) -> Region:
         return own
     end = own.end
     for quote in OUTLOOK_QUOTE_RE.finditer(doc.text, own.end, doc.message_end):
-        sender = parseaddr(doc.text[quote.start() : doc.text.find("\n", quote.start())].split(":", 1)[1])[1]
+        sender = split_sender(doc.text[quote.start() : doc.text.find("\n", quote.start())].split(":", 1)[1])[1]
         if sender.lower() == address:
             following = OUTLOOK_QUOTE_RE.search(doc.text, quote.end(), doc.message_end)
             end = following.start() if following else doc.message_end
