@@ -56,11 +56,17 @@ def test_a_survey_that_says_how_long_it_takes_is_not_a_role():
     "The rota for this summer's ward visits is open: please sign up for one or more slots.",
     "We'd love some patients to walk round the new outpatients building with us on 3 May.",
     "We would like to watch you try an early version of our booking screens.",
+    "Would you be willing to be interviewed about your stay on the ward?",
+    "Can you spare two hours to help us plan the new waiting area?",
 ])
 def test_asks_for_time_in_the_shapes_real_invitations_take(text):
     record = check("payment-for-time", text)
     assert record.status == "fail", record.note
     assert record.findings[0].message.endswith("does not say whether people are paid for their time.")
+
+
+def test_sparing_ten_minutes_for_a_survey_is_not_an_ask_for_time():
+    assert check("payment-for-time", "Could you spare ten minutes to answer our online survey?").status == "not-applicable"
 
 
 # -- expenses-explained -------------------------------------------------------------------------
@@ -114,3 +120,32 @@ def test_an_outlook_reply_does_not_read_someone_elses_quoted_message():
     other = load(REPLY.format(quoted="Jo Bloggs <jo.bloggs@example.org>"))
     assert facts_for(other, SENT).asks.role is None
     assert facts_for(other, SENT).money.payment is None
+
+
+# -- shapes from the second development set --------------------------------------------------
+
+def test_nobody_is_paid_says_the_role_is_voluntary():
+    text = "Join our committee, which meets monthly. The group is run by volunteers and nobody is paid."
+    assert check("payment-for-time", text).status == "pass"
+
+
+def test_a_reminder_of_a_group_meeting_with_a_long_name_is_a_meeting():
+    text = "A quick reminder that our next Patient Participation Group meeting is on Tuesday 19 January, 6pm to 7.30pm."
+    assert facts_for(load(text), SENT).asks.event is not None
+    assert check("role-and-time", text).status == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "Join our committee. Term: two years. Meetings: six a year, 10am to 1pm.",
+    "Join our panel: it meets every two months for 90 minutes, for an initial year.",
+    "Join our group: it meets every two months for 90 minutes, and you can come as often as you like.",
+    "Join our group: it will meet three times, each time from 7pm to 8.30pm.",
+])
+def test_for_how_long_in_all_in_the_ways_people_say_it(text):
+    assert check("role-and-time", text).status == "pass"
+
+
+def test_a_group_that_meets_next_on_a_date_is_a_meeting_not_a_role_to_join():
+    text = "Our Carers' Forum meets next on Wednesday 27 January, 10.30am to 12.30pm, at the Carers' Centre."
+    assert facts_for(load(text), SENT).asks.ongoing is None
+    assert check("role-and-time", text).status == "pass"

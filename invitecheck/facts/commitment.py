@@ -11,6 +11,8 @@ from .record import Record, fact
 DURATION_RE = pattern("{vocab:duration}")
 FREQUENCY_RE = pattern("{vocab:frequency}")
 TERM_RE = pattern("{vocab:term}")
+TERM_MORE_RE = pattern("{vocab:term_more}")  # looked for only when TERM_RE finds nothing
+DURATION_MORE_RE = pattern("{vocab:duration_more}")
 NOT_A_DURATION_BEFORE_RE = re.compile(fragment("not_a_duration_before"), re.I)
 
 
@@ -19,7 +21,7 @@ def _duration(doc, where) -> Evidence | None:
     for found in DURATION_RE.finditer(doc.text, doc.lowered, where.start, where.end):
         if not NOT_A_DURATION_BEFORE_RE.search(doc.text, max(where.start, found.start() - 12), found.start()):
             return of(found)
-    return None
+    return of(DURATION_MORE_RE.search(doc.text, doc.lowered, where.start, where.end))
 
 
 class Commitment(Record):
@@ -36,7 +38,7 @@ class Commitment(Record):
     @fact
     def term(self) -> Evidence | None:
         """"for two years", "a three-year term"."""
-        return self.first(TERM_RE)
+        return self.first(TERM_RE) or self.first(TERM_MORE_RE)
 
 
 RECORD = Commitment

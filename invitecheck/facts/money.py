@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ..vocabulary import pattern
+from .earliest import Earliest
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import search
 
-PAYMENT_RE = pattern("{vocab:payment}")
-AMOUNT_RE = pattern("{vocab:payment_amount}")
+PAYMENT_RE = Earliest.of("payment")  # faster one alternative at a time (see earliest.py)
+AMOUNT_RE = Earliest.of("payment_amount")
 VOLUNTARY_RE = pattern("{vocab:voluntary}")
 BENEFITS_RE = pattern("{vocab:benefits}")
 COVERED_RE = pattern("{vocab:expenses_covered}")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from email.utils import parseaddr
 
-from ..document import FORWARDED_RE, Span
+from ..address import split_sender
+from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
 from ..vocabulary import words
 
 # An Outlook reply or forward quotes the earlier message under a header block.
@@ -57,7 +57,7 @@ def _forward(doc) -> Forward | None:
         if line is None:
             break
         if line["label"].lower() == "from" and span is None:
-            name, address = parseaddr(line["value"])
+            name, address = split_sender(line["value"])
             if "@" not in address:
                 name, address = line["value"].strip(), ""
             span = Span(line.start("value"), line.end("value"))
@@ -108,11 +108,57 @@ def _thread(doc) -> Region:
         return own
     end = own.end
     for quote in OUTLOOK_QUOTE_RE.finditer(doc.text, own.end, doc.message_end):
-        sender = parseaddr(doc.text[quote.start() : doc.text.find("\n", quote.start())].split(":", 1)[1])[1]
+        sender = split_sender(doc.text[quote.start() : doc.text.find("\n", quote.start())].split(":", 1)[1])[1]
         if sender.lower() == address:
             following = OUTLOOK_QUOTE_RE.search(doc.text, quote.end(), doc.message_end)
             end = following.start() if following else doc.message_end
     return Region(own.start, end) if end > own.end else own
+
+
+def words_end(doc) -> int:
+    """Where the sender's own words end: before the sign-off, a quoted earlier message or a
+    disclaimer (worked out once)."""
+    return doc.memo(("words end",), lambda: min(region(doc).end, _sign_off_start(doc)))
+
+
+def _sign_off_start(doc) -> int:
+    """Where the sign-off begins.
+
+    The signature from a valediction ("Kind regards") or a "-- " line is all sign-off.
+    Without one, the signature is the short lines at the end (document.find_signature),
+    and a paragraph of prose among them (a sentence, however its lines wrap) ends the
+    sign-off: it begins after the last such paragraph. With no words before the
+    signature (a one-line draft), there is no sign-off.
+    """
+    signature, end = doc.signature, doc.message_end
+    if not signature or signature.start <= doc.body.start:
+        return end
+    text = doc.text
+    if VALEDICTION_RE.match(text, signature.start) or text.startswith("--", signature.start):
+        return signature.start
+    start = position = signature.start
+    paragraph: list[str] = []  # the non-blank lines read since the last blank one
+    for line in text[signature.start : end].split("\n") + [""]:
+        position += len(line) + 1
+        if line.strip():
+            paragraph.append(line.strip())
+        elif paragraph:
+            if _prose(paragraph):
+                start = position - len(line) - 1
+            paragraph = []
+    return min(start, end)
+
+
+def _prose(lines: list[str]) -> bool:
+    """A paragraph that is a sentence, not a sign-off (a name, a job title, an address, a phone number)."""
+    joined = " ".join(" ".join(lines).split()).rstrip("\"'”’)")
+    # "... so I can sort chairs. Need help getting in, just say. Dawn": sentences, with the name after them
+    sentences = len(SENTENCE_STOP_RE.findall(joined))
+    return ((len(joined) > 40 and joined.endswith((".", "!", "?"))) or (len(joined) > 80 and sentences >= 2)
+            or any(len(line) > SIGNATURE_LINE_MAX for line in lines))
+
+
+SENTENCE_STOP_RE = re.compile(r"[a-z][.!?](?=\s)")
 
 
 def search(doc, where: Region, pattern, start: int | None = None, end: int | None = None):

@@ -30,7 +30,8 @@ import re
 
 from ..document import EMAIL_RE, URL_RE, Invitation
 from ..facts import structure
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, sign_off_start
+from ..facts.structure import words_end
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message
 
 CONTRACT = Contract(
     doc="Fails on each abbreviation (PPG, ICB, NIHR …) that the text does not spell out.",
@@ -116,12 +117,18 @@ def explained(text: str, acronym: str, words: list[str] | None = None) -> bool:
     return _spelled_anywhere(words if words is not None else WORD_RE.findall(text), letters)
 
 
+NEIGHBOUR = 60  # longer than any word in capitals that could make a run
+
+
 def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     """Is the word part of a run of two or more words in capitals on its line (a heading, a name)?
     A known abbreviation beside it ("NHS ICB") does not make a run."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    # Only the words either side matter: a window of NEIGHBOUR characters each way, not the
+    # whole line (splitting a long line for every word on it took minutes).
+    line_start = text.rfind("\n", max(0, start - NEIGHBOUR), start) + 1
+    line_start = max(line_start, start - NEIGHBOUR)
+    line_end = text.find("\n", end, end + NEIGHBOUR)
+    line_end = min(len(text), end + NEIGHBOUR) if line_end == -1 else line_end
     before = text[line_start:start].split()
     after = text[end:line_end].split()
     # Known abbreviations inside the run are passed over: "TEACHING HOSPITALS NHS TRUST" and
@@ -152,7 +159,7 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
         end = min(span.end, doc.message_end)
         skip = _unreadable(doc, span.start, end)
         # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
-        end = min(end, max(span.start, sign_off_start(doc)))
+        end = min(end, max(span.start, words_end(doc)))
         found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
                  if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
                  and not _shouted(doc.text, m.start(), m.end(), compiled["known"])]

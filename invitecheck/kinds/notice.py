@@ -4,9 +4,8 @@ Finds every date the reader must act by or turn up on (see ``dates.py``),
 resolved against the send date. The earliest must be at least ``min_days``
 after sending. Phrases that allow no real time ("by close of play", "today",
 "within 48 hours", "as soon as possible") fail outright. Not applicable when
-there is no date to act by. A time the sender promises ("we pay into your bank
-within ten working days") is not one the reader must keep. In a newsletter, only the
-dates in the items that ask something of the reader count.
+there is no date to act by. In a newsletter, only the dates in the items that
+ask something of the reader count.
 """
 
 from __future__ import annotations
@@ -36,21 +35,6 @@ CONTRACT = Contract(
     placeholders=("match", "detail", "days", "notice", "date", "phrase", "min_days"),
     scopes=ALL_SCOPES,
 )
-
-PROMISE_RE = pattern("{vocab:our_promise}")
-SENTENCE_START_RE = re.compile(r"[.!?]\s|\n[ \t]*\n")
-
-
-def _our_promise(doc: Invitation, mention) -> bool:
-    """'we pay into your bank within ten working days': a time the sender promises, not one
-    the reader must keep. Only a 'within …' or 'in … time' counts, never a written date."""
-    if mention.how != "relative":
-        return False
-    window = doc.text[max(doc.body.start, mention.start - 150) : mention.start]
-    starts = [m.end() for m in SENTENCE_START_RE.finditer(window)]
-    clause = window[starts[-1] if starts else 0 :]
-    return PROMISE_RE.search(clause, clause.lower()) is not None
-
 
 TOMORROW_RE = re.compile(r"\btomorrow(?:['’]s)?\b", re.I)
 REMINDER_RE = pattern("{vocab:reminder}")
@@ -106,7 +90,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
     # 29/11/2015"); it counts when written as a deadline.
-    relevant = [m for m in mentions if (m.date > sent or is_deadline(doc, m.start)) and not _our_promise(doc, m)]
+    relevant = [m for m in mentions if (m.date > sent or is_deadline(doc, m.start)) ]
     relevant = _in_the_ask(doc, sent, relevant)
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
