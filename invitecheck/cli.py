@@ -603,6 +603,6 @@ def main() -> None:
         sys.stderr.write(f"invitecheck: something went wrong inside invitecheck ({type(error).__name__}: {error}); please report it, and run again with --debug to see the details.\n")
         sys.exit(EXIT_BAD_INPUT)
     finally:
-        from .literals_cache import save
+        from .cache import save
 
-        save()  # the words each pattern needs, for the next run
+        save()  # what was worked out about patterns, for the next run
