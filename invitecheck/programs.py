@@ -26,7 +26,9 @@ from . import cache
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern:
-    """re.compile(source, flags), from the remembered program when there is one."""
+    """re.compile(source, flags), from the remembered program when there is one (text patterns only)."""
+    if not isinstance(source, str):
+        return re.compile(source, flags)
     flags = int(flags)
     key = f"{flags}:{source}"
     stored = cache.recall("program", key)

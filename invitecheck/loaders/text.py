@@ -16,13 +16,14 @@ import codecs
 import re
 from email.utils import parseaddr
 
+from .. import programs
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
 from ..sent import YEARS, believable
 from ..suppressions import extract as extract_suppressions
 from . import LoadError, shown
 
-DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
+DRAFT_HEADER_RE = programs.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
 
 
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
