@@ -16,7 +16,7 @@ the whole dates given on their own (a Date header, --sent).
 from __future__ import annotations
 
 import calendar
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 

@@ -9,7 +9,7 @@ A deadline already past when the invitation was sent belongs to ``notice``
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 
 from .. import dates
 from ..document import Invitation
