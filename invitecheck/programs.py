@@ -45,20 +45,23 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
     return compiled
 
 
-def _built(source: str, flags: int, final_flags: int, code: list, groups: int, groupindex: dict, indexgroup: list) -> re.Pattern:
+def _built(source: str, flags: int, final_flags: int, code: str, groups: int, groupindex: dict, indexgroup: list) -> re.Pattern:
     if final_flags & flags != flags:
         raise ValueError("the flags do not match")
     # The engine checks the program (in C) and refuses one that is not well formed.
-    return _sre.compile(source, final_flags, code, groups - 1, groupindex, tuple(indexgroup))
+    return _sre.compile(source, final_flags, list(map(int, code.split(","))), groups - 1, groupindex, tuple(indexgroup))
 
 
 def _compiled(source: str, flags: int) -> tuple[re.Pattern, list]:
-    """The pattern, and its program as plain data: [flags, code, groups, group index, index group]."""
+    """The pattern, and its program as plain data: [flags, code, groups, group index, index group].
+
+    The code is kept as one text of numbers ("17,4,0,…"): the cache file is read whole at
+    start-up, and one text is read much faster than a list of thousands of numbers."""
     tree = _parser.parse(source, flags)
     code = _compiler._code(tree, flags)
     groupindex = dict(tree.state.groupdict)
     indexgroup = [None] * tree.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    program = [flags | tree.state.flags, list(code), tree.state.groups, groupindex, indexgroup]
+    program = [flags | tree.state.flags, ",".join([str(int(item)) for item in code]), tree.state.groups, groupindex, indexgroup]
     return _built(source, flags, *program), program

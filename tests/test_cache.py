@@ -152,7 +152,7 @@ def test_entries_of_the_wrong_shape_are_ignored(fresh):
     _write({
         "words": {PATTERN: [""], r"\bother\b": None},
         "lead": {f"{int(re.MULTILINE)}:{PATTERN}": 7},
-        "program": {f"{int(re.MULTILINE)}:{source}": [0, [1, 2, 3], 1, {}, [None]]},  # a program the engine refuses
+        "program": {f"{int(re.MULTILINE)}:{source}": [0, "1,2,3", 1, {}, [None]]},  # a program the engine refuses
         "yaml": {hashlib.sha256(b"a: 1\n").hexdigest(): {"m": [["a", 2]], "l": {"a": "one"}, "i": {}}},
     })
     assert prefilter.lead(PATTERN, re.MULTILINE)  # so a wrong lead would show
