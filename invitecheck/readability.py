@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import programs
 from .document import Invitation
 from .facts import structure
 from .syllables import syllables
 
 # An address is tried only where a word starts ((?<!\S)): tried at every position, a
 # long run without spaces was rescanned to its end from each one.
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
+URL_OR_EMAIL_RE = programs.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
 def _prose(doc: Invitation) -> tuple[str, int]:
@@ -41,12 +42,12 @@ def _prose(doc: Invitation) -> tuple[str, int]:
     return text, start
 
 
-LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+LIST_ITEM_RE = programs.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
 # A row of a table or a rota: "| Ward 7 | Wednesday 13 January | 10:00 to 13:00 |", or columns
 # lined up with tabs or runs of spaces. Each row stands alone; none is part of a sentence.
-TABLE_ROW_RE = re.compile(r"^\s*\||\S(?:\t| {3,})\S")
+TABLE_ROW_RE = programs.compile(r"^\s*\||\S(?:\t| {3,})\S")
 # A word is a token with a letter or a digit in it: "|", "---" and "–" are not words.
-NOT_A_WORD_RE = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+NOT_A_WORD_RE = programs.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
 PUNCTUATION_ONLY_HINTS = ("|", "- ", "– ", "—", "•", "* ", "·", "/ ")
@@ -62,7 +63,7 @@ def _count_words(text: str) -> int:
 # A sentence ends at '.', '!' or '?' followed by a space or the end: the dots inside
 # "helen.mbeki@example.nhs.uk", "www.example.org" or "10.30am" do not end it. A dot is
 # taken one at a time and the group always ends at a stop or the end, so nothing backtracks.
-SENTENCE_RE = re.compile(r"(?:[^.!?]+|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")
+SENTENCE_RE = programs.compile(r"(?:[^.!?]+|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")
 
 
 def _sentences(text: str) -> list[tuple[int, int, int]]:
@@ -101,7 +102,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+WORD_RE = programs.compile(r"[^\W\d_][\w'’-]*")
 
 
 def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:

@@ -8,7 +8,7 @@ reviewing documents) and "response" (apply, reply, register …). Modes: "in per
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 from ..vocabulary import fragment, pattern

@@ -7,7 +7,7 @@ and explains nothing.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..vocabulary import pattern
 from .earliest import Earliest

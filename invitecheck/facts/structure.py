@@ -9,7 +9,7 @@ quoted earlier message, an Outlook reply's "From: … Sent: …" block, or a dis
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 from ..address import split_sender
