@@ -169,7 +169,7 @@ def test_the_older_readability_kind_still_loads_and_agrees_with_metric(tmp_path)
     old_text = (bundled_folder() / "plain-english.yaml").read_text()
     start, end = old_text.index("kind: metric"), old_text.index("message:")
     old = load_rule_file(write(tmp_path, old_text[:start] + "kind: readability\nseverity: info\nweight: 5\nscope: body\n"
-                               "min_reading_ease: 50\nmax_grade: 10\nmax_sentence_words: 25\nmax_words: 400\nmin_words: 40\n" + old_text[end:]))
+                               "min_reading_ease: 50\nmax_grade: 10\nmax_sentence_words: 30\nmax_words: 400\nmin_words: 40\n" + old_text[end:]))
     for example in metric.examples["fail"] + metric.examples["pass"]:
         a, b = (check_text(example, [rule], Settings()).checks[0] for rule in (metric, old))
         assert (a.status, [f.message for f in a.findings]) == (b.status, [f.message for f in b.findings])
@@ -181,6 +181,6 @@ def test_explain_is_written_from_the_yaml_and_the_contract(run):
     assert "min_days: 14 (the default). The fewest days allowed between sending and the first date." in out.stdout
     assert "Its message and suggestion may use: {match}, {detail}, {days}, {notice}, {date}, {phrase}, {min_days}." in out.stdout
     out = run("explain", "plain-english")
-    assert "limits: reading_ease >= 50, grade <= 10, sentence_words <= 25, words <= 400." in out.stdout
+    assert "limits: reading_ease >= 50, grade <= 10, sentence_words <= 30, words <= 400." in out.stdout
     assert "short_texts: pass. What a text too short to measure gets: 'pass' or 'not-applicable'." in out.stdout
     assert "A rule of this kind can read: the body." in out.stdout
