@@ -34,7 +34,7 @@ ONE_OFF_RE = pattern(
     r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 )
 EVENT_RE = pattern(
-    r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
+    r"\b(?:(?:invite[ds]?|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
     # "inviting people who have used the service to a focus group"
     r"(?:invite|inviting)\s+(?:people|patients|carers|members|parents|residents)\b[^.\n]{0,60}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
@@ -96,7 +96,7 @@ def _what(doc, match) -> Evidence | None:
     return Evidence(lead.start() if lead else start, match.end(group))
 
 
-LEADING_RE = re.compile(r"(?:the|our|next)\s+", re.I)
+LEADING_RE = re.compile(r"(?:(?:the|our|next)\s+)+", re.I)
 
 
 def _event(doc, match) -> Evidence | None:

@@ -1,7 +1,9 @@
 """Places and joining: venues, rooms, postcodes in addresses, links and dial-in details.
 
-"Venue: TBC" is not a place; "Where: online, on Zoom" is online. A postcode in a
-letterhead or a signature says where the sender works, not where to go.
+"Venue: TBC" is not a place; "Where: online, on Zoom" is online, not a venue. A postcode
+in a letterhead or a signature says where the sender works, not where to go. Saying
+"online" or "on Zoom" does not tell people how to join: a link, a dial-in, or a
+promise to send the link does.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ ROOM_RE = pattern("{vocab:room}")
 LABEL_RE = pattern(r"^[ \t]*(?:{vocab:place_label})[ \t]*:[ \t]*(?P<value>[^\n]*)", re.M)
 UNKNOWN_RE = re.compile(rf"^\s*(?:{fragment('place_unknown')})\b", re.I)
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
+ONLINE_VALUE_RE = re.compile(rf"^\s*(?:{fragment('online')})\b", re.I)
+BY_PHONE_RE = pattern(r"\b(?:{vocab:by_phone})\b")
+JOIN_PROMISE_RE = pattern(r"\b(?:{vocab:join_promise})\b")
+SIGN_UP_FIRST_RE = pattern(r"\b(?:{vocab:sign_up_first})\b")
 ONLINE_ONLY_RE = pattern(
     r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
     r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
@@ -101,6 +107,8 @@ def _label(doc, where) -> tuple[Evidence | None, Evidence | None]:
         value = m.group("value") if doc.lowered is None else doc.text[m.start("value") : m.end("value")]
         if UNKNOWN_RE.match(value):
             return None, of(m)
+        if ONLINE_VALUE_RE.match(value):
+            continue  # "Where: online, on Zoom" is a way of meeting, not a venue
         if value.strip():
             return Evidence(m.start("value"), m.end("value")), None
         line_end = doc.text.find("\n", m.end() + 1)
@@ -116,10 +124,17 @@ def _postcode(doc, where) -> Evidence | None:
     signature = doc.signature
     for m in POSTCODE_RE.finditer(doc.text, doc.lowered, start, where.end):
         line = doc.line_span(m.start())
-        if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60:
+        if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60 and not _continues(doc, line):
             continue  # an address line in the sign-off: where the sender works
         return of(m)
     return None
+
+
+def _continues(doc, line) -> bool:
+    """The line carries on a sentence from a long line above ("… at Unit 4,\nHarbour Park, SA2 6PL."): not a sign-off."""
+    above = doc.text.rfind("\n", 0, max(0, line.start - 1))
+    previous = doc.text[above + 1 : max(0, line.start - 1)]
+    return len(previous) >= 60 and not previous.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _first(doc, where, patterns) -> Evidence | None:
@@ -163,14 +178,36 @@ class Places(Record):
         return self.first(DIAL_IN_RE)
 
     @fact
+    def join_promise(self) -> Evidence | None:
+        """"We will email you the joining link", "details to follow"."""
+        return self.first(JOIN_PROMISE_RE)
+
+    @fact
+    def sign_up_first(self) -> Evidence | None:
+        """People apply, book or register first, and the joining details come with the reply: "to join, email me"."""
+        return self.first(SIGN_UP_FIRST_RE)
+
+    @fact
+    def by_phone(self) -> Evidence | None:
+        """Meeting by telephone: "by phone", "we will ring you"."""
+        return self.first(BY_PHONE_RE)
+
+    @fact
+    def joining(self) -> Evidence | None:
+        """How to join from afar: a link (one in an HTML email's buttons too), a dial-in, a phone call, or the
+        details promised: said, or coming with the reply to those who sign up first."""
+        return (self.link or self.dial_in or self.join_promise or self.by_phone or self.sign_up_first
+                or (Evidence(self.region.start, self.region.start) if self.doc.html_links else None))
+
+    @fact
     def to_be_confirmed(self) -> Evidence | None:
         """"Venue: TBC"."""
         return self._labelled[1]
 
     @fact
     def where(self) -> Evidence | None:
-        """Any of venue, room, postcode, online, link: people know where to be."""
-        return self.venue or self.room or self.postcode or self.online or self.link or self.dial_in
+        """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
+        return self.venue or self.room or self.postcode or self.joining
 
     @fact
     def _named_in_person(self) -> Evidence | None:
