@@ -70,6 +70,8 @@ WEEKDAY_RE = CaseFree(
 WEEKDAY_LEAD_RE = CaseFree(
     r"(?:\b(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$"
 )
+# "a week on Friday": the Friday after the coming one
+A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -109,7 +111,7 @@ _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 _NOT_A_DEADLINE_RE = CaseFree(
     r"(?:\b(?:since|dated|born|birth|dob|published|updated|last\s+(?:met|year|updated)|issued|registered|version|"
     r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened|"
-    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$"
+    r"launch(?:es|ed)?(?![ \t]+(?:event|meeting|party|day|evening|session|celebration)s?\b)|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$"
 )
 
 
@@ -258,6 +260,9 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             continue
         weekday = WEEKDAYS[case_free(match["weekday"])]
         ahead = (weekday - sent.weekday()) % 7 or 7
+        later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
+        if later:
+            ahead += 14 if later["unit"].lower() == "fortnight" else 7
         span_start = match.start("weekday")
         if _overlaps(span_start, match.end(), taken):
             continue

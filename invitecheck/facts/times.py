@@ -14,9 +14,12 @@ from .. import dates
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
+from .structure import region
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
+# A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
+TIME_AFTER_RE = pattern(r"[ \t]*(?:,|\bat\b|\bfrom\b|-|–)?[ \t]*(?:{vocab:time_range}|{vocab:clock_time})")
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
@@ -34,6 +37,15 @@ class Dated:
 def is_deadline(doc, start: int) -> bool:
     before = doc.text[max(doc.body.start, start - 40) : start]
     return bool(DEADLINE_BEFORE_RE.search(before))
+
+
+def at_a_time(doc, end: int) -> bool:
+    """A time of day follows the date: the day something happens (a deadline is told by the words before it).
+
+    Only in the sender's own words: "Date: Tue, 4 May 2027 at 10:02" heading a forwarded message is no event.
+    """
+    where = region(doc)
+    return where.start <= end <= where.end and TIME_AFTER_RE.match(doc.text, doc.lowered, end, doc.line_span(end).end) is not None
 
 
 class Times(Record):

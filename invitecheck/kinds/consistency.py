@@ -13,6 +13,7 @@ import re
 
 from .. import dates
 from ..document import Invitation
+from ..facts.times import at_a_time
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message
 
 CONTRACT = Contract(
@@ -54,7 +55,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         before = doc.text[max(part_start, m.start - 60) : m.start]
         if DEADLINE_BEFORE_RE.search(before):
             deadlines.append(m)
-        elif EVENT_BEFORE_RE.search(before):
+        elif EVENT_BEFORE_RE.search(before) or at_a_time(doc, m.end):  # "Wednesday 12 May, 2pm to 5pm"
             events.append(m)
     upcoming = [e for e in events if e.date >= ctx.sent]
     if upcoming:
