@@ -206,6 +206,11 @@ class Places(Record):
         return self._labelled[1]
 
     @fact
+    def remote(self) -> Evidence | None:
+        """Met from afar ("online", "on Zoom", "by phone") and no place named: how to join is what people need."""
+        return None if (self.venue or self.room or self.postcode) else self.online
+
+    @fact
     def where(self) -> Evidence | None:
         """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
         return self.venue or self.room or self.postcode or self.joining

@@ -17,7 +17,7 @@ from .record import Record, fact
 from .structure import region
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
-CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
+CLOCK_RE = pattern("{vocab:time_range}|{vocab:clock_time}")  # the whole span where there is one
 # A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
 TIME_AFTER_RE = pattern(r"[ \t]*(?:,|\bat\b|\bfrom\b|-|–)?[ \t]*(?:{vocab:time_range}|{vocab:clock_time})")
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
