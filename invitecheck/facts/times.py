@@ -19,7 +19,9 @@ from .structure import region
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:time_range}|{vocab:clock_time}")  # the whole span where there is one
 # A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
-TIME_AFTER_RE = pattern(r"[ \t]*(?:,|\bat\b|\bfrom\b|-|–)?[ \t]*(?:{vocab:time_range}|{vocab:clock_time})")
+# (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
+TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})")
+TIME_AFTER_CHARS = 40  # the time comes just after the date
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
@@ -45,7 +47,8 @@ def at_a_time(doc, end: int) -> bool:
     Only in the sender's own words: "Date: Tue, 4 May 2027 at 10:02" heading a forwarded message is no event.
     """
     where = region(doc)
-    return where.start <= end <= where.end and TIME_AFTER_RE.match(doc.text, doc.lowered, end, doc.line_span(end).end) is not None
+    stop = min(doc.line_span(end).end, end + TIME_AFTER_CHARS)
+    return where.start <= end <= where.end and TIME_AFTER_RE.match(doc.text, doc.lowered, end, stop) is not None
 
 
 class Times(Record):
