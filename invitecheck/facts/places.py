@@ -119,9 +119,7 @@ def _label(doc, where) -> tuple[Evidence | None, Evidence | None]:
     return None, None
 
 
-def _postcode(doc, where) -> Evidence | None:
-    greeting = GREETING_RE.search(doc.text, where.start, where.end)
-    start = greeting.end() if greeting else where.start
+def _postcode(doc, where, start: int) -> Evidence | None:
     signature = doc.signature
     for m in POSTCODE_RE.finditer(doc.text, doc.lowered, start, where.end):
         line = doc.line_span(m.start())
@@ -145,13 +143,19 @@ def _first(doc, where, patterns) -> Evidence | None:
 
 class Places(Record):
     @fact
+    def _after_letterhead(self) -> int:
+        """Where the letter starts: after its greeting ("Dear Mrs Achterberg,"), if it has one."""
+        greeting = GREETING_RE.search(self.doc.text, self.region.start, self.region.end)
+        return greeting.end() if greeting else self.region.start
+
+    @fact
     def _labelled(self) -> tuple[Evidence | None, Evidence | None]:
         return _label(self.doc, self.region)
 
     @fact
     def venue(self) -> Evidence | None:
-        """A named place: "the Civic Hall", "Trust HQ", a "Venue:" line."""
-        return self._labelled[0] or self.first(VENUE_RE)
+        """A named place: "the Civic Hall", "Trust HQ", a "Venue:" line; not a letterhead above the greeting."""
+        return self._labelled[0] or of(self.search(VENUE_RE, self._after_letterhead))
 
     @fact
     def room(self) -> Evidence | None:
@@ -161,7 +165,7 @@ class Places(Record):
     @fact
     def postcode(self) -> Evidence | None:
         """A postcode in an address in the invitation (not a letterhead)."""
-        return _postcode(self.doc, self.region)
+        return _postcode(self.doc, self.region, self._after_letterhead)
 
     @fact
     def online(self) -> Evidence | None:
