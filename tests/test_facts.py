@@ -286,6 +286,18 @@ def test_times_of_day_in_the_ways_people_write_them(text, words):
     assert found.times.clock.words(found.doc) == words
 
 
+def test_a_promise_of_payment_is_not_a_deadline():
+    found = facts("Join our panel. We pay within ten working days of each meeting. Please reply by 29 March 2024.")
+    assert [(d.evidence.words(found.doc), d.role) for d in found.times.dates] == [
+        ("within ten working days", "promise"), ("29 March 2024", "deadline")]
+    assert found.times.notice_days == 25
+
+
+def test_a_time_of_day_with_a_date_is_no_instant_demand():
+    assert facts("Please apply by the end of the day, 11.59pm on 22 March 2024.").times.instants == []
+    assert facts("Please apply by the end of the day.").times.instants
+
+
 def test_a_range_of_days_is_not_a_time():
     assert facts("The festival runs 10-12 May at the library.").times.clock is None
 

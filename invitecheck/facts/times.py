@@ -22,6 +22,13 @@ CLOCK_RE = pattern("{vocab:time_range}|{vocab:clock_time}")  # the whole span wh
 # (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
 TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})")
 TIME_AFTER_CHARS = 40  # the time comes just after the date
+# The promise in the same clause, with no meeting named between it and the date
+# ("we will pay for travel to the meeting on 12 March" still names the meeting's day)
+PROMISE_BEFORE_RE = pattern(r"\b(?:{vocab:promise_lead})\b(?:(?!\b(?:{vocab:event_noun})\b)[^.!?\n;]){0,40}\Z")
+PROMISE_CHARS = 80
+# What may stand between an instant demand and the date that makes it a real deadline: ", 11.59pm on "
+DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:(?:at\s+)?(?:{vocab:clock_time})[\s,]*)?(?:on\s+)?(?:the\s+)?")
+DATED_CHARS = 30
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
@@ -33,12 +40,17 @@ RECURRING_RE = pattern(
 class Dated:
     evidence: Evidence
     date: object  # datetime.date
-    role: str  # "deadline", "event" or "history"
+    role: str  # "deadline", "event", "history" or "promise" (the sender's: "we pay within ten working days")
 
 
 def is_deadline(doc, start: int) -> bool:
     before = doc.text[max(doc.body.start, start - 40) : start]
-    return bool(DEADLINE_BEFORE_RE.search(before))
+    return bool(DEADLINE_BEFORE_RE.search(before)) and not is_promise(doc, start)
+
+
+def is_promise(doc, start: int) -> bool:
+    """The date bounds a promise of the sender's ("we pay within ten working days"): nothing for the reader to do by it."""
+    return PROMISE_BEFORE_RE.search(doc.text, doc.lowered, max(doc.body.start, start - PROMISE_CHARS), start) is not None
 
 
 def at_a_time(doc, end: int) -> bool:
@@ -51,6 +63,16 @@ def at_a_time(doc, end: int) -> bool:
     return where.start <= end <= where.end and TIME_AFTER_RE.match(doc.text, doc.lowered, end, stop) is not None
 
 
+def _dated(doc, end: int, starts: list[int]) -> bool:
+    """A date follows, with at most a time of day between: ", 11.59pm on 11 February"."""
+    for start in starts:
+        if end <= start <= end + DATED_CHARS:
+            link = DATE_LINK_RE.match(doc.text, doc.lowered, end, start)
+            if link is not None and link.end() == start:
+                return True
+    return False
+
+
 class Times(Record):
     @fact
     def dates(self) -> list:
@@ -58,6 +80,9 @@ class Times(Record):
         doc, sent = self.doc, self.facts.sent
         found = []
         for mention in dates.dates_in(doc, sent, self.region.start, self.region.end):
+            if is_promise(doc, mention.start):
+                found.append(Dated(Evidence(mention.start, mention.end), mention.date, "promise"))
+                continue
             deadline = is_deadline(doc, mention.start)
             role = "deadline" if deadline else "event" if mention.date >= sent else "history"
             found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
@@ -66,12 +91,17 @@ class Times(Record):
     @fact
     def deadlines(self) -> list:
         """The dates written as deadlines, or still to come."""
-        return [d for d in self.dates if d.date > self.facts.sent or d.role == "deadline"]
+        return [d for d in self.dates if d.role == "deadline" or (d.date > self.facts.sent and d.role != "promise")]
 
     @fact
     def instants(self) -> list:
-        """Demands with no real time: "by close of play", "ASAP" (Evidence)."""
-        return [Evidence(i.start, i.end) for i in dates.instants_in(self.doc, self.region.start, self.region.end)]
+        """Demands with no real time: "by close of play", "ASAP" (Evidence); not one a date follows
+        ("by the end of the day, 11.59pm on 11 February" gives the day)."""
+        found = dates.instants_in(self.doc, self.region.start, self.region.end)
+        if not found:
+            return []
+        starts = [d.evidence.start for d in self.dates]
+        return [Evidence(i.start, i.end) for i in found if not _dated(self.doc, i.end, starts)]
 
     @fact
     def event_date(self) -> Evidence | None:
