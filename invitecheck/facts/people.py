@@ -28,7 +28,7 @@ PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]*[._-][a-z][a-z'-]+\d*$", re.I)
 REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message|text)|me|us|directly)\b|\breply\s+\S{1,12}\s+to\s+this\s+(?:email|e-mail|message|text)\b|\bjust\s+reply\b|\bhit\s+reply\b")
 POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}{vocab:postcode}|\bfreepost\b|\bprepaid\s+envelope\b")
 # A named contact: "telephone Sharon Byrne on …", "Name: Sharon Byrne" (a first name and a surname, capitals as written)
-CONTACT_NAME_RE = pattern(r"\b(?:{vocab:contact_lead})[ \t]*(?P<name>(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}))\b")
+CONTACT_NAME_RE = pattern(r"\b(?:{vocab:contact_lead})[ \t]*(?:\*\*|__)?(?P<name>(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}))\b")
 TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
 
 

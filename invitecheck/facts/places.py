@@ -14,7 +14,7 @@ from ..document import URL_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import search
+from .structure import search, thread
 
 _NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
 VENUE_RE = pattern(
@@ -217,7 +217,13 @@ class Places(Record):
     @fact
     def where(self) -> Evidence | None:
         """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
-        return self.venue or self.room or self.postcode or self.joining
+        return self.venue or self.room or self.postcode or self.joining or (self._thread.where if self._thread else None)
+
+    @fact
+    def _thread(self):
+        """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
+        wider = thread(self.doc, self.region) if self.facts.asks.event else None  # a reply about a meeting it names
+        return Places(self.doc, wider, self.facts) if wider else None
 
     @fact
     def _named_in_person(self) -> Evidence | None:

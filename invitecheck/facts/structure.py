@@ -90,6 +90,14 @@ def _region(doc) -> Region:
     return Region(start, end)
 
 
+def thread(doc, where: Region) -> Region | None:
+    """The sender's words and the earlier message they quote, when they quote one: a reply about a meeting
+    leaves its date, time and place in the message below it, which the reader has too."""
+    if where.forwarded or where.end >= doc.message_end:
+        return None
+    return Region(where.start, doc.message_end)
+
+
 def search(doc, where: Region, pattern, start: int | None = None, end: int | None = None):
     """The first match of a CaseFree pattern inside the region."""
     return pattern.search(doc.text, doc.lowered, where.start if start is None else start, where.end if end is None else end)

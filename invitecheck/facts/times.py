@@ -14,17 +14,17 @@ from .. import dates
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import region
+from .structure import region, thread
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
-CLOCK_RE = pattern("{vocab:time_range}|{vocab:clock_time}")  # the whole span where there is one
+CLOCK_RE = pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
 # A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
 # (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
 TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})")
 TIME_AFTER_CHARS = 40  # the time comes just after the date
 # The promise in the same clause, with no meeting named between it and the date
 # ("we will pay for travel to the meeting on 12 March" still names the meeting's day)
-PROMISE_BEFORE_RE = pattern(r"\b(?:{vocab:promise_lead})\b(?:(?!\b(?:{vocab:event_noun})\b)[^.!?\n;]){0,40}\Z")
+PROMISE_BEFORE_RE = pattern(r"\b(?:{vocab:promise_lead})\b(?:(?!\b(?:{vocab:event_noun})\b)(?:[^.!?\n;]|\n(?![ \t]*\n))){0,40}\Z")
 PROMISE_CHARS = 80
 # What may stand between an instant demand and the date that makes it a real deadline: ", 11.59pm on "
 DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:(?:at\s+)?(?:{vocab:clock_time})[\s,]*)?(?:on\s+)?(?:the\s+)?")
@@ -113,12 +113,19 @@ class Times(Record):
             demands = [i for i in self.instants if i.words(doc).lower() not in ("today", "tomorrow", "tonight")]
             found = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
                           if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
-        return found or (self.dates[0].evidence if self.dates else None)
+        found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
+        return found or (self._thread.event_date if self._thread else None)
 
     @fact
     def clock(self) -> Evidence | None:
-        """A time of day: "2pm", "10-12", "10am–12.30"."""
-        return self.first(CLOCK_RE)
+        """A time of day: "2pm", "10-12", "10am–12.30"; or the reader's choice ("any time that suits you")."""
+        return self.first(CLOCK_RE) or (self._thread.clock if self._thread else None)
+
+    @fact
+    def _thread(self):
+        """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
+        wider = thread(self.doc, self.region) if self.facts.asks.event else None  # a reply about a meeting it names
+        return Times(self.doc, wider, self.facts) if wider else None
 
     @fact
     def notice_days(self) -> int | None:
