@@ -173,6 +173,9 @@ class InstantDeadline:
     text: str
 
 
+JUST_GONE_DAYS = 92  # how far back a weekday and date that fit can reach; further back, it is next year's date
+
+
 def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | None:
     """The next (day, month) on or after the send date; the weekday, if given, may pick the year."""
     candidates = []
@@ -191,6 +194,14 @@ def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | N
         for candidate in candidates:
             if candidate.weekday() == weekday:
                 return candidate
+        # "by Monday 30 November", sent on 3 December of a year when 30 November was a Monday: a date just gone
+        for year in (sent.year, sent.year - 1):
+            try:
+                gone = date(year, month, day)
+            except ValueError:
+                continue
+            if gone < sent and gone.weekday() == weekday and (sent - gone).days <= JUST_GONE_DAYS:
+                return gone
     return candidates[0]
 
 
