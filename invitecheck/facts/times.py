@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .. import dates
 from ..vocabulary import fragment, pattern
@@ -30,6 +31,9 @@ PROMISE_CHARS = 80
 DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:(?:at\s+)?(?:{vocab:clock_time})[\s,]*)?(?:on\s+)?(?:the\s+)?")
 DATED_CHARS = 30
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
+# A meeting in the same sentence as "today" or "tomorrow": "stand in for you at the group tomorrow"
+MEETING_NEAR_RE = pattern(r"\b(?:{vocab:event_noun}|{vocab:group_noun}|meet|come|join|attend|stand\s+in)\b")
+NEAR_CHARS = 80
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
     r"\b(?:every|each)\s+(?:{vocab:weekday})\b|\b(?:first|second|third|fourth|last)\s+(?:{vocab:weekday})\s+(?:of|in)\s+(?:each|every|the)\s+month\b"
@@ -115,6 +119,22 @@ class Times(Record):
                           if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
         found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
         return found or (self._thread.event_date if self._thread else None)
+
+    @fact
+    def meeting_day(self) -> Dated | None:
+        """A meeting "today", "tonight" or "tomorrow" (not a demand such as "by close of play today"): its day."""
+        doc, where = self.doc, self.region
+        for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end):
+            if any(i.start <= m.end() and m.start() <= i.end + 1 for i in self.instants):
+                continue  # a demand: reply-time-realistic's
+            start = max(where.start, doc.text.rfind(".", 0, m.start()) + 1, m.start() - NEAR_CHARS)
+            stop = min(where.end, m.end() + NEAR_CHARS)
+            full_stop = doc.text.find(".", m.end(), stop)
+            if self.search(MEETING_NEAR_RE, start, full_stop if full_stop != -1 else stop) is None:
+                continue
+            days = 1 if m.group(0).lower() == "tomorrow" else 0
+            return Dated(of(m), self.facts.sent + timedelta(days=days), "event")
+        return None
 
     @fact
     def clock(self) -> Evidence | None:
