@@ -123,8 +123,12 @@ class People(Record):
 
     @fact
     def _names(self) -> frozenset[str]:
-        """The words of the sender's name and of every named contact's."""
-        return _name_words(self.doc, self.sender_name) | _contact_words(self.doc, self.region)
+        return _name_words(self.doc, self.sender_name)
+
+    @fact
+    def _contact_names(self) -> frozenset[str]:
+        """The words of the names of people to contact: "telephone Sharon Byrne on …"."""
+        return _contact_words(self.doc, self.region)
 
     @fact
     def _sender_kind(self) -> str:
@@ -176,9 +180,13 @@ class People(Record):
         """A named person can be reached: their email or phone."""
         if self.person_email:
             return self.person_email
-        person_phone = self._phones[2] if self.sender_person or self._names else None
+        person_phone = self._phones[2] if self.sender_person else None
         if person_phone:
             return person_phone
+        if self._phones[0] and self._contact_names:  # a number beside a named contact: looked for only when needed
+            person_phone = _phones(self.doc, self.region, self._contact_names)[2]
+            if person_phone:
+                return person_phone
         # A named sender's own address: replying reaches them.
         return self._sender_span if self.sender_person and self._sender_kind == "person" else None
 

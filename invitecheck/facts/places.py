@@ -33,6 +33,8 @@ ONLINE_VALUE_RE = re.compile(rf"^\s*(?:{fragment('online')})\b", re.I)
 BY_PHONE_RE = pattern(r"\b(?:{vocab:by_phone})\b")
 JOIN_PROMISE_RE = pattern(r"\b(?:{vocab:join_promise})\b")
 SIGN_UP_FIRST_RE = pattern(r"\b(?:{vocab:sign_up_first})\b")
+# The three together, for one pass over the text when only whether one is there matters
+JOIN_WORDS_RE = pattern(r"\b(?:{vocab:join_promise}|{vocab:by_phone}|{vocab:sign_up_first})\b")
 ONLINE_ONLY_RE = pattern(
     r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
     r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
@@ -201,7 +203,7 @@ class Places(Record):
     def joining(self) -> Evidence | None:
         """How to join from afar: a link (one in an HTML email's buttons too), a dial-in, a phone call, or the
         details promised: said, or coming with the reply to those who sign up first."""
-        return (self.link or self.dial_in or self.join_promise or self.by_phone or self.sign_up_first
+        return (self.link or self.dial_in or self.first(JOIN_WORDS_RE)
                 or (Evidence(self.region.start, self.region.start) if self.doc.html_links else None))
 
     @fact
