@@ -28,8 +28,11 @@ TIME_AFTER_CHARS = 40  # the time comes just after the date
 PROMISE_BEFORE_RE = pattern(r"\b(?:{vocab:promise_lead})\b(?:(?!\b(?:{vocab:event_noun})\b)(?:[^.!?\n;]|\n(?![ \t]*\n))){0,40}\Z")
 PROMISE_CHARS = 80
 # What may stand between an instant demand and the date that makes it a real deadline: ", 11.59pm on "
-DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:(?:at\s+)?(?:{vocab:clock_time})[\s,]*)?(?:on\s+)?(?:the\s+)?")
+# (the time of day must be there: "by close of play on Friday 4 December" is still a demand with no real time)
+DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:at\s+)?(?:{vocab:clock_time})[\s,]*(?:on\s+)?(?:the\s+)?")
 DATED_CHARS = 30
+# "the meeting is on", "held on", "join us on": a meeting or event named just before a date
+EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting in the same sentence as "today" or "tomorrow": "stand in for you at the group tomorrow"
 MEETING_NEAR_RE = pattern(r"\b(?:{vocab:event_noun}|{vocab:group_noun}|meet|come|join|attend|stand\s+in)\b")
@@ -45,10 +48,12 @@ class Dated:
     evidence: Evidence
     date: object  # datetime.date
     role: str  # "deadline", "event", "history" or "promise" (the sender's: "we pay within ten working days")
+    how: str = "date"  # "date" written out, "weekday" ("by Friday") or "relative" ("within two weeks")
+    stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
 
 
-def is_deadline(doc, start: int) -> bool:
-    before = doc.text[max(doc.body.start, start - 40) : start]
+def is_deadline(doc, start: int, part_start: int | None = None) -> bool:
+    before = doc.text[max(doc.body.start if part_start is None else part_start, start - 40) : start]
     return bool(DEADLINE_BEFORE_RE.search(before)) and not is_promise(doc, start)
 
 
@@ -67,8 +72,8 @@ def at_a_time(doc, end: int) -> bool:
     return where.start <= end <= where.end and TIME_AFTER_RE.match(doc.text, doc.lowered, end, stop) is not None
 
 
-def _dated(doc, end: int, starts: list[int]) -> bool:
-    """A date follows, with at most a time of day between: ", 11.59pm on 11 February"."""
+def _date_follows(doc, end: int, starts: list[int]) -> bool:
+    """A time of day and a date follow: ", 11.59pm on 11 February"."""
     for start in starts:
         if end <= start <= end + DATED_CHARS:
             link = DATE_LINK_RE.match(doc.text, doc.lowered, end, start)
@@ -78,19 +83,32 @@ def _dated(doc, end: int, starts: list[int]) -> bool:
 
 
 class Times(Record):
+    def _dated(self, part) -> list:
+        doc, sent = self.doc, self.facts.sent
+        found = []
+        for mention in dates.dates_in(doc, sent, part.start, part.end):
+            if is_promise(doc, mention.start):
+                found.append(Dated(Evidence(mention.start, mention.end), mention.date, "promise", mention.how, mention.stated_weekday))
+                continue
+            deadline = is_deadline(doc, mention.start, part.start)
+            role = "deadline" if deadline else "event" if mention.date >= sent else "history"
+            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role, mention.how, mention.stated_weekday))
+        return found
+
+    def _parts(self) -> list:
+        """(part, its dates): the subject line's, then the invitation's."""
+        subject = [(self.doc.subject, self.subject_dates)] if self.doc.subject else []
+        return subject + [(self.region, self.dates)]
+
     @fact
     def dates(self) -> list:
         """Every date, as Dated records."""
-        doc, sent = self.doc, self.facts.sent
-        found = []
-        for mention in dates.dates_in(doc, sent, self.region.start, self.region.end):
-            if is_promise(doc, mention.start):
-                found.append(Dated(Evidence(mention.start, mention.end), mention.date, "promise"))
-                continue
-            deadline = is_deadline(doc, mention.start)
-            role = "deadline" if deadline else "event" if mention.date >= sent else "history"
-            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
-        return found
+        return self._dated(self.region)
+
+    @fact
+    def subject_dates(self) -> list:
+        """Every date in the subject line, as Dated records."""
+        return self._dated(self.doc.subject) if self.doc.subject else []
 
     @fact
     def deadlines(self) -> list:
@@ -98,14 +116,22 @@ class Times(Record):
         return [d for d in self.dates if d.role == "deadline" or (d.date > self.facts.sent and d.role != "promise")]
 
     @fact
+    def named_events(self) -> list:
+        """The dates a meeting or event is named on, in the subject or the invitation: "the meeting is on 20 March" (Dated)."""
+        return [d for part, dated in self._parts() for d in dated if d.role == "event"
+                and (self.search(EVENT_BEFORE_RE, max(part.start, d.evidence.start - 60), d.evidence.start)
+                     or at_a_time(self.doc, d.evidence.end))]  # "Wednesday 12 May, 2pm to 5pm"
+
+    @fact
     def instants(self) -> list:
-        """Demands with no real time: "by close of play", "ASAP" (Evidence); not one a date follows
-        ("by the end of the day, 11.59pm on 11 February" gives the day)."""
-        found = dates.instants_in(self.doc, self.region.start, self.region.end)
+        """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence);
+        not one a time and a date follow ("by the end of the day, 11.59pm on 11 February" gives them)."""
+        parts = ([self.doc.subject] if self.doc.subject else []) + [self.region]
+        found = [i for part in parts for i in dates.instants_in(self.doc, part.start, part.end)]
         if not found:
             return []
-        starts = [d.evidence.start for d in self.dates]
-        return [Evidence(i.start, i.end) for i in found if not _dated(self.doc, i.end, starts)]
+        starts = [d.evidence.start for _, dated in self._parts() for d in dated]
+        return [Evidence(i.start, i.end) for i in found if not _date_follows(self.doc, i.end, starts)]
 
     @fact
     def event_date(self) -> Evidence | None:
