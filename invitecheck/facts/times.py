@@ -168,6 +168,11 @@ class Times(Record):
         return self.first(CLOCK_RE) or (self._thread.clock if self._thread else None)
 
     @fact
+    def with_thread(self):
+        """These facts, or, for a reply about a meeting that quotes the invitation, those of the whole thread."""
+        return self._thread or self
+
+    @fact
     def _thread(self):
         """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
         wider = thread(self.doc, self.region) if self.facts.asks.event else None  # a reply about a meeting it names
