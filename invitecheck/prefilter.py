@@ -26,7 +26,7 @@ except ImportError:  # Python 3.10
 import re
 import sys
 
-from . import literals_cache
+from . import cache, programs
 
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
@@ -39,13 +39,13 @@ _GLOBAL_FLAGS_RE = re.compile(r"\(\?[a-zA-Z]+\)")
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case strings, one of which every match contains; None when that cannot be said.
 
-    Remembered between runs (see literals_cache.py): parsing is the slow part.
+    Remembered between runs (see cache.py): parsing is the slow part.
     """
-    known = literals_cache.recall(pattern)
-    if known is not literals_cache.UNKNOWN:
+    known = cache.recall("words", pattern)
+    if known is None or (isinstance(known, list) and known and all(isinstance(w, str) and w for w in known)):
         return None if known is None else frozenset(known)
     found = work_out_literals(pattern)
-    literals_cache.remember(pattern, found)
+    cache.remember("words", pattern, None if found is None else sorted(found))
     return found
 
 
@@ -147,8 +147,12 @@ def lead(pattern: str, flags: int = 0) -> str:
 
 
 def with_lead(pattern: str, flags: int = 0) -> str:
-    """The pattern with its lead in front, when it has one (see lead)."""
-    test = lead(pattern, flags)
+    """The pattern with its lead in front, when it has one (see lead); the lead is remembered between runs."""
+    key = f"{int(flags)}:{pattern}"
+    test = cache.recall("lead", key)
+    if not isinstance(test, str):
+        test = lead(pattern, flags)
+        cache.remember("lead", key, test)
     return test + "(?:" + pattern + ")" if test else pattern
 
 
@@ -278,7 +282,7 @@ class CaseFree:
         """The pattern without IGNORECASE, for lower-cased text; None when lower-casing could change a match."""
         if self._safe is None:
             self._safe = lowercase_safe(self.pattern)
-            self._fast = re.compile(with_lead(self.pattern, self.flags), self.flags) if self._safe else None
+            self._fast = programs.compile(with_lead(self.pattern, self.flags), self.flags) if self._safe else None
         return self._fast
 
     @property
@@ -297,7 +301,7 @@ class CaseFree:
         # lower-casing would lengthen needs it.
         if self._insensitive is None:
             flags = self.flags | re.IGNORECASE
-            self._insensitive = re.compile(with_lead(self.pattern, flags), flags)
+            self._insensitive = programs.compile(with_lead(self.pattern, flags), flags)
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:

@@ -8,7 +8,7 @@ promise to send the link does.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE
 from ..vocabulary import fragment, pattern
@@ -224,8 +224,10 @@ class Places(Record):
     @fact
     def _thread(self):
         """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
-        wider = thread(self.doc, self.region) if self.facts.asks.event else None  # a reply about a meeting it names
-        return Places(self.doc, wider, self.facts) if wider else None
+        if not self.facts.asks.event:  # only a reply about a meeting it names
+            return None
+        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
+        return Places(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     @fact
     def _named_in_person(self) -> Evidence | None:

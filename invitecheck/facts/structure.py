@@ -9,10 +9,10 @@ quoted earlier message, an Outlook reply's "From: … Sent: …" block, or a dis
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
-from email.utils import parseaddr
 
+from ..address import split_sender
 from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
 
 # An Outlook reply or forward quotes the earlier message under a header block.
@@ -56,7 +56,7 @@ def _forward(doc) -> Forward | None:
         if line is None:
             break
         if line["label"].lower() == "from" and span is None:
-            name, address = parseaddr(line["value"])
+            name, address = split_sender(line["value"])
             if "@" not in address:
                 name, address = line["value"].strip(), ""
             span = Span(line.start("value"), line.end("value"))
@@ -90,12 +90,28 @@ def _region(doc) -> Region:
     return Region(start, end)
 
 
-def thread(doc, where: Region) -> Region | None:
-    """The sender's words and the earlier message they quote, when they quote one: a reply about a meeting
-    leaves its date, time and place in the message below it, which the reader has too."""
-    if where.forwarded or where.end >= doc.message_end:
-        return None
-    return Region(where.start, doc.message_end)
+def thread(doc) -> Region:
+    """The sender's own words and any earlier message of theirs that an Outlook reply quotes.
+
+    "I've attached the form for the advisory group" above a quoted invitation the same person
+    sent: what that invitation said about the role, the time, payment and access still holds.
+    Quoted messages from anybody else are not the sender's words, and the region is unchanged.
+    """
+    return doc.memo(("thread",), lambda: _thread(doc))
+
+
+def _thread(doc) -> Region:
+    own = region(doc)
+    address = doc.sender_address.lower()
+    if own.forwarded or not address or own.end >= doc.message_end:
+        return own
+    end = own.end
+    for quote in OUTLOOK_QUOTE_RE.finditer(doc.text, own.end, doc.message_end):
+        sender = split_sender(doc.text[quote.start() : doc.text.find("\n", quote.start())].split(":", 1)[1])[1]
+        if sender.lower() == address:
+            following = OUTLOOK_QUOTE_RE.search(doc.text, quote.end(), doc.message_end)
+            end = following.start() if following else doc.message_end
+    return Region(own.start, end) if end > own.end else own
 
 
 def words_end(doc) -> int:

@@ -7,7 +7,7 @@ promise of payment ("we pay within ten working days") is no deadline. Instant de
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -175,8 +175,10 @@ class Times(Record):
     @fact
     def _thread(self):
         """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
-        wider = thread(self.doc, self.region) if self.facts.asks.event else None  # a reply about a meeting it names
-        return Times(self.doc, wider, self.facts) if wider else None
+        if not self.facts.asks.event:  # only a reply about a meeting it names
+            return None
+        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
+        return Times(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     @fact
     def notice_days(self) -> int | None:
