@@ -10,15 +10,11 @@ ask something of the reader count.
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta
-
 from .. import dates
 from ..document import Invitation
 from ..facts import facts_for, structure
-from ..facts.times import is_deadline  # a past date counts only when written as a deadline
+from ..facts.times import is_deadline, is_promise  # a past date counts only when written as a deadline
 from ..rules import RuleError
-from ..vocabulary import pattern
 from ..wording import plural
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
 
@@ -35,23 +31,6 @@ CONTRACT = Contract(
     placeholders=("match", "detail", "days", "notice", "date", "phrase", "min_days"),
     scopes=ALL_SCOPES,
 )
-
-TOMORROW_RE = re.compile(r"\btomorrow(?:['’]s)?\b", re.I)
-REMINDER_RE = pattern("{vocab:reminder}")
-
-
-def _tomorrow(doc: Invitation, sent, start: int, end: int) -> list:
-    """'tomorrow' in the body, where it is not already an instant demand ('reply by tomorrow')
-    that the instant kind owns. A reminder that the meeting is tomorrow is not short notice:
-    the reader was told before."""
-    start = max(start, doc.body.start)
-    if start >= end or REMINDER_RE.search(doc.text, doc.lowered, doc.subject.start if doc.subject else start, end):
-        return []
-    demands = dates.instants_in(doc, start, end)
-    return [dates.DateMention(m.start(), m.end(), m.group(0), sent + timedelta(days=1), "relative")
-            for m in TOMORROW_RE.finditer(doc.text, start, end)
-            if not any(d.start <= m.start() < d.end for d in demands)]
-
 
 def _in_the_ask(doc: Invitation, sent, mentions: list) -> list:
     """In a newsletter, only the dates in an item that asks something of the reader: the
@@ -83,14 +62,17 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         stop = min(span.end, doc.message_end)
         mentions += dates.dates_in(doc, sent, span.start, stop)
     # Demands with no date ("by close of play") belong to the instant kind alone: one owner per piece of evidence.
-    # "Could you stand in for me tomorrow?": a meeting the next day, in a message with a send date.
-    for span in spans:
-        mentions += _tomorrow(doc, sent, span.start, min(span.end, doc.message_end))
+    # A meeting "tomorrow" is a date too (the facts tell it from a demand such as "by close of play today").
+    meeting_day = facts_for(doc, sent).times.meeting_day
+    if meeting_day is not None and any(s.start <= meeting_day.evidence.start < s.end for s in spans):
+        words = doc.text[meeting_day.evidence.start : meeting_day.evidence.end]
+        mentions.append(dates.DateMention(meeting_day.evidence.start, meeting_day.evidence.end, words, meeting_day.date, "relative"))
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
     # 29/11/2015"); it counts when written as a deadline.
-    relevant = [m for m in mentions if (m.date > sent or is_deadline(doc, m.start)) ]
+    # A date bounding a promise of the sender's ("we pay within ten working days") asks nothing of the reader.
+    relevant = [m for m in mentions if (m.date > sent and not is_promise(doc, m.start)) or is_deadline(doc, m.start)]
     relevant = _in_the_ask(doc, sent, relevant)
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
