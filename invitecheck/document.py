@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -70,8 +71,10 @@ class Invitation:
     defects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
-    # Where each line of the view is in the file (locate.Place), when the view is not the file itself.
+    # Where each line of the view is in the file (locate.Place), when the view is not the file itself;
+    # or worked out by find_places when first needed (see file_position): only machine formats need it.
     places: list | None = None
+    find_places: Callable[[], list] | None = field(default=None, repr=False)
     # Words the configuration marks as roles or teams (named-sender's role_words): the facts,
     # the rule and the reply all read the sender's name with them.
     role_words: frozenset[str] = frozenset()
@@ -130,6 +133,11 @@ class Invitation:
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    @property
+    def has_places(self) -> bool:
+        """Are the view's lines elsewhere in the file (so that file_position has work to do)?"""
+        return bool(self.places) or self.find_places is not None
+
     def file_position(self, offset: int) -> tuple[int, int, str]:
         """Where a character of the view is in the file: (line, column, how); see ``locate.POSITIONS``."""
         line, column = self.position(offset)
@@ -137,9 +145,12 @@ class Invitation:
             return line, column, "paragraph"
         if self.source_format == "outlook":
             return line, column, "message"
-        if not self.places or line > len(self.places):
+        if self.find_places is not None:  # found now, when first asked for
+            self.places, self.find_places = self.find_places(), None
+        places = self.places
+        if not places or line > len(places):
             return line, column, "line"
-        place = self.places[line - 1]
+        place = places[line - 1]
         if place.how != "line":
             return place.line, 1, place.how
         return (*place.at(column), "line")

@@ -82,6 +82,11 @@ def remember(source: str, words) -> None:
     _learnt[source] = None if words is None else sorted(words)
 
 
+def remember_list(key: str, words: list[str] | None) -> None:
+    """Remember words in the order given (a prefilter requirement, whose order is its meaning)."""
+    _learnt[key] = None if words is None else list(words)
+
+
 def save() -> None:
     """Write what this run learnt, with what was known before; quietly nothing when that fails."""
     global _known

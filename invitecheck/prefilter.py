@@ -101,6 +101,160 @@ def _node(op, value) -> set | None:
     return None
 
 
+# -- requirement: which words a match needs, with "and" and "or" ----------------------------
+#
+# required_literals gives one set of words, one of which every match holds: for
+# "\\bnot\\s+paid\\b|\\bvoluntary\\b" it is {"paid", "voluntary"}, true of nearly every
+# invitation that mentions payment. The requirement keeps the structure: ("not" and
+# "paid") or "voluntary". A word is a string; ("&", parts) needs every part, ("|", parts)
+# any one. Words shorter than MIN_WORD are left out (nearly every text has them), and
+# so is any part that could match without a word.
+
+MIN_WORD = 3
+MAX_WORDS = 120  # a requirement with more words than this costs more to test than it saves
+_AND, _OR, _CLOSE = "\0&", "\0|", "\0)"  # how a requirement is written in the cache (words are never these)
+
+
+def requirement(pattern: str):
+    """What every match of the pattern needs (see above), or None when nothing can be said.
+
+    Remembered between runs with the words (literals_cache), under its own key.
+    """
+    key = _AND + pattern
+    known = literals_cache.recall(key)
+    if known is not literals_cache.UNKNOWN:
+        found = _read_requirement(known)
+        if found is not _UNREADABLE:
+            return found
+    found = work_out_requirement(pattern)
+    literals_cache.remember_list(key, None if found is None else _written(found))
+    return found
+
+
+def work_out_requirement(pattern: str):
+    """requirement(pattern), worked out from the parsed pattern."""
+    try:
+        tree = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # regex-only syntax, or anything else the standard parser refuses
+        return None
+    found = _needed_sequence(list(tree))
+    if found is None or _count_words(found) > MAX_WORDS:
+        return None
+    return found
+
+
+def _combine(op: str, parts: list):
+    """One requirement from several: nested ones of the same kind flattened, repeats dropped."""
+    flat: list = []
+    for part in parts:
+        for item in (part[1] if isinstance(part, tuple) and part[0] == op else (part,)):
+            if item not in flat:
+                flat.append(item)
+    return flat[0] if len(flat) == 1 else (op, tuple(flat))
+
+
+def _needed_sequence(items):
+    parts, run = [], ""
+    for op, value in items:
+        if op is _c.LITERAL:
+            run += chr(value).lower()
+            continue
+        if len(run) >= MIN_WORD:
+            parts.append(run)
+        run = ""
+        found = _needed_node(op, value)
+        if found is not None:
+            parts.append(found)
+    if len(run) >= MIN_WORD:
+        parts.append(run)
+    return _combine(_AND, parts) if parts else None
+
+
+def _needed_node(op, value):
+    if op is _c.SUBPATTERN:
+        return _needed_sequence(list(value[-1]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _needed_sequence(list(value))
+    if op is _c.BRANCH:
+        branches = []
+        for branch in value[1]:
+            found = _needed_sequence(list(branch))
+            if found is None:
+                return None  # a branch that needs no word: the whole needs none
+            branches.append(found)
+        return _combine(_OR, branches)
+    if op in _REPEATS:
+        low, _, sub = value
+        return _needed_sequence(list(sub)) if low >= 1 else None
+    return None
+
+
+def _count_words(found) -> int:
+    return 1 if isinstance(found, str) else sum(_count_words(part) for part in found[1])
+
+
+def _written(found) -> list[str]:
+    if isinstance(found, str):
+        return [found]
+    return [found[0]] + [word for part in found[1] for word in _written(part)] + [_CLOSE]
+
+
+_UNREADABLE = object()
+
+
+def _read_requirement(words):
+    """A requirement from how the cache writes it; _UNREADABLE when it is not one."""
+    if words is None:
+        return None
+    try:
+        found, rest = _parse_written(list(words))
+    except (IndexError, ValueError):
+        return _UNREADABLE
+    return _UNREADABLE if rest else found
+
+
+def _parse_written(words: list[str]):
+    head, rest = words[0], words[1:]
+    if head == _CLOSE:
+        raise ValueError("a close with nothing open")
+    if head not in (_AND, _OR):
+        return head, rest
+    parts = []
+    while rest[0] != _CLOSE:  # IndexError when it never closes
+        part, rest = _parse_written(rest)
+        parts.append(part)
+    if not parts:
+        raise ValueError("an empty requirement")
+    return (head, tuple(parts)), rest[1:]
+
+
+def _present(word: str, lower: str, firsts: dict, start: int, end: int) -> bool:
+    """Is the word in lower[start:end]? Where it first is in the whole text is looked up once per text."""
+    at = firsts.get(word)
+    if at is None:
+        at = firsts[word] = lower.find(word)
+    if at < 0:
+        return False  # nowhere in the text
+    if at >= start:
+        return at + len(word) <= end  # past the end: so is every later place
+    return lower.find(word, start, end) >= 0
+
+
+def _holds(found, lower: str, firsts: dict, start: int, end: int) -> bool:
+    if found.__class__ is str:
+        return _present(found, lower, firsts, start, end)
+    op, parts = found
+    if op == _OR:
+        for part in parts:  # plain loops: any() and all() over generators cost more here
+            if _holds(part, lower, firsts, start, end):
+                return True
+        return False
+    for part in parts:
+        if not _holds(part, lower, firsts, start, end):
+            return False
+    return True
+
+
 # -- lead: the characters a match can begin with ----------------------------------------
 
 
@@ -253,6 +407,21 @@ def lowered(text: str) -> str | None:
     return lower if len(lower) == len(text) else None
 
 
+# The text last searched, and where each word the patterns need first is in it (-1: nowhere).
+# Many patterns need the same words (a month, "meeting", "event"), and most words are
+# nowhere in a given invitation: each is looked for once per text, not once per pattern.
+_FIRST_PLACES: tuple[str, dict[str, int]] = ("", {})
+
+
+def _first_places(lower: str) -> dict[str, int]:
+    global _FIRST_PLACES
+    text, places = _FIRST_PLACES  # one tuple: a thread that swaps it in never sees another's words
+    if text is not lower:
+        places = {}
+        _FIRST_PLACES = (lower, places)
+    return places
+
+
 class CaseFree:
     """One of invitecheck's own case-insensitive patterns, made cheap.
 
@@ -283,8 +452,9 @@ class CaseFree:
 
     @property
     def needs(self):
+        """The words a match needs (see requirement), or None."""
         if self._needs is False:
-            self._needs = required_literals(self.pattern)
+            self._needs = requirement(self.pattern)
         return self._needs
 
     @property
@@ -301,14 +471,11 @@ class CaseFree:
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
-        """False when lower[start:end] lacks every word the pattern needs: a match there would hold one."""
+        """False when lower[start:end] lacks the words the pattern needs (see requirement): no match can be there."""
         needs = self.needs
         if lower is None or needs is None:
             return True
-        for word in needs:  # a plain loop: any() over a generator costs more than most of these searches
-            if lower.find(word, start, end) >= 0:
-                return True
-        return False
+        return _holds(needs, lower, _first_places(lower), start, end)
 
     def _pick(self, text: str, lower: str | None):
         if lower is not None and self.fast is not None:
