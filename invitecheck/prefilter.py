@@ -110,7 +110,7 @@ def _node(op, value) -> set | None:
 # any one. Words shorter than MIN_WORD are left out (nearly every text has them), and
 # so is any part that could match without a word.
 
-MIN_WORD = 3
+MIN_WORD = 2
 MAX_WORDS = 120  # a requirement with more words than this costs more to test than it saves
 _AND, _OR, _CLOSE = "\0&", "\0|", "\0)"  # how a requirement is written in the cache (words are never these)
 
@@ -228,31 +228,21 @@ def _parse_written(words: list[str]):
     return (head, tuple(parts)), rest[1:]
 
 
-def _present(word: str, lower: str, firsts: dict, start: int, end: int) -> bool:
-    """Is the word in lower[start:end]? Where it first is in the whole text is looked up once per text."""
-    at = firsts.get(word)
-    if at is None:
-        at = firsts[word] = lower.find(word)
-    if at < 0:
-        return False  # nowhere in the text
-    if at >= start:
-        return at + len(word) <= end  # past the end: so is every later place
-    return lower.find(word, start, end) >= 0
+def _expression(found, leaf: str) -> str:
+    """The requirement as a Python expression, each word written as ``leaf`` says."""
+    if isinstance(found, str):
+        return leaf.format(repr(found))
+    joiner = " or " if found[0] == _OR else " and "
+    return "(" + joiner.join(_expression(part, leaf) for part in found[1]) + ")"
 
 
-def _holds(found, lower: str, firsts: dict, start: int, end: int) -> bool:
-    if found.__class__ is str:
-        return _present(found, lower, firsts, start, end)
-    op, parts = found
-    if op == _OR:
-        for part in parts:  # plain loops: any() and all() over generators cost more here
-            if _holds(part, lower, firsts, start, end):
-                return True
-        return False
-    for part in parts:
-        if not _holds(part, lower, firsts, start, end):
-            return False
-    return True
+def test_for(found):
+    """A function of the lower-cased text that says whether it holds what the requirement needs.
+
+    Made once per pattern from the requirement's own words (quoted with repr), so that
+    testing a text is one substring search per word and no Python call per word.
+    """
+    return eval(f"lambda t: {_expression(found, '{} in t')}", {"__builtins__": {}})  # noqa: S307 (our own words, repr-quoted)
 
 
 # -- lead: the characters a match can begin with ----------------------------------------
@@ -407,21 +397,6 @@ def lowered(text: str) -> str | None:
     return lower if len(lower) == len(text) else None
 
 
-# The text last searched, and where each word the patterns need first is in it (-1: nowhere).
-# Many patterns need the same words (a month, "meeting", "event"), and most words are
-# nowhere in a given invitation: each is looked for once per text, not once per pattern.
-_FIRST_PLACES: tuple[str, dict[str, int]] = ("", {})
-
-
-def _first_places(lower: str) -> dict[str, int]:
-    global _FIRST_PLACES
-    text, places = _FIRST_PLACES  # one tuple: a thread that swaps it in never sees another's words
-    if text is not lower:
-        places = {}
-        _FIRST_PLACES = (lower, places)
-    return places
-
-
 class CaseFree:
     """One of invitecheck's own case-insensitive patterns, made cheap.
 
@@ -433,13 +408,13 @@ class CaseFree:
     words from the original text by offset.
     """
 
-    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "pattern", "flags")
+    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "_test", "pattern", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         # Nothing is compiled until the pattern is first used: a check imports
         # every kind, and many of their patterns are never needed for one file.
         self.pattern, self.flags = source, flags
-        self._fast = self._insensitive = self._safe = None
+        self._fast = self._insensitive = self._safe = self._test = None
         self._needs = False
 
     @property
@@ -472,10 +447,14 @@ class CaseFree:
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
         """False when lower[start:end] lacks the words the pattern needs (see requirement): no match can be there."""
-        needs = self.needs
-        if lower is None or needs is None:
+        test = self._test
+        if test is None:
+            if self.needs is None:
+                return True
+            test = self._test = test_for(self.needs)
+        if lower is None:
             return True
-        return _holds(needs, lower, _first_places(lower), start, end)
+        return test(lower if start <= 0 and end >= len(lower) else lower[start:end])
 
     def _pick(self, text: str, lower: str | None):
         if lower is not None and self.fast is not None:

@@ -81,3 +81,25 @@ def test_a_cache_folder_that_cannot_be_written_to_changes_nothing(tmp_path):
     done = _check({**os.environ, "XDG_CACHE_HOME": str(blocked)})
     assert done.returncode in (0, 1) and not done.stderr
     assert json.loads(done.stdout)["results"]
+
+
+def test_a_second_run_reads_a_patterns_requirement_with_its_and_and_or(fresh, monkeypatch):
+    source = r"\bnot\s+paid\b|\bvoluntary\b"
+    needed = prefilter.requirement(source)
+    assert needed == ("\0|", (("\0&", ("not", "paid")), "voluntary"))
+    literals_cache.save()
+    monkeypatch.setattr(literals_cache, "_known", None)  # as a new process starts
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pattern was parsed again")
+
+    monkeypatch.setattr(prefilter, "work_out_requirement", refuse)
+    assert prefilter.requirement(source) == needed
+
+
+def test_a_damaged_requirement_in_the_cache_is_worked_out_afresh(fresh, monkeypatch):
+    source = r"\bnot\s+paid\b|\bvoluntary\b"
+    for damaged in (["\0|", "voluntary"], ["\0)"], ["\0&", "\0)"]):  # never closed; a close alone; empty
+        monkeypatch.setattr(literals_cache, "_known", {"\0&" + source: damaged})
+        monkeypatch.setattr(literals_cache, "_learnt", {})
+        assert prefilter.requirement(source) == ("\0|", (("\0&", ("not", "paid")), "voluntary"))
