@@ -245,6 +245,68 @@ def test_for(found):
     return eval(f"lambda t: {_expression(found, '{} in t')}", {"__builtins__": {}})  # noqa: S307 (our own words, repr-quoted)
 
 
+# -- openings: the words every match begins with --------------------------------------
+#
+# "\\b(?:online|virtual)\\s+only\\b" can begin only where "online" or "virtual" does: its
+# search starts at the first of them, not at the start of the text. Zero-width
+# tests in front (\\b, ^, a lookbehind) are passed over: re reads the characters
+# before the place a search starts from, so they hold there as they would anywhere.
+
+MAX_OPENINGS = 12  # each is looked for once per search: more cost more than they save
+
+
+def openings(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match begins with, or None when that cannot be said."""
+    try:
+        tree = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # regex-only syntax, or anything else the standard parser refuses
+        return None
+    found = _opening_words(list(tree))
+    if not found or len(found) > MAX_OPENINGS:
+        return None
+    return tuple(sorted(found))
+
+
+def _opening_words(items) -> set[str] | None:
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        index += 1
+    if index == len(items):
+        return None
+    run = ""
+    while index < len(items) and items[index][0] is _c.LITERAL:
+        run += chr(items[index][1]).lower()
+        index += 1
+    if run:
+        return {run}
+    op, value = items[index]
+    if op is _c.SUBPATTERN:
+        return _opening_words(list(value[-1]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _opening_words(list(value))
+    if op is _c.BRANCH:
+        words: set[str] = set()
+        for branch in value[1]:
+            found = _opening_words(list(branch))
+            if not found:
+                return None
+            words |= found
+        return words
+    if op in _REPEATS and value[0] >= 1:
+        return _opening_words(list(value[2]))
+    return None
+
+
+def first_opening(words: tuple[str, ...], lower: str, start: int, end: int) -> int:
+    """Where the first of the words is in lower[start:end], or -1."""
+    first = -1
+    for word in words:
+        at = lower.find(word, start, end if first < 0 else min(end, first + len(word)))
+        if at >= 0:
+            first = at
+    return first
+
+
 # -- lead: the characters a match can begin with ----------------------------------------
 
 
@@ -408,14 +470,14 @@ class CaseFree:
     words from the original text by offset.
     """
 
-    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "_test", "pattern", "flags")
+    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "_test", "_opens", "pattern", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         # Nothing is compiled until the pattern is first used: a check imports
         # every kind, and many of their patterns are never needed for one file.
         self.pattern, self.flags = source, flags
         self._fast = self._insensitive = self._safe = self._test = None
-        self._needs = False
+        self._needs = self._opens = False
 
     @property
     def fast(self) -> re.Pattern | None:
@@ -461,8 +523,25 @@ class CaseFree:
             return self.fast, lower
         return self.insensitive, text
 
+    @property
+    def opens_with(self) -> tuple[str, ...] | None:
+        """The words every match begins with (see openings), or None."""
+        if self._opens is False:
+            self._opens = openings(self.pattern)
+        return self._opens
+
+    def _from(self, lower: str | None, start: int, end: int) -> int:
+        """Where a search may start: at the first word a match can begin with; -1 when there is none."""
+        words = self.opens_with
+        if words is None or lower is None or self.fast is None:
+            return start
+        return first_opening(words, lower, start, end)
+
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         if not self.possible(lower, start, end):
+            return None
+        start = self._from(lower, start, end)
+        if start < 0:
             return None
         compiled, subject = self._pick(text, lower)
         return compiled.search(subject, start, end)
@@ -473,6 +552,9 @@ class CaseFree:
 
     def finditer(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         if not self.possible(lower, start, end):
+            return iter(())
+        start = self._from(lower, start, end)
+        if start < 0:
             return iter(())
         compiled, subject = self._pick(text, lower)
         return compiled.finditer(subject, start, end)
