@@ -252,7 +252,7 @@ def test_for(found):
 # tests in front (\\b, ^, a lookbehind) are passed over: re reads the characters
 # before the place a search starts from, so they hold there as they would anywhere.
 
-MAX_OPENINGS = 12  # each is looked for once per search: more cost more than they save
+MAX_OPENINGS = 40  # each is looked for once per search: more cost more than they save
 
 
 def openings(pattern: str) -> tuple[str, ...] | None:
@@ -292,19 +292,17 @@ def _opening_words(items) -> set[str] | None:
                 return None
             words |= found
         return words
-    if op in _REPEATS and value[0] >= 1:
-        return _opening_words(list(value[2]))
+    if op in _REPEATS:
+        found = _opening_words(list(value[2]))
+        if value[0] >= 1 or not found:
+            return found
+        rest = _opening_words(items[index + 1 :])  # "(?:the\\s+)?end": "the" or "end"
+        return found | rest if rest else None
     return None
 
 
-def first_opening(words: tuple[str, ...], lower: str, start: int, end: int) -> int:
-    """Where the first of the words is in lower[start:end], or -1."""
-    first = -1
-    for word in words:
-        at = lower.find(word, start, end if first < 0 else min(end, first + len(word)))
-        if at >= 0:
-            first = at
-    return first
+# How many places a search tries one by one before it lets re look everywhere after them.
+MAX_TRIES = 6
 
 
 # -- lead: the characters a match can begin with ----------------------------------------
@@ -470,14 +468,14 @@ class CaseFree:
     words from the original text by offset.
     """
 
-    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "_test", "_opens", "pattern", "flags")
+    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "_test", "_opener", "pattern", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         # Nothing is compiled until the pattern is first used: a check imports
         # every kind, and many of their patterns are never needed for one file.
         self.pattern, self.flags = source, flags
         self._fast = self._insensitive = self._safe = self._test = None
-        self._needs = self._opens = False
+        self._needs = self._opener = False
 
     @property
     def fast(self) -> re.Pattern | None:
@@ -524,27 +522,30 @@ class CaseFree:
         return self.insensitive, text
 
     @property
-    def opens_with(self) -> tuple[str, ...] | None:
-        """The words every match begins with (see openings), or None."""
-        if self._opens is False:
-            self._opens = openings(self.pattern)
-        return self._opens
-
-    def _from(self, lower: str | None, start: int, end: int) -> int:
-        """Where a search may start: at the first word a match can begin with; -1 when there is none."""
-        words = self.opens_with
-        if words is None or lower is None or self.fast is None:
-            return start
-        return first_opening(words, lower, start, end)
+    def opener(self) -> re.Pattern | None:
+        """A pattern that finds the words every match begins with (see openings), or None."""
+        if self._opener is False:
+            words = openings(self.pattern)
+            self._opener = None if words is None else re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        return self._opener
 
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         if not self.possible(lower, start, end):
             return None
-        start = self._from(lower, start, end)
-        if start < 0:
-            return None
         compiled, subject = self._pick(text, lower)
-        return compiled.search(subject, start, end)
+        opener = self.opener if compiled is self._fast else None  # the words are lower-case: only over lower-cased text
+        if opener is None:
+            return compiled.search(subject, start, end)
+        # The pattern is tried only where a word it begins with is: a few places, not every one.
+        for _ in range(MAX_TRIES):
+            place = opener.search(subject, start, end)
+            if place is None:
+                return None
+            found = compiled.match(subject, place.start(), end)
+            if found is not None:
+                return found
+            start = place.start() + 1  # a word may begin inside the one just found
+        return compiled.search(subject, start, end)  # the words are common here: let re look everywhere
 
     def match(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         compiled, subject = self._pick(text, lower)
@@ -553,8 +554,11 @@ class CaseFree:
     def finditer(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         if not self.possible(lower, start, end):
             return iter(())
-        start = self._from(lower, start, end)
-        if start < 0:
-            return iter(())
         compiled, subject = self._pick(text, lower)
+        opener = self.opener if compiled is self._fast else None  # the words are lower-case: only over lower-cased text
+        if opener is not None:
+            first = opener.search(subject, start, end)
+            if first is None:
+                return iter(())
+            start = first.start()  # no match begins before the first word one can begin with
         return compiled.finditer(subject, start, end)
