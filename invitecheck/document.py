@@ -103,12 +103,15 @@ class Invitation:
     @property
     def lower_text(self) -> str:
         """The text in lower case, made once."""
-        return self.memo(("lower",), lambda: case_free(self.text))
+        text = self._memo.get(("lower",))  # read by nearly every search: no call to memo()
+        if text is None:
+            text = self._memo[("lower",)] = case_free(self.text)
+        return text
 
     @property
     def lowered(self) -> str | None:
         """The lower-cased text when that keeps every offset (it nearly always does)."""
-        text = self.lower_text
+        text = self._memo.get(("lower",)) or self.lower_text
         return text if len(text) == len(self.text) else None
 
     def contains_any(self, words: frozenset[str]) -> bool:

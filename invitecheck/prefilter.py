@@ -111,7 +111,7 @@ def _node(op, value) -> set | None:
 # so is any part that could match without a word.
 
 MIN_WORD = 2
-MAX_WORDS = 120  # a requirement with more words than this costs more to test than it saves
+MAX_WORDS = 400  # a requirement with more words than this costs more to test than it saves
 _AND, _OR, _CLOSE = "\0&", "\0|", "\0)"  # how a requirement is written in the cache (words are never these)
 
 
