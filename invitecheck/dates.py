@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .prefilter import CaseFree, case_free, lowered
+from .vocabulary import pattern
 
 
 MONTHS = {
@@ -62,14 +63,14 @@ NUMERIC_RE = re.compile(
 )
 WEEKDAY_BEFORE_RE = CaseFree(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$")
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
-WEEKDAY_RE = CaseFree(
-    r"(?<=\s|:)(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
+WEEKDAY_RE = pattern(
+    r"(?<=\s|:)(?P<weekday>{vocab:weekday})\b"
+    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
 )  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
+# "every Friday", "the first Tuesday of the month": a pattern of days, not one date
+RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
-WEEKDAY_LEAD_RE = CaseFree(
-    r"(?:\b(?:by|before|until|till|on|this|next|coming|is|due|closes|close|closing)\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$"
-)
+WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -79,38 +80,30 @@ RELATIVE_RES = [
 ]
 END_OF_RE = CaseFree(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b")
 
-# Phrases that ask for a reply with no real time allowed.
-_REPLY_VERB = (
-    r"(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|"
-    r"email|e-mail|call|ring|phone|provide|forward|submit|complete|book|register|apply|rsvp|"
-    r"need\s+(?:to\s+hear|your|this|these|them|it)|requirements|details|response|answer)"
-)
+# Phrases that ask for a reply with no real time allowed (vocabulary: close_of_play, asap …).
+# Each is its own pattern, tried in this order: where two cover the same words, the first keeps them.
 INSTANT_RES = [
-    CaseFree(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|noon)|noon|midday|midnight|lunchtime|lunch)\s+)?(?:today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
-    CaseFree(r"\b(?:by\s+|before\s+)?(?:the\s+)?(?:close|end)\s+of\s+(?:play|business)\b"),
-    CaseFree(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|today|this\s+)?(?:working\s+)?(?:day|today|afternoon|morning)\b"),
-    CaseFree(r"(?-i:\b(?:COP|COB|EOD)\b)"),
-    CaseFree(r"\bby\s+return(?:\s+of\s+post)?\b"),
-    CaseFree(r"\bwithin\s+(?:the\s+next\s+)?(?:\d{1,2}|an?|one|two|three|a\s+few|twenty[- ]four|forty[- ]eight|seventy[- ]two)\s+hours?\b|\bwithin\s+(?:a|one|the)\s+(?:working\s+)?day\b"),
-    CaseFree(rf"\b{_REPLY_VERB}\b(?:[^.!?\n]|\n(?![ \t]*\n)){{0,60}}?\b(?P<phrase>as\s+soon\s+as\s+(?:possible|you\s+can)|asap|a\.s\.a\.p\.?|straight\s+away|right\s+away|immediately|urgently|at\s+your\s+(?:very\s+)?earliest\s+(?:convenience|opportunity)|without\s+delay|promptly)"),
-    CaseFree(r"\b(?P<phrase>as\s+soon\s+as\s+possible|asap)\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.M),
-    CaseFree(r"\b(?:reply|respond|get\s+back|let\s+(?:us|me)\s+know|confirm|send|return|tell\s+(?:us|me)|need\s+(?:to\s+hear|your|this|these|them|it))\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
-    CaseFree(r"\b(?:meeting|session|event|panel|workshop|interview|conference|call)\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>today|tonight|tomorrow)\b"),
+    pattern(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:(?:{vocab:instant_hour})\s+)?(?:{vocab:instant_day})\b", 0),
+    pattern(r"\b{vocab:close_of_play}\b", 0),
+    pattern(r"\b{vocab:end_of_day}\b", 0),
+    pattern("{vocab:close_of_play_letters}", 0),
+    pattern(r"\b{vocab:by_return}\b", 0),
+    pattern(r"\b{vocab:within_hours}\b", 0),
+    pattern(r"\b(?:{vocab:demand_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}?\b(?P<phrase>{vocab:asap})", 0),
+    pattern(r"\b(?P<phrase>{vocab:asap_short})\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.M),
+    pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day})\b", 0),
+    pattern(r"\b(?:{vocab:meeting_word})\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>{vocab:relative_day})\b", 0),
 ]
-# "We will reply as soon as possible" is a promise, not a demand.
-_OUR_PROMISE_RE = CaseFree(r"\b(?:we|i|our\s+team|they|you\s+will\s+(?:be|receive|hear|get))\s*(?:will|'ll|’ll|aim|shall|would|can|try|are\s+going)\b")
-# "We would be grateful if you could reply today" is still a demand.
+_OUR_PROMISE_RE = pattern("{vocab:our_promise}", 0)
 # Matched only where a promise ends, and a promise is looked for in the 200 characters
 # before a demand, so its leading \s+ runs at most that far.
-_POLITE_ASK_RE = CaseFree(r"\s+(?:be\s+(?:very\s+)?(?:grateful|glad|delighted|pleased|happy)|(?:really\s+)?(?:like|love|appreciate))\b")
+_POLITE_ASK_RE = pattern("{vocab:polite_ask}", 0)
 _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 
-# A date in these words is history or paperwork, not something to act on.
-_NOT_A_DEADLINE_RE = CaseFree(
-    r"(?:\b(?:since|dated|born|birth|dob|published|updated|last\s+(?:met|year|updated)|issued|registered|version|"
-    r"approved|ethics|rec\s+ref|ref(?:erence)?|we\s+(?:met|held|had)|was\s+held|took\s+place|happened|"
-    r"launch(?:es|ed)?|go(?:es)?\s+live|went\s+live|into\s+(?:effect|force)|effective\s+from|valid\s+until|expir(?:es|y))\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$"
-)
+# A date after these words is history or paperwork, not something to act on (vocabulary: history_lead).
+# A span of time after these words, in the same sentence, is a promise of payment (vocabulary: payment_promise).
+_PAYMENT_PROMISE_RE = pattern(r"\b(?:{vocab:payment_promise})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
+_NOT_A_DEADLINE_RE = pattern(r"(?:\b(?:{vocab:history_lead})\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$", 0)
 
 
 # Machine timestamps and header lines ("Date: Tue, 10 Nov 2020 13:33:08 -0500",
@@ -262,7 +255,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         if _overlaps(span_start, match.end(), taken):
             continue
         # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
-        if re.search(r"\b(?:every|each|first|second|third|fourth|last|alternate|other)\s+(?:the\s+)?$", text[max(start, span_start - 20) : span_start], re.I):
+        if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
             continue
         taken.append((span_start, match.end()))
         found.append(DateMention(span_start, match.end(), text[span_start : match.end()], sent + timedelta(days=ahead), "weekday"))
@@ -271,8 +264,9 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
         unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
-        if not _overlaps(match.start(), match.end(), taken):
-            found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
+        if _overlaps(match.start(), match.end(), taken) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):
+            continue  # "we pay expenses within ten working days" gives the reader no deadline
+        found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, lower, start, end):
         following = match["which"].lower() == "next"
         if match["unit"].lower() == "week":  # the Friday of this week, or of next week
@@ -285,8 +279,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
 
 
 # Both run on windows of at most 25 characters (see _drop_range_starts).
-_RANGE_LINK_RE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*$", re.I)
-_RANGE_OPEN_RE = re.compile(r"\b(?:from|between|runs|running|open|opens)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+_RANGE_LINK_RE = pattern(r"\s*(?:{vocab:range_link})\s*$", 0)
+_RANGE_OPEN_RE = pattern(r"\b(?:{vocab:range_open})\s+(?:on\s+)?(?:the\s+)?$", 0)
 
 
 def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -296,7 +290,7 @@ def _drop_range_starts(text: str, found: list[DateMention]) -> list[DateMention]
         if following is not None and following.date > mention.date:
             between = text[mention.end : following.start]
             opening = text[max(0, mention.start - 25) : mention.start]
-            if len(between) <= 12 and _RANGE_LINK_RE.match(between) and _RANGE_OPEN_RE.search(opening):
+            if len(between) <= 12 and _RANGE_LINK_RE.match(between, lowered(between)) and _RANGE_OPEN_RE.search(opening, lowered(opening)):
                 continue
         kept.append(mention)
     return kept

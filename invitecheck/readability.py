@@ -26,10 +26,10 @@ URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 def _prose(doc: Invitation) -> tuple[str, int]:
     """The sender's own words, without the sign-off, quoted thread, links and list bullets."""
-    from .kinds.base import sign_off_start
+    from .facts.structure import words_end
 
     start = doc.body.start
-    end = sign_off_start(doc)
+    end = words_end(doc)
     return doc.text[start:end], start
 
 

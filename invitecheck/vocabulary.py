@@ -24,7 +24,7 @@ class UnknownName(RuleError):
 
 
 @lru_cache(maxsize=1)
-def _entries() -> dict[str, str]:
+def _entries() -> dict[str, str | tuple[str, ...]]:
     where = "invitecheck/vocabulary.yaml"
     data = load_yaml(PATH.read_text(encoding="utf-8"), where)
     if not isinstance(data, dict):
@@ -33,7 +33,7 @@ def _entries() -> dict[str, str]:
     entries = {}
     for name, value in data.items():
         if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-            entries[name] = "|".join(value)
+            entries[name] = tuple(value)
         elif isinstance(value, str) and value:
             entries[name] = value
         else:
@@ -58,9 +58,26 @@ def expand(pattern: str, _seen: tuple[str, ...] = ()) -> str:
             raise UnknownName(f"the pattern uses {{vocab:{name}}}, but the vocabulary has no entry '{name}'")
         if name in _seen:
             raise RuleError(f"the vocabulary entry '{name}' uses itself")
-        return "(?:" + expand(entries[name], _seen + (name,)) + ")"
+        return "(?:" + "|".join(_alternatives(name, _seen + (name,))) + ")"
 
     return REFERENCE_RE.sub(replace, pattern)
+
+
+def _alternatives(name: str, seen: tuple[str, ...]) -> list[str]:
+    """An entry's alternatives, expanded. A list item that is only another list entry
+    ("{vocab:join_verb}") gives that entry's alternatives in its place, with no group of
+    its own: the same matches, and the prefilter still sees every word (a group such as
+    "as soon as possible|asap" would be read as needing only "as")."""
+    value = _entries()[name]
+    found: list[str] = []
+    for item in value if isinstance(value, tuple) else (value,):
+        whole = REFERENCE_RE.fullmatch(item)
+        inner = whole.group(1) if whole else None
+        if inner is not None and inner not in seen and isinstance(_entries().get(inner), tuple):
+            found += _alternatives(inner, seen + (inner,))
+        else:
+            found.append(expand(item, seen))
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -89,3 +106,9 @@ def expand_options(value):
     if isinstance(value, dict):
         return {key: expand_options(item) for key, item in value.items()}
     return value
+
+
+@lru_cache(maxsize=None)
+def word_groups(name: str) -> tuple[frozenset[str], ...]:
+    """A list entry whose items are groups of plain words ("document_synonyms"), each as a set."""
+    return tuple(frozenset(item.lower().split()) for item in fragment(name)[3:-1].split("|"))

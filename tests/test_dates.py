@@ -56,6 +56,9 @@ def test_resolves(text, sent, expected):
         "Call 0113 496 0123 or text 07700 900461.",
         "Version 1.2.2024 of the form",
         "Room 12, floor 3",
+        # a promise of payment is no deadline for the reader
+        "We pay expenses within ten working days of the meeting.",
+        "You will be reimbursed within two weeks.",
     ],
 )
 def test_does_not_invent_dates(text):
@@ -114,3 +117,8 @@ def test_a_weekday_that_recurs_is_not_one_date(text):
 def test_a_weekday_morning_is_one_date():
     found = find_dates("Please reply by Saturday morning.", date(2027, 3, 2))
     assert [mention.date for mention in found] == [date(2027, 3, 6)]
+
+
+def test_a_promise_of_payment_leaves_the_readers_own_deadline():
+    found = find_dates("We will pay you within ten days. Please reply within three weeks.", date(2024, 1, 1))
+    assert [m.text for m in found] == ["within three weeks"]

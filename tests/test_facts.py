@@ -365,3 +365,35 @@ def test_the_facts_of_a_long_invitation_take_well_under_a_second():
     for name in NAMES:
         lookup(found, name)
     assert time.process_time() - started < 2.0  # about 0.2 s on the two-core development machine
+
+
+# -- promises, and the kinds that read the times facts -------------------------------
+
+def test_each_promised_document_is_its_own_fact_with_its_words():
+    found = facts("Please find attached the agenda and the terms of reference.\n\nThe form below is for your reply.\n\n"
+                  "Kind regards,\nHelen").promises
+    attached = found.attachments[0]
+    assert attached.documents == ("agenda", "terms of reference")
+    assert [p.thing for p in found.below] == ["form"]
+    assert found.made == found.attachments + found.below  # in the order the text makes them
+    assert found.below[0].evidence.words(found.doc) == "form below"
+
+
+def test_a_demand_in_the_subject_line_is_reported_where_it_is():
+    result = check("reply-time-realistic", "From: Helen Mbeki <h@example.org>\nSubject: Reply by close of play please\n\n"
+                   "Would you join our panel? It meets on Wednesday 20 March 2024.\n")
+    assert result.status == "fail"
+    assert [f.excerpt for f in result.findings] == ["Subject: Reply by close of play please"]
+
+
+def test_a_deadline_after_the_meeting_it_is_for_names_both_dates():
+    result = check("dates-consistent", "The panel meets on 20 March 2024. Please reply by 25 March 2024.\n")
+    assert result.status == "fail"
+    assert "the deadline, Monday 25 March 2024, is after the event on Wednesday 20 March 2024" in result.findings[0].message
+
+
+def test_a_forwarded_messages_own_date_line_is_not_a_date_of_the_invitation():
+    text = ("From: Sam <sam@example.org>\nSubject: Fwd: panel\n\nFor your interest.\n\n"
+            "---------- Forwarded message ---------\nFrom: Helen Mbeki <h@example.org>\nDate: Friday 1 March 2024 1:17 PM\n"
+            "Subject: panel\nTo: Sam <sam@example.org>\n\nWould you like to join our patient panel?\n")
+    assert check("dates-consistent", text).status == "not-applicable"

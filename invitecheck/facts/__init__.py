@@ -1,7 +1,7 @@
 """Facts: what an invitation says, worked out once and read by every rule.
 
 :func:`facts_for` gives the :class:`Facts` of an invitation, memoised on it. Each family
-(asks, times, places, people, money, access, commitment) is its own small module and is
+(asks, times, places, people, money, access, commitment, promises) is its own small module and is
 worked out when first read, and so is each fact of a family (see :mod:`.record`): a rule
 set that never asks about money never looks for it, and one that asks only whether
 expenses are explained never looks for the amount paid.
@@ -17,12 +17,12 @@ from __future__ import annotations
 from datetime import date
 from functools import cached_property
 
-from . import access, asks, commitment, money, people, places, structure, times
+from . import access, asks, commitment, money, people, places, promises, structure, times
 from .evidence import Evidence, first_evidence
 
 FAMILIES = {
     "asks": asks, "times": times, "places": places, "people": people,
-    "money": money, "access": access, "commitment": commitment,
+    "money": money, "access": access, "commitment": commitment, "promises": promises,
 }
 
 
@@ -64,6 +64,10 @@ class Facts:
     @cached_property
     def commitment(self) -> commitment.Commitment:
         return commitment.Commitment(self.doc, self.region, self)
+
+    @cached_property
+    def promises(self) -> promises.Promises:
+        return promises.Promises(self.doc, self.region, self)
 
 
 def facts_for(doc, sent: date) -> Facts:

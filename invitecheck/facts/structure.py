@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from email.utils import parseaddr
 
-from ..document import FORWARDED_RE, Span
+from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
 
 # An Outlook reply or forward quotes the earlier message under a header block.
 OUTLOOK_QUOTE_RE = re.compile(r"^[ \t]*From:[^\n]*\n[ \t]*Sent:[^\n]*\n(?:[ \t]*(?:To|Cc|Subject):[^\n]*\n){1,3}", re.M)
@@ -88,6 +88,46 @@ def _region(doc) -> Region:
     if disclaimer is not None and disclaimer.start() > start + (end - start) // 3:
         end = disclaimer.start()
     return Region(start, end)
+
+
+def words_end(doc) -> int:
+    """Where the sender's own words end: before the sign-off, a quoted earlier message or a
+    disclaimer (worked out once)."""
+    return doc.memo(("words end",), lambda: min(region(doc).end, _sign_off_start(doc)))
+
+
+def _sign_off_start(doc) -> int:
+    """Where the sign-off begins.
+
+    The signature from a valediction ("Kind regards") or a "-- " line is all sign-off.
+    Without one, the signature is the short lines at the end (document.find_signature),
+    and a paragraph of prose among them (a sentence, however its lines wrap) ends the
+    sign-off: it begins after the last such paragraph. With no words before the
+    signature (a one-line draft), there is no sign-off.
+    """
+    signature, end = doc.signature, doc.message_end
+    if not signature or signature.start <= doc.body.start:
+        return end
+    text = doc.text
+    if VALEDICTION_RE.match(text, signature.start) or text.startswith("--", signature.start):
+        return signature.start
+    start = position = signature.start
+    paragraph: list[str] = []  # the non-blank lines read since the last blank one
+    for line in text[signature.start : end].split("\n") + [""]:
+        position += len(line) + 1
+        if line.strip():
+            paragraph.append(line.strip())
+        elif paragraph:
+            if _prose(paragraph):
+                start = position - len(line) - 1
+            paragraph = []
+    return min(start, end)
+
+
+def _prose(lines: list[str]) -> bool:
+    """A paragraph that is a sentence, not a sign-off (a name, a job title, an address, a phone number)."""
+    joined = " ".join(" ".join(lines).split()).rstrip("\"'”’)")
+    return (len(joined) > 40 and joined.endswith((".", "!", "?"))) or any(len(line) > SIGNATURE_LINE_MAX for line in lines)
 
 
 def search(doc, where: Region, pattern, start: int | None = None, end: int | None = None):

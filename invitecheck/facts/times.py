@@ -17,6 +17,8 @@ from .record import Record, fact
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
+# "the meeting is on", "held on", "join us on": a meeting or event named just before a date
+EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
@@ -29,24 +31,39 @@ class Dated:
     evidence: Evidence
     date: object  # datetime.date
     role: str  # "deadline", "event" or "history"
+    how: str = "date"  # "date" written out, "weekday" ("by Friday") or "relative" ("within two weeks")
+    stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
 
 
-def is_deadline(doc, start: int) -> bool:
-    before = doc.text[max(doc.body.start, start - 40) : start]
+def is_deadline(doc, start: int, part_start: int | None = None) -> bool:
+    before = doc.text[max(doc.body.start if part_start is None else part_start, start - 40) : start]
     return bool(DEADLINE_BEFORE_RE.search(before))
 
 
 class Times(Record):
+    def _dated(self, part) -> list:
+        doc, sent = self.doc, self.facts.sent
+        found = []
+        for mention in dates.dates_in(doc, sent, part.start, part.end):
+            deadline = is_deadline(doc, mention.start, part.start)
+            role = "deadline" if deadline else "event" if mention.date >= sent else "history"
+            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role, mention.how, mention.stated_weekday))
+        return found
+
+    def _parts(self) -> list:
+        """(part, its dates): the subject line's, then the invitation's."""
+        subject = [(self.doc.subject, self.subject_dates)] if self.doc.subject else []
+        return subject + [(self.region, self.dates)]
+
     @fact
     def dates(self) -> list:
         """Every date, as Dated records."""
-        doc, sent = self.doc, self.facts.sent
-        found = []
-        for mention in dates.dates_in(doc, sent, self.region.start, self.region.end):
-            deadline = is_deadline(doc, mention.start)
-            role = "deadline" if deadline else "event" if mention.date >= sent else "history"
-            found.append(Dated(Evidence(mention.start, mention.end), mention.date, role))
-        return found
+        return self._dated(self.region)
+
+    @fact
+    def subject_dates(self) -> list:
+        """Every date in the subject line, as Dated records."""
+        return self._dated(self.doc.subject) if self.doc.subject else []
 
     @fact
     def deadlines(self) -> list:
@@ -54,9 +71,16 @@ class Times(Record):
         return [d for d in self.dates if d.date > self.facts.sent or d.role == "deadline"]
 
     @fact
+    def named_events(self) -> list:
+        """The dates a meeting or event is named on, in the subject or the invitation: "the meeting is on 20 March" (Dated)."""
+        return [d for part, dated in self._parts() for d in dated if d.role == "event"
+                and self.search(EVENT_BEFORE_RE, max(part.start, d.evidence.start - 60), d.evidence.start)]
+
+    @fact
     def instants(self) -> list:
-        """Demands with no real time: "by close of play", "ASAP" (Evidence)."""
-        return [Evidence(i.start, i.end) for i in dates.instants_in(self.doc, self.region.start, self.region.end)]
+        """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence)."""
+        parts = ([self.doc.subject] if self.doc.subject else []) + [self.region]
+        return [Evidence(i.start, i.end) for part in parts for i in dates.instants_in(self.doc, part.start, part.end)]
 
     @fact
     def event_date(self) -> Evidence | None:

@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 
 from ..document import EMAIL_RE, URL_RE, Invitation
-from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, sign_off_start
+from ..facts.structure import words_end
+from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message
 
 CONTRACT = Contract(
     doc="Fails on each abbreviation (PPG, ICB, NIHR …) that the text does not spell out.",
@@ -141,7 +142,7 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
         end = min(span.end, doc.message_end)
         skip = _unreadable(doc, span.start, end)
         # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
-        end = min(end, max(span.start, sign_off_start(doc)))
+        end = min(end, max(span.start, words_end(doc)))
         found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
                  if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
                  and not _shouted(doc.text, m.start(), m.end(), compiled["known"])]

@@ -296,6 +296,11 @@ def without_overlaps(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def inside(evidence, spans, end: int) -> bool:
+    """Is a fact's evidence inside one of a rule's spans (and before ``end``, where the sender's words stop)?"""
+    return evidence.end <= end and any(span.start <= evidence.start and evidence.end <= span.end for span in spans)
+
+
 def scope_start(doc: Invitation, spans: list[Span]) -> int:
     """Where an 'is missing' finding points: the first non-blank character of the scope."""
     if not spans:
@@ -305,34 +310,3 @@ def scope_start(doc: Invitation, spans: list[Span]) -> int:
     while start < len(text) and text[start].isspace():
         start += 1
     return min(start, len(text))
-
-
-SIGN_OFF_LINE = 80  # characters: a sign-off line (a name, a job title, an address) is short
-
-
-def _sign_off_line(line: str) -> bool:
-    line = line.strip()
-    return len(line) <= SIGN_OFF_LINE and not (len(line) > 40 and line.endswith((".", "!", "?")))
-
-
-def sign_off_start(doc: Invitation) -> int:
-    """Where the sender's own words end and the sign-off's short lines begin.
-
-    The signature finder falls back to the last six lines when there is no
-    "Kind regards", and so sometimes takes in a paragraph of prose; this keeps
-    only the run of short lines at the end of it (worked out once). With no
-    words before the signature (a one-line draft), there is no sign-off.
-    """
-
-    def compute() -> int:
-        signature, end = doc.signature, doc.message_end
-        if not signature or signature.start <= doc.body.start:
-            return end
-        start = end
-        for line in reversed(doc.text[signature.start : end].split("\n")):
-            if line.strip() and not _sign_off_line(line):
-                break
-            start -= len(line) + 1
-        return max(signature.start, min(start + 1, end))
-
-    return doc.memo(("sign-off start",), compute)

@@ -1,0 +1,171 @@
+"""Promises: documents, forms and links the invitation says are there.
+
+- "attached", "enclosed", "please find attached", "the reply slip": a promised
+  attachment, with each document it names ("the agenda and the terms of
+  reference" names two);
+- "the form below", "click here", "apply here:", "in the downloads section": a
+  promise of something after it;
+- "the link above": a promise of something before it.
+
+The words are the vocabulary's (document_noun, promised_thing, …); this module gives
+them the shapes of a sentence. Whether each promise is kept is the attachments kind's
+judgement, against what is really attached or written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocabulary import fragment, pattern
+from .evidence import Evidence
+from .record import Record, fact
+
+_DOC = r"(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,{most}}}?{{vocab:document_noun}})"
+_ARTICLE = r"(?:the|our|a|an|your|my|some)"
+
+ATTACHMENT_PROMISES = [
+    pattern(r"\b(?:the|our|an?|this|your|my)\s+" + _DOC.format(most=3) + r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
+    pattern(r"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b", 0),
+    pattern(r"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
+    pattern(r"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
+    pattern(r"\b(?:{vocab:attachment_pointer})\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b", 0),
+    pattern(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b", 0),
+    pattern(r"\b(?P<doc>{vocab:document_noun})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
+    # "You'll find the application form attached", "Role description attached."
+    pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s+attached\b(?!\s+to\b)", 0),
+    # "the expression of interest form (attached)"
+    pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s*\((?:also\s+)?(?:attached|enclosed)\)", 0),
+    # a reply slip is always a paper enclosure: "send back the reply slip", or part of one
+    # ("the reply slip in the role description")
+    pattern(r"\b(?:the|a|your|this)\s+(?P<doc>{vocab:reply_slip})\b(?:\s+(?:in|on|at\s+the\s+end\s+of)\s+(?:the|our|your)\s+(?P<within>(?:[\w’'-]{1,40}\s+){0,2}?{vocab:document_noun})\b)?", 0),
+]
+NOT_A_PROMISE = pattern("{vocab:not_a_promise}", 0)
+
+BELOW_PROMISES = [
+    pattern(r"\b(?P<thing>{vocab:promised_thing})\s+(?:(?:is|are)\s+)?(?:(?:{vocab:set_out})\s+)?below\b", 0),
+    pattern(r"\b(?:{vocab:below_pointer})\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b", 0),
+    pattern(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})", 0),
+    pattern(r"\bclick\s+(?:on\s+)?(?P<thing>{vocab:click_target})\b", 0),
+    pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
+    pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
+    # "fill in the short form at https://…", "apply here:", "in the downloads section"
+    pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at|on\s+our\s+website)\b", 0),
+    pattern(r"\b(?:{vocab:apply_here})\s+(?P<thing>here)\s*:", 0),
+    pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
+]
+# "the link above": what is promised comes before the promise.
+ABOVE_PROMISES = [
+    pattern(r"\b(?P<thing>{vocab:above_thing})\s+(?:(?:is|are)\s+)?(?:(?:given|shown|listed|set\s+out|mentioned)\s+)?above\b", 0),
+    pattern(r"\b(?:see|use|follow|click|complete)\s+(?:the\s+)?(?P<thing>(?:web\s*)?link|form|address|details)\s+above\b", 0),
+]
+# The key words of each kind of promise: the phrases are tried only near one of them.
+ATTACHMENT_ANCHOR = pattern(r"attach|enclos|slip", 0)
+BELOW_ANCHOR = pattern(r"below|follow|click|(?:form|survey|questionnaire)\s+(?:at|on\s+our)|here\s*:|download", 0)
+ABOVE_ANCHOR = pattern(r"above", 0)
+WINDOW = 160  # characters either side of a key word: longer than any promise phrase
+
+# "the agenda and the terms of reference", "the role profile, the application form": each
+# promised document is its own. A piece counts only when it ends in a document noun, so
+# "terms and conditions" stays one.
+DOC_NOUN_END_RE = re.compile(rf"(?:^|\s)(?:{fragment('document_noun')})$", re.I)
+LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
+ARTICLE_RE = re.compile(rf"^{_ARTICLE}\s+", re.I)
+MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|our|a|an|your|my)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?(?:{fragment('document_noun')}))\b", re.I)
+
+
+@dataclass(frozen=True)
+class Promise:
+    evidence: Evidence
+    where: str  # "attachment", "below" or "above"
+    thing: str = ""  # below or above: what is promised, in lower case ("form", "link", "here", "downloads" …)
+    documents: tuple[str, ...] = ()  # an attachment: each document it names ("agenda", "terms of reference")
+
+
+def documents_named(text: str, match: re.Match) -> tuple[str, ...]:
+    """Each document a promise names: 'the agenda and the terms of reference' -> both."""
+    within = match.groupdict().get("within")
+    if within:  # "the reply slip in the role description": the role description is what must be there
+        return (within.strip(),)
+    phrase = (match.groupdict().get("doc") or "").strip()
+    if not phrase:
+        return ()
+    pieces: list[str] = []
+    for piece in LIST_SPLIT_RE.split(phrase):
+        piece = ARTICLE_RE.sub("", piece.strip())
+        if pieces and not DOC_NOUN_END_RE.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} and {piece}"
+        elif piece:
+            pieces.append(piece)
+    if pieces and not DOC_NOUN_END_RE.search(pieces[-1]) and len(pieces) > 1:
+        pieces[-2:] = [f"{pieces[-2]} and {pieces[-1]}"]
+    position = match.end()
+    for _ in range(5):  # "attached are the agenda, the minutes and the terms of reference"
+        more = MORE_DOCS_RE.match(text, position)
+        if more is None:
+            break
+        pieces.append(ARTICLE_RE.sub("", more["doc"].strip()))
+        position = more.end()
+    return tuple(pieces)
+
+
+class Promises(Record):
+    def _windows(self, anchor, start: int, end: int) -> list[tuple[int, int]]:
+        """Merged spans of text around each key word."""
+        spans: list[tuple[int, int]] = []
+        for m in anchor.finditer(self.doc.text, self.lowered, start, end):
+            a, b = max(start, m.start() - WINDOW), min(end, m.end() + WINDOW)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+        return spans
+
+    @fact
+    def made(self) -> list:
+        """Every promise of a document, form or link, in order (Promise)."""
+        doc, lower = self.doc, self.lowered
+        # From the start of the body: a forwarder's "see attached" promises this message's attachments too.
+        start, end = doc.body.start, min(self.region.end, doc.message_end)
+        found: list[tuple[re.Match, str]] = []
+        taken: list[tuple[int, int]] = []
+        # Look for the key words first, then try the promise phrases only in a window
+        # around each: most text is nowhere near "attached" or "below".
+        for regexes, anchor, where in ((ATTACHMENT_PROMISES, ATTACHMENT_ANCHOR, "attachment"),
+                                       (BELOW_PROMISES, BELOW_ANCHOR, "below"), (ABOVE_PROMISES, ABOVE_ANCHOR, "above")):
+            if not any(regex.possible(lower) for regex in regexes):
+                continue
+            for a, b in self._windows(anchor, start, end):
+                for regex in regexes:
+                    for m in regex.finditer(doc.text, lower, a, b):
+                        if any(m.start() < y and x < m.end() for x, y in taken):
+                            continue
+                        if where == "attachment" and NOT_A_PROMISE.search(doc.text, lower, max(start, m.start() - 20), m.end() + 25):
+                            continue
+                        taken.append(m.span())
+                        found.append((m, where))
+        promises = []
+        for m, where in sorted(found, key=lambda item: item[0].start()):
+            groups = m.groupdict()
+            thing = (groups.get("thing") or groups.get("between") or "").lower()
+            documents = documents_named(doc.text, m) if where == "attachment" else ()
+            promises.append(Promise(Evidence(m.start(), m.end()), where, thing, documents))
+        return promises
+
+    @fact
+    def attachments(self) -> list:
+        """Promised attachments: "please find attached", "the enclosed form" (Promise)."""
+        return [p for p in self.made if p.where == "attachment"]
+
+    @fact
+    def below(self) -> list:
+        """Promises of something after them: "the form below", "click here", "apply here:" (Promise)."""
+        return [p for p in self.made if p.where == "below"]
+
+    @fact
+    def above(self) -> list:
+        """Promises of something before them: "the link above" (Promise)."""
+        return [p for p in self.made if p.where == "above"]
+
+
+RECORD = Promises
