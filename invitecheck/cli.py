@@ -127,7 +127,7 @@ def _check_files(paths, *, sent, rules, attach, exclude, jobs, config, no_config
     from .selection import Selection
 
     project = _config(config, no_config)
-    cli_sent = _parse_sent(sent) if sent else None
+    cli_sent = _parse_sent(sent) if sent is not None else None  # an empty --sent "" is an error, not today
     settings = Settings(
         sent=cli_sent or project.sent, sent_from_cli=cli_sent is not None, attachments=tuple(attach),
         limits=Limits(max_file_bytes=max_file_size * 1024 * 1024, max_parts=max_parts), max_text=max_text, debug=debug,
@@ -301,7 +301,7 @@ def reply(
     """Write a short, polite reply that asks the sender for exactly what is missing.
 
     When nothing is missing it says so instead. Exit status 0, or 2 when the file
-    cannot be read.
+    cannot be read or has no text.
     """
     from .facts import of_result
     from .printable import printable
@@ -321,6 +321,10 @@ def reply(
     result = results[0]
     if result.error:
         _fail(result.error)
+    doc = result.invitation
+    if doc is not None and not (doc.subject_text.strip() or doc.body_text.strip()):
+        # An empty file got 'Thank you for your invitation …' asking for a contact.
+        _fail(f"{result.path}: it has no text, so there is nothing to reply to")
     facts = of_result(result)
     name = facts.people.sender_name if facts is not None else ""
     text = reply_text(result, all_rules, chosen, name)

@@ -15,6 +15,7 @@ the whole dates given on their own (a Date header, --sent).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ WEEKDAY_RE = pattern(
     r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
 )  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
+STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
 WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
@@ -137,6 +139,7 @@ def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
 
     British order for day and month ("04/03/2024" is 4 March), except that a
     date that starts with a four-digit year is ISO order: 2024-03-04 is 4 March.
+    It must give the day, the month and the year.
     Raises ValueError (or OverflowError) when it is not a date.
     """
     from dateutil import parser as dateparser
@@ -144,7 +147,16 @@ def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
     if len(value) > MAX_DATE_CHARS:
         raise ValueError(f"a date is never longer than {MAX_DATE_CHARS} characters")
     year_first = bool(_YEAR_FIRST_RE.match(value))
-    return dateparser.parse(value, dayfirst=not year_first, yearfirst=year_first, fuzzy=fuzzy)
+    # dateutil fills a missing day, month or year from today ('2025' became 3 December 2025,
+    # '12.30' 12 December): read with two different fillers, a value that gives both is a whole date.
+    read = [dateparser.parse(value, dayfirst=not year_first, yearfirst=year_first, fuzzy=fuzzy, default=filler)
+            for filler in _FILLERS]
+    if read[0].date() != read[1].date():
+        raise ValueError(f"'{value}' does not give a day, a month and a year")
+    return read[0]
+
+
+_FILLERS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 
 
 @dataclass(frozen=True)
@@ -182,7 +194,20 @@ def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | N
         for candidate in candidates:
             if candidate.weekday() == weekday:
                 return candidate
+        # "Friday 9 June" in an email sent on Monday 12 June 2017 is the Friday just gone (a
+        # deadline already past), not 9 June 2018, a Saturday.
+        for year in (sent.year, sent.year - 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate < sent and (sent - candidate).days <= RECENT_PAST_DAYS and candidate.weekday() == weekday:
+                return candidate
     return candidates[0]
+
+
+# How far back a date without a year, whose weekday fits only a past date, is read as that past date.
+RECENT_PAST_DAYS = 183
 
 
 def _make(day: int, month: int, year: int | None, sent: date, weekday: int | None) -> date | None:
@@ -190,8 +215,12 @@ def _make(day: int, month: int, year: int | None, sent: date, weekday: int | Non
         return None
     if year is None:
         return _year_for(day, month, sent, weekday)
-    if year < 100:
-        year += 2000
+    if year < 100:  # "31/12/99" is 1999 and "4/3/25" 2025: the century nearest the send date
+        year += sent.year - sent.year % 100
+        if year > sent.year + 50:
+            year -= 100
+        elif year <= sent.year - 50:
+            year += 100
     if not 1900 <= year <= 9999:
         return None
     try:
@@ -200,8 +229,23 @@ def _make(day: int, month: int, year: int | None, sent: date, weekday: int | Non
         return None  # "31 February" is not a date
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in taken)
+class _Taken:
+    """The spans already read as dates: none overlaps another, so they are kept sorted and a
+    new span is compared with its neighbour only (a list searched end to end made a text of
+    thousands of dates take minutes)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # every span before i starts before end
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -213,7 +257,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     end = len(text) if end is None else end
     lower = lowered(text)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
 
     def weekday_before(position: int) -> tuple[int, int | None]:
         """Where a date really starts, and its weekday, if a weekday name comes just before it."""
@@ -224,9 +268,9 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         return found_weekday.start(), WEEKDAYS.get(name if len(name) > 3 else name[:3])
 
     def add(first: int, last: int, weekday: int | None, when: date | None, how: str) -> None:
-        if when is None or _overlaps(first, last, taken):
+        if when is None or taken.overlaps(first, last):
             return
-        taken.append((first, last))
+        taken.add(first, last)
         if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
             return
         found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
@@ -244,6 +288,12 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 # "you may 2 …" is not a date; "May 2nd" needs an ordinal or a capital.
                 if not (text[match.start()] == "M" and re.search(r"\d(?:st|nd|rd|th)", match.group(0))):
                     continue
+            if regex is DAY_MONTH_RE and not match["year"] and text[match.end() - 1] != "." and STREET_AFTER_RE.match(text, lower, match.end()):
+                continue
+            if regex is DAY_MONTH_RE and text[match.start("month") : match.end("month")] == "may" and not match["year"] and weekday is None:
+                # "aged 18 to 25 may apply", "1 in 4 may need help": the verb, not 4 May.
+                if not re.search(r"\d(?:st|nd|rd|th)", match.group(0)):
+                    continue
             year = int(match["year"]) if match["year"] else None
             add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
     for match in WEEKDAY_RE.finditer(text, lower, start, end):
@@ -252,19 +302,19 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         weekday = WEEKDAYS[case_free(match["weekday"])]
         ahead = (weekday - sent.weekday()) % 7 or 7
         span_start = match.start("weekday")
-        if _overlaps(span_start, match.end(), taken):
+        if taken.overlaps(span_start, match.end()):
             continue
         # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
         if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
             continue
-        taken.append((span_start, match.end()))
+        taken.add(span_start, match.end())
         found.append(DateMention(span_start, match.end(), text[span_start : match.end()], sent + timedelta(days=ahead), "weekday"))
     for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, lower, start, end)):
         count_word = case_free(match["count"])
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
         unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
-        if _overlaps(match.start(), match.end(), taken) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):
+        if taken.overlaps(match.start(), match.end()) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):
             continue  # "we pay expenses within ten working days" gives the reader no deadline
         found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, lower, start, end):

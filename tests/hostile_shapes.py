@@ -176,3 +176,41 @@ WORST = {
     "3.2M headerless MIME parts": headerless_parts,
     "10,000 findings": many_findings,
 }
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of the given numbered objects (1 is the catalogue), with its cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    import zlib
+
+    packed = zlib.compress(data, 9)
+    return b"<< " + extra + b" /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+
+
+_PDF_TEXT = b"BT /F1 12 Tf 72 712 Td (Application form) Tj ET\n"
+_PDF_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def pdf_long_page(size: int = 3_000_000) -> tuple[str, bytes]:
+    """A 5 KB PDF whose one page packs SIZE bytes of drawing instructions ('(x) Tj' over and over)."""
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    return "long-page.pdf", _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+                                  _stream(_PDF_TEXT + b"(x) Tj\n" * (size // 7)), _PDF_FONT])
+
+
+def pdf_repeated_form(times: int = 10_000, size: int = 50_000) -> tuple[str, bytes]:
+    """A 1 KB PDF whose page draws one form of SIZE bytes of instructions TIMES times."""
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>")
+    form = _stream(_PDF_TEXT + b"(x) Tj\n" * (size // 7), b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >>")
+    return "repeated-form.pdf", _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+                                      _stream(b"/X1 Do\n" * times), _PDF_FONT, form])

@@ -154,5 +154,8 @@ def test_unreadable_paths_are_one_sentence(tmp_path):
 def test_size_limit_is_a_clear_error():
     from invitecheck import loaders
 
-    with pytest.raises(LoadError, match=r"huge.txt: the file is 25 MB, more than the 25 MB limit \(see --max-file-size\)"):
+    with pytest.raises(LoadError, match=r"huge.txt: the file is 31 MB, more than the 25 MB limit \(see --max-file-size\)"):
+        load_bytes(b"x" * (31 * 1024 * 1024), "huge.txt")
+    # Just past the limit (as standard input is read), no size that reads '25 MB, more than the 25 MB limit'.
+    with pytest.raises(LoadError, match=r"^huge.txt: the file is more than the 25 MB limit \(see --max-file-size\)$"):
         load_bytes(b"x" * (loaders.MAX_FILE_BYTES + 1), "huge.txt")

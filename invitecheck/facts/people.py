@@ -83,7 +83,9 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
             continue
         phone = phone or of(m)
         # "telephone Sharon Byrne on …", "Helen Mbeki, 0113 …", "ring me on …": the name before it or on its line
-        near = doc.text[max(where.start, m.start() - 120) : line.end].lower()
+        # (at most 120 characters after it: the rest of a very long line is not near, and
+        # reading all of it for every number on it took minutes)
+        near = doc.text[max(where.start, m.start() - 120) : min(line.end, m.end() + 120)].lower()
         if own is None and (any(re.search(rf"\b{re.escape(name)}\b", near) for name in names) or ME_RE.search(near)):
             own = of(m)
     return phone, switchboard, own

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from email.utils import parseaddr
 
+from ..address import split_sender
 from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
 
 # An Outlook reply or forward quotes the earlier message under a header block.
@@ -56,7 +56,7 @@ def _forward(doc) -> Forward | None:
         if line is None:
             break
         if line["label"].lower() == "from" and span is None:
-            name, address = parseaddr(line["value"])
+            name, address = split_sender(line["value"])
             if "@" not in address:
                 name, address = line["value"].strip(), ""
             span = Span(line.start("value"), line.end("value"))

@@ -114,12 +114,18 @@ def explained(text: str, acronym: str, words: list[str] | None = None) -> bool:
     return _spelled_anywhere(words if words is not None else WORD_RE.findall(text), letters)
 
 
+NEIGHBOUR = 60  # longer than any word in capitals that could make a run
+
+
 def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     """Is the word part of a run of two or more words in capitals on its line (a heading, a name)?
     A known abbreviation beside it ("NHS ICB") does not make a run."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    # Only the words either side matter: a window of NEIGHBOUR characters each way, not the
+    # whole line (splitting a long line for every word on it took minutes).
+    line_start = text.rfind("\n", max(0, start - NEIGHBOUR), start) + 1
+    line_start = max(line_start, start - NEIGHBOUR)
+    line_end = text.find("\n", end, end + NEIGHBOUR)
+    line_end = min(len(text), end + NEIGHBOUR) if line_end == -1 else line_end
     before = text[line_start:start].split()
     after = text[end:line_end].split()
     for neighbour in (before[-1:] + after[:1]):

@@ -52,6 +52,14 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
+def _too_big(path: str, size: int, limit: int) -> str:
+    """'the file is 31 MB, more than the 25 MB limit'; no size when it would read '25 MB, more
+    than the 25 MB limit' (standard input is read only to just past the limit)."""
+    if _megabytes(size) == _megabytes(limit):
+        return f"{path}: the file is more than the {_megabytes(limit)} limit (see --max-file-size)"
+    return f"{path}: the file is {_megabytes(size)}, more than the {_megabytes(limit)} limit (see --max-file-size)"
+
+
 # Files that are plainly not text, by their first bytes.
 MAGIC = [
     (b"%PDF", "a PDF"), (b"PK\x03\x04", "a zip file (a Word .docx is one)"),
@@ -126,7 +134,7 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
     from .text import load_text  # (the email loader brings mail-parser, so it is imported only for an email)
 
     if len(data) > limits.max_file_bytes:
-        raise LoadError(f"{path}: the file is {_megabytes(len(data))}, more than the {_megabytes(limits.max_file_bytes)} limit (see --max-file-size)")
+        raise LoadError(_too_big(path, len(data), limits.max_file_bytes))
     if kind is None:
         kind = sniff(data)
     if kind == "email":
@@ -181,7 +189,7 @@ def read_regular_file(path: str, limit: int) -> bytes:
         raise LoadError(f"{path}: is not an ordinary file (it is a device, a pipe or a socket), so it is not read")
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > limit:
-            raise LoadError(f"{path}: the file is {_megabytes(info.st_size)}, more than the {_megabytes(limit)} limit (see --max-file-size)")
+            raise LoadError(_too_big(path, info.st_size, limit))
         try:
             data = handle.read(limit + 1)  # a file that grows while it is read is still cut at the limit
         except OSError as error:

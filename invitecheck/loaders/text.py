@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from email.utils import parseaddr
 
+from ..address import split_sender
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
 from ..sent import YEARS, believable
@@ -71,7 +71,7 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     if headers and text[body_start : body_start + 1] == "\n":
         body_start += 1
 
-    sender_name, sender_address = parseaddr(headers.get("from", ("", 0))[0])
+    sender_name, sender_address = split_sender(headers.get("from", ("", 0))[0])
     if "@" not in sender_address and "@" not in sender_name:  # "From: Ollie Grant": a name, no address
         sender_name, sender_address = headers.get("from", ("", 0))[0], ""
 
