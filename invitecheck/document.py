@@ -149,7 +149,11 @@ class Invitation:
         if self.source_format == "outlook":
             return line, column, "message"
         if self.find_places is not None:  # found now, when first asked for
-            self.places, self.find_places = self.find_places(), None
+            find, self.find_places = self.find_places, None
+            try:
+                self.places = find()
+            except Exception:  # noqa: BLE001 (a report is being written: the view's own lines are the fallback)
+                self.places = None
         places = self.places
         if not places or line > len(places):
             return line, column, "line"
