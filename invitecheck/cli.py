@@ -607,6 +607,6 @@ def main() -> None:
         sys.stderr.write(f"invitecheck: something went wrong inside invitecheck ({type(error).__name__}: {error}); please report it, and run again with --debug to see the details.\n")
         sys.exit(EXIT_BAD_INPUT)
     finally:
-        from .literals_cache import save
-
-        save()  # the words each pattern needs, for the next run
+        cache = sys.modules.get(f"{__package__}.cache")  # imported only by a run that read patterns or rules
+        if cache is not None:
+            cache.save()  # what this run worked out about them, for the next

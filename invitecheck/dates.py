@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 

@@ -13,8 +13,9 @@ and to where it is in the file with :meth:`Invitation.file_position`.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
+
+from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass, field
 from datetime import datetime
 

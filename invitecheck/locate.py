@@ -21,7 +21,7 @@ Drafts in plain text or Markdown are their own view, and need none of this.
 
 from __future__ import annotations
 
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 # What each kind of position means, for JSON, SARIF, annotations and the report.

@@ -26,7 +26,7 @@ except ImportError:  # Python 3.10
 import re
 import sys
 
-from . import literals_cache
+from . import cache, programs
 
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
@@ -39,13 +39,13 @@ _GLOBAL_FLAGS_RE = re.compile(r"\(\?[a-zA-Z]+\)")
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case strings, one of which every match contains; None when that cannot be said.
 
-    Remembered between runs (see literals_cache.py): parsing is the slow part.
+    Remembered between runs (see cache.py): parsing is the slow part.
     """
-    known = literals_cache.recall(pattern)
-    if known is not literals_cache.UNKNOWN:
+    known = cache.recall("words", pattern)
+    if known is None or (isinstance(known, list) and known and all(isinstance(w, str) and w for w in known)):
         return None if known is None else frozenset(known)
     found = work_out_literals(pattern)
-    literals_cache.remember(pattern, found)
+    cache.remember("words", pattern, None if found is None else sorted(found))
     return found
 
 
@@ -118,16 +118,16 @@ _AND, _OR, _CLOSE = "\0&", "\0|", "\0)"  # how a requirement is written in the c
 def requirement(pattern: str):
     """What every match of the pattern needs (see above), or None when nothing can be said.
 
-    Remembered between runs with the words (literals_cache), under its own key.
+    Remembered between runs with the words (cache.py), under its own key.
     """
     key = _AND + pattern
-    known = literals_cache.recall(key)
-    if known is not literals_cache.UNKNOWN:
+    known = cache.recall("words", key)
+    if known is not cache.UNKNOWN:
         found = _read_requirement(known)
         if found is not _UNREADABLE:
             return found
     found = work_out_requirement(pattern)
-    literals_cache.remember_list(key, None if found is None else _written(found))
+    cache.remember("words", key, None if found is None else _written(found))
     return found
 
 
@@ -206,8 +206,10 @@ def _read_requirement(words):
     """A requirement from how the cache writes it; _UNREADABLE when it is not one."""
     if words is None:
         return None
+    if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
+        return _UNREADABLE
     try:
-        found, rest = _parse_written(list(words))
+        found, rest = _parse_written(words)
     except (IndexError, ValueError):
         return _UNREADABLE
     return _UNREADABLE if rest else found
@@ -256,7 +258,21 @@ MAX_OPENINGS = 40  # each is looked for once per search: more cost more than the
 
 
 def openings(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case words one of which every match begins with, or None when that cannot be said."""
+    """Lower-case words one of which every match begins with, or None when that cannot be said.
+
+    Remembered between runs with the words (cache.py), under its own key.
+    """
+    key = "\0^" + pattern
+    known = cache.recall("words", key)
+    if known is None or (isinstance(known, list) and known and all(isinstance(w, str) and w and "\0" not in w for w in known)):
+        return None if known is None else tuple(known)
+    found = work_out_openings(pattern)
+    cache.remember("words", key, None if found is None else list(found))
+    return found
+
+
+def work_out_openings(pattern: str) -> tuple[str, ...] | None:
+    """openings(pattern), worked out from the parsed pattern."""
     try:
         tree = _parser.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
@@ -351,8 +367,12 @@ def lead(pattern: str, flags: int = 0) -> str:
 
 
 def with_lead(pattern: str, flags: int = 0) -> str:
-    """The pattern with its lead in front, when it has one (see lead)."""
-    test = lead(pattern, flags)
+    """The pattern with its lead in front, when it has one (see lead); the lead is remembered between runs."""
+    key = f"{int(flags)}:{pattern}"
+    test = cache.recall("lead", key)
+    if not isinstance(test, str):
+        test = lead(pattern, flags)
+        cache.remember("lead", key, test)
     return test + "(?:" + pattern + ")" if test else pattern
 
 
@@ -482,7 +502,7 @@ class CaseFree:
         """The pattern without IGNORECASE, for lower-cased text; None when lower-casing could change a match."""
         if self._safe is None:
             self._safe = lowercase_safe(self.pattern)
-            self._fast = re.compile(with_lead(self.pattern, self.flags), self.flags) if self._safe else None
+            self._fast = programs.compile(with_lead(self.pattern, self.flags), self.flags) if self._safe else None
         return self._fast
 
     @property
@@ -502,7 +522,7 @@ class CaseFree:
         # lower-casing would lengthen needs it.
         if self._insensitive is None:
             flags = self.flags | re.IGNORECASE
-            self._insensitive = re.compile(with_lead(self.pattern, flags), flags)
+            self._insensitive = programs.compile(with_lead(self.pattern, flags), flags)
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
@@ -526,7 +546,7 @@ class CaseFree:
         """A pattern that finds the words every match begins with (see openings), or None."""
         if self._opener is False:
             words = openings(self.pattern)
-            self._opener = None if words is None else re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            self._opener = None if words is None else programs.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
         return self._opener
 
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):

@@ -11,7 +11,7 @@ it is written in) are removed too.
 
 from __future__ import annotations
 
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters except tab (09) and newline (0a)

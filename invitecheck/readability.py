@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import programs
 from .document import Invitation
 from .syllables import syllables
 
 # An address is tried only where a word starts ((?<!\S)): tried at every position, a
 # long run without spaces was rescanned to its end from each one.
-URL_OR_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
+URL_OR_EMAIL_RE = programs.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
 def _prose(doc: Invitation) -> tuple[str, int]:
@@ -33,13 +34,13 @@ def _prose(doc: Invitation) -> tuple[str, int]:
     return doc.text[start:end], start
 
 
-LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+LIST_ITEM_RE = programs.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
 
 
 # A sentence ends at '.', '!' or '?' followed by a space or the end: the dots inside
 # "helen.mbeki@example.nhs.uk", "www.example.org" or "10.30am" do not end it. A dot is
 # taken one at a time and the group always ends at a stop or the end, so nothing backtracks.
-SENTENCE_RE = re.compile(r"(?:[^.!?]+|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")
+SENTENCE_RE = programs.compile(r"(?:[^.!?]+|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")
 
 
 def _sentences(text: str) -> list[tuple[int, int, int]]:
@@ -76,7 +77,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+WORD_RE = programs.compile(r"[^\W\d_][\w'’-]*")
 
 
 def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:

@@ -10,14 +10,15 @@ objects.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import string
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import cache
 from .document import SCOPES
 
 SEVERITIES = ("error", "warning", "info")
@@ -116,53 +117,78 @@ class _Mapping(dict):
     item_lines: dict[str, list[int]]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys and records key lines."""
+@lru_cache(maxsize=1)
+def _loaders():
+    """(LibYAML's safe loader when PyYAML has it, the pure-Python one), each refusing duplicate
+    keys and recording key lines. PyYAML is imported here, when a YAML text is not in the cache."""
+    import yaml
 
+    def construct_mapping(loader, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
+        loader.flatten_mapping(node)
+        mapping = _Mapping()
+        mapping.lines, mapping.item_lines = {}, {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice", key_node.start_mark)
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.lines[str(key)] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.SequenceNode):
+                mapping.item_lines[str(key)] = [item.start_mark.line + 1 for item in value_node.value]
+        return mapping
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> _Mapping:
-    loader.flatten_mapping(node)
-    mapping = _Mapping()
-    mapping.lines, mapping.item_lines = {}, {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(None, None, f"the key '{key}' appears twice", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[str(key)] = key_node.start_mark.line + 1
-        if isinstance(value_node, yaml.SequenceNode):
-            mapping.item_lines[str(key)] = [item.start_mark.line + 1 for item in value_node.value]
-    return mapping
+    class Loader(yaml.SafeLoader):
+        """SafeLoader that refuses duplicate keys and records key lines."""
 
+    class FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        """The same, with LibYAML's parser (when PyYAML has it): about four times faster."""
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The same, with LibYAML's parser (when PyYAML has it): about four times faster."""
-
-
-for _loader in (_Loader, _FastLoader):
-    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    # Dates stay text (read where they are used), so "2024-02-31" is a clear error there
-    # rather than a crash inside YAML.
-    _loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    for loader in (FastLoader, Loader):
+        loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+        # Dates stay text (read where they are used), so "2024-02-31" is a clear error there
+        # rather than a crash inside YAML.
+        loader.yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+    return FastLoader, Loader
 
 
 def load_yaml(text: str, where: str) -> Any:
     """Parse YAML safely; errors become one sentence naming ``where`` and the line.
 
-    LibYAML parses; when it refuses, the pure-Python parser reads the text again
-    for its clearer message ("found character '\\t' that cannot start any token").
+    A text read before is taken from the start-up cache (see cache.py), keyed by
+    a hash of the text, without importing PyYAML. Otherwise LibYAML parses; when
+    it refuses, the pure-Python parser reads the text again for its clearer
+    message ("found character '\\t' that cannot start any token").
     """
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    stored = cache.recall("yaml", key)
+    if stored is not cache.UNKNOWN:
+        try:
+            return _from_plain(stored)
+        except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+            pass  # not what _plain writes: parsed afresh
+    data = _parsed(text, where)
     try:
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader
+        cache.remember("yaml", key, _plain(data))
+    except (TypeError, RecursionError):
+        pass  # a value JSON cannot hold as it is (a set, binary data): parsed each time
+    return data
+
+
+def _parsed(text: str, where: str) -> Any:
+    import yaml
+
+    fast, careful = _loaders()
+    try:
+        return yaml.load(text, Loader=fast)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         pass
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=careful)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f", line {mark.line + 1}" if mark else ""
@@ -176,6 +202,42 @@ def load_yaml(text: str, where: str) -> Any:
         raise RuleError(f"{where}: it is nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as error:
         raise RuleError(f"{where}: it holds a value that cannot be read ({error})") from None
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    """YAML data as plain JSON: a mapping becomes {"m": [[key, value] …], "l": its key lines, "i": its list items' lines}."""
+    if type(value) is _Mapping:
+        return {"m": [[key, _plain(item)] for key, item in value.items()], "l": dict(value.lines),
+                "i": {key: list(lines) for key, lines in value.item_lines.items()}}
+    if type(value) is list:
+        return [_plain(item) for item in value]
+    if type(value) in _SCALARS:
+        return value
+    raise TypeError(f"{type(value).__name__} is not kept in the cache")
+
+
+def _from_plain(value: Any) -> Any:
+    """What _plain was given, checking the shape as it goes."""
+    if type(value) is list:
+        return [_from_plain(item) for item in value]
+    if type(value) is dict:
+        mapping = _Mapping()
+        for key, item in value["m"]:
+            if type(key) not in _SCALARS:
+                raise TypeError("a key must be plain")
+            mapping[key] = _from_plain(item)
+        lines, item_lines = value["l"], value["i"]
+        if not (all(type(line) is int for line in lines.values())
+                and all(type(each) is list and all(type(line) is int for line in each) for each in item_lines.values())):
+            raise TypeError("lines are whole numbers")
+        mapping.lines, mapping.item_lines = dict(lines), {key: list(each) for key, each in item_lines.items()}
+        return mapping
+    if type(value) in _SCALARS:
+        return value
+    raise TypeError("not YAML data")
 
 
 def load_yaml_mapping(where: str, known: tuple[str, ...], what: str) -> dict:

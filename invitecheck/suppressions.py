@@ -20,7 +20,7 @@ every other offset, line and column as they were.
 
 from __future__ import annotations
 
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass, field
 
 # A directive's list of rule ids is at most MAX_RULES_CHARS long. The bound is a

@@ -12,11 +12,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from . import programs
 from .prefilter import CaseFree
 from .rules import RuleError, load_yaml
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
-REFERENCE_RE = re.compile(r"\{vocab:([a-z0-9_]+)\}")
+REFERENCE_RE = programs.compile(r"\{vocab:([a-z0-9_]+)\}")
 
 
 class UnknownName(RuleError):

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 
-# A check remembers in the user's cache folder the words each pattern needs
-# (invitecheck/literals_cache.py): the suite's runs use a folder of their own.
+# A check remembers in the user's cache folder what it worked out about patterns and rule files
+# (invitecheck/cache.py): the suite's runs use a folder of their own.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="invitecheck-test-cache-")
 atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 

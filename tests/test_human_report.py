@@ -42,8 +42,9 @@ def test_report_is_drawn_at_the_terminal_width(run, draft, monkeypatch, columns)
     # The match far along the draft's long line: a short window around it, the carets under its words.
     # (The draft alone: the champion email also says 'Patient Champions', near the start of a line,
     # and which file comes first depends on where the temporary folder is.)
-    champion = next((q, c) for q, c in _quotes(run("check", draft(LONG)).stdout) if "Patient Champions" in _marked(q, c))
-    assert _marked(*champion) == "Patient Champions"
+    # (role-and-time may also quote 'our Patient Champions' as the role asked for: the title's own finding is wanted)
+    champion = next(((q, c) for q, c in _quotes(run("check", draft(LONG)).stdout) if _marked(q, c) == "Patient Champions"), None)
+    assert champion is not None
     if columns == 80:
         assert champion[0].startswith("    │ …") and champion[0].endswith("…")
 

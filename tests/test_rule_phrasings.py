@@ -151,7 +151,8 @@ EXPENSES = [
     ("The meeting is at the Town Hall. We pay travel expenses.", "pass"),
     ("The panel meets in person. Travel costs will be reimbursed within 30 days.", "pass"),
     ("We meet face to face and can pay for taxis where needed.", "pass"),
-    ("Held at the Civic Centre. Free parking is available on site.", "pass"),
+    # Free parking alone helps drivers only: the labellers' calls in tests/invitations/README.md judge it not enough.
+    ("Held at the Civic Centre. Free parking is available on site.", "fail"),
     ("We meet at the hospital and will refund your bus fare.", "pass"),
     ("We meet at the University. We pay £25 an hour plus travel.", "pass"),
     ("The meeting is in person. We are sorry that we cannot cover travel costs.", "pass"),
@@ -231,7 +232,7 @@ EXPENSES += [
  ("Join us in person at our Bristol office.", "fail"),
  ("We meet monthly at Leeds Civic Hall and cover travel and parking costs.", "pass"),
  ("It's a phone interview lasting about 30 minutes.", "not-applicable"),
- ("The workshop is face-to-face. Parking is free for attendees.", "pass"),
+ ("The workshop is face-to-face. Parking is free for attendees.", "fail"),  # parking alone: see above
  ("Come to our open day at the Research Centre, Oxford OX3 7LE.", "fail"),
 ]
 

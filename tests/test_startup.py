@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -26,9 +27,35 @@ sys.stderr.write(json.dumps(sorted({name.split(".")[0] for name in sys.modules})
 """
 
 
-def _imported(path) -> set[str]:
-    done = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, timeout=120)
+def _imported(path, env=None) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, timeout=120, env=env)
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def _modules(path, env=None) -> set[str]:
+    """Every module (and submodule) a check of this file imported."""
+    probe = PROBE.replace('name.split(".")[0] for name in sys.modules', "name for name in sys.modules") \
+        .replace("import app", "import main").replace("    app()", "    main()")  # main() saves the cache as it ends
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=120, env=env)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+# What a plain email's human report never needs: PyYAML once the rules are in the start-up cache,
+# rich's syntax highlighting, Markdown and the libraries behind them, and the Word, PDF and HTML readers.
+NOT_FOR_A_PLAIN_EMAIL = {"yaml", "pygments", "markdown_it", "rich.syntax", "rich.markdown", "rich.progress",
+                         "rich.traceback", "invitecheck.loaders.documents", "invitecheck.loaders.html",
+                         "invitecheck.reporters.json", "invitecheck.reporters.sarif", "invitecheck.reporters.html",
+                         "invitecheck.audit", "invitecheck.reply", "invitecheck.reporters.reader", "dateutil.parser"}
+
+
+def test_a_second_check_of_a_plain_email_imports_only_what_it_needs(tmp_path):
+    """The first run parses the YAML files and keeps them in the cache folder; the next reads them there."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    first = _modules(EXAMPLES / "conference-travel.eml", env)
+    assert "invitecheck.engine" in first and "yaml" in first  # the probe ran a check, and parsed the rules
+    second = _modules(EXAMPLES / "conference-travel.eml", env)
+    assert "invitecheck.engine" in second and "rich.table" in second
+    assert not second & NOT_FOR_A_PLAIN_EMAIL, second & NOT_FOR_A_PLAIN_EMAIL
 
 
 def test_checking_a_draft_imports_no_email_word_pdf_or_outlook_library():

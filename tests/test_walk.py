@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-DRAFT = "Subject: Join our panel\nFrom: Helen Mbeki <helen@example.org>\n\nPlease join our panel.\nHelen Mbeki\n"
+DRAFT = "Subject: Join our panel\nFrom: Helen Mbeki <helen@example.org>\n\nPlease join our online panel.\nHelen Mbeki\n"
 
 
 @pytest.fixture

@@ -38,8 +38,14 @@ class Facts:
         return structure.region(self.doc)
 
     @cached_property
+    def thread(self) -> structure.Region:
+        """The region and any earlier message of the sender's that an Outlook reply quotes:
+        what is asked, the time, money and access offers are read there."""
+        return structure.thread(self.doc)
+
+    @cached_property
     def asks(self) -> asks.Asks:
-        return asks.Asks(self.doc, self.region, self)
+        return asks.Asks(self.doc, self.thread, self)
 
     @cached_property
     def times(self) -> times.Times:
@@ -55,15 +61,15 @@ class Facts:
 
     @cached_property
     def money(self) -> money.Money:
-        return money.Money(self.doc, self.region, self)
+        return money.Money(self.doc, self.thread, self)
 
     @cached_property
     def access(self) -> access.Access:
-        return access.Access(self.doc, self.region, self)
+        return access.Access(self.doc, self.thread, self)
 
     @cached_property
     def commitment(self) -> commitment.Commitment:
-        return commitment.Commitment(self.doc, self.region, self)
+        return commitment.Commitment(self.doc, self.thread, self)
 
     @cached_property
     def promises(self) -> promises.Promises:

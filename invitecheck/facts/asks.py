@@ -8,48 +8,83 @@ reviewing documents) and "response" (apply, reply, register …). Modes: "in per
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
-from ..vocabulary import pattern
+from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import search
 
 _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
 ROLE_RE = pattern(
-    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|starting|launching|forming|creating|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
+    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|starting|launching|forming|creating|(?:has|have)\s+(?:established|set\s+up)|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
     # "looking for people who have had a stroke to help us review our booklets"
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
     # "Our carers' voice panel meets online …"
-    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))\s+(?:meets|will\s+meet|is\s+looking|is\s+recruiting|needs)\b"
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking|is\s+recruiting|needs|is\s+an?|is\s+open\s+to)\b"
     # "I'm writing to invite you to our Carers' Strategy Group" (a forum you are invited to is an event)
     r"|\b(?:invite|inviting)\s+you\s+to\s+(?:join\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun5>(?!forum)(?:{vocab:group_noun}))\b"
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
 )
+# Rarer shapes, looked for only when the usual ones are not there (each search of a whole
+# invitation costs time): "Lay members will be expected to attend meetings", "the appointment
+# of lay members", "Expressions of interest are invited for the role of public governor"
+ROLE_MORE_RE = pattern(
+    r"\b(?:appointment|appointing|recruitment)\s+of\s+(?:new\s+|two\s+|three\s+|\d+\s+)?(?P<noun7>(?:{vocab:role_noun})s?)\b"
+    r"|\b(?:for|as)\s+the\s+(?P<noun8>role)\s+of\b"
+)
+# "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
+# then the role named just before it
+EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
+ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.I)
 ONE_OFF_RE = pattern(
     r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising)\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
     # "we need people to try it out"
     r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 )
+# "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
+ONE_OFF_MORE_RE = pattern(
+    r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|take|takes|last|lasts)\b"
+    r"|\b(?P<noun4>{vocab:one_off_named})\b"
+)
+# "we'd love some patients to walk round with us", "we would like to watch you try an early version"
+# (one pattern each: one whose words are not in the invitation is not run)
+ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
+                      ("asked_for_time", "asked_to_try", "asked_to_spare_time", "asked_to_talk")]
+SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
+STAND_IN_RE = pattern("{vocab:stand_in}")
+ROTA_RE = pattern("{vocab:rota}")
+ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
+GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
+SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 EVENT_RE = pattern(
-    r"\b(?:(?:invite|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
+    r"\b(?:(?:invite|invited|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
     # "inviting people who have used the service to a focus group"
     r"(?:invite|inviting)\s+(?:people|patients|carers|members|parents|residents)\b[^.\n]{0,60}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
-    r"(?:[\w'’-]+\s+){0,3}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
+    r"(?:[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     # "a 15-minute talk at our conference", "run a stall at the open day"
     r"|\b(?:speak|speaking|talk|present|presentation|stall)\b[^.\n]{0,40}?\bat\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?P<what4>{vocab:event_noun})\b"
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
-    r"|^[ \t]*(?:[•*-][ \t]*)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:",
+    r"|^[ \t]*(?:[•*-][ \t]*)?(?:\*\*|__)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:"
+    # a Markdown heading that names an event: "# Carers' listening event"
+    r"|^\#{1,3}[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?P<what6>{vocab:event_noun})[ \t]*$",
     re.M,
 )
+# Looked for only when EVENT_RE finds nothing: a heading "Listening event" with its date on the
+# next line, found from the date line (a cheap search), then the heading above it
+THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
+# "Just a reminder that our next Patient Participation Group meeting is …"
+REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
+DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
+EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
-READING_RE = pattern(r"\b(?:read|review|look\s+at|comment\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
+READING_RE = pattern(r"\b(?:read|review(?:ing)?|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
@@ -58,6 +93,7 @@ TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|listening\s+events?|in
 IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
+NOT_TRAVEL_RE = pattern(r"\b(?:{vocab:at_home})\b|{vocab:no_travel}")
 HYBRID_RE = pattern(r"\bhybrid\b|\bin\s+person\s+or\s+online\b|\bonline\s+or\s+in\s+person\b")
 
 
@@ -90,7 +126,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5") if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun7", "noun8") if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
@@ -103,27 +139,89 @@ def _event(doc, match) -> Evidence | None:
     """The meeting or event named: "listening event", "annual patient forum"."""
     if match is None:
         return None
-    group = next(name for name in ("what", "what2", "what3", "what4") if match.start(name) >= 0)
+    group = next(name for name in ("what", "what2", "what3", "what4", "what6", "what7") if name in match.re.groupindex and match.start(name) >= 0)
     start, end = match.start(group), match.end(group)
     lead = LEADING_RE.match(doc.text, start, end)
     return Evidence(lead.end() if lead else start, end)
 
 
+def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
+    """The sentence (or paragraph) the evidence is in, inside the region."""
+    left = max(where.start, evidence.start - 300)
+    ends = [m.end() for m in SENTENCE_RE.finditer(doc.text, left, evidence.start)]
+    right = SENTENCE_RE.search(doc.text, evidence.end, min(where.end, evidence.end + 300))
+    return (ends[-1] if ends else left), (right.start() if right else min(where.end, evidence.end + 300))
+
+
 class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
-        """An ongoing role, group or membership."""
-        return _what(self.doc, self.search(ROLE_RE))
+        """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
+        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
+
+    @fact
+    def _role_match(self):
+        """The first ask to join, not a thank-you for having joined ("Thank you for joining our panel last year")."""
+        text = self.doc.text
+        for found in ROLE_RE.finditer(text, self.lowered, self.region.start, self.region.end):
+            if not THANKS_BEFORE_RE.search(text, max(self.region.start, found.start() - 16), found.start()):
+                return found
+        return None
 
     @fact
     def one_off(self) -> Evidence | None:
-        """A one-off group, interview or test."""
-        return _what(self.doc, self.search(ONE_OFF_RE))
+        """A one-off group, interview, test or visit."""
+        return _what(self.doc, self.search(ONE_OFF_RE) or self.search(ONE_OFF_MORE_RE))
 
     @fact
     def event(self) -> Evidence | None:
         """A particular meeting or event is named."""
-        return _event(self.doc, self.search(EVENT_RE))
+        own = self.facts.region  # the sender's words now: a meeting in a quoted message is not named again
+        return (_event(self.doc, self.search(EVENT_RE, own.start, own.end)) or self._event_heading
+                or _event(self.doc, self.search(REMINDER_RE, own.start, own.end)))
+
+    @fact
+    def _expected_role(self) -> Evidence | None:
+        """"Lay members will be expected to attend meetings": the role before "will be expected to"."""
+        text = self.doc.text
+        for found in EXPECTED_RE.finditer(text, self.lowered, self.region.start, self.region.end):
+            role = ROLE_BEFORE_RE.search(text, max(self.region.start, found.start() - 40), found.start())
+            if role is not None:
+                return Evidence(role.start(1), role.end(1))
+        return None
+
+    @fact
+    def _event_heading(self) -> Evidence | None:
+        """A heading "Listening event" with its date on the line below."""
+        text = self.doc.text
+        own = self.facts.region
+        for found in DATE_LINE_RE.finditer(text, self.lowered, own.start, own.end):
+            line_start = text.rfind("\n", own.start, found.start()) + 1
+            heading = EVENT_HEADING_RE.match(text, max(line_start, own.start), found.start())
+            if heading is not None:
+                return Evidence(heading.start(1), heading.end(1))
+        return None
+
+    @fact
+    def asked_for_time(self) -> Evidence | None:
+        """People asked to give time in their own words: "we'd love some patients to walk round with us"
+        (not "could you spare ten minutes to fill in our survey")."""
+        for regex in ASKED_FOR_TIME_RES:
+            for found in regex.finditer(self.doc.text, self.lowered, self.region.start, self.region.end):
+                start, end = _sentence(self.doc, self.region, of(found))
+                if self.search(SURVEY_NOUN_RE, start, end) is None:
+                    return of(found)
+        return None
+
+    @fact
+    def stand_in(self) -> Evidence | None:
+        """Asked to go to a meeting in someone's place: "could you attend in my place"."""
+        return self.first(STAND_IN_RE)
+
+    @fact
+    def rota(self) -> Evidence | None:
+        """A rota or schedule of visits or sessions to sign up to."""
+        return self.first(ROTA_RE)
 
     @fact
     def survey(self) -> Evidence | None:
@@ -136,47 +234,101 @@ class Asks(Record):
     @fact
     def response(self) -> Evidence | None:
         """Asked to apply, reply, register …"""
-        return of(self.search(RESPONSE_RE) or self.search(REACH_NAMED_RE))
+        own = self.facts.region
+        return of(self.search(RESPONSE_RE, own.start, own.end) or self.search(REACH_NAMED_RE, own.start, own.end))
 
     @fact
     def items(self) -> list:
         """Every Ask found, one per kind, in the order of the text."""
         return sorted((Ask(kind, evidence) for kind, evidence in (
-            ("role", self.role), ("one-off", self.one_off), ("event", self.event), ("survey", self.survey),
-            ("reading", self.reading), ("response", self.response),
+            ("role", self.ongoing), ("one-off", self.one_off or self.rota or self._one_off_role or self.asked_for_time),
+            ("event", self.event or self.stand_in),
+            ("survey", self.survey), ("reading", self.reading), ("response", self.response),
         ) if evidence is not None), key=lambda ask: ask.evidence.start)
 
     @fact
     def any(self) -> Evidence | None:
         """The reader is asked to do something: this is an invitation."""
-        invitation = self.first(INVITATION_RE)
-        found = (self.role, self.one_off, self.event, self.survey, self.reading, self.response, invitation)
-        return min((e for e in found if e is not None), key=lambda e: e.start, default=None)
+        found = [e for e in (self.role, self.one_off, self.event, self.response) if e is not None]
+        end = min((e.start for e in found), default=self.region.end)
+        # only the earliest matters: a survey, a document to read or an invitation is looked for before it
+        for regex in (SURVEY_RE, READING_RE, INVITATION_RE):
+            earlier = self.search(regex, self.region.start, end)
+            if earlier is not None:
+                found.append(of(earlier))
+                end = earlier.start()
+        # the rarer shapes are looked for only when none of the usual ones is there
+        return min(found, key=lambda e: e.start, default=None) or self._other_time
+
+    @fact
+    def _other_time(self) -> Evidence | None:
+        """Time asked for in a rarer shape: a rota, a meeting in someone's place, people asked in plain words."""
+        return self.rota or self.stand_in or self.asked_for_time
+
+    @fact
+    def _one_off_role(self) -> Evidence | None:
+        """A role for a one-off: "a patient representative for an interview panel", "a one-off role"."""
+        role = self.role
+        if role is None:
+            return None
+        start, end = _sentence(self.doc, self.region, role)
+        one_off = self.one_off
+        if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
+            return role
+        return None
+
+    @fact
+    def _reading_role(self) -> Evidence | None:
+        """A role that is reading: "two patient reviewers to read our summary"."""
+        role = self.role
+        if role is None:
+            return None
+        start, end = _sentence(self.doc, self.region, role)
+        return role if self.search(READING_RE, start, end) is not None else None
 
     @fact
     def ongoing(self) -> Evidence | None:
-        """The same as role: how often and for how long matter."""
-        return self.role
+        """A role or membership that lasts: how often and for how long matter."""
+        return self.role if self._one_off_role is None else None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:
         """Time is asked for: how long each time matters."""
-        return self.role or self.one_off
+        return self.role or self.one_off or self.rota or self.asked_for_time
 
     @fact
     def time(self) -> Evidence | None:
         """Time asked for beyond a short survey: payment matters."""
-        if self.role or self.one_off:
-            return self.role or self.one_off
+        found = self.role or self.one_off
+        if found is not None:
+            return found
         event = self.event
-        if event is not None and self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None:
+        if event is not None and (self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None
+                                  or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None):
             return event
-        return None
+        return self._other_time
+
+    @fact
+    def attend(self) -> Evidence | None:
+        """Something to come to or join: a role, a one-off, a meeting or event, a rota, a meeting in someone's place."""
+        return self.role or self.one_off or self.event or self._other_time
 
     @fact
     def attend_or_read(self) -> Evidence | None:
         """Something to come to, join or read: access matters."""
-        return self.role or self.one_off or self.event or self.reading
+        return self.attend or self.reading
+
+    @fact
+    def travel(self) -> Evidence | None:
+        """Something people may have to travel to: named as in person, or something to attend that is not said to be online or at home."""
+        places = self.facts.places
+        if places.in_person is not None:
+            return places.in_person
+        attend = self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
+        if attend is None or places.online_only is not None:
+            return None
+        online = places.online if self.region == self.facts.region else self.search(ONLINE_RE)  # the same search, done once
+        return attend if online is None and self.search(NOT_TRAVEL_RE) is None else None
 
     @fact
     def survey_only(self) -> Evidence | None:

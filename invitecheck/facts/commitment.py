@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from ..vocabulary import pattern
-from .evidence import Evidence
+import re
+
+from ..vocabulary import fragment, pattern
+from .evidence import Evidence, of
 from .record import Record, fact
 
 DURATION_RE = pattern("{vocab:duration}")
 FREQUENCY_RE = pattern("{vocab:frequency}")
 TERM_RE = pattern("{vocab:term}")
+TERM_MORE_RE = pattern("{vocab:term_more}")  # looked for only when TERM_RE finds nothing
+DURATION_MORE_RE = pattern("{vocab:duration_more}")
+NOT_A_DURATION_BEFORE_RE = re.compile(fragment("not_a_duration_before"), re.I)
+
+
+def _duration(doc, where) -> Evidence | None:
+    """The first duration that is not a rate of pay ("£20 an hour") or an age range ("aged 16 to 25")."""
+    for found in DURATION_RE.finditer(doc.text, doc.lowered, where.start, where.end):
+        if not NOT_A_DURATION_BEFORE_RE.search(doc.text, max(where.start, found.start() - 12), found.start()):
+            return of(found)
+    return of(DURATION_MORE_RE.search(doc.text, doc.lowered, where.start, where.end))
 
 
 class Commitment(Record):
     @fact
     def duration(self) -> Evidence | None:
         """"two hours", "90 minutes", "one and a half hours", "10am–12.30"."""
-        return self.first(DURATION_RE)
+        return _duration(self.doc, self.region)
 
     @fact
     def frequency(self) -> Evidence | None:
@@ -25,7 +38,7 @@ class Commitment(Record):
     @fact
     def term(self) -> Evidence | None:
         """"for two years", "a three-year term"."""
-        return self.first(TERM_RE)
+        return self.first(TERM_RE) or self.first(TERM_MORE_RE)
 
 
 RECORD = Commitment

@@ -7,21 +7,24 @@ and explains nothing.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..vocabulary import pattern
+from .earliest import Earliest
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import search
 
-PAYMENT_RE = pattern("{vocab:payment}")
-AMOUNT_RE = pattern("{vocab:payment_amount}")
+PAYMENT_RE = Earliest.of("payment")  # faster one alternative at a time (see earliest.py)
+AMOUNT_RE = Earliest.of("payment_amount")
 VOLUNTARY_RE = pattern("{vocab:voluntary}")
 BENEFITS_RE = pattern("{vocab:benefits}")
 COVERED_RE = pattern("{vocab:expenses_covered}")
 NOT_COVERED_RE = pattern("{vocab:expenses_not_covered}")
 EXPENSES_WORD_RE = pattern("{vocab:expenses_word}")
 HEDGE_RE = pattern("{vocab:hedge}")
+PARKING_RE = pattern(r"\bparking\b")
+OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 
 
@@ -38,22 +41,32 @@ def _hedged(doc, where, found) -> bool:
     return search(doc, where, HEDGE_RE, a, b) is not None
 
 
-def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None]:
-    """(stated, hedged): the first plain statement of how costs are met, and the first hedge."""
-    hedge = None
+def _parking_only(doc, found) -> bool:
+    """"Parking is free": it helps drivers only, and says nothing of fares."""
+    start, end = found.start(), found.end()
+    return PARKING_RE.search(doc.text, doc.lowered, start, end) is not None and OTHER_COST_RE.search(doc.text, doc.lowered, start, end) is None
+
+
+def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | None]:
+    """(stated, hedged, parking only): the first plain statement of how costs are met, the first
+    hedge, and the first promise that covers parking and nothing else."""
+    hedge = parking = None
     for regex in (COVERED_RE, NOT_COVERED_RE):
         for found in regex.finditer(doc.text, doc.lowered, where.start, where.end):
             if regex is COVERED_RE and _hedged(doc, where, found):
                 hedge = hedge or of(found)
                 continue
-            return of(found), None
+            if regex is COVERED_RE and _parking_only(doc, found):
+                parking = parking or of(found)
+                continue
+            return of(found), None, None
     if hedge is None:
         word = search(doc, where, EXPENSES_WORD_RE)
         if word is not None and _hedged(doc, where, word):
             hedge = of(word)
         elif word is not None:
-            return of(word), None  # "travel expenses: we reimburse …" said some other way
-    return None, hedge
+            return of(word), None, None  # "travel expenses: we reimburse …" said some other way
+    return None, hedge, parking
 
 
 class Money(Record):
@@ -88,7 +101,7 @@ class Money(Record):
         return self.first(BENEFITS_RE)
 
     @fact
-    def _expenses(self) -> tuple[Evidence | None, Evidence | None]:
+    def _expenses(self) -> tuple[Evidence | None, Evidence | None, Evidence | None]:
         return _expenses(self.doc, self.region)
 
     @fact
@@ -100,6 +113,11 @@ class Money(Record):
     def expenses_hedged(self) -> Evidence | None:
         """Only "expenses may be available" or the like."""
         return self._expenses[1]
+
+    @fact
+    def expenses_parking_only(self) -> Evidence | None:
+        """Only "parking is free": nothing for people who come by bus, train or taxi."""
+        return self._expenses[2]
 
 
 RECORD = Money

@@ -7,7 +7,7 @@ address; a name only inside "firstname.lastname@" still names a person.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 from ..document import EMAIL_RE, PHONE_RE

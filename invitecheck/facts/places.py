@@ -6,7 +6,7 @@ letterhead or a signature says where the sender works, not where to go.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE
 from ..vocabulary import fragment, pattern

@@ -14,7 +14,7 @@ judgement, against what is really attached or written.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 from ..vocabulary import fragment, pattern

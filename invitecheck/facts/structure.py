@@ -9,7 +9,7 @@ quoted earlier message, an Outlook reply's "From: … Sent: …" block, or a dis
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 from ..address import split_sender
@@ -88,6 +88,30 @@ def _region(doc) -> Region:
     if disclaimer is not None and disclaimer.start() > start + (end - start) // 3:
         end = disclaimer.start()
     return Region(start, end)
+
+
+def thread(doc) -> Region:
+    """The sender's own words and any earlier message of theirs that an Outlook reply quotes.
+
+    "I've attached the form for the advisory group" above a quoted invitation the same person
+    sent: what that invitation said about the role, the time, payment and access still holds.
+    Quoted messages from anybody else are not the sender's words, and the region is unchanged.
+    """
+    return doc.memo(("thread",), lambda: _thread(doc))
+
+
+def _thread(doc) -> Region:
+    own = region(doc)
+    address = doc.sender_address.lower()
+    if own.forwarded or not address or own.end >= doc.message_end:
+        return own
+    end = own.end
+    for quote in OUTLOOK_QUOTE_RE.finditer(doc.text, own.end, doc.message_end):
+        sender = split_sender(doc.text[quote.start() : doc.text.find("\n", quote.start())].split(":", 1)[1])[1]
+        if sender.lower() == address:
+            following = OUTLOOK_QUOTE_RE.search(doc.text, quote.end(), doc.message_end)
+            end = following.start() if following else doc.message_end
+    return Region(own.start, end) if end > own.end else own
 
 
 def words_end(doc) -> int:

@@ -7,7 +7,7 @@ promise of payment ("we pay within ten working days") is no deadline. Instant de
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
 from .. import dates

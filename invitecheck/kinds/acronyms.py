@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from .. import programs
 from ..document import EMAIL_RE, URL_RE, Invitation
 from ..facts.structure import words_end
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message
@@ -42,10 +43,10 @@ CONTRACT = Contract(
     scopes=("body", "subject", "all"),
 )
 
-CAPITALS_RE = re.compile(r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-\w|\.\w)")
-CAPITAL_WORD_RE = re.compile(r"[A-Z][A-Z'’&.-]*[A-Z]\b|\b[A-Z]\b")
-ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+CAPITALS_RE = programs.compile(r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-\w|\.\w)")
+CAPITAL_WORD_RE = programs.compile(r"[A-Z][A-Z'’&.-]*[A-Z]\b|\b[A-Z]\b")
+ROMAN_RE = programs.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+WORD_RE = programs.compile(r"[A-Za-z][\w'’-]*")
 SMALL_WORDS = frozenset("and of for the in on to with at by a an or & de".split())
 
 

@@ -14,7 +14,7 @@ Not applicable when nothing is promised.
 
 from __future__ import annotations
 
-import re
+from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE, Invitation
 from ..facts import facts_for

@@ -203,4 +203,5 @@ def check(rule, doc, ctx: Context) -> Outcome:
         found = first_evidence(reason.when.value(facts))
         why = why.replace("{words}", found.words(doc) if found else "")
     message = format_message(rule.message, match=doc.text[start:end], why=why, **values)
-    return Outcome(FAIL, [Finding(start, end, message, suggestion.says if suggestion else rule.suggestion, values)])
+    advice = format_message(suggestion.says if suggestion else rule.suggestion, match=doc.text[start:end], why=why, **values)
+    return Outcome(FAIL, [Finding(start, end, message, advice, values)])

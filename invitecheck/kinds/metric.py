@@ -20,6 +20,7 @@ from __future__ import annotations
 import operator
 import re
 
+from .. import programs
 from .. import readability
 from ..document import Invitation
 from ..rules import RuleError
@@ -38,7 +39,7 @@ CONTRACT = Contract(
 
 MEASURES = ("reading_ease", "grade", "sentence_words", "words", "sentences")
 OPERATORS = {"<=": operator.le, "<": operator.lt, ">=": operator.ge, ">": operator.gt}
-CONDITION_RE = re.compile(r"^\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
+CONDITION_RE = programs.compile(r"^\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
 def prepare(options) -> list[tuple[str, str, float]]:

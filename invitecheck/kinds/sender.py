@@ -15,6 +15,7 @@ import re
 
 import regex
 
+from .. import programs
 from ..document import VALEDICTION_RE, Invitation
 from ..facts import structure
 from ..vocabulary import words
@@ -37,9 +38,9 @@ ROLE_WORDS = words("sender_role_words")
 
 NOT_NAME_WORDS = words("not_name_words")
 
-TITLES = re.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|revd?|reverend|cllr|councillor|lady|lord)\.?\s+", re.I)
-PRONOUNS = re.compile(r"\s*[(\[](?:she|he|they|ze)/[a-z/]+[)\]]\s*|\s*\((?:she|he|they)\)", re.I)
-POSTNOMINALS = re.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|(?!Ma?c[A-Z])[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3}|BSc|MSc|PhD|MBE|OBE|CBE|RGN|RMN|RN|FRCP|MRCGP|Hons|\(Hons\)))+$")
+TITLES = programs.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|revd?|reverend|cllr|councillor|lady|lord)\.?\s+", re.I)
+PRONOUNS = programs.compile(r"\s*[(\[](?:she|he|they|ze)/[a-z/]+[)\]]\s*|\s*\((?:she|he|they)\)", re.I)
+POSTNOMINALS = programs.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|(?!Ma?c[A-Z])[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3}|BSc|MSc|PhD|MBE|OBE|CBE|RGN|RMN|RN|FRCP|MRCGP|Hons|\(Hons\)))+$")
 NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al|el|ter|ten|o'|mc)\.?)$")
 
 NAMED_CONTACT_RE = regex.compile(
@@ -49,10 +50,10 @@ NAMED_CONTACT_RE = regex.compile(
     r"(?P<after>[^\n]{0,30})",
 )
 # "contact Helen on 0113 …": a first name alone is enough when a way to reach them follows.
-CONTACT_DETAIL_RE = re.compile(r"\d{3}|@")
+CONTACT_DETAIL_RE = programs.compile(r"\d{3}|@")
 # "Kevin Lavery, chief executive of the ICB, said:" introduces a quotation; it is not a sign-off.
-QUOTATION_RE = re.compile(r"\b(?:said|says|added|adds|explained|commented|told\s+us)\s*[:,]?\s*[\"“']?[^\n]{0,3}$", re.I)
-SPLIT_RE = re.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
+QUOTATION_RE = programs.compile(r"\b(?:said|says|added|adds|explained|commented|told\s+us)\s*[:,]?\s*[\"“']?[^\n]{0,3}$", re.I)
+SPLIT_RE = programs.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
 
 
 def _role_words(rule, doc: Invitation) -> set[str]:

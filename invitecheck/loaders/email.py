@@ -27,18 +27,17 @@ _MAILPARSER_LOG = logging.getLogger("mailparser")
 _MAILPARSER_LOG.addHandler(logging.NullHandler())
 _MAILPARSER_LOG.propagate = False
 
+from .. import programs
 from ..address import split_sender
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
 from ..locate import email_places
 from ..sent import believable, written_year
 from . import LoadError, Limits, shown
-from .documents import extract_text
-from .html import html_to_text
 from .text import decode_bytes, normalise_newlines
 
 
-HREF_RE = re.compile(r"""href\s*=\s*["']?((?:https?://|www\.)[^"'\s>]+)""", re.I)
+HREF_RE = programs.compile(r"""href\s*=\s*["']?((?:https?://|www\.)[^"'\s>]+)""", re.I)
 
 
 def _header(message, name: str) -> str:
@@ -118,6 +117,8 @@ def _attachment(item: dict, read: bool = True) -> Attachment:
     inline = disposition.startswith("inline") or (bool(item.get("content-id")) and "attachment" not in disposition)
     name = str(item.get("filename") or "unnamed")
     content_type = str(item.get("mail_content_type") or "application/octet-stream").lower()
+    from .documents import extract_text  # only for an email with attachments
+
     text = None if content_type.startswith("image/") or not read else extract_text(name, content_type, data)
     return Attachment(name=name, content_type=content_type, size=len(data), inline=inline, text=text)
 
@@ -148,6 +149,8 @@ def _with_mailparser(data: bytes) -> _Parts:
 
 def _with_stdlib(data: bytes) -> _Parts:
     """Python's own parser: a fallback for the rare message that mail-parser cannot take."""
+    from .documents import extract_text
+
     message = email.message_from_bytes(data)
     plain, html, attachments = [], [], []
     for part in message.walk():
@@ -257,6 +260,8 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
         for html in parts.html:
             html_links += HREF_RE.findall(html)
     elif parts.html:
+        from .html import html_to_text  # only for an email without a plain-text version
+
         body = html_to_text("\n".join(parts.html))
         notes.append("The message has no plain-text version; its HTML was converted to text.")
     else:

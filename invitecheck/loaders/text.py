@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from .. import programs
 from ..address import split_sender
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, Span
@@ -22,7 +23,7 @@ from ..sent import YEARS, believable
 from ..suppressions import extract as extract_suppressions
 from . import LoadError, shown
 
-DRAFT_HEADER_RE = re.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
+DRAFT_HEADER_RE = programs.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
 
 
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
