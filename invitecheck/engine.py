@@ -75,6 +75,11 @@ class FindingRecord:
             self._file_place, self.where = place, None
         return place
 
+    def __getstate__(self) -> dict:
+        """For another process (a worker's results): the place is worked out here, where the invitation is."""
+        self.file_place  # noqa: B018 (worked out and kept)
+        return {**self.__dict__, "where": None}
+
     @property
     def file_line(self) -> int:
         return self.file_place[0]

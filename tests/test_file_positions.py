@@ -34,3 +34,11 @@ def test_when_the_lines_cannot_be_found_a_finding_points_at_the_views_own():
     doc.find_places = broken
     finding = _wording_finding(doc)
     assert (finding.file_line, finding.file_column, finding.position) == (finding.line, finding.column, "line")
+
+
+def test_a_finding_sent_from_a_worker_process_keeps_its_place_in_the_file():
+    import pickle
+
+    finding = _wording_finding(load_path(str(EXAMPLES / "champion.eml")))
+    copy = pickle.loads(pickle.dumps(finding))  # what --jobs does with each result
+    assert (copy.file_line, copy.file_column, copy.position) == (4, 32, "line")
