@@ -73,6 +73,8 @@ STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" i
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
 WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
+# "a week on Friday": the Friday after the coming one
+A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -301,6 +303,9 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             continue
         weekday = WEEKDAYS[case_free(match["weekday"])]
         ahead = (weekday - sent.weekday()) % 7 or 7
+        later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
+        if later:
+            ahead += 14 if later["unit"].lower() == "fortnight" else 7
         span_start = match.start("weekday")
         if taken.overlaps(span_start, match.end()):
             continue

@@ -35,6 +35,10 @@ MON_12_JUNE_2017 = date(2017, 6, 12)
         ("Monday 12 June", date(2022, 6, 20), date(2023, 6, 12)),  # 12 June 2023 was the next Monday 12 June
         ("by 29 February", date(2023, 3, 1), date(2024, 2, 29)),
         ("Sept. 4th", date(2023, 1, 1), date(2023, 9, 4)),
+        ("Please reply by Monday 30 November.", date(2026, 12, 3), date(2026, 11, 30)),  # its weekday says it has just gone
+        ("Our next meeting is a week on Friday.", MON_12_JUNE_2017, date(2017, 6, 23)),  # the Friday after this one
+        ("The panel meets a fortnight on Tuesday.", MON_12_JUNE_2017, date(2017, 6, 27)),
+        ("Come to our launch event on 14 November.", date(2023, 11, 1), date(2023, 11, 14)),  # an event, not a launch date gone by
     ],
 )
 def test_resolves(text, sent, expected):

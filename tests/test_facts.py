@@ -258,6 +258,50 @@ def test_when_and_where_suggestion_fits_an_online_meeting():
     assert "how to join" in record.findings[0].suggestion and "address" not in record.findings[0].suggestion
 
 
+def test_when_and_where_on_zoom_with_no_link_is_missing_how_to_join():
+    record = check("when-and-where", "Our next forum is on Thursday 14 March 2024, 7pm to 8pm. You can join using the Zoom link below.")
+    assert record.status == "fail"
+    assert record.findings[0].message == ("It invites people to a forum but does not give how to join "
+                                          "(a link, a dial-in, or when the link will be sent).")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Our next forum is on Thursday 14 March 2024, 7pm. We'll meet on Zoom; we will email you the joining link the day before.",
+     "we will email you the joining link"),
+    ("Our next forum is on Thursday 14 March 2024, 7pm, on Teams: https://teams.example.com/meet/1", "https://teams.example.com/meet/1"),
+    ("Our next forum is on Thursday 14 March 2024, 7pm, by phone: we'll ring you at home.", "by phone"),
+    ("Our next forum is on Thursday 14 March 2024, 7pm, on Zoom. To join, email sam.patel@example.org.", "To join, email"),
+])
+def test_how_to_join_an_online_meeting(text, words):
+    assert facts(text).places.where.words(facts(text).doc) == words
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Join us on 5 May, 10-12, at the library.", "10-12"),
+    ("Join us on 5 May, 10am–12.30, at the library.", "10am–12.30"),
+    ("Join us on 5 May from 1.30 till 3 at the library.", "1.30 till 3"),
+])
+def test_times_of_day_in_the_ways_people_write_them(text, words):
+    found = facts(text)
+    assert found.times.clock.words(found.doc) == words
+
+
+def test_a_promise_of_the_senders_is_not_a_deadline():
+    found = facts("Join our panel. We will reply to everyone within ten days. Please apply by 29 March 2024.")
+    assert [(d.evidence.words(found.doc), d.role) for d in found.times.dates] == [
+        ("within ten days", "promise"), ("29 March 2024", "deadline")]
+    assert found.times.notice_days == 25
+
+
+def test_a_time_of_day_with_a_date_is_no_instant_demand():
+    assert facts("Please apply by the end of the day, 11.59pm on 22 March 2024.").times.instants == []
+    assert facts("Please apply by the end of the day.").times.instants
+
+
+def test_a_range_of_days_is_not_a_time():
+    assert facts("The festival runs 10-12 May at the library.").times.clock is None
+
+
 # -- access-support ------------------------------------------------------------------------
 
 def test_access_no_step_free_suggestion_for_a_zoom_meeting():

@@ -40,7 +40,9 @@ CASES = [
     ("role-and-time", "Please fill in our survey.", "not-applicable"),
     # when-and-where
     ("when-and-where", "We invite you to a focus group on 12 March 2024 at 2pm at Leeds Central Library.", "pass"),
-    ("when-and-where", "Join us for an online session on Zoom on Tuesday 12 March 2024, 7pm to 8pm.", "pass"),
+    ("when-and-where", "Join us for an online session on Zoom on Tuesday 12 March 2024, 7pm to 8pm. We will email you the link.", "pass"),
+    # "on Zoom" alone does not say how to join (issue 12)
+    ("when-and-where", "Join us for an online session on Zoom on Tuesday 12 March 2024, 7pm to 8pm.", "fail"),
     ("when-and-where", "We would like to invite you to a meeting about our plans.", "fail"),
     ("when-and-where", "Join us for a webinar on 12 March 2024.", "fail"),
     ("when-and-where", "The next meeting is on 12 March 2024 at 6pm; the venue is Room 4, Civic Hall.", "pass"),

@@ -132,7 +132,7 @@ def _what(doc, match) -> Evidence | None:
     return Evidence(lead.start() if lead else start, match.end(group))
 
 
-LEADING_RE = re.compile(r"(?:the|our|next)\s+", re.I)
+LEADING_RE = re.compile(r"(?:(?:the|our|next)\s+)+", re.I)
 
 
 def _event(doc, match) -> Evidence | None:

@@ -27,6 +27,8 @@ PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]*[._-][a-z][a-z'-]+\d*$", re.I)
 # "reply to this email", "Reply YES to this text" (a text message asks for a one-word answer)
 REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-mail|message|text)|me|us|directly)\b|\breply\s+\S{1,12}\s+to\s+this\s+(?:email|e-mail|message|text)\b|\bjust\s+reply\b|\bhit\s+reply\b")
 POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}{vocab:postcode}|\bfreepost\b|\bprepaid\s+envelope\b")
+# A named contact: "telephone Sharon Byrne on …", "Name: Sharon Byrne" (a first name and a surname, capitals as written)
+CONTACT_NAME_RE = pattern(r"\b(?:{vocab:contact_lead})[ \t]*(?:\*\*|__)?(?P<name>(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}))\b")
 TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
 
 
@@ -92,8 +94,20 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
 
 
 def _name_words(doc, sender_name: str) -> frozenset[str]:
-    """The words of people's names in the text, lower-cased: "helen", "mbeki"."""
+    """The words of the sender's name, lower-cased: "helen", "mbeki"."""
     return frozenset(w.lower().strip(".,'’") for w in sender_name.split() if len(w) > 2)
+
+
+def _contact_words(doc, where) -> frozenset[str]:
+    """The words of the names of people to contact ("telephone Sharon Byrne on …"), lower-cased; not teams or roles."""
+    from ..kinds.sender import NOT_NAME_WORDS, ROLE_WORDS
+
+    found = set()
+    for m in CONTACT_NAME_RE.finditer(doc.text, doc.lowered, where.start, where.end):
+        parts = [w.lower() for w in doc.text[m.start("name") : m.end("name")].split()]
+        if not any(w in ROLE_WORDS or w.rstrip("s") in ROLE_WORDS or w in NOT_NAME_WORDS for w in parts):
+            found.update(w.strip("'’") for w in parts if len(w) > 2)
+    return frozenset(found)
 
 
 class People(Record):
@@ -112,6 +126,11 @@ class People(Record):
     @fact
     def _names(self) -> frozenset[str]:
         return _name_words(self.doc, self.sender_name)
+
+    @fact
+    def _contact_names(self) -> frozenset[str]:
+        """The words of the names of people to contact: "telephone Sharon Byrne on …"."""
+        return _contact_words(self.doc, self.region)
 
     @fact
     def _sender_kind(self) -> str:
@@ -166,6 +185,10 @@ class People(Record):
         person_phone = self._phones[2] if self.sender_person else None
         if person_phone:
             return person_phone
+        if self._phones[0] and self._contact_names:  # a number beside a named contact: looked for only when needed
+            person_phone = _phones(self.doc, self.region, self._contact_names)[2]
+            if person_phone:
+                return person_phone
         # A named sender's own address: replying reaches them.
         return self._sender_span if self.sender_person and self._sender_kind == "person" else None
 

@@ -1,7 +1,9 @@
 """Places and joining: venues, rooms, postcodes in addresses, links and dial-in details.
 
-"Venue: TBC" is not a place; "Where: online, on Zoom" is online. A postcode in a
-letterhead or a signature says where the sender works, not where to go.
+"Venue: TBC" is not a place; "Where: online, on Zoom" is online, not a venue. A postcode
+in a letterhead or a signature says where the sender works, not where to go. Saying
+"online" or "on Zoom" does not tell people how to join: a link, a dial-in, or a
+promise to send the link does.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from ..document import URL_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import search
+from .structure import search, thread
 
 _NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
 VENUE_RE = pattern(
     r"\b(?:at|in)\s+(?:the\s+)?(?:lounge\s+of\s+the\s+|(?-i:[A-Z][\w'’&-]+\s+)*?)(?-i:(?:[A-Z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}))\b"
     r"|(?-i:\b[A-Z][\w'’&-]+\s+(?:{vocab:venue_word}))\b(?=[ \t]*(?:,|\n|$))"
-    r"|(?-i:^[ \t]*(?:[A-Z][A-Z'’&-]+[ \t]+){1,5}(?:HALL|HOUSE|CENTRE|HOSPITAL|LIBRARY|HOTEL|CHURCH|SURGERY|CLINIC|HQ)\b)"
+    # a name in capitals, on its own line or after "at" or "in": "ST ANNE'S CHURCH HALL"
+    r"|(?:^[ \t]*|\b(?:at|in)[ \t]+(?:the[ \t]+)?)(?-i:(?:[A-Z][A-Z'’&-]+[ \t]+){1,5})(?-i:(?=[A-Z]{2,}\b))(?:{vocab:venue_word})\b"
     r"|(?-i:\bTrust\s+(?:HQ|Headquarters)\b)",
     re.M,
 )
@@ -26,6 +29,12 @@ ROOM_RE = pattern("{vocab:room}")
 LABEL_RE = pattern(r"^[ \t]*(?:{vocab:place_label})[ \t]*:[ \t]*(?P<value>[^\n]*)", re.M)
 UNKNOWN_RE = re.compile(rf"^\s*(?:{fragment('place_unknown')})\b", re.I)
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
+ONLINE_VALUE_RE = re.compile(rf"^\s*(?:{fragment('online')})\b", re.I)
+BY_PHONE_RE = pattern(r"\b(?:{vocab:by_phone})\b")
+JOIN_PROMISE_RE = pattern(r"\b(?:{vocab:join_promise})\b")
+SIGN_UP_FIRST_RE = pattern(r"\b(?:{vocab:sign_up_first})\b")
+# The three together, for one pass over the text when only whether one is there matters
+JOIN_WORDS_RE = pattern(r"\b(?:{vocab:join_promise}|{vocab:by_phone}|{vocab:sign_up_first})\b")
 ONLINE_ONLY_RE = pattern(
     r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
     r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
@@ -101,6 +110,8 @@ def _label(doc, where) -> tuple[Evidence | None, Evidence | None]:
         value = m.group("value") if doc.lowered is None else doc.text[m.start("value") : m.end("value")]
         if UNKNOWN_RE.match(value):
             return None, of(m)
+        if ONLINE_VALUE_RE.match(value):
+            continue  # "Where: online, on Zoom" is a way of meeting, not a venue
         if value.strip():
             return Evidence(m.start("value"), m.end("value")), None
         line_end = doc.text.find("\n", m.end() + 1)
@@ -110,16 +121,21 @@ def _label(doc, where) -> tuple[Evidence | None, Evidence | None]:
     return None, None
 
 
-def _postcode(doc, where) -> Evidence | None:
-    greeting = GREETING_RE.search(doc.text, where.start, where.end)
-    start = greeting.end() if greeting else where.start
+def _postcode(doc, where, start: int) -> Evidence | None:
     signature = doc.signature
     for m in POSTCODE_RE.finditer(doc.text, doc.lowered, start, where.end):
         line = doc.line_span(m.start())
-        if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60:
+        if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60 and not _continues(doc, line):
             continue  # an address line in the sign-off: where the sender works
         return of(m)
     return None
+
+
+def _continues(doc, line) -> bool:
+    """The line carries on a sentence from a long line above ("… at Unit 4,\nHarbour Park, SA2 6PL."): not a sign-off."""
+    above = doc.text.rfind("\n", 0, max(0, line.start - 1))
+    previous = doc.text[above + 1 : max(0, line.start - 1)]
+    return len(previous) >= 60 and not previous.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _first(doc, where, patterns) -> Evidence | None:
@@ -129,13 +145,19 @@ def _first(doc, where, patterns) -> Evidence | None:
 
 class Places(Record):
     @fact
+    def _after_letterhead(self) -> int:
+        """Where the letter starts: after its greeting ("Dear Mrs Achterberg,"), if it has one."""
+        greeting = GREETING_RE.search(self.doc.text, self.region.start, self.region.end)
+        return greeting.end() if greeting else self.region.start
+
+    @fact
     def _labelled(self) -> tuple[Evidence | None, Evidence | None]:
         return _label(self.doc, self.region)
 
     @fact
     def venue(self) -> Evidence | None:
-        """A named place: "the Civic Hall", "Trust HQ", a "Venue:" line."""
-        return self._labelled[0] or self.first(VENUE_RE)
+        """A named place: "the Civic Hall", "Trust HQ", a "Venue:" line; not a letterhead above the greeting."""
+        return self._labelled[0] or of(self.search(VENUE_RE, self._after_letterhead))
 
     @fact
     def room(self) -> Evidence | None:
@@ -145,7 +167,7 @@ class Places(Record):
     @fact
     def postcode(self) -> Evidence | None:
         """A postcode in an address in the invitation (not a letterhead)."""
-        return _postcode(self.doc, self.region)
+        return _postcode(self.doc, self.region, self._after_letterhead)
 
     @fact
     def online(self) -> Evidence | None:
@@ -163,14 +185,49 @@ class Places(Record):
         return self.first(DIAL_IN_RE)
 
     @fact
+    def join_promise(self) -> Evidence | None:
+        """"We will email you the joining link", "details to follow"."""
+        return self.first(JOIN_PROMISE_RE)
+
+    @fact
+    def sign_up_first(self) -> Evidence | None:
+        """People apply, book or register first, and the joining details come with the reply: "to join, email me"."""
+        return self.first(SIGN_UP_FIRST_RE)
+
+    @fact
+    def by_phone(self) -> Evidence | None:
+        """Meeting by telephone: "by phone", "we will ring you"."""
+        return self.first(BY_PHONE_RE)
+
+    @fact
+    def joining(self) -> Evidence | None:
+        """How to join from afar: a link (one in an HTML email's buttons too), a dial-in, a phone call, or the
+        details promised: said, or coming with the reply to those who sign up first."""
+        return (self.link or self.dial_in or self.first(JOIN_WORDS_RE)
+                or (Evidence(self.region.start, self.region.start) if self.doc.html_links else None))
+
+    @fact
     def to_be_confirmed(self) -> Evidence | None:
         """"Venue: TBC"."""
         return self._labelled[1]
 
     @fact
+    def remote(self) -> Evidence | None:
+        """Met from afar ("online", "on Zoom", "by phone") and no place named: how to join is what people need."""
+        return None if (self.venue or self.room or self.postcode) else self.online
+
+    @fact
     def where(self) -> Evidence | None:
-        """Any of venue, room, postcode, online, link: people know where to be."""
-        return self.venue or self.room or self.postcode or self.online or self.link or self.dial_in
+        """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
+        return self.venue or self.room or self.postcode or self.joining or (self._thread.where if self._thread else None)
+
+    @fact
+    def _thread(self):
+        """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
+        if not self.facts.asks.event:  # only a reply about a meeting it names
+            return None
+        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
+        return Places(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     @fact
     def _named_in_person(self) -> Evidence | None:

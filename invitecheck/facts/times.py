@@ -9,17 +9,34 @@ from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .. import dates
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
+from .structure import region, thread
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
-CLOCK_RE = pattern("{vocab:clock_time}|{vocab:time_range}")
+CLOCK_RE = pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
+# A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
+# (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
+TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})")
+TIME_AFTER_CHARS = 40  # the time comes just after the date
+# The promise in the same clause, with no meeting named between it and the date
+# ("we will pay for travel to the meeting on 12 March" still names the meeting's day)
+PROMISE_BEFORE_RE = pattern(r"\b(?:{vocab:promise_lead})\b(?:(?!\b(?:{vocab:event_noun})\b)(?:[^.!?\n;]|\n(?![ \t]*\n))){0,40}\Z")
+PROMISE_CHARS = 80
+# What may stand between an instant demand and the date that makes it a real deadline: ", 11.59pm on "
+# (the time of day must be there: "by close of play on Friday 4 December" is still a demand with no real time)
+DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:at\s+)?(?:{vocab:clock_time})[\s,]*(?:on\s+)?(?:the\s+)?")
+DATED_CHARS = 30
 # "the meeting is on", "held on", "join us on": a meeting or event named just before a date
 EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
+# A meeting in the same sentence as "today" or "tomorrow": "stand in for you at the group tomorrow"
+MEETING_NEAR_RE = pattern(r"\b(?:{vocab:event_noun}|{vocab:group_noun}|meet|come|join|attend|stand\s+in)\b")
+NEAR_CHARS = 80
 # A meeting that recurs: "every Thursday", "the first Tuesday of each month", "on Thursdays"
 RECURRING_RE = pattern(
     r"\b(?:every|each)\s+(?:{vocab:weekday})\b|\b(?:first|second|third|fourth|last)\s+(?:{vocab:weekday})\s+(?:of|in)\s+(?:each|every|the)\s+month\b"
@@ -30,14 +47,39 @@ RECURRING_RE = pattern(
 class Dated:
     evidence: Evidence
     date: object  # datetime.date
-    role: str  # "deadline", "event" or "history"
+    role: str  # "deadline", "event", "history" or "promise" (the sender's: "we pay within ten working days")
     how: str = "date"  # "date" written out, "weekday" ("by Friday") or "relative" ("within two weeks")
     stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
 
 
 def is_deadline(doc, start: int, part_start: int | None = None) -> bool:
     before = doc.text[max(doc.body.start if part_start is None else part_start, start - 40) : start]
-    return bool(DEADLINE_BEFORE_RE.search(before))
+    return bool(DEADLINE_BEFORE_RE.search(before)) and not is_promise(doc, start)
+
+
+def is_promise(doc, start: int) -> bool:
+    """The date bounds a promise of the sender's ("we pay within ten working days"): nothing for the reader to do by it."""
+    return PROMISE_BEFORE_RE.search(doc.text, doc.lowered, max(doc.body.start, start - PROMISE_CHARS), start) is not None
+
+
+def at_a_time(doc, end: int) -> bool:
+    """A time of day follows the date: the day something happens (a deadline is told by the words before it).
+
+    Only in the sender's own words: "Date: Tue, 4 May 2027 at 10:02" heading a forwarded message is no event.
+    """
+    where = region(doc)
+    stop = min(doc.line_span(end).end, end + TIME_AFTER_CHARS)
+    return where.start <= end <= where.end and TIME_AFTER_RE.match(doc.text, doc.lowered, end, stop) is not None
+
+
+def _date_follows(doc, end: int, starts: list[int]) -> bool:
+    """A time of day and a date follow: ", 11.59pm on 11 February"."""
+    for start in starts:
+        if end <= start <= end + DATED_CHARS:
+            link = DATE_LINK_RE.match(doc.text, doc.lowered, end, start)
+            if link is not None and link.end() == start:
+                return True
+    return False
 
 
 class Times(Record):
@@ -45,6 +87,9 @@ class Times(Record):
         doc, sent = self.doc, self.facts.sent
         found = []
         for mention in dates.dates_in(doc, sent, part.start, part.end):
+            if is_promise(doc, mention.start):
+                found.append(Dated(Evidence(mention.start, mention.end), mention.date, "promise", mention.how, mention.stated_weekday))
+                continue
             deadline = is_deadline(doc, mention.start, part.start)
             role = "deadline" if deadline else "event" if mention.date >= sent else "history"
             found.append(Dated(Evidence(mention.start, mention.end), mention.date, role, mention.how, mention.stated_weekday))
@@ -68,19 +113,25 @@ class Times(Record):
     @fact
     def deadlines(self) -> list:
         """The dates written as deadlines, or still to come."""
-        return [d for d in self.dates if d.date > self.facts.sent or d.role == "deadline"]
+        return [d for d in self.dates if d.role == "deadline" or (d.date > self.facts.sent and d.role != "promise")]
 
     @fact
     def named_events(self) -> list:
         """The dates a meeting or event is named on, in the subject or the invitation: "the meeting is on 20 March" (Dated)."""
         return [d for part, dated in self._parts() for d in dated if d.role == "event"
-                and self.search(EVENT_BEFORE_RE, max(part.start, d.evidence.start - 60), d.evidence.start)]
+                and (self.search(EVENT_BEFORE_RE, max(part.start, d.evidence.start - 60), d.evidence.start)
+                     or at_a_time(self.doc, d.evidence.end))]  # "Wednesday 12 May, 2pm to 5pm"
 
     @fact
     def instants(self) -> list:
-        """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence)."""
+        """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence);
+        not one a time and a date follow ("by the end of the day, 11.59pm on 11 February" gives them)."""
         parts = ([self.doc.subject] if self.doc.subject else []) + [self.region]
-        return [Evidence(i.start, i.end) for part in parts for i in dates.instants_in(self.doc, part.start, part.end)]
+        found = [i for part in parts for i in dates.instants_in(self.doc, part.start, part.end)]
+        if not found:
+            return []
+        starts = [d.evidence.start for _, dated in self._parts() for d in dated]
+        return [Evidence(i.start, i.end) for i in found if not _date_follows(self.doc, i.end, starts)]
 
     @fact
     def event_date(self) -> Evidence | None:
@@ -92,12 +143,42 @@ class Times(Record):
             demands = [i for i in self.instants if i.words(doc).lower() not in ("today", "tomorrow", "tonight")]
             found = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
                           if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
-        return found or (self.dates[0].evidence if self.dates else None)
+        found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
+        return found or (self._thread.event_date if self._thread else None)
+
+    @fact
+    def meeting_day(self) -> Dated | None:
+        """A meeting "today", "tonight" or "tomorrow" (not a demand such as "by close of play today"): its day."""
+        doc, where = self.doc, self.region
+        for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end):
+            if any(i.start <= m.end() and m.start() <= i.end + 1 for i in self.instants):
+                continue  # a demand: reply-time-realistic's
+            start = max(where.start, doc.text.rfind(".", 0, m.start()) + 1, m.start() - NEAR_CHARS)
+            stop = min(where.end, m.end() + NEAR_CHARS)
+            full_stop = doc.text.find(".", m.end(), stop)
+            if self.search(MEETING_NEAR_RE, start, full_stop if full_stop != -1 else stop) is None:
+                continue
+            days = 1 if m.group(0).lower() == "tomorrow" else 0
+            return Dated(of(m), self.facts.sent + timedelta(days=days), "event")
+        return None
 
     @fact
     def clock(self) -> Evidence | None:
-        """A time of day: "2pm", "10-12", "10am–12.30"."""
-        return self.first(CLOCK_RE)
+        """A time of day: "2pm", "10-12", "10am–12.30"; or the reader's choice ("any time that suits you")."""
+        return self.first(CLOCK_RE) or (self._thread.clock if self._thread else None)
+
+    @fact
+    def with_thread(self):
+        """These facts, or, for a reply about a meeting that quotes the invitation, those of the whole thread."""
+        return self._thread or self
+
+    @fact
+    def _thread(self):
+        """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
+        if not self.facts.asks.event:  # only a reply about a meeting it names
+            return None
+        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
+        return Times(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     @fact
     def notice_days(self) -> int | None:

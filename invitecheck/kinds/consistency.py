@@ -29,7 +29,7 @@ def prepare(options):
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # The dates written out in full, with their roles (times facts), inside the rule's scope.
-    times = facts_for(doc, ctx.sent).times
+    times = facts_for(doc, ctx.sent).times.with_thread  # a reply about a meeting: the dates of the message it quotes too
     mentions = [d for d in times.subject_dates + times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
     if not mentions:
         return Outcome(NOT_APPLICABLE, note="no dates")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .. import dates
 from ..document import Invitation
-from ..facts.times import is_deadline  # a past date counts only when written as a deadline
+from ..facts import facts_for
+from ..facts.times import is_deadline, is_promise  # a past date counts only when written as a deadline
 from ..rules import RuleError
 from ..wording import plural
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
@@ -46,11 +47,17 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         stop = min(span.end, doc.message_end)
         mentions += dates.dates_in(doc, sent, span.start, stop)
     # Demands with no date ("by close of play") belong to the instant kind alone: one owner per piece of evidence.
+    # A meeting "tomorrow" is a date too (the facts tell it from a demand such as "by close of play today").
+    meeting_day = facts_for(doc, sent).times.meeting_day
+    if meeting_day is not None and any(s.start <= meeting_day.evidence.start < s.end for s in spans):
+        words = doc.text[meeting_day.evidence.start : meeting_day.evidence.end]
+        mentions.append(dates.DateMention(meeting_day.evidence.start, meeting_day.evidence.end, words, meeting_day.date, "relative"))
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
     # 29/11/2015"); it counts when written as a deadline.
-    relevant = [m for m in mentions if m.date > sent or is_deadline(doc, m.start)]
+    # A date bounding a promise of the sender's ("we pay within ten working days") asks nothing of the reader.
+    relevant = [m for m in mentions if (m.date > sent and not is_promise(doc, m.start)) or is_deadline(doc, m.start)]
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:

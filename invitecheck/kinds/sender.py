@@ -45,7 +45,7 @@ NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|vo
 
 NAMED_CONTACT_RE = regex.compile(
     r"(?i:\b(?:contact|speak\s+(?:to|with)|talk\s+to|email|e-mail|call|ring|phone|get\s+in\s+touch\s+with|ask\s+for|"
-    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is|on\s+behalf\s+of|sent\s+by|organised\s+by|led\s+by)\b)[ \t]*:?[ \t]+"
+    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is|on\s+behalf\s+of|sent\s+by|organised\s+by|led\s+by)\b)[ \t]*:?[ \t]+(?:\*\*|__)?"  # "Talk to **Sam Adeyinka**" (Markdown bold)
     r"(?P<name>(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]+)?\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,2})"
     r"(?P<after>[^\n]{0,30})",
 )
