@@ -13,6 +13,8 @@ and to where it is in the file with :meth:`Invitation.file_position`.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+
 from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -70,8 +72,10 @@ class Invitation:
     defects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     suppressions: Suppressions = field(default_factory=Suppressions)
-    # Where each line of the view is in the file (locate.Place), when the view is not the file itself.
+    # Where each line of the view is in the file (locate.Place), when the view is not the file itself;
+    # or worked out by find_places when first needed (see file_position): only machine formats need it.
     places: list | None = None
+    find_places: Callable[[], list] | None = field(default=None, repr=False)
     # Words the configuration marks as roles or teams (named-sender's role_words): the facts,
     # the rule and the reply all read the sender's name with them.
     role_words: frozenset[str] = frozenset()
@@ -100,12 +104,15 @@ class Invitation:
     @property
     def lower_text(self) -> str:
         """The text in lower case, made once."""
-        return self.memo(("lower",), lambda: case_free(self.text))
+        text = self._memo.get(("lower",))  # read by nearly every search: no call to memo()
+        if text is None:
+            text = self._memo[("lower",)] = case_free(self.text)
+        return text
 
     @property
     def lowered(self) -> str | None:
         """The lower-cased text when that keeps every offset (it nearly always does)."""
-        text = self.lower_text
+        text = self._memo.get(("lower",)) or self.lower_text
         return text if len(text) == len(self.text) else None
 
     def contains_any(self, words: frozenset[str]) -> bool:
@@ -130,6 +137,11 @@ class Invitation:
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    @property
+    def has_places(self) -> bool:
+        """Are the view's lines elsewhere in the file (so that file_position has work to do)?"""
+        return bool(self.places) or self.find_places is not None
+
     def file_position(self, offset: int) -> tuple[int, int, str]:
         """Where a character of the view is in the file: (line, column, how); see ``locate.POSITIONS``."""
         line, column = self.position(offset)
@@ -137,9 +149,16 @@ class Invitation:
             return line, column, "paragraph"
         if self.source_format == "outlook":
             return line, column, "message"
-        if not self.places or line > len(self.places):
+        if self.find_places is not None:  # found now, when first asked for
+            find, self.find_places = self.find_places, None
+            try:
+                self.places = find()
+            except Exception:  # noqa: BLE001 (a report is being written: the view's own lines are the fallback)
+                self.places = None
+        places = self.places
+        if not places or line > len(places):
             return line, column, "line"
-        place = self.places[line - 1]
+        place = places[line - 1]
         if place.how != "line":
             return place.line, 1, place.how
         return (*place.at(column), "line")

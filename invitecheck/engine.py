@@ -5,8 +5,10 @@ One list of :class:`FileResult` records feeds every output format.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from . import scoring
 from .document import Attachment, Invitation
@@ -45,7 +47,9 @@ class Settings:
 class FindingRecord:
     """One finding. ``line`` and ``column`` count the reader's view (what the human report
     shows); ``file_line`` and ``file_column`` point into the file, as ``position`` says
-    (see ``locate.POSITIONS``): machine formats use those."""
+    (see ``locate.POSITIONS``): machine formats use those. They are worked out when first
+    read (from ``where``), as only the machine formats need them, and for an email that
+    means finding the view's lines in the .eml file."""
 
     message: str
     line: int
@@ -58,21 +62,49 @@ class FindingRecord:
     start: int = 0  # the matched words, as offsets into the invitation's text
     end: int = 0
     values: dict = field(default_factory=dict)  # details for the reader's report and the reply
-    file_line: int = 0
-    file_column: int = 0
-    file_end_line: int = 0
-    file_end_column: int = 0
-    position: str = "line"
+    # Gives (file_line, file_column, file_end_line, file_end_column, position); None: the view is the file.
+    where: Callable[[], tuple[int, int, int, int, str]] | None = field(default=None, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        if not self.file_line:  # a record made without file positions: the view is the file
-            self.file_line, self.file_column = self.line, self.column
-            self.file_end_line, self.file_end_column = self.end_line, self.end_column
+    @property
+    def file_place(self) -> tuple[int, int, int, int, str]:
+        """(line, column, end line, end column, position) in the file, worked out once."""
+        place = self.__dict__.get("_file_place")
+        if place is None:
+            where = self.where
+            place = where() if where is not None else (self.line, self.column, self.end_line, self.end_column, "line")
+            self._file_place, self.where = place, None
+        return place
+
+    def __getstate__(self) -> dict:
+        """For another process (a worker's results): the place is worked out here, where the invitation is."""
+        self.file_place  # noqa: B018 (worked out and kept)
+        return {**self.__dict__, "where": None}
+
+    @property
+    def file_line(self) -> int:
+        return self.file_place[0]
+
+    @property
+    def file_column(self) -> int:
+        return self.file_place[1]
+
+    @property
+    def file_end_line(self) -> int:
+        return self.file_place[2]
+
+    @property
+    def file_end_column(self) -> int:
+        return self.file_place[3]
+
+    @property
+    def position(self) -> str:
+        return self.file_place[4]
 
     def to_dict(self) -> dict:
+        file_line, file_column, file_end_line, file_end_column, position = self.file_place
         return {
-            "message": self.message, "line": self.file_line, "column": self.file_column,
-            "end_line": self.file_end_line, "end_column": self.file_end_column, "position": self.position,
+            "message": self.message, "line": file_line, "column": file_column,
+            "end_line": file_end_line, "end_column": file_end_column, "position": position,
             "view_line": self.line, "view_column": self.column,
             "excerpt": self.excerpt, "suggestion": self.suggestion,
         }
@@ -162,19 +194,28 @@ def _excerpt(doc: Invitation, start: int, end: int) -> tuple[str, tuple[int, int
     return text, (a, b)
 
 
-def _record(doc: Invitation, finding) -> FindingRecord:
-    line, column = doc.position(finding.start)
-    end_line, end_column = doc.position(max(finding.end, finding.start))
-    excerpt, highlight = _excerpt(doc, finding.start, finding.end)
-    values = {"match": " ".join(doc.text[finding.start : finding.end].split()), **finding.values}
-    file_line, file_column, how = doc.file_position(finding.start)
-    file_end_line, file_end_column, end_how = doc.file_position(max(finding.end, finding.start))
+def _file_place(doc: Invitation, start: int, end: int, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int, str]:
+    """Where the words from ``start`` to ``end`` are in the file: (line, column, end line, end column, how)."""
+    file_line, file_column, how = doc.file_position(start)
+    file_end_line, file_end_column, end_how = doc.file_position(end)
     if how != "line":  # no exact place: the region is that one line
         file_end_line, file_end_column = file_line, file_column
     elif end_how != "line" or file_end_line < file_line:  # the end's line is not known: stop at the start's line
         file_end_line, file_end_column = file_line, file_column + (end_column - column if end_line == line else 1)
+    return file_line, file_column, file_end_line, file_end_column, how
+
+
+def _record(doc: Invitation, finding) -> FindingRecord:
+    start, end = finding.start, max(finding.end, finding.start)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    excerpt, highlight = _excerpt(doc, finding.start, finding.end)
+    values = {"match": " ".join(doc.text[finding.start : finding.end].split()), **finding.values}
+    where = None
+    if doc.source_format in ("docx", "outlook") or doc.has_places:
+        where = partial(_file_place, doc, start, end, line, column, end_line, end_column)
     return FindingRecord(finding.message, line, column, end_line, end_column, excerpt, finding.suggestion, highlight,
-                         finding.start, finding.end, values, file_line, file_column, file_end_line, file_end_column, how)
+                         finding.start, finding.end, values, where)
 
 
 def sender_label(doc: Invitation) -> str:
@@ -225,9 +266,13 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
     if len(doc.text) > settings.max_text:
         doc = doc.truncated(settings.max_text)
         notes.append(f"Only the first {settings.max_text:,} characters were checked; the rest is longer than any invitation needs (see --max-text).")
+    contexts: dict[str, Context] = {}  # one per scope: most rules share "body" or "all"
     for rule in rules:
+        rule_ctx = contexts.get(rule.scope)
+        if rule_ctx is None:
+            rule_ctx = contexts[rule.scope] = scoped(ctx, doc, rule)
         try:
-            outcome = KINDS[rule.kind].check(rule, doc, scoped(ctx, doc, rule))
+            outcome = KINDS[rule.kind].check(rule, doc, rule_ctx)
         except PatternTimeout as timeout:
             notes.append(f"Rule '{rule.id}' was skipped: its pattern '{timeout.pattern[:60]}' took too long on this text.")
             checks.append(CheckRecord(rule.id, rule.title, NOT_APPLICABLE, rule.severity, rule.weight, note="pattern timed out"))

@@ -101,6 +101,226 @@ def _node(op, value) -> set | None:
     return None
 
 
+# -- requirement: which words a match needs, with "and" and "or" ----------------------------
+#
+# required_literals gives one set of words, one of which every match holds: for
+# "\\bnot\\s+paid\\b|\\bvoluntary\\b" it is {"paid", "voluntary"}, true of nearly every
+# invitation that mentions payment. The requirement keeps the structure: ("not" and
+# "paid") or "voluntary". A word is a string; ("&", parts) needs every part, ("|", parts)
+# any one. Words shorter than MIN_WORD are left out (nearly every text has them), and
+# so is any part that could match without a word.
+
+MIN_WORD = 2
+MAX_WORDS = 400  # a requirement with more words than this costs more to test than it saves
+_AND, _OR, _CLOSE = "\0&", "\0|", "\0)"  # how a requirement is written in the cache (words are never these)
+
+
+def requirement(pattern: str):
+    """What every match of the pattern needs (see above), or None when nothing can be said.
+
+    Remembered between runs with the words (cache.py), under its own key.
+    """
+    key = _AND + pattern
+    known = cache.recall("words", key)
+    if known is not cache.UNKNOWN:
+        found = _read_requirement(known)
+        if found is not _UNREADABLE:
+            return found
+    found = work_out_requirement(pattern)
+    cache.remember("words", key, None if found is None else _written(found))
+    return found
+
+
+def work_out_requirement(pattern: str):
+    """requirement(pattern), worked out from the parsed pattern."""
+    try:
+        tree = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # regex-only syntax, or anything else the standard parser refuses
+        return None
+    found = _needed_sequence(list(tree))
+    if found is None or _count_words(found) > MAX_WORDS:
+        return None
+    return found
+
+
+def _combine(op: str, parts: list):
+    """One requirement from several: nested ones of the same kind flattened, repeats dropped."""
+    flat: list = []
+    for part in parts:
+        for item in (part[1] if isinstance(part, tuple) and part[0] == op else (part,)):
+            if item not in flat:
+                flat.append(item)
+    return flat[0] if len(flat) == 1 else (op, tuple(flat))
+
+
+def _needed_sequence(items):
+    parts, run = [], ""
+    for op, value in items:
+        if op is _c.LITERAL:
+            run += chr(value).lower()
+            continue
+        if len(run) >= MIN_WORD:
+            parts.append(run)
+        run = ""
+        found = _needed_node(op, value)
+        if found is not None:
+            parts.append(found)
+    if len(run) >= MIN_WORD:
+        parts.append(run)
+    return _combine(_AND, parts) if parts else None
+
+
+def _needed_node(op, value):
+    if op is _c.SUBPATTERN:
+        return _needed_sequence(list(value[-1]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _needed_sequence(list(value))
+    if op is _c.BRANCH:
+        branches = []
+        for branch in value[1]:
+            found = _needed_sequence(list(branch))
+            if found is None:
+                return None  # a branch that needs no word: the whole needs none
+            branches.append(found)
+        return _combine(_OR, branches)
+    if op in _REPEATS:
+        low, _, sub = value
+        return _needed_sequence(list(sub)) if low >= 1 else None
+    return None
+
+
+def _count_words(found) -> int:
+    return 1 if isinstance(found, str) else sum(_count_words(part) for part in found[1])
+
+
+def _written(found) -> list[str]:
+    if isinstance(found, str):
+        return [found]
+    return [found[0]] + [word for part in found[1] for word in _written(part)] + [_CLOSE]
+
+
+_UNREADABLE = object()
+
+
+def _read_requirement(words):
+    """A requirement from how the cache writes it; _UNREADABLE when it is not one."""
+    if words is None:
+        return None
+    if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
+        return _UNREADABLE
+    try:
+        found, rest = _parse_written(words)
+    except (IndexError, ValueError):
+        return _UNREADABLE
+    return _UNREADABLE if rest else found
+
+
+def _parse_written(words: list[str]):
+    head, rest = words[0], words[1:]
+    if head == _CLOSE:
+        raise ValueError("a close with nothing open")
+    if head not in (_AND, _OR):
+        return head, rest
+    parts = []
+    while rest[0] != _CLOSE:  # IndexError when it never closes
+        part, rest = _parse_written(rest)
+        parts.append(part)
+    if not parts:
+        raise ValueError("an empty requirement")
+    return (head, tuple(parts)), rest[1:]
+
+
+def _expression(found, leaf: str) -> str:
+    """The requirement as a Python expression, each word written as ``leaf`` says."""
+    if isinstance(found, str):
+        return leaf.format(repr(found))
+    joiner = " or " if found[0] == _OR else " and "
+    return "(" + joiner.join(_expression(part, leaf) for part in found[1]) + ")"
+
+
+def test_for(found):
+    """A function of the lower-cased text that says whether it holds what the requirement needs.
+
+    Made once per pattern from the requirement's own words (quoted with repr), so that
+    testing a text is one substring search per word and no Python call per word.
+    """
+    return eval(f"lambda t: {_expression(found, '{} in t')}", {"__builtins__": {}})  # noqa: S307 (our own words, repr-quoted)
+
+
+# -- openings: the words every match begins with --------------------------------------
+#
+# "\\b(?:online|virtual)\\s+only\\b" can begin only where "online" or "virtual" does: its
+# search starts at the first of them, not at the start of the text. Zero-width
+# tests in front (\\b, ^, a lookbehind) are passed over: re reads the characters
+# before the place a search starts from, so they hold there as they would anywhere.
+
+MAX_OPENINGS = 40  # each is looked for once per search: more cost more than they save
+
+
+def openings(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case words one of which every match begins with, or None when that cannot be said.
+
+    Remembered between runs with the words (cache.py), under its own key.
+    """
+    key = "\0^" + pattern
+    known = cache.recall("words", key)
+    if known is None or (isinstance(known, list) and known and all(isinstance(w, str) and w and "\0" not in w for w in known)):
+        return None if known is None else tuple(known)
+    found = work_out_openings(pattern)
+    cache.remember("words", key, None if found is None else list(found))
+    return found
+
+
+def work_out_openings(pattern: str) -> tuple[str, ...] | None:
+    """openings(pattern), worked out from the parsed pattern."""
+    try:
+        tree = _parser.parse(pattern, re.IGNORECASE)
+    except Exception:  # regex-only syntax, or anything else the standard parser refuses
+        return None
+    found = _opening_words(list(tree))
+    if not found or len(found) > MAX_OPENINGS:
+        return None
+    return tuple(sorted(found))
+
+
+def _opening_words(items) -> set[str] | None:
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        index += 1
+    if index == len(items):
+        return None
+    run = ""
+    while index < len(items) and items[index][0] is _c.LITERAL:
+        run += chr(items[index][1]).lower()
+        index += 1
+    if run:
+        return {run}
+    op, value = items[index]
+    if op is _c.SUBPATTERN:
+        return _opening_words(list(value[-1]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _opening_words(list(value))
+    if op is _c.BRANCH:
+        words: set[str] = set()
+        for branch in value[1]:
+            found = _opening_words(list(branch))
+            if not found:
+                return None
+            words |= found
+        return words
+    if op in _REPEATS:
+        found = _opening_words(list(value[2]))
+        if value[0] >= 1 or not found:
+            return found
+        rest = _opening_words(items[index + 1 :])  # "(?:the\\s+)?end": "the" or "end"
+        return found | rest if rest else None
+    return None
+
+
+# How many places a search tries one by one before it lets re look everywhere after them.
+MAX_TRIES = 6
+
+
 # -- lead: the characters a match can begin with ----------------------------------------
 
 
@@ -268,14 +488,14 @@ class CaseFree:
     words from the original text by offset.
     """
 
-    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "pattern", "flags")
+    __slots__ = ("_insensitive", "_fast", "_safe", "_needs", "_test", "_opener", "pattern", "flags")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         # Nothing is compiled until the pattern is first used: a check imports
         # every kind, and many of their patterns are never needed for one file.
         self.pattern, self.flags = source, flags
-        self._fast = self._insensitive = self._safe = None
-        self._needs = False
+        self._fast = self._insensitive = self._safe = self._test = None
+        self._needs = self._opener = False
 
     @property
     def fast(self) -> re.Pattern | None:
@@ -287,8 +507,9 @@ class CaseFree:
 
     @property
     def needs(self):
+        """The words a match needs (see requirement), or None."""
         if self._needs is False:
-            self._needs = required_literals(self.pattern)
+            self._needs = requirement(self.pattern)
         return self._needs
 
     @property
@@ -305,25 +526,46 @@ class CaseFree:
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
-        """False when lower[start:end] lacks every word the pattern needs: a match there would hold one."""
-        needs = self.needs
-        if lower is None or needs is None:
-            return True
-        for word in needs:  # a plain loop: any() over a generator costs more than most of these searches
-            if lower.find(word, start, end) >= 0:
+        """False when lower[start:end] lacks the words the pattern needs (see requirement): no match can be there."""
+        test = self._test
+        if test is None:
+            if self.needs is None:
                 return True
-        return False
+            test = self._test = test_for(self.needs)
+        if lower is None:
+            return True
+        return test(lower if start <= 0 and end >= len(lower) else lower[start:end])
 
     def _pick(self, text: str, lower: str | None):
         if lower is not None and self.fast is not None:
             return self.fast, lower
         return self.insensitive, text
 
+    @property
+    def opener(self) -> re.Pattern | None:
+        """A pattern that finds the words every match begins with (see openings), or None."""
+        if self._opener is False:
+            words = openings(self.pattern)
+            self._opener = None if words is None else programs.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        return self._opener
+
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         if not self.possible(lower, start, end):
             return None
         compiled, subject = self._pick(text, lower)
-        return compiled.search(subject, start, end)
+        opener = self.opener if compiled is self._fast else None  # the words are lower-case: only over lower-cased text
+        if opener is None:
+            return compiled.search(subject, start, end)
+        # The pattern is tried only where a word it begins with is: a few places, not every one.
+        for _ in range(MAX_TRIES):
+            place = opener.search(subject, start, end)
+            if place is None:
+                return None
+            found = compiled.match(subject, place.start(), end)
+            if found is not None:
+                return found
+            start = place.start() + 1  # a word may begin inside the one just found
+        return compiled.search(subject, start, end)  # the words are common here: let re look everywhere
 
     def match(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):
         compiled, subject = self._pick(text, lower)
@@ -333,4 +575,10 @@ class CaseFree:
         if not self.possible(lower, start, end):
             return iter(())
         compiled, subject = self._pick(text, lower)
+        opener = self.opener if compiled is self._fast else None  # the words are lower-case: only over lower-cased text
+        if opener is not None:
+            first = opener.search(subject, start, end)
+            if first is None:
+                return iter(())
+            start = first.start()  # no match begins before the first word one can begin with
         return compiled.finditer(subject, start, end)

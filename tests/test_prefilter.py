@@ -8,7 +8,7 @@ import regex
 
 from conftest import EXAMPLES
 
-from invitecheck.prefilter import CaseFree, lead, required_literals
+from invitecheck.prefilter import CaseFree, lead, openings, required_literals, work_out_requirement
 from invitecheck.loaders import load_path
 from invitecheck.rules import bundled_rules
 
@@ -19,6 +19,44 @@ def test_required_literals():
     assert required_literals(r"\b(?:travel|taxi)\s+costs?\b") == {"cost"}
     assert required_literals(r"\b(?:a|b)\b") is None  # too short to be worth it
     assert required_literals(r"\p{Lu}+") is None  # regex-only syntax: no prefilter
+
+
+def test_a_requirement_keeps_which_words_go_together():
+    # "not" and "paid" together, or "voluntary": a text with "paid" alone is skipped.
+    assert work_out_requirement(r"\bnot\s+paid\b|\bvoluntary\b") == ("\0|", (("\0&", ("not", "paid")), "voluntary"))
+    assert work_out_requirement(r"\b(?:a|an|the)\s+(?:meeting|panel)s?\b") == ("\0|", ("meeting", "panel"))
+    assert work_out_requirement(r"\b(?:held|run)\s+at\s+(?:the\s+)?(?:hall|centre)\b") == (
+        "\0&", (("\0|", ("held", "run")), "at", ("\0|", ("hall", "centre"))))
+    assert work_out_requirement(r"\b(?:pay|\d+)\s+now") == "now"  # the branch with no word is left out of the 'and'
+    assert work_out_requirement(r"\bpay\b|\d+") is None  # a branch that needs no word: nothing can be said
+    assert work_out_requirement(r"\p{Lu}+") is None  # regex-only syntax
+
+
+def test_a_pattern_is_skipped_only_where_no_match_can_be():
+    """Every window of a text: the prefilter's answer never hides a match re.IGNORECASE finds there."""
+    text = ("This role is NOT paid.\nIt is Voluntary work; paid travel is not offered, and not\npaid later. "
+            "Ab ab abab abc, ab ab ab ab ab ab ab xabc ab abababc.")
+    lower = text.lower()
+    for source in (r"\bnot\s+paid\b|\bvoluntary\b", r"\b(?:is|are)\s+(?:not\s+)?(?:paid|offered)\b",
+                   r"(?<!xab)\b(?:abab|ab)c", r"\b(?:ab\s+)?abc\b"):  # words inside words; more places than it tries one by one
+        pattern, reference = CaseFree(source), re.compile(source, re.IGNORECASE)
+        for start in range(0, len(text) + 1, 3):
+            for end in range(start, len(text) + 1, 2):
+                found = pattern.search(text, lower, start, end)
+                expected = reference.search(text, start, end)
+                assert (found and found.span()) == (expected and expected.span()), (source, start, end)
+                everything = [m.span() for m in pattern.finditer(text, lower, start, end)]
+                assert everything == [m.span() for m in reference.finditer(text, start, end)], (source, start, end)
+    assert not CaseFree(r"\bnot\s+paid\b|\bvoluntary\b").possible(lower, 0, 10)
+
+
+def test_a_search_begins_only_where_a_match_can():
+    assert openings(r"\b(?:online|virtual)\s+only\b") == ("online", "virtual")
+    assert openings(r"(?<!\bpeople\s)\b(?:travel|go)\s+to\b") == ("go", "travel")
+    assert openings(r"\b(?:the\s+)?end\s+of\b") == ("end", "the")  # "the" may be left out
+    assert openings(r"\b\d+\s+pounds\b") is None  # any digit
+    assert openings(r"\b(?:the\s+)?") is None  # a match may be empty
+    assert openings(r"\p{Lu}+") is None  # regex-only syntax
 
 
 def test_lead_tests_the_characters_a_match_can_begin_with():

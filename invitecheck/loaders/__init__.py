@@ -12,6 +12,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -149,7 +150,7 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
         from ..locate import html_places
 
         doc = load_text(html_to_text(decode_bytes(data)).encode("utf-8"), path, source_format="html")
-        doc.places = html_places(data, doc.text)
+        doc.find_places = partial(html_places, data, doc.text)  # looked for only if a machine format asks
         return doc
     if kind == "outlook":
         raise LoadError(f"{path}: an Outlook message can only be read from a file, not from standard input")

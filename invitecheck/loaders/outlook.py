@@ -36,5 +36,5 @@ def load_msg(path: str, limits: Limits = Limits()):
             pass
     doc = load_email(data, path, limits)
     doc.source_format = "outlook"
-    doc.places = None  # the lines were of the email made in memory, not of the .msg file
+    doc.places = doc.find_places = None  # the lines were of the email made in memory, not of the .msg file
     return doc
