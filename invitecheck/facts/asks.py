@@ -81,6 +81,7 @@ EVENT_RE = pattern(
 THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 # "Just a reminder that our next Patient Participation Group meeting is …"
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
+REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
@@ -179,6 +180,13 @@ class Asks(Record):
         own = self.facts.region  # the sender's words now: a meeting in a quoted message is not named again
         return (_event(self.doc, self.search(EVENT_RE, own.start, own.end)) or self._event_heading
                 or _event(self.doc, self.search(REMINDER_RE, own.start, own.end)))
+
+    @fact
+    def reminder(self) -> Evidence | None:
+        """A reminder to members of their group's next meeting ("A reminder that our next forum
+        meeting is …"): they know it is coming, so it is not a fresh invitation."""
+        own = self.facts.region
+        return of(self.search(REMINDER_OF_NEXT_RE, own.start, own.end))
 
     @fact
     def _expected_role(self) -> Evidence | None:

@@ -5,7 +5,8 @@ resolved against the send date. The earliest must be at least ``min_days``
 after sending. Phrases that allow no real time ("by close of play", "today",
 "within 48 hours", "as soon as possible") fail outright. Not applicable when
 there is no date to act by. In a newsletter, only the dates in the items that
-ask something of the reader count.
+ask something of the reader count. A reminder to members of their group's next meeting
+passes unless it sets a deadline of its own.
 """
 
 from __future__ import annotations
@@ -74,6 +75,13 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # A date bounding a promise of the sender's ("we pay within ten working days") asks nothing of the reader.
     relevant = [m for m in mentions if (m.date > sent and not is_promise(doc, m.start)) or is_deadline(doc, m.start)]
     relevant = _in_the_ask(doc, sent, relevant)
+    # A reminder to members of their group's next meeting: they have known the dates for
+    # months, so only a deadline in it ("send agenda items by Friday") needs notice.
+    reminder = facts_for(doc, sent).asks.reminder if relevant else None
+    if reminder is not None:
+        relevant = [m for m in relevant if is_deadline(doc, m.start)]
+        if not relevant:
+            return Outcome(PASS, note="a reminder to members of their next meeting")
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:
