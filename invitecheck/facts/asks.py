@@ -154,6 +154,17 @@ def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
     return (ends[-1] if ends else left), (right.start() if right else min(where.end, evidence.end + 300))
 
 
+LINK_START_RE = re.compile(r"<?(?:https?://|www\.)", re.I)
+
+
+def _in_link(text: str, at: int) -> bool:
+    """The words at `at` are part of a web address ("…/meetup-join/eastfield-forum"), not an ask."""
+    if at == 0 or text[at - 1].isspace():
+        return False
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+    return LINK_START_RE.match(text, start, at) is not None
+
+
 class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
@@ -165,6 +176,8 @@ class Asks(Record):
         """The first ask to join, not a thank-you for having joined ("Thank you for joining our panel last year")."""
         text = self.doc.text
         for found in ROLE_RE.finditer(text, self.lowered, self.region.start, self.region.end):
+            if _in_link(text, found.start()):
+                continue
             if not THANKS_BEFORE_RE.search(text, max(self.region.start, found.start() - 16), found.start()):
                 return found
         return None
