@@ -56,6 +56,7 @@ ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
 ROTA_RE = pattern("{vocab:rota}")
+ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
@@ -288,13 +289,17 @@ class Asks(Record):
 
     @fact
     def _one_off_role(self) -> Evidence | None:
-        """A role for a one-off: "a patient representative for an interview panel", "a one-off role"."""
+        """A role for a one-off: "a patient representative for an interview panel", "a one-off role",
+        "a stakeholder panel on Tuesday 17 February"."""
         role = self.role
         if role is None:
             return None
         start, end = _sentence(self.doc, self.region, role)
         one_off = self.one_off
         if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
+            return role
+        # "to join a stakeholder panel on Tuesday 17 February": a group joined on one date
+        if ONE_OFF_DATED_RE.match(self.doc.text, self.lowered, role.end, max(role.end, min(end, role.end + 120))) is not None:
             return role
         return None
 
