@@ -14,7 +14,7 @@ from ..document import URL_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import search, thread
+from .structure import search, thread, words_end
 
 _NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
 # "… of the Renal Unit, Westgate General Hospital (use the Harley Road entrance)": a name
@@ -247,7 +247,14 @@ class Places(Record):
         """People must travel: named in person, a venue, a room, an address."""
         if self._said_online_only is not None and self._named_in_person is None:
             return None  # plainly online, and in person is not named
-        return self._named_in_person or _first(self.doc, self.region, TRAVEL_RES) or self.room or self.postcode
+        found = self._named_in_person or _first(self.doc, self.region, TRAVEL_RES)
+        if found is not None:
+            return found
+        place = self.room or self.postcode
+        # "Room 3.14, Wilson Building" under the sender's name, when the meetings are by video call: the office it is sent from
+        if place is not None and self.online is not None and place.start >= words_end(self.doc):
+            return None
+        return place
 
     @fact
     def online_only(self) -> Evidence | None:
