@@ -73,16 +73,29 @@ class Classifier:
         for pattern in self.not_:
             if pattern.search(text, timeout=1.0, lower=lower):
                 return False, "it is another kind of message"
-        if not any(p.search(text, timeout=1.0, lower=lower) for p in self.asks):
-            return False, "it does not ask the reader to take part"
+        asks = any(p.search(text, timeout=1.0, lower=lower) for p in self.asks)
         topics = 0
         for pattern in self.topics:  # stop counting once there are enough
             if topics >= self.min_topics:
                 break
             topics += bool(pattern.search(text, timeout=1.0, lower=lower))
+        if not asks and not (topics >= self.min_topics and _facts_see_an_ask(doc)):
+            return False, "it does not ask the reader to take part"
         if topics < self.min_topics:
             return False, "it is not about involvement in health or care"
         return True, ""
+
+
+def _facts_see_an_ask(doc) -> bool:
+    """What the rules see: the facts layer's asks (a rota to sign up to, a meeting in someone's
+    place, a role described in a pack, people asked in plain words), so that a file the rules
+    would judge is not passed over as "not an invitation". Read only for a message about health
+    or care that none of the classifier's own patterns calls an ask."""
+    from datetime import date
+
+    from .facts import facts_for
+
+    return facts_for(doc, doc.sent.date() if doc.sent else date.today()).asks.any is not None
 
 
 @functools.lru_cache(maxsize=1)

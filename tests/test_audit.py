@@ -54,6 +54,29 @@ def test_classifier_on_the_examples_and_on_other_mail():
         assert why
 
 
+ASKED_IN_OTHER_WORDS = {
+    # a rota to sign up to, a meeting in someone's place: no "join", "take part" or "would you like to"
+    "rota.txt": "From: Mia Kowalczyk <mia.kowalczyk@example.nhs.uk>\nSubject: Ward visits rota, spring\n\n"
+                "Here is the rota of ward visits for patient representatives this spring. Put your name against "
+                "any two visits that suit you. Each visit is about an hour.\n\nMia Kowalczyk\nPatient Experience Lead\n",
+    "stand-in.txt": "From: Raj Patel <raj.patel@example.org>\nSubject: Thursday's PPG meeting\n\n"
+                    "I cannot make Thursday's patient group meeting at the surgery. Could anyone attend in my place "
+                    "and take notes?\n\nRaj\n",
+}
+
+
+def test_classifier_sees_the_asks_the_rules_see():
+    """An invitation the rules would judge is never passed over as "not an invitation": the classifier also
+    reads the facts layer's asks, for a message about health or care."""
+    classifier = load_classifier()
+    for name, text in ASKED_IN_OTHER_WORDS.items():
+        invitation, why = classifier.classify(load_bytes(text.encode(), name))
+        assert invitation, (name, why)
+    # health words and no ask at all is still not an invitation
+    invitation, why = classifier.classify(load_bytes(b"Subject: Clinic closed\n\nThe hospital clinic is closed on Monday for training.\n", "closed.txt"))
+    assert not invitation and why == "it does not ask the reader to take part"
+
+
 def test_mbox_is_streamed_message_by_message(tmp_path):
     path = tmp_path / "two.mbox"
     path.write_bytes(b"From a Mon Jan 1 2024\nSubject: one\n\nFirst\n>From the start\n\nFrom b Mon Jan 1 2024\nSubject: two\n\nSecond\n")
