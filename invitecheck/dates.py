@@ -78,7 +78,8 @@ A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
-    CaseFree(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b"),
+    # "within five working days of the call" counts from another day, not from the day it was sent
+    CaseFree(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))"),
     CaseFree(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b"),
     CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]

@@ -18,7 +18,7 @@ import re
 import regex
 
 from .. import programs
-from ..document import VALEDICTION_RE, Invitation
+from ..document import EMAIL_RE, VALEDICTION_RE, Invitation
 from ..facts import structure
 from ..vocabulary import words
 from .base import FAIL, PASS, Context, Contract, Option, Finding, Outcome, format_message, scope_start
@@ -60,6 +60,7 @@ HERE_FROM_RE = re.compile(r"\s+(?:from|here|at)\b", re.I)
 CONTACT_DETAIL_RE = programs.compile(r"\d{3}|@")
 # "Kevin Lavery, chief executive of the ICB, said:" introduces a quotation; it is not a sign-off.
 QUOTATION_RE = programs.compile(r"\b(?:said|says|added|adds|explained|commented|told\s+us)\s*[:,]?\s*[\"“']?[^\n]{0,3}$", re.I)
+BLANK_LINE_RE = programs.compile(r"\n[ \t]*\n")
 SPLIT_RE = programs.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
 
 
@@ -178,6 +179,24 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+def _name_with_own_address(doc: Invitation, role_words: set[str]) -> str:
+    """A full name written out beside the person's own address: "Priya Chandrasekar, Patient Partnership
+    Manager, at priya.chandrasekar@…" or a web page's contact box. The address alone is no name: a
+    mailbox such as "involvement.team@" is not a person."""
+    start, end = doc.body.start, own_end(doc)
+    for match in EMAIL_RE.finditer(doc.text, start, end):
+        name = _address_name(match.group(0), role_words)
+        if not name:
+            continue
+        written = doc.text.find(name, start, end)
+        if written == -1:
+            continue
+        between = doc.text[min(written, match.start()) : max(written, match.start())]
+        if len(between) <= 2 * NAME_WINDOW and not BLANK_LINE_RE.search(between):  # in the same paragraph or box
+            return name
+    return ""
+
+
 def own_end(doc: Invitation) -> int:
     """Where the sender's own words end: before a quoted message or a disclaimer."""
     return structure.region(doc).end
@@ -202,7 +221,7 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
         name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
-    for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact")):
+    for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
         name = finder(doc, role_words)
         if name:
             return name, where
