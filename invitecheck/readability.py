@@ -50,6 +50,11 @@ TABLE_ROW_RE = programs.compile(r"^\s*\||\S(?:\t| {3,})\S")
 NOT_A_WORD_RE = programs.compile(r"(?<!\S)[^\w\s]+(?!\S)")
 
 
+# A letterhead, heading, address or "Date: 10 December 2026" line: short, with no sentence in it and no
+# list bullet. The length of what there is to read is counted without these.
+LABEL_LINE_RE = programs.compile(r"^(?![ \t]*(?:[-*•·]|\d+[.)])[ \t])[ \t]*([^\n.!?]{1,50}[^\n.!?,;:])[ \t]*$", re.M)
+
+
 PUNCTUATION_ONLY_HINTS = ("|", "- ", "– ", "—", "•", "* ", "·", "/ ")
 
 
@@ -130,7 +135,7 @@ def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""
     prose, offset = _prose(doc)
     clean = URL_OR_EMAIL_RE.sub("link", prose)
-    words = _count_words(clean)
+    words = _count_words(clean) - _count_words(" ".join(LABEL_LINE_RE.findall(clean)))
     sentences = _sentences(prose)
     if words < min_words or not sentences:
         return None
