@@ -13,6 +13,7 @@ and to where it is in the file with :meth:`Invitation.file_position`.
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Callable
 
 from . import cached_re as re  # re, compiling from the start-up cache
@@ -212,6 +213,16 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]
 # The part before the @ is at most 64 characters (RFC 5321). The bound is a window:
 # unbounded, every start in a long run such as 'a.b-a.b-…' scanned to its end.
 EMAIL_RE = re.compile(r"\b[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")
+
+
+def email_matches(text: str, start: int = 0, end: int = sys.maxsize):
+    """EMAIL_RE.finditer(text, start, end), begun where a match can first begin: a match has
+    its "@" within 65 characters of its start, so none begins more than 64 before the first "@"."""
+    at = text.find("@", start, end)
+    if at < 0:
+        return iter(())
+    return EMAIL_RE.finditer(text, max(start, at - 64), end)
+
 PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
 # "---------- Forwarded message ---------": what follows is the invitation that was forwarded,

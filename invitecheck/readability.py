@@ -26,6 +26,14 @@ from .syllables import syllables
 URL_OR_EMAIL_RE = programs.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
 
 
+def _without_links(text: str) -> str:
+    """Each web or email address in the text as the one word "link"; the pattern is run only
+    when the text has what every address needs ("://", "www." or "@")."""
+    if "@" in text or "://" in text or "www." in text:
+        return URL_OR_EMAIL_RE.sub("link", text)
+    return text
+
+
 def _prose(doc: Invitation) -> tuple[str, int]:
     """The sender's own words, without the sign-off, quoted thread, links and list bullets."""
     from .facts.structure import words_end
@@ -100,7 +108,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     found = []
     for unit_start, unit_end in units:
         for match in SENTENCE_RE.finditer(text, unit_start, unit_end):
-            words = _count_words(URL_OR_EMAIL_RE.sub("link", match.group(0)))
+            words = _count_words(_without_links(match.group(0)))
             if words >= 3:  # headings and fields are not sentences
                 lead = len(match.group(0)) - len(match.group(0).lstrip())
                 found.append((match.start() + lead, match.end(), words))
@@ -134,7 +142,7 @@ class Measures:
 def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""
     prose, offset = _prose(doc)
-    clean = URL_OR_EMAIL_RE.sub("link", prose)
+    clean = _without_links(prose)
     words = _count_words(clean) - _count_words(" ".join(LABEL_LINE_RE.findall(clean)))
     sentences = _sentences(prose)
     if words < min_words or not sentences:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import programs
-from .prefilter import CaseFree
+from .prefilter import CaseFree, Rare
 from .rules import RuleError, load_yaml
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
@@ -96,6 +96,19 @@ def words(name: str) -> frozenset[str]:
 def pattern(source: str, flags: int = re.MULTILINE) -> CaseFree:
     """One of invitecheck's own patterns, written with {vocab:…} references, compiled once."""
     return CaseFree(expand(source), flags)
+
+
+# The branches of time_range and clock_time that can begin almost anywhere ("\\w+ o'clock"
+# at any word, "\\d{0,2}\\s*noon" at any space), each with the word it cannot match without.
+RARE_TIME_BRANCHES = {
+    "clock": (r"\w+\s+o['’]clock(?:\s+in\s+the\s+\w+)?", r"\w+\s+o['’]clock"),
+    "noon": (r"\d{0,2}\s*noon",),
+}
+
+
+def rare_time_pattern(source: str, flags: int = re.MULTILINE) -> Rare:
+    """pattern(source), run without RARE_TIME_BRANCHES where the text lacks their words (see Rare)."""
+    return Rare(expand(source), flags, RARE_TIME_BRANCHES)
 
 
 def expand_options(value):

@@ -8,7 +8,7 @@ import regex
 
 from conftest import EXAMPLES
 
-from invitecheck.prefilter import CaseFree, lead, openings, required_literals, work_out_requirement
+from invitecheck.prefilter import CaseFree, Rare, lead, openings, required_literals, work_out_requirement
 from invitecheck.loaders import load_path
 from invitecheck.rules import bundled_rules
 
@@ -188,3 +188,32 @@ def test_rule_patterns_find_the_same_in_lower_cased_text():
             fast = [m.span() for m in pattern.lowered.finditer(lower)]
             slow = [m.span() for m in pattern.insensitive.finditer(text)]
             assert fast == slow, (pattern.source, name)
+
+
+def test_a_pattern_run_without_its_rare_branches_finds_the_same_times_and_durations():
+    from invitecheck.facts.commitment import DURATION_RE
+    from invitecheck.facts.times import CLOCK_RE
+
+    texts = ["The meeting runs from ten o'clock in the morning to 12 noon.", "Come at 12 noon for two hours.",
+             "It lasts about 90 minutes, 2pm to 3.30pm, on a Tuesday.", "Drop in at seven O\u2019CLOCK.",
+             "Please reply by Friday. Coffee at half past ten."]
+    texts += [load_path(path).text for path in sorted(EXAMPLES.iterdir()) if path.suffix in {".eml", ".txt", ".md"}]
+    for text in texts:
+        lower = text.lower()
+        for rare in (CLOCK_RE, DURATION_RE):
+            for start, end in ((0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)):
+                full = [m.span() for m in rare.full.finditer(text, lower, start, end)]
+                assert [m.span() for m in rare.finditer(text, lower, start, end)] == full
+    # Where the text lacks "clock" and "noon", the branches that could begin at any word are left out.
+    assert CLOCK_RE._for("from 2pm to 4pm", 0, 15) is CLOCK_RE.plain
+    assert CLOCK_RE._for("from ten o'clock", 0, 16) is CLOCK_RE.full
+    assert CLOCK_RE.search("at ten o'clock", "at ten o'clock").group(0) == "ten o'clock"
+
+
+def test_a_rare_branch_that_is_not_in_the_pattern_is_an_error():
+    try:
+        Rare(r"\b(?:noon|midday)\b", 0, {"clock": (r"\w+\s+o'clock",)})
+    except ValueError as error:
+        assert "not in the pattern" in str(error)
+    else:
+        raise AssertionError("a missing branch was accepted")

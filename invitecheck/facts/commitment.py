@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import fragment, pattern
+from ..vocabulary import fragment, pattern, rare_time_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 
-DURATION_RE = pattern("{vocab:duration}")
+DURATION_RE = rare_time_pattern("{vocab:duration}")
 FREQUENCY_RE = pattern("{vocab:frequency}")
 TERM_RE = pattern("{vocab:term}")
 TERM_MORE_RE = pattern("{vocab:term_more}")  # looked for only when TERM_RE finds nothing

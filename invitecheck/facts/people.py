@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
-from ..document import EMAIL_RE, PHONE_RE
+from ..document import PHONE_RE, email_matches
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -65,7 +65,7 @@ def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
 
 def _addresses(doc, where, names: frozenset[str]) -> list[Address]:
     found = [Address(Evidence(m.start(), m.end()), m.group(0), kind_of(m.group(0), names))
-             for m in EMAIL_RE.finditer(doc.text, where.start, where.end)]
+             for m in email_matches(doc.text, where.start, where.end)]
     lower = doc.lower_text
     bracketed = "at]" in lower or "at )" in lower or "at)" in lower or "at ]" in lower  # cheap test before the pattern
     for m in (AT_ADDRESS_RE.finditer(doc.text, where.start, where.end) if bracketed else ()):

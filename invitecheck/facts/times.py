@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from .. import dates
-from ..vocabulary import fragment, pattern
+from ..vocabulary import fragment, pattern, rare_time_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import region, thread
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
-CLOCK_RE = pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
+CLOCK_RE = rare_time_pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
 # A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
 # (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
 TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})")

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from .. import programs
-from ..document import EMAIL_RE, URL_RE, Invitation
+from ..document import URL_RE, Invitation, email_matches
 from ..facts import structure
 from ..facts.structure import words_end
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message
@@ -148,7 +148,7 @@ def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
 def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
     """Web and email addresses in the part, and paragraphs in another language (the Welsh
     half of a bilingual notice is judged on its English): no acronyms are looked for there."""
-    skip = [m.span() for regex in (URL_RE, EMAIL_RE) for m in regex.finditer(doc.text, start, end)]
+    skip = [m.span() for m in URL_RE.finditer(doc.text, start, end)] + [m.span() for m in email_matches(doc.text, start, end)]
     return skip + [(span.start, span.end) for span in structure.other_language(doc)]
 
 
