@@ -61,6 +61,17 @@ def run():
 
 
 @pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty start-up cache folder, and nothing read or learnt yet in this process (tests of the cache)."""
+    from invitecheck import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "_known", None)
+    monkeypatch.setattr(cache, "_learnt", {kind: {} for kind in cache.KINDS})
+    return tmp_path
+
+
+@pytest.fixture
 def draft(tmp_path):
     """Write a draft invitation to a file and return its path."""
 

@@ -18,15 +18,6 @@ from invitecheck import __version__, cache, prefilter, programs, rules
 PATTERN = r"\bpatient\s+champions?\b"
 
 
-@pytest.fixture
-def fresh(tmp_path, monkeypatch):
-    """An empty cache folder, and nothing read or learnt yet in this process."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(cache, "_known", None)
-    monkeypatch.setattr(cache, "_learnt", {kind: {} for kind in cache.KINDS})
-    return tmp_path
-
-
 def _as_a_new_run(monkeypatch):
     monkeypatch.setattr(cache, "_known", None)
 

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from invitecheck import cache, prefilter
 
 SOURCE = r"\bnot\s+paid\b|\bvoluntary\b"
 NEEDED = ("\0|", (("\0&", ("not", "paid")), "voluntary"))
-
-
-@pytest.fixture
-def fresh(tmp_path, monkeypatch):
-    """An empty cache folder, and nothing read or learnt yet in this process."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(cache, "_known", None)
-    monkeypatch.setattr(cache, "_learnt", {kind: {} for kind in cache.KINDS})
-    return tmp_path
 
 
 def _refuse(*args, **kwargs):

@@ -14,7 +14,7 @@ from ..document import URL_RE
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import search, thread, words_end
+from .structure import search, words_end
 
 _NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
 # "… of the Renal Unit, Westgate General Hospital (use the Harley Road entrance)": a name
@@ -222,14 +222,6 @@ class Places(Record):
     def where(self) -> Evidence | None:
         """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
         return self.venue or self.room or self.postcode or self.joining or (self._thread.where if self._thread else None)
-
-    @fact
-    def _thread(self):
-        """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
-        if not self.facts.asks.event:  # only a reply about a meeting it names
-            return None
-        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
-        return Places(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     @fact
     def _named_in_person(self) -> Evidence | None:

@@ -10,6 +10,7 @@ family's record; what several facts share is a ``fact`` whose name starts with
 from __future__ import annotations
 
 from .evidence import Evidence, of
+from .structure import thread
 
 
 class fact:
@@ -53,6 +54,15 @@ class Record:
     def first(self, pattern) -> Evidence | None:
         """Where a CaseFree pattern first matches in the region, as evidence."""
         return of(pattern.search(self.doc.text, self.lowered, self.region.start, self.region.end))
+
+    @fact
+    def _thread(self):
+        """The same family's facts over the whole thread, for a reply about a meeting that quotes the
+        invitation (see structure.thread); None otherwise."""
+        if not self.facts.asks.event:  # only a reply about a meeting it names
+            return None
+        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
+        return type(self)(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self.names())})"

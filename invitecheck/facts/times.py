@@ -15,7 +15,7 @@ from .. import dates
 from ..vocabulary import fragment, pattern, rare_time_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import region, thread
+from .structure import region
 
 DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
 CLOCK_RE = rare_time_pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
@@ -171,14 +171,6 @@ class Times(Record):
     def with_thread(self):
         """These facts, or, for a reply about a meeting that quotes the invitation, those of the whole thread."""
         return self._thread or self
-
-    @fact
-    def _thread(self):
-        """The same facts over the whole thread, for a reply that quotes the invitation (see structure.thread)."""
-        if not self.facts.asks.event:  # only a reply about a meeting it names
-            return None
-        wider = thread(self.doc)  # with the sender's own earlier message that it quotes
-        return Times(self.doc, wider, self.facts) if wider.end > self.region.end else None
 
     @fact
     def notice_days(self) -> int | None:
