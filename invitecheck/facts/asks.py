@@ -155,6 +155,13 @@ def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
     return (ends[-1] if ends else left), (right.start() if right else min(where.end, evidence.end + 300))
 
 
+def _same_thing(text: str, earlier: Evidence, later: Evidence) -> bool:
+    """"the panel" after "the interview panel": a bare "the" and the same last word point back to it."""
+    words = text[later.start : later.end].lower().split()
+    return (len(words) == 2 and words[0] == "the"
+            and text[earlier.start : earlier.end].lower().split()[-1].rstrip("s") == words[1].rstrip("s"))
+
+
 LINK_START_RE = re.compile(r"<?(?:https?://|www\.)", re.I)
 
 
@@ -297,6 +304,9 @@ class Asks(Record):
         start, end = _sentence(self.doc, self.region, role)
         one_off = self.one_off
         if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
+            return role
+        # "the interview panel … sit on the panel with me": "the panel" is the one-off named before it
+        if one_off is not None and one_off.end <= role.start and _same_thing(self.doc.text, one_off, role):
             return role
         # "to join a stakeholder panel on Tuesday 17 February": a group joined on one date
         if ONE_OFF_DATED_RE.match(self.doc.text, self.lowered, role.end, max(role.end, min(end, role.end + 120))) is not None:
