@@ -324,8 +324,9 @@ class Asks(Record):
 
     @fact
     def ongoing(self) -> Evidence | None:
-        """A role or membership that lasts: how often and for how long matter."""
-        return self.role if self._one_off_role is None else None
+        """A role or membership that lasts: how often and for how long matter. A reminder to members of
+        their next meeting ("members will be asked to comment") asks for that meeting, not for the role."""
+        return self.role if self._one_off_role is None and self.reminder is None else None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:
