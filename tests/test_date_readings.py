@@ -116,3 +116,25 @@ def test_a_short_weekday_name_is_a_weekday(text, expected):
 @pytest.mark.parametrize("text", ["We wed on the sun deck.", "Come along, mon ami, on sat nav."])
 def test_short_weekday_names_in_lower_case_are_words(text):
     assert find_dates(text, WED_2_DEC_2026) == []
+
+
+# --- named-sender reads its words from the vocabulary -----------------------------------------------
+
+TEAM_HEAD = "Subject: Join our patient panel\nFrom: Involvement Team <involvement@example.nhs.uk>\nDate: 2 December 2026\n\n"
+
+
+def _sender(run, draft, body: str) -> dict:
+    out = run("check", draft(TEAM_HEAD + body + "\nThe Involvement Team\n"), "--format", "json", "--no-config")
+    return out.check("draft.txt", "named-sender")
+
+
+def test_a_contact_introduced_by_any_contact_verb_is_the_named_person(run, draft):
+    # named-sender knew "call" and "phone" but not "telephone" or "text", which the contact facts knew.
+    check = _sender(run, draft, "Please join our patient panel. To apply, telephone Sharon Byrne on 0113 496 0000.\n")
+    assert (check["status"], check["note"]) == ("pass", "named contact: Sharon Byrne")
+
+
+def test_a_word_in_capitals_to_text_back_is_not_a_name(run, draft):
+    check = _sender(run, draft, "Please join our patient panel. Reply to involvement@example.nhs.uk.\n"
+                                "Text STOP to 07700 900461 to stop these messages.\n")
+    assert check["status"] == "fail"
