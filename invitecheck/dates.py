@@ -77,7 +77,7 @@ WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 WEEKDAY_RE = pattern(
     r"(?<=\s|:)(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\b"
-    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
+    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
 )  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 # "by Tuesday 3rd": a weekday and a day of the month, with no month; "Tuesday 3rd and
 # Wednesday 4th March" leaves the first to the month that follows.
