@@ -89,9 +89,13 @@ DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b"
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
-WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
-# "a week on Friday": the Friday after the coming one
+# A time of day may stand between: "by 5pm Friday", "by 12 noon Friday", "by midnight on Sunday".
+WEEKDAY_LEAD_RE = pattern(
+    r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:\d{1,2}\s*)?(?:{vocab:clock_time}|midnight)[\s,]+(?:on\s+)?)?(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0
+)
+# "a week on Friday", "Friday week": the Friday after the coming one
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
+WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -380,14 +384,17 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
-        span_start = match.start("weekday")
-        if taken.overlaps(span_start, match.end()):
+        span_start, span_end = match.start("weekday"), match.end()
+        week = WEEK_AFTER_RE.match(text, span_end, end)
+        if week and not later:
+            ahead, span_end = ahead + 7, week.end()
+        if taken.overlaps(span_start, span_end):
             continue
         # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
         if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
             continue
-        taken.add(span_start, match.end())
-        found.append(DateMention(span_start, match.end(), text[span_start : match.end()], sent + timedelta(days=ahead), "weekday"))
+        taken.add(span_start, span_end)
+        found.append(DateMention(span_start, span_end, text[span_start:span_end], sent + timedelta(days=ahead), "weekday"))
     for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, lower, start, end)):
         count_word = case_free(match["count"])
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)

@@ -138,3 +138,23 @@ def test_a_word_in_capitals_to_text_back_is_not_a_name(run, draft):
     check = _sender(run, draft, "Please join our patient panel. Reply to involvement@example.nhs.uk.\n"
                                 "Text STOP to 07700 900461 to stop these messages.\n")
     assert check["status"] == "fail"
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    ("Please reply by 5pm Friday.", "Friday", date(2026, 12, 4)),  # a time between "by" and the day
+    ("Please reply by 12 noon Friday.", "Friday", date(2026, 12, 4)),
+    ("Please reply by midnight Sunday.", "Sunday", date(2026, 12, 6)),
+    ("Please reply by 17:00, Friday.", "Friday", date(2026, 12, 4)),
+    ("Please reply by Friday week.", "Friday week", date(2026, 12, 11)),  # the Friday after the coming one
+])
+def test_a_weekday_after_a_time_or_before_week_is_read(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+def test_a_deadline_at_a_time_on_a_weekday_days_away_is_too_soon(run, draft):
+    # "by 5pm Friday" gave no date at all, so notice-period had nothing to measure.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk by 5pm Friday.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'Friday' is too soon: Friday 4 December 2026 is 2 days after it was sent on Wednesday 2 December 2026; "
+            "allow at least 14 days.")]
