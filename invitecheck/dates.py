@@ -1,8 +1,10 @@
 """Dates and deadlines in prose, resolved against the date a message was sent.
 
-British conventions come first: ``12/06/2023`` is 12 June. A date written
-without a year is the next such date on or after the send date; a bare weekday
-("the closing date is Sunday", "by Friday") is the next such day after it.
+British conventions come first: ``12/06/2023`` is 12 June (``12/25/2026``, which
+can only be American order, is 25 December). A date written without a year is the
+next such date from YEARLESS_PAST_WEEKS before the send date, so one a few days
+before it has passed; a bare weekday ("the closing date is Sunday", "by Friday") is
+the next such day after it.
 Phrases that give no real time at all ("by close of play", "today",
 "within 48 hours", "as soon as possible") are found separately, as *instant*
 deadlines.
