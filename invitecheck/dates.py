@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
+from itertools import chain
 from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .prefilter import CaseFree, case_free, lowered
-from .vocabulary import listed, pattern
+from .vocabulary import expand, listed, pattern
 
 
 def _numbered(name: str, first: int) -> dict[str, int]:
@@ -34,7 +35,6 @@ def _numbered(name: str, first: int) -> dict[str, int]:
 
 _MONTH_NUMBERS = _numbered("month_name", 1)  # "jan": 1 … "dec": 12
 _WEEKDAY_NUMBERS = _numbered("weekday", 0)  # "mon": 0 … "sun": 6
-FULL_WEEKDAYS = frozenset(listed("weekday"))
 
 
 def month_number(name: str) -> int:
@@ -77,24 +77,40 @@ NUMERIC_RE = re.compile(
 )
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
-WEEKDAY_RE = pattern(
-    r"(?<=\s|:)(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\b"
-    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
-)  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
-# "by Tuesday 3rd": a weekday and a day of the month, with no month; "Tuesday 3rd and
-# Wednesday 4th March" leaves the first to the month that follows.
-WEEKDAY_DAY_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", 0)
+# "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
+_WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
+WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
+# A short name counts with its capital only ("by Tues", "on Sat"; not "on the sun deck"):
+# matched in the text as written, where a capital M, T, W, F or S is rare.
+# matched in the text as written, only where str.find has found "Mon", "Tue" … (a scan for
+# capitals costs as much as the scan for the full names).
+_SHORT_WEEKDAYS = [name[:1].upper() + name[1:] for name in listed("weekday_abbreviation")]
+_SHORT_WEEKDAY_STEMS = sorted({name[:3] for name in _SHORT_WEEKDAYS})
+SHORT_WEEKDAY_RE = re.compile(r"(?<=\s|:)(?P<weekday>" + "|".join(_SHORT_WEEKDAYS) + ")(?i:" + expand(_WEEKDAY_AFTER) + ")")
+
+
+def _short_weekdays(text: str, start: int, end: int):
+    """SHORT_WEEKDAY_RE's matches in text[start:end], in no particular order."""
+    for stem in _SHORT_WEEKDAY_STEMS:
+        at = text.find(stem, start, end)
+        while at != -1:
+            found = SHORT_WEEKDAY_RE.match(text, at, end)
+            if found:
+                yield found
+            at = text.find(stem, at + 3, end)
+
+
+# "by Tuesday 3rd": a weekday and a day of the month, with no month; "Tuesday 2nd and
+# Wednesday 3rd March" leaves the first to the month that follows.
+DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
 MONTH_SOON_AFTER_RE = pattern(r"(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?:{vocab:month})\b", 0)
-# A day number just after a weekday ("Tuesday 3", "Tuesday the 3rd"): the weekday alone is not the date.
-DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", re.I)
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
+WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
 # A time of day may stand between: "by 5pm Friday", "by 12 noon Friday", "by midnight on Sunday".
-WEEKDAY_LEAD_RE = pattern(
-    r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:\d{1,2}\s*)?(?:{vocab:clock_time}|midnight)[\s,]+(?:on\s+)?)?(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0
-)
+TIME_BEFORE_RE = pattern(r"(?:\b\d{1,2}\s*)?(?:{vocab:clock_time}|\bmidnight)[\s,]+(?:on\s+)?$", 0)
 # "a week on Friday", "Friday week": the Friday after the coming one
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
@@ -317,6 +333,14 @@ class _Taken:
         self.ends.insert(i, end)
 
 
+def _after_a_lead(text: str, lower: str, window: int, position: int) -> bool:
+    """A bare weekday is a date after words like "by" or "closing date is", perhaps with a time between."""
+    if WEEKDAY_LEAD_RE.search(text, lower, window, position):
+        return True
+    time = TIME_BEFORE_RE.search(text, lower, window, position)
+    return time is not None and WEEKDAY_LEAD_RE.search(text, lower, window, time.start()) is not None
+
+
 def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every calendar date in ``text[start:end]`` that a reader might have to act by or attend.
 
@@ -368,20 +392,15 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                     continue
             year = int(match["year"]) if match["year"] else None
             add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
-    for match in WEEKDAY_DAY_RE.finditer(text, lower, start, end):
-        if MONTH_SOON_AFTER_RE.match(text, lower, match.end(), end):
-            continue  # "Tuesday 2nd and Wednesday 3rd March": the month is written after
+    for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
         weekday = weekday_number(match["weekday"])
-        add(match.start(), match.end(), weekday, _day_of_month(int(match["day"]), sent, weekday), "date")
-    for match in WEEKDAY_RE.finditer(text, lower, start, end):
-        if not WEEKDAY_LEAD_RE.search(text, lower, max(start, match.start() - 30), match.start()):
+        day = DAY_AFTER_WEEKDAY_RE.match(text, match.end(), end)
+        if day:  # "Tuesday 3rd": a day of the month, unless its month is written after it
+            if not MONTH_SOON_AFTER_RE.match(text, lower, day.end(), end):
+                add(match.start("weekday"), day.end(), weekday, _day_of_month(int(day["day"]), sent, weekday), "date")
             continue
-        # A short name counts with its capital ("by Tues", not "on the sun deck");
-        # a day number after a weekday makes it part of a date ("Tuesday 2nd … March").
-        name = case_free(match["weekday"])
-        if (name not in FULL_WEEKDAYS and not text[match.start("weekday")].isupper()) or DAY_AFTER_WEEKDAY_RE.match(text, match.end()):
+        if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
             continue
-        weekday = weekday_number(match["weekday"])
         ahead = (weekday - sent.weekday()) % 7 or 7
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
