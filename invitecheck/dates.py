@@ -237,34 +237,29 @@ class InstantDeadline:
 
 def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | None:
     """A date written without a year: the first (day, month) from YEARLESS_PAST_WEEKS before the
-    send date on. The weekday, if given, may pick the year after, or a date further back."""
+    send date on. A weekday that fits only an earlier date may pick that one; a weekday that fits
+    neither is left for dates-consistent to report, not taken as a reason to move a year on."""
     earliest = sent - timedelta(weeks=YEARLESS_PAST_WEEKS)
-    candidates = []
     for year in range(sent.year - 1, sent.year + 9):
         try:
             candidate = date(year, month, day)
         except ValueError:
-            continue
+            continue  # 29 February waits for a leap year
         if candidate >= earliest:
-            candidates.append(candidate)
-        if len(candidates) == 2:
             break
-    if not candidates:
+    else:
         return None
-    if weekday is not None:
-        for candidate in candidates:
-            if candidate.weekday() == weekday:
-                return candidate
+    if weekday is not None and candidate.weekday() != weekday:
         # "Friday 9 June" in an email sent on Monday 12 June 2017 is the Friday just gone (a
-        # deadline already past), not 9 June 2018, a Saturday.
+        # deadline already past), and so is one further back, up to RECENT_PAST_DAYS.
         for year in (sent.year, sent.year - 1):
             try:
-                candidate = date(year, month, day)
+                past = date(year, month, day)
             except ValueError:
                 continue
-            if candidate < sent and (sent - candidate).days <= RECENT_PAST_DAYS and candidate.weekday() == weekday:
-                return candidate
-    return candidates[0]
+            if past < earliest and (sent - past).days <= RECENT_PAST_DAYS and past.weekday() == weekday:
+                return past
+    return candidate
 
 
 # A date without a year up to eight weeks before the send date is this year's, already gone:

@@ -158,3 +158,14 @@ def test_a_deadline_at_a_time_on_a_weekday_days_away_is_too_soon(run, draft):
     assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
         (5, "'Friday' is too soon: Friday 4 December 2026 is 2 days after it was sent on Wednesday 2 December 2026; "
             "allow at least 14 days.")]
+
+
+def test_a_wrong_weekday_does_not_move_a_yearless_date_a_year_on(run, draft):
+    # 29 November 2026 is a Sunday and 29 November 2027 a Monday: the weekday moved the date a year
+    # on, so a closing date three days gone passed notice-period and its wrong weekday went unsaid.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk by Monday 29 November.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "The date 'Monday 29 November' had already passed when it was sent (3 days earlier).")]
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (5, "'Monday 29 November': 29 November 2026 is a Sunday, not a Monday.")]
