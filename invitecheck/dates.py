@@ -86,7 +86,10 @@ WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 
 # capitals costs as much as the scan for the full names).
 _SHORT_WEEKDAYS = [name[:1].upper() + name[1:] for name in listed("weekday_abbreviation")]
 _SHORT_WEEKDAY_STEMS = sorted({name[:3] for name in _SHORT_WEEKDAYS})
-SHORT_WEEKDAY_RE = re.compile(r"(?<=\s|:)(?P<weekday>" + "|".join(_SHORT_WEEKDAYS) + ")(?i:" + expand(_WEEKDAY_AFTER) + ")")
+# "sponsored by Sun Life": a short name before a capitalised word is part of a name.
+SHORT_WEEKDAY_RE = re.compile(
+    r"(?<=\s|:)(?P<weekday>" + "|".join(_SHORT_WEEKDAYS) + ")(?i:" + expand(_WEEKDAY_AFTER) + r")(?![ \t]+[A-Z][a-z])"
+)
 
 
 def _short_weekdays(text: str, start: int, end: int):
