@@ -81,9 +81,8 @@ ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{
 _WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
 WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
 # A short name counts with its capital only ("by Tues", "on Sat"; not "on the sun deck"):
-# matched in the text as written, where a capital M, T, W, F or S is rare.
-# matched in the text as written, only where str.find has found "Mon", "Tue" … (a scan for
-# capitals costs as much as the scan for the full names).
+# matched in the text as written, only where str.find has found "Mon", "Tue" … (a regex
+# scan for the capitals cost as much as the scan for the full names).
 _SHORT_WEEKDAYS = [name[:1].upper() + name[1:] for name in listed("weekday_abbreviation")]
 _SHORT_WEEKDAY_STEMS = sorted({name[:3] for name in _SHORT_WEEKDAYS})
 # "sponsored by Sun Life": a short name before a capitalised word is part of a name.
@@ -278,8 +277,9 @@ RECENT_PAST_DAYS = 183
 
 
 def _day_of_month(day: int, sent: date, weekday: int) -> date | None:
-    """A weekday and a day of the month ("Tuesday 3rd"): this month's 3rd or one of the next two months', the first that is a Tuesday;
-    when none is, the first on or after the send date (its weekday is then reported as wrong)."""
+    """A weekday and a day of the month ("Tuesday 3rd"): this month's 3rd or one of the next two
+    months', the first that is a Tuesday; when none is, the first on or after the send date (whose
+    weekday dates-consistent then reports as wrong)."""
     candidates = []
     for ahead in range(3):
         year, month = sent.year + (sent.month - 1 + ahead) // 12, (sent.month - 1 + ahead) % 12 + 1
