@@ -52,7 +52,8 @@ GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))
 # Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
 TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are absent
     pattern(
-    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
+    # "… meets at the village hall", "6-7pm at the surgery"
+    r"(?:\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)|(?<=\d)[ap]m)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
         re.M,
     ),
     pattern(
