@@ -97,6 +97,7 @@ IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
 NOT_TRAVEL_RE = pattern(r"\b(?:{vocab:at_home})\b|{vocab:no_travel}")
+ONLINE_TOPIC_RE = pattern("{vocab:online_topic}")
 HYBRID_RE = pattern(r"\bhybrid\b|\bin\s+person\s+or\s+online\b|\bonline\s+or\s+in\s+person\b")
 
 
@@ -354,8 +355,19 @@ class Asks(Record):
         attend = self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
         if attend is None or places.online_only is not None:
             return None
-        online = places.online if self.region == self.facts.region else self.search(ONLINE_RE)  # the same search, done once
+        online = places.online if self.region == self.facts.region else of(self.search(ONLINE_RE))  # the same search, done once
+        if online is not None and ONLINE_TOPIC_RE.match(self.doc.text, self.lowered, online.start, self.region.end) is not None:
+            online = self._online_way  # "online appointments" is what is talked about: look for a way of meeting
         return attend if online is None and self.search(NOT_TRAVEL_RE) is None else None
+
+    @fact
+    def _online_way(self) -> Evidence | None:
+        """"online", "on Zoom" as a way of meeting, not a topic ("the new online booking system")."""
+        text = self.doc.text
+        for found in ONLINE_RE.finditer(text, self.lowered, self.region.start, self.region.end):
+            if ONLINE_TOPIC_RE.match(text, self.lowered, found.start(), self.region.end) is None:
+                return of(found)
+        return None
 
     @fact
     def survey_only(self) -> Evidence | None:
