@@ -18,7 +18,7 @@ from .structure import search
 
 _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
 ROLE_RE = pattern(
-    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|starting|launching|forming|creating|(?:has|have)\s+(?:established|set\s+up)|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
+    r"\b(?:{vocab:join_verb}|{vocab:seeking}|{vocab:role_sought}|setting\s+up|starting|launching|forming|creating|(?:has|have)\s+(?:established|set\s+up)|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
     # "looking for people who have had a stroke to help us review our booklets"
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
@@ -34,13 +34,15 @@ ROLE_RE = pattern(
 ROLE_MORE_RE = pattern(
     r"\b(?:appointment|appointing|recruitment)\s+of\s+(?:new\s+|two\s+|three\s+|\d+\s+)?(?P<noun7>(?:{vocab:role_noun})s?)\b"
     r"|\b(?:for|as)\s+the\s+(?P<noun8>role)\s+of\b"
+    # "The Patient Safety Partner role involves going to …"
+    r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
 )
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
 EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
 ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.I)
 ONE_OFF_RE = pattern(
-    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising)\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
+    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
     # "we need people to try it out"
     r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 )
@@ -48,6 +50,8 @@ ONE_OFF_RE = pattern(
 ONE_OFF_MORE_RE = pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
+    # "Sessions last about an hour"
+    r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
@@ -130,7 +134,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun7", "noun8") if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9") if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
