@@ -48,7 +48,7 @@ ONE_OFF_RE = pattern(
 )
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
 ONE_OFF_MORE_RE = pattern(
-    r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|take|takes|last|lasts)\b"
+    r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
