@@ -101,6 +101,9 @@ IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
 NOT_TRAVEL_RE = pattern(r"\b(?:{vocab:at_home})\b|{vocab:no_travel}")
+DONE_AT_HOME_RE = pattern("{vocab:done_at_home}")
+# evidence of a place that is a meeting there ("the panel also meets twice a year at the Civic Hall"), not an address
+MEETS_THERE_RE = re.compile(r"\b(?:meet|meets|meeting|meetings|held|hosted|come|attend)\b", re.I)
 ONLINE_TOPIC_RE = pattern("{vocab:online_topic}")
 HYBRID_RE = pattern(r"\bhybrid\b|\bin\s+person\s+or\s+online\b|\bonline\s+or\s+in\s+person\b")
 
@@ -341,7 +344,11 @@ class Asks(Record):
 
     @fact
     def time(self) -> Evidence | None:
-        """Time asked for beyond a short survey: payment matters."""
+        """Time asked for beyond a short survey: payment matters. A reminder to members of their group's
+        next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
+        to stand in or sign up to a rota."""
+        if self.reminder is not None:
+            return self._other_time
         found = self.role or self.one_off
         if found is not None:
             return found
@@ -366,7 +373,7 @@ class Asks(Record):
         """Something people may have to travel to: named as in person, or something to attend that is not said to be online or at home."""
         places = self.facts.places
         if places.in_person is not None:
-            return places.in_person
+            return None if self._address_only else places.in_person
         attend = self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
         if attend is None or places.online_only is not None:
             return None
@@ -374,6 +381,22 @@ class Asks(Record):
         if online is not None and ONLINE_TOPIC_RE.match(self.doc.text, self.lowered, online.start, self.region.end) is not None:
             online = self._online_way  # "online appointments" is what is talked about: look for a way of meeting
         return attend if online is None and self.search(NOT_TRAVEL_RE) is None else None
+
+    @fact
+    def done_at_home(self) -> Evidence | None:
+        """The work is done at home: "you read each leaflet at home", "there are no meetings and no travel"."""
+        return self.first(DONE_AT_HOME_RE)
+
+    @fact
+    def _address_only(self) -> bool:
+        """The work is done at home and the only place named is an address (the office under "Contact us",
+        "the Readers' Panel at Brookvale Hospital"): nobody is asked to go there. A meeting named, or
+        "in person", still means travel."""
+        places = self.facts.places
+        if self.event is not None or self.one_off is not None or places._named_in_person is not None or self.done_at_home is None:
+            return False
+        found = places.in_person
+        return MEETS_THERE_RE.search(self.doc.text, found.start, found.end) is None
 
     @fact
     def _online_way(self) -> Evidence | None:
