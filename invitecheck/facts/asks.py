@@ -88,6 +88,8 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 # "Just a reminder that our next Patient Participation Group meeting is …"
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
+REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
+NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
@@ -216,7 +218,11 @@ class Asks(Record):
         """A reminder to members of their group's next meeting ("A reminder that our next forum
         meeting is …"): they know it is coming, so it is not a fresh invitation."""
         own = self.facts.region
-        return of(self.search(REMINDER_OF_NEXT_RE, own.start, own.end))
+        found = self.search(REMINDER_OF_NEXT_RE, own.start, own.end)
+        subject = self.doc.subject
+        if found is None and subject is not None and self.search(REMINDER_WORD_RE, subject.start, subject.end) is not None:
+            found = self.search(NEXT_MEETING_RE, own.start, own.end)  # "Subject: Reminder" and "Our next forum is on …"
+        return of(found)
 
     @fact
     def _expected_role(self) -> Evidence | None:
