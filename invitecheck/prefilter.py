@@ -589,7 +589,9 @@ def _moved(test, c: int, flags: int):
             word = bool(re.match(r"\w", chr(c), re.ASCII if ascii_only else 0))
             holds_after_word = (av is _c.AT_BOUNDARY) != word  # \b before a word character: none before it
             return ("raw", ("(?<=" if holds_after_word else "(?<!") + r"\w" + char + ")")
-        raise _Cannot  # ^ and the rest: left to the lead
+        if av is _c.AT_BEGINNING and flags & re.MULTILINE:
+            return ("raw", r"(?<![^\n]" + char + ")")  # a line's start: no character before it but a line break
+        raise _Cannot  # the rest: left to the lead
     direction, sub = av
     return ("raw", ("(?<=" if op is _c.ASSERT else "(?<!") + "".join(_source(x, None) for x in sub) + char + ")")
 
@@ -804,8 +806,8 @@ class CaseFree:
 class Rare:
     """A CaseFree pattern whose slowest branches each need a rare word, run without them where the word is not.
 
-    ``branches`` maps a word to the branches (as written in the expanded source,
-    each after a "|") that cannot match without it: a branch such as
+    ``branches`` maps a word (or a tuple of words) to the branches (as written in the
+    expanded source, each after a "|") that cannot match without it (without one of them): a branch such as
     "\\w+\\s+o['’]clock" can begin at any letter, so no lead or opener can skip
     a position while it is in the pattern. Where the lower-cased text between
     start and end lacks every word, those branches cannot match and the pattern
@@ -822,7 +824,7 @@ class Rare:
                     raise ValueError(f"the branch {branch!r} is not in the pattern")
                 plain = plain.replace("|" + branch, "")
         self.full, self.plain = CaseFree(source, flags), CaseFree(plain, flags)
-        self.words = tuple(branches)
+        self.words = tuple(word for key in branches for word in ((key,) if isinstance(key, str) else key))
         self.pattern, self.flags = source, flags
 
     @property
