@@ -74,7 +74,7 @@ EVENT_RE = rare_pattern(
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     r"(?:[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?:[^.\n]{0,80}?)\s+"
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
@@ -159,6 +159,13 @@ def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
     ends = [m.end() for m in SENTENCE_RE.finditer(doc.text, left, evidence.start)]
     right = SENTENCE_RE.search(doc.text, evidence.end, min(where.end, evidence.end + 300))
     return (ends[-1] if ends else left), (right.start() if right else min(where.end, evidence.end + 300))
+
+
+def _same_thing(text: str, earlier: Evidence, later: Evidence) -> bool:
+    """"the panel" after "the interview panel": a bare "the" and the same last word point back to it."""
+    words = text[later.start : later.end].lower().split()
+    return (len(words) == 2 and words[0] == "the"
+            and text[earlier.start : earlier.end].lower().split()[-1].rstrip("s") == words[1].rstrip("s"))
 
 
 LINK_START_RE = re.compile(r"<?(?:https?://|www\.)", re.I)
@@ -304,6 +311,9 @@ class Asks(Record):
         one_off = self.one_off
         if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
             return role
+        # "the interview panel … sit on the panel with me": "the panel" is the one-off named before it
+        if one_off is not None and one_off.end <= role.start and _same_thing(self.doc.text, one_off, role):
+            return role
         # "to join a stakeholder panel on Tuesday 17 February": a group joined on one date
         if ONE_OFF_DATED_RE.match(self.doc.text, self.lowered, role.end, max(role.end, min(end, role.end + 120))) is not None:
             return role
@@ -320,8 +330,9 @@ class Asks(Record):
 
     @fact
     def ongoing(self) -> Evidence | None:
-        """A role or membership that lasts: how often and for how long matter."""
-        return self.role if self._one_off_role is None else None
+        """A role or membership that lasts: how often and for how long matter. A reminder to members of
+        their next meeting ("members will be asked to comment") asks for that meeting, not for the role."""
+        return self.role if self._one_off_role is None and self.reminder is None else None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:

@@ -50,7 +50,7 @@ BELOW_PROMISES = [
     pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
     pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
     # "fill in the short form at https://…", "apply here:", "in the downloads section"
-    pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at(?!{vocab:in_another_document})|on\s+our\s+website)\b", 0),
+    pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at(?!{vocab:in_another_document}|{vocab:given_out_in_person})|on\s+our\s+website)\b", 0),
     pattern(r"\b(?:{vocab:apply_here})\s+(?P<thing>here)\s*:", 0),
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
 ]

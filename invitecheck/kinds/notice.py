@@ -11,11 +11,14 @@ passes unless it sets a deadline of its own.
 
 from __future__ import annotations
 
+from .. import cached_re as re  # re, compiling from the start-up cache
+
 from .. import dates
 from ..document import Invitation
 from ..facts import facts_for, structure
 from ..facts.times import is_deadline, is_promise  # a past date counts only when written as a deadline
 from ..rules import RuleError
+from ..vocabulary import pattern
 from ..wording import plural
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
 
@@ -45,6 +48,18 @@ def _in_the_ask(doc: Invitation, sent, mentions: list) -> list:
         return mentions
     first = items[0].start
     return [m for m in mentions if m.start < first or any(item.start <= m.start < item.end for item in asking)]
+
+
+ONLY_IF_NEEDED_RE = pattern("{vocab:only_if_needed}")
+SENTENCE_END_RE = re.compile(r"[.!?]\s|\n[ \t]*\n")
+
+
+def _only_if_needed(doc: Invitation, start: int) -> bool:
+    """"If you need someone to cover your caring, tell me by Wednesday": a deadline in the same
+    sentence as "if you need", for the readers who want help only."""
+    left = max(doc.body.start, start - 160)
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(doc.text, left, start)]
+    return ONLY_IF_NEEDED_RE.search(doc.text, doc.lowered, ends[-1] if ends else left, start) is not None
 
 
 def prepare(options):
@@ -79,7 +94,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # months, so only a deadline in it ("send agenda items by Friday") needs notice.
     reminder = facts_for(doc, sent).asks.reminder if relevant else None
     if reminder is not None:
-        relevant = [m for m in relevant if is_deadline(doc, m.start)]
+        relevant = [m for m in relevant if is_deadline(doc, m.start) and not _only_if_needed(doc, m.start)]
         if not relevant:
             return Outcome(PASS, note="a reminder to members of their next meeting")
     if not relevant:

@@ -56,6 +56,18 @@ NAMED_CONTACT_RE = regex.compile(
 )
 # "Hi, it's Dawn from Brookfield Surgery": a first name that introduces the writer.
 HERE_FROM_RE = re.compile(r"\s+(?:from|here|at)\b", re.I)
+# "Hi, it's Joanne Pike, practice manager": a name followed by the writer's job introduces the writer too.
+JOB_AFTER_RE = re.compile(r",[ \t]*(?:the[ \t]+|our[ \t]+|your[ \t]+)?((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+)\b", re.I)
+
+
+def _introduces(after: str, role_words: set[str]) -> bool:
+    """After "it's <name>": "from the surgery", "here", or the writer's job ("…, practice manager")."""
+    if HERE_FROM_RE.match(after):
+        return True
+    job = JOB_AFTER_RE.match(after)
+    return job is not None and any(word.lower() in role_words for word in job.group(1).split())
+
+
 # "contact Helen on 0113 …": a first name alone is enough when a way to reach them follows.
 CONTACT_DETAIL_RE = programs.compile(r"\d{3}|@")
 # "Kevin Lavery, chief executive of the ICB, said:" introduces a quotation; it is not a sign-off.
@@ -167,7 +179,7 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
         words = name.split()
         lead = match.group(0)[: match.start("name") - match.start()].lower()
         single_ok = (any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is")) or bool(CONTACT_DETAIL_RE.search(match["after"]))
-                     or (lead.startswith(("it's", "it’s")) and bool(HERE_FROM_RE.match(match["after"]))))
+                     or (lead.startswith(("it's", "it’s")) and _introduces(match["after"], role_words)))
         if lead.startswith(("it's", "it’s")) and not single_ok:
             continue  # "it's Monday", "it's Healthwatch": only "it's Dawn from the PPG" introduces a person
         # Trim trailing words that are not part of a name ("Sam Patel On").
