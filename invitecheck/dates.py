@@ -1,8 +1,10 @@
 """Dates and deadlines in prose, resolved against the date a message was sent.
 
-British conventions come first: ``12/06/2023`` is 12 June. A date written
-without a year is the next such date on or after the send date; a bare weekday
-("the closing date is Sunday", "by Friday") is the next such day after it.
+British conventions come first: ``12/06/2023`` is 12 June (``12/25/2026``, which
+can only be American order, is 25 December). A date written without a year is the
+next such date from YEARLESS_PAST_WEEKS before the send date, so one a few days
+before it has passed; a bare weekday ("the closing date is Sunday", "by Friday") is
+the next such day after it.
 Phrases that give no real time at all ("by close of play", "today",
 "within 48 hours", "as soon as possible") are found separately, as *instant*
 deadlines.
@@ -17,33 +19,44 @@ from __future__ import annotations
 
 import bisect
 import calendar
+from itertools import chain
 from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .prefilter import CaseFree, case_free, lowered
-from .vocabulary import pattern
+from .vocabulary import expand, listed, pattern
 
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
-WEEKDAYS = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
-}
+def _numbered(name: str, first: int) -> dict[str, int]:
+    """Each name in a vocabulary list of calendar names, by its first three letters, numbered from first."""
+    return {word[:3]: number for number, word in enumerate(listed(name), first)}
+
+
+_MONTH_NUMBERS = _numbered("month_name", 1)  # "jan": 1 … "dec": 12
+_WEEKDAY_NUMBERS = _numbered("weekday", 0)  # "mon": 0 … "sun": 6
+
+
+def month_number(name: str) -> int:
+    """'March', 'mar.' and 'Sept' give 3, 3 and 9."""
+    return _MONTH_NUMBERS[case_free(name).rstrip(".")[:3]]
+
+
+def weekday_number(name: str) -> int:
+    """'Tuesday', 'tues.' and 'Thurs' give 1, 1 and 3 (Monday is 0)."""
+    return _WEEKDAY_NUMBERS[case_free(name).rstrip(".")[:3]]
+
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
     "twenty-one": 21, "thirty": 30,
 }
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+# A full name ends at its last letter ("on 12 March." ends before the full stop); a short
+# form may take a point ("12 Sept.", "Tues.").
+_MONTH = r"(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)"
+_WEEKDAY = r"(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation}\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
@@ -53,28 +66,56 @@ _RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
 # 12 June") is looked for afterwards, in the few characters before the match.
 # A leading (?=\d) lets Python's engine skip to the next digit instead of trying
 # the look-behind at every position: half the time.
-DAY_MONTH_RE = CaseFree(
-    rf"(?=\d)(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])"
+DAY_MONTH_RE = pattern(
+    rf"(?=\d)(?<![\w/])(?P<day>\d{{1,2}}){_ORD}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])", 0
 )
-MONTH_DAY_RE = CaseFree(
-    rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b"
+MONTH_DAY_RE = pattern(
+    rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
 NUMERIC_RE = re.compile(
     r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
-WEEKDAY_BEFORE_RE = CaseFree(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$")
+WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
-WEEKDAY_RE = pattern(
-    r"(?<=\s|:)(?P<weekday>{vocab:weekday})\b"
-    r"(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:mon|tue|wed|thu|fri|sat|sun)|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)", 0
-)  # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
+# "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
+_WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
+WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
+# A short name counts with its capital only ("by Tues", "on Sat"; not "on the sun deck"):
+# matched in the text as written, only where str.find has found "Mon", "Tue" … (a regex
+# scan for the capitals cost as much as the scan for the full names).
+_SHORT_WEEKDAYS = [name[:1].upper() + name[1:] for name in listed("weekday_abbreviation")]
+_SHORT_WEEKDAY_STEMS = sorted({name[:3] for name in _SHORT_WEEKDAYS})
+# "sponsored by Sun Life": a short name before a capitalised word is part of a name.
+SHORT_WEEKDAY_RE = re.compile(
+    r"(?<=\s|:)(?P<weekday>" + "|".join(_SHORT_WEEKDAYS) + ")(?i:" + expand(_WEEKDAY_AFTER) + r")(?![ \t]+[A-Z][a-z])"
+)
+
+
+def _short_weekdays(text: str, start: int, end: int):
+    """SHORT_WEEKDAY_RE's matches in text[start:end], in no particular order."""
+    for stem in _SHORT_WEEKDAY_STEMS:
+        at = text.find(stem, start, end)
+        while at != -1:
+            found = SHORT_WEEKDAY_RE.match(text, at, end)
+            if found:
+                yield found
+            at = text.find(stem, at + 3, end)
+
+
+# "by Tuesday 3rd": a weekday and a day of the month, with no month; "Tuesday 2nd and
+# Wednesday 3rd March" leaves the first to the month that follows.
+DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
+MONTH_SOON_AFTER_RE = pattern(r"(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?:{vocab:month})\b", 0)
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
 # A bare weekday counts only after words like these: "by Friday", "closing date is Sunday", "Date: Monday".
 WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?(?:coming\s+)?|:\s*)$", 0)
-# "a week on Friday": the Friday after the coming one
+# A time of day may stand between: "by 5pm Friday", "by 12 noon Friday", "by midnight on Sunday".
+TIME_BEFORE_RE = pattern(r"(?:\b\d{1,2}\s*)?(?:{vocab:clock_time}|\bmidnight)[\s,]+(?:on\s+)?$", 0)
+# "a week on Friday", "Friday week": the Friday after the coming one
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
+WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
 _COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -112,17 +153,34 @@ _NOT_A_DEADLINE_RE = pattern(r"(?:\b(?:{vocab:history_lead})\b(?:[^.\n]|\n(?![ \
 
 
 # Machine timestamps and header lines ("Date: Tue, 10 Nov 2020 13:33:08 -0500",
-# "2010-10-13T07:53:04") record when something happened; nobody acts by them.
+# "> Sent: 1 December 2026", "2010-10-13T07:53:04") record when something happened;
+# nobody acts by them. Each line is matched from its own start (re.M: without it, ^
+# matched the first line of the text only). "Date:" also heads an event's details
+# ("Date: Thursday 14 January\nTime: 2pm"), so it is a header only among other header
+# lines (From:, To:, Subject: …) just before or after it.
 # [\s>]* rather than \s*>*\s*, whose three ways to split a run of blanks backtracked
 # with its square; and it is matched only within HEADER_WINDOW of the line's start.
-_HEADER_LINE_RE = re.compile(r"^[\s>]*(?:date|sent|received|delivery-date|resent-date|x-[\w-]+)\s*:", re.I)
+_HEADER_LINE_RE = re.compile(r"^[ \t>]*(?:sent|received|delivery-date|resent-date|x-[\w-]+)[ \t]*:", re.I | re.M)
+_DATE_LINE_RE = re.compile(r"^[ \t>]*date[ \t]*:", re.I | re.M)
+_MAIL_HEADER_RE = re.compile(r"^[ \t>]*(?:from|to|cc|subject|sent|reply-to)[ \t]*:", re.I | re.M)
 HEADER_WINDOW = 200
 _CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
 
 
+def _is_header_line(text: str, line_start: int, start: int) -> bool:
+    window = min(start + 1, line_start + HEADER_WINDOW)
+    if _HEADER_LINE_RE.match(text, line_start, window):
+        return True
+    if not _DATE_LINE_RE.match(text, line_start, window):
+        return False
+    before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else -1
+    after = text.find("\n", start) + 1 or -1
+    return any(_MAIL_HEADER_RE.match(text, line, line + HEADER_WINDOW) for line in (before, after) if line >= 0)
+
+
 def _is_timestamp(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    if _HEADER_LINE_RE.match(text, line_start, min(start + 1, line_start + HEADER_WINDOW)) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
+    if _is_header_line(text, line_start, start) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
         return True
     return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
 
@@ -180,38 +238,59 @@ class InstantDeadline:
 
 
 def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | None:
-    """The next (day, month) on or after the send date; the weekday, if given, may pick the year,
-    or say that the date is one a few weeks before sending."""
-    candidates = []
-    for year in range(sent.year, sent.year + 9):
+    """A date written without a year: the first (day, month) from YEARLESS_PAST_WEEKS before the
+    send date on. A weekday that fits only an earlier date may pick that one; a weekday that fits
+    neither is left for dates-consistent to report, not taken as a reason to move a year on."""
+    earliest = sent - timedelta(weeks=YEARLESS_PAST_WEEKS)
+    for year in range(sent.year - 1, sent.year + 9):
         try:
             candidate = date(year, month, day)
         except ValueError:
-            continue
-        if candidate >= sent:
-            candidates.append(candidate)
-        if len(candidates) == 2:
+            continue  # 29 February waits for a leap year
+        if candidate >= earliest:
             break
-    if not candidates:
+    else:
         return None
-    if weekday is not None:
-        for candidate in candidates:
-            if candidate.weekday() == weekday:
-                return candidate
+    if weekday is not None and candidate.weekday() != weekday:
         # "Friday 9 June" in an email sent on Monday 12 June 2017 is the Friday just gone (a
-        # deadline already past), not 9 June 2018, a Saturday.
+        # deadline already past), and so is one further back, up to RECENT_PAST_DAYS.
         for year in (sent.year, sent.year - 1):
             try:
-                candidate = date(year, month, day)
+                past = date(year, month, day)
             except ValueError:
                 continue
-            if candidate < sent and (sent - candidate).days <= RECENT_PAST_DAYS and candidate.weekday() == weekday:
-                return candidate
-    return candidates[0]
+            if past < earliest and (sent - past).days <= RECENT_PAST_DAYS and past.weekday() == weekday:
+                return past
+    return candidate
 
+
+# A date without a year up to eight weeks before the send date is this year's, already gone:
+# "Please reply by 29 November" sent on 2 December is a closing date passed (a template sent
+# late), not one eleven months away. Further back it is next year's: "by 5 January" sent on
+# 20 December. Measured on the four labelled dev sets (47 dates without a year): every one
+# fell 0 to 107 days after sending (one, with its weekday, 3 days before), so no invitation
+# there names a date 44 or more weeks ahead without its year, which is what this gives up.
+YEARLESS_PAST_WEEKS = 8
 
 # How far back a date without a year, whose weekday fits only a past date, is read as that past date.
 RECENT_PAST_DAYS = 183
+
+
+def _day_of_month(day: int, sent: date, weekday: int) -> date | None:
+    """A weekday and a day of the month ("Tuesday 3rd"): this month's 3rd or one of the next two
+    months', the first that is a Tuesday; when none is, the first on or after the send date (whose
+    weekday dates-consistent then reports as wrong)."""
+    candidates = []
+    for ahead in range(3):
+        year, month = sent.year + (sent.month - 1 + ahead) // 12, (sent.month - 1 + ahead) % 12 + 1
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    for candidate in candidates:
+        if candidate.weekday() == weekday:
+            return candidate
+    return next((c for c in candidates if c >= sent), None)
 
 
 def _make(day: int, month: int, year: int | None, sent: date, weekday: int | None) -> date | None:
@@ -252,6 +331,14 @@ class _Taken:
         self.ends.insert(i, end)
 
 
+def _after_a_lead(text: str, lower: str, window: int, position: int) -> bool:
+    """A bare weekday is a date after words like "by" or "closing date is", perhaps with a time between."""
+    if WEEKDAY_LEAD_RE.search(text, lower, window, position):
+        return True
+    time = TIME_BEFORE_RE.search(text, lower, window, position)
+    return time is not None and WEEKDAY_LEAD_RE.search(text, lower, window, time.start()) is not None
+
+
 def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every calendar date in ``text[start:end]`` that a reader might have to act by or attend.
 
@@ -268,8 +355,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         found_weekday = WEEKDAY_BEFORE_RE.search(text, lower, max(start, position - 16), position)
         if not found_weekday:
             return position, None
-        name = case_free(found_weekday["weekday"]).rstrip(".")
-        return found_weekday.start(), WEEKDAYS.get(name if len(name) > 3 else name[:3])
+        name = found_weekday["weekday"]
+        return found_weekday.start(), weekday_number(name)
 
     def add(first: int, last: int, weekday: int | None, when: date | None, how: str) -> None:
         if when is None or taken.overlaps(first, last):
@@ -283,10 +370,13 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         add(match.start(), match.end(), None, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
     for match in NUMERIC_RE.finditer(text, start, end):
         first, weekday = weekday_before(match.start())
-        add(first, match.end(), weekday, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, weekday), "date")
+        day, month = int(match["day"]), int(match["month"])
+        if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
+            day, month = month, day
+        add(first, match.end(), weekday, _make(day, month, int(match["year"]), sent, weekday), "date")
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
         for match in regex.finditer(text, lower, start, end):
-            month = MONTHS[case_free(match["month"]).rstrip(".")]
+            month = month_number(match["month"])
             first, weekday = weekday_before(match.start())
             if regex is MONTH_DAY_RE and match["month"].lower() == "may" and not match["year"] and weekday is None:
                 # "you may 2 …" is not a date; "May 2nd" needs an ordinal or a capital.
@@ -300,22 +390,30 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                     continue
             year = int(match["year"]) if match["year"] else None
             add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
-    for match in WEEKDAY_RE.finditer(text, lower, start, end):
-        if not WEEKDAY_LEAD_RE.search(text, lower, max(start, match.start() - 30), match.start()):
+    for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
+        weekday = weekday_number(match["weekday"])
+        day = DAY_AFTER_WEEKDAY_RE.match(text, match.end(), end)
+        if day:  # "Tuesday 3rd": a day of the month, unless its month is written after it
+            if not MONTH_SOON_AFTER_RE.match(text, lower, day.end(), end):
+                add(match.start("weekday"), day.end(), weekday, _day_of_month(int(day["day"]), sent, weekday), "date")
             continue
-        weekday = WEEKDAYS[case_free(match["weekday"])]
+        if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
+            continue
         ahead = (weekday - sent.weekday()) % 7 or 7
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
-        span_start = match.start("weekday")
-        if taken.overlaps(span_start, match.end()):
+        span_start, span_end = match.start("weekday"), match.end()
+        week = WEEK_AFTER_RE.match(text, span_end, end)
+        if week and not later:
+            ahead, span_end = ahead + 7, week.end()
+        if taken.overlaps(span_start, span_end):
             continue
         # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
         if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
             continue
-        taken.add(span_start, match.end())
-        found.append(DateMention(span_start, match.end(), text[span_start : match.end()], sent + timedelta(days=ahead), "weekday"))
+        taken.add(span_start, span_end)
+        found.append(DateMention(span_start, span_end, text[span_start:span_end], sent + timedelta(days=ahead), "weekday"))
     for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, lower, start, end)):
         count_word = case_free(match["count"])
         count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)

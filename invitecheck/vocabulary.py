@@ -93,6 +93,12 @@ def words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def listed(name: str) -> tuple[str, ...]:
+    """A list entry of plain words in the order written ("month_name": January first), lower case."""
+    return tuple(word.lower() for word in fragment(name)[3:-1].split("|"))
+
+
+@lru_cache(maxsize=None)
 def pattern(source: str, flags: int = re.MULTILINE) -> CaseFree:
     """One of invitecheck's own patterns, written with {vocab:…} references, compiled once."""
     return CaseFree(expand(source), flags)

@@ -20,7 +20,7 @@ _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
 # "Our reading panel … It meets four times a year"
 _ROLE_MEETS = r"\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
 ROLE_RE = rare_pattern(
-    r"\b(?:{vocab:join_verb}|{vocab:seeking}|setting\s+up|starting|launching|forming|creating|(?:has|have)\s+(?:established|set\s+up)|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
+    r"\b(?:{vocab:join_verb}|{vocab:seeking}|{vocab:role_sought}|setting\s+up|starting|launching|forming|creating|(?:has|have)\s+(?:established|set\s+up)|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
     # "looking for people who have had a stroke to help us review our booklets"
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
@@ -37,20 +37,24 @@ ROLE_RE = rare_pattern(
 ROLE_MORE_RE = pattern(
     r"\b(?:appointment|appointing|recruitment)\s+of\s+(?:new\s+|two\s+|three\s+|\d+\s+)?(?P<noun7>(?:{vocab:role_noun})s?)\b"
     r"|\b(?:for|as)\s+the\s+(?P<noun8>role)\s+of\b"
+    # "The Patient Safety Partner role involves going to …"
+    r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
 )
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
 EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
 ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.I)
 ONE_OFF_RE = pattern(
-    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising)\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
+    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
     # "we need people to try it out"
     r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 )
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
 ONE_OFF_MORE_RE = pattern(
-    r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|take|takes|last|lasts)\b"
+    r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
+    # "Sessions last about an hour"
+    r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
@@ -70,7 +74,8 @@ _EVENT_HEADING = r"^\#{1,3}[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?P<what6>{vocab:even
 EVENT_RE = rare_pattern(
     r"\b(?:(?:invite|invited|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
     # "inviting people who have used the service to a focus group"
-    r"(?:invite|inviting)\s+(?:people|patients|carers|members|parents|residents)\b[^.\n]{0,60}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
+    # "invites people living with dementia, and the family and friends who support them, to a listening event"
+    r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     r"(?:[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
@@ -97,11 +102,12 @@ RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
 # A one-off ask for time beyond a survey: these take real time and skill.
-TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|listening\s+events?|interviews?|co-?design|co-?production|user\s+testing|sessions?|forums?)\b")
+TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|events?|(?:engagement|involvement|consultation|stakeholder)\s+\w+|round[-\s]?tables?|interviews?|co-?design|co-?production|user\s+testing|sessions?|forums?)\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
 NOT_TRAVEL_RE = pattern(r"\b(?:{vocab:at_home})\b|{vocab:no_travel}")
+ONLINE_TOPIC_RE = pattern("{vocab:online_topic}")
 HYBRID_RE = pattern(r"\bhybrid\b|\bin\s+person\s+or\s+online\b|\bonline\s+or\s+in\s+person\b")
 
 
@@ -134,7 +140,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun7", "noun8") if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9") if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
@@ -370,8 +376,19 @@ class Asks(Record):
         attend = self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
         if attend is None or places.online_only is not None:
             return None
-        online = places.online if self.region == self.facts.region else self.search(ONLINE_RE)  # the same search, done once
+        online = places.online if self.region == self.facts.region else of(self.search(ONLINE_RE))  # the same search, done once
+        if online is not None and ONLINE_TOPIC_RE.match(self.doc.text, self.lowered, online.start, self.region.end) is not None:
+            online = self._online_way  # "online appointments" is what is talked about: look for a way of meeting
         return attend if online is None and self.search(NOT_TRAVEL_RE) is None else None
+
+    @fact
+    def _online_way(self) -> Evidence | None:
+        """"online", "on Zoom" as a way of meeting, not a topic ("the new online booking system")."""
+        text = self.doc.text
+        for found in ONLINE_RE.finditer(text, self.lowered, self.region.start, self.region.end):
+            if ONLINE_TOPIC_RE.match(text, self.lowered, found.start(), self.region.end) is None:
+                return of(found)
+        return None
 
     @fact
     def survey_only(self) -> Evidence | None:

@@ -19,6 +19,7 @@ from .structure import search
 NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
 TEAM_LOCAL_RE = re.compile(rf"^(?:{fragment('team_local')})$", re.I)
 SWITCHBOARD_RE = pattern("{vocab:switchboard}")
+NOT_MONITORED_RE = pattern("{vocab:not_monitored}")
 ME_RE = re.compile(r"\b(?:ring|call|phone|contact|text|reach)\s+me\b|\bmy\s+(?:number|phone|mobile|direct\s+line)\b|\b(?:tel|telephone|phone|mobile|direct\s+line)\s*:")
 AT_ADDRESS_RE = re.compile(r"\b([\w.+'-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[\w-]+)+)", re.I)
 # "helen.mbeki", "h.mbeki", "mbeki_h": a first name and a surname
@@ -134,7 +135,12 @@ class People(Record):
 
     @fact
     def _sender_kind(self) -> str:
-        return kind_of(self.doc.sender_address, self._names) if self.doc.sender_address else ""
+        """"person", "team" or "no-reply" for the From address ('' when there is none); "no-reply" too when
+        the text says replies are not read ("Please do not reply to this email")."""
+        if not self.doc.sender_address:
+            return ""
+        kind = kind_of(self.doc.sender_address, self._names)
+        return "no-reply" if kind != "no-reply" and self.first(NOT_MONITORED_RE) else kind
 
     @fact
     def _sender_span(self) -> Evidence | None:

@@ -55,12 +55,14 @@ ONLINE_ONLY_RE = rare_pattern(
 DIAL_IN_RE = pattern(r"\b(?:dial[-\s]in|meeting\s+id|passcode|conference\s+id)\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
 NEEDLESS_RE = re.compile(r"\b(?:no|not|n['’]t)\s+(?:need|have)\s+to\s+(?:attend|come|meet|travel)?\s*$", re.I)
-POSTCODE_RE = pattern("{vocab:postcode}(?=[ \t]*(?:$|[,.;)]))", re.M)
+# a postcode that ends an address: at a line's end, before a comma, or before "on Friday …" in a sentence
+POSTCODE_RE = pattern("{vocab:postcode}(?=[ \t]*(?:$|[,.;)]|on[ \t]+|at[ \t]+\\d|from[ \t]+\\d))", re.M)
 GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I | re.M)
 # Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
 TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are absent
     pattern(
-    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
+    # "… meets at the village hall", "6-7pm at the surgery"
+    r"(?:\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes?\s+place|will\s+be|join\s+us|come\s+along|come)|(?<=\d)[ap]m)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
         re.M,
     ),
     pattern(

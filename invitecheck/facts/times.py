@@ -124,13 +124,18 @@ class Times(Record):
 
     @fact
     def instants(self) -> list:
-        """Demands with no real time, in the subject or the invitation: "by close of play", "ASAP" (Evidence);
+        """Demands with no real time, in the subject, a forward's note or the invitation: "by close of play", "ASAP" (Evidence);
         not one a time and a date follow ("by the end of the day, 11.59pm on 11 February" gives them)."""
-        parts = ([self.doc.subject] if self.doc.subject else []) + [self.region]
-        found = [i for part in parts for i in dates.instants_in(self.doc, part.start, part.end)]
+        doc, where = self.doc, self.region
+        # a forward's own note ("Let me know by close of play today") asks the reader too
+        note = Evidence(doc.body.start, where.start) if where.forwarded else None
+        parts = ([doc.subject] if doc.subject else []) + ([note] if note else []) + [where]
+        found = [i for part in parts for i in dates.instants_in(doc, part.start, part.end)]
         if not found:
             return []
         starts = [d.evidence.start for _, dated in self._parts() for d in dated]
+        if note is not None:
+            starts += [m.start for m in dates.dates_in(doc, self.facts.sent, note.start, note.end)]
         return [Evidence(i.start, i.end) for i in found if not _date_follows(self.doc, i.end, starts)]
 
     @fact

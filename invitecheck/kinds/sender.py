@@ -20,7 +20,7 @@ import regex
 from .. import programs
 from ..document import EMAIL_RE, VALEDICTION_RE, Invitation
 from ..facts import structure
-from ..vocabulary import words
+from ..vocabulary import fragment, words
 from .base import FAIL, PASS, Context, Contract, Option, Finding, Outcome, format_message, scope_start
 
 CONTRACT = Contract(
@@ -40,18 +40,17 @@ ROLE_WORDS = words("sender_role_words")
 
 NOT_NAME_WORDS = words("not_name_words")
 
-TITLES = programs.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|revd?|reverend|cllr|councillor|lady|lord)\.?\s+", re.I)
+TITLES = programs.compile(rf"^{fragment('person_title')}\.?\s+", re.I)
 PRONOUNS = programs.compile(r"\s*[(\[](?:she|he|they|ze)/[a-z/]+[)\]]\s*|\s*\((?:she|he|they)\)", re.I)
-POSTNOMINALS = programs.compile(r"(?:[\s,]+(?:[A-Z]{2,5}|(?!Ma?c[A-Z])[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3}|BSc|MSc|PhD|MBE|OBE|CBE|RGN|RMN|RN|FRCP|MRCGP|Hons|\(Hons\)))+$")
-NAME_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}\p{Lu}'’\-]*|\p{Lu}\.?|(?:van|von|de|der|den|da|di|du|le|la|bin|binti|al|el|ter|ten|o'|mc)\.?)$")
+POSTNOMINALS = programs.compile(rf"(?:[\s,]+(?:[A-Z]{{2,5}}|(?!Ma?c[A-Z])[A-Z][a-z]{{1,3}}[A-Z][A-Za-z]{{0,3}}|{fragment('postnominal')}))+$")
+NAME_TOKEN = regex.compile(rf"^(?:\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’\-]*|\p{{Lu}}\.?|{fragment('name_particle')}\.?)$")
 
 NAMED_CONTACT_RE = regex.compile(
-    r"(?i:\b(?:contact|speak\s+(?:to|with)|talk\s+to|email|e-mail|call|ring|phone|get\s+in\s+touch\s+with|ask\s+for|"
-    r"write\s+to|my\s+name\s+is|i\s+am|i'm|i’m|this\s+is|it['’]s|on\s+behalf\s+of|sent\s+by|organised\s+by|led\s+by)\b)[ \t]*:?[ \t]+"
+    rf"(?i:\b(?:(?P<self>{fragment('self_introduction')})|(?P<its>{fragment('its_me')})|{fragment('contact_verb')}|{fragment('named_by')})\b)[ \t]*:?[ \t]+"
     # "contact our Involvement Officer, Femi Adeyemi, on …": the role before the name is passed over
-    r"(?:(?i:our|the|your)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?i:officer|lead|manager|co-?ordinator|adviser|advisor|chair|secretary|worker),?[ \t]+)?"
+    rf"(?:(?i:our|the|your)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{fragment('contact_role')}),?[ \t]+)?"
     r"(?:\*\*|\*|__|_)?"  # "Talk to **Sam Adeyinka**": a name in bold is still a name
-    r"(?P<name>(?:(?i:dr|mr|mrs|ms|miss|mx|prof)\.?[ \t]+)?\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+){0,2})"
+    rf"(?P<name>(?:(?i:{fragment('person_title')})\.?[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’\-]+){{0,2}})"
     r"(?P<after>[^\n]{0,30})",
 )
 # "Hi, it's Dawn from Brookfield Surgery": a first name that introduces the writer.
@@ -71,7 +70,7 @@ def _introduces(after: str, role_words: set[str]) -> bool:
 # "contact Helen on 0113 …": a first name alone is enough when a way to reach them follows.
 CONTACT_DETAIL_RE = programs.compile(r"\d{3}|@")
 # "Kevin Lavery, chief executive of the ICB, said:" introduces a quotation; it is not a sign-off.
-QUOTATION_RE = programs.compile(r"\b(?:said|says|added|adds|explained|commented|told\s+us)\s*[:,]?\s*[\"“']?[^\n]{0,3}$", re.I)
+QUOTATION_RE = programs.compile(rf"\b{fragment('quotation_verb')}\s*[:,]?\s*[\"“']?[^\n]{{0,3}}$", re.I)
 BLANK_LINE_RE = programs.compile(r"\n[ \t]*\n")
 SPLIT_RE = programs.compile(r"\s*(?:,|\||–|—| - |•|·|\t)\s*")
 
@@ -176,11 +175,12 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc), timeout=1.0):
         name = match["name"]
+        if name.isupper():
+            continue  # "Text STOP to 07700 …", "email YES": a word to send, not a name
         words = name.split()
-        lead = match.group(0)[: match.start("name") - match.start()].lower()
-        single_ok = (any(k in lead for k in ("my name", "i am", "i'm", "i’m", "this is")) or bool(CONTACT_DETAIL_RE.search(match["after"]))
-                     or (lead.startswith(("it's", "it’s")) and _introduces(match["after"], role_words)))
-        if lead.startswith(("it's", "it’s")) and not single_ok:
+        single_ok = (bool(match["self"]) or bool(CONTACT_DETAIL_RE.search(match["after"]))
+                     or (bool(match["its"]) and _introduces(match["after"], role_words)))
+        if match["its"] and not single_ok:
             continue  # "it's Monday", "it's Healthwatch": only "it's Dawn from the PPG" introduces a person
         # Trim trailing words that are not part of a name ("Sam Patel On").
         while len(words) > 1 and not is_person_name(" ".join(words), 1, role_words):

@@ -1,0 +1,171 @@
+"""Dates a reader could see read wrongly (December 2026): what the report says about each.
+
+Each test failed on the code before its fix.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from invitecheck.dates import find_dates
+
+WED_2_DEC_2026 = date(2026, 12, 2)
+HEAD = "Subject: Join our patient panel\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\nDate: {sent}\n\n"
+SIGN_OFF = "\nHelen Mbeki\n"
+
+
+def _report(run, draft, sent: str, body: str) -> dict:
+    out = run("check", draft(HEAD.format(sent=sent) + body + SIGN_OFF), "--format", "json", "--no-config")
+    return {check["rule"]: check for check in out.result("draft.txt")["checks"]}
+
+
+# --- a date without a year, a few days before the send date, has passed ---------------------------
+
+def test_a_yearless_deadline_days_before_sending_is_reported_as_passed_not_next_year(run, draft):
+    # Read as 29 November 2027, after the January meeting: dates-consistent blamed the order of the
+    # dates and notice-period passed. The form was sent three days after its own closing date.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. The first meeting is on Thursday 14 January 2027 at 2pm.\n"
+                     "Please reply by 29 November to helen.mbeki@example.nhs.uk.\n")
+    notice = report["notice-period"]
+    assert notice["status"] == "fail"
+    assert [(f["line"], f["message"]) for f in notice["findings"]] == [
+        (6, "The date '29 November' had already passed when it was sent (3 days earlier).")]
+    assert report["dates-consistent"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("text, sent, expected", [
+    ("Please reply by 29 November.", WED_2_DEC_2026, date(2026, 11, 29)),  # three days before: passed
+    ("Please reply by 7 October.", WED_2_DEC_2026, date(2026, 10, 7)),  # eight weeks before: still passed
+    ("Please reply by 6 October.", WED_2_DEC_2026, date(2027, 10, 6)),  # more than eight weeks: next year
+    ("Please reply by 5 January.", date(2026, 12, 20), date(2027, 1, 5)),  # across the year end
+    ("Please reply by 5 January.", date(2027, 2, 20), date(2027, 1, 5)),  # a stale template, seven weeks on
+    ("Please reply by 2 December.", WED_2_DEC_2026, date(2026, 12, 2)),  # the send date itself
+])
+def test_a_yearless_date_up_to_eight_weeks_before_sending_is_this_years(text, sent, expected):
+    assert [m.date for m in find_dates(text, sent)] == [expected]
+
+
+# --- header lines after the first are headers too --------------------------------------------------
+
+def test_a_quoted_header_date_on_a_later_line_is_a_timestamp_not_a_date_to_act_by():
+    text = ("Please reply by 20 December 2026.\n\n"
+            "> From: Sam Patel <sam@example.org>\n> Date: Monday 30 November 2026\n> Subject: Panel\n"
+            "> Sent: 1 December 2026\n")
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == ["20 December 2026"]
+
+
+def test_a_date_label_in_the_invitation_is_still_the_event_date():
+    text = "Join our panel.\n\nDate: Thursday 14 January 2027\nTime: 2pm to 4pm\n"
+    assert [m.date for m in find_dates(text, WED_2_DEC_2026)] == [date(2027, 1, 14)]
+
+
+# --- a month name does not take the full stop after it ----------------------------------------------
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The meeting is on 12 March.", "12 March"),
+    ("The meeting is on March 12.", "March 12"),
+    ("The meeting is on 12 Mar. in the hall", "12 Mar."),  # an abbreviation keeps its point
+    ("The meeting is on 12 Sept. in the hall", "12 Sept."),
+])
+def test_a_full_month_name_ends_the_date(text, quoted):
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == [quoted]
+
+
+def test_a_disagreeing_weekday_is_quoted_without_the_full_stop(run, draft):
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk.\n"
+                     "The first meeting is on Monday 16 March.\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (6, "'Monday 16 March': 16 March 2027 is a Tuesday, not a Monday.")]
+
+
+# --- more readings ---------------------------------------------------------------------------------
+
+def test_a_weekday_with_an_ordinal_day_is_that_day_not_the_next_such_weekday(run, draft):
+    # "Tuesday 3rd" was read as the next Tuesday (8 December), ignoring the 3rd.
+    found = find_dates("Please reply by Tuesday 3rd.", date(2026, 10, 26))
+    assert [(m.text, m.date) for m in found] == [("Tuesday 3rd", date(2026, 11, 3))]
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk.\n"
+                     "The first meeting is on Tuesday 3rd at 2pm.\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (6, "'Tuesday 3rd': 3 December 2026 is a Thursday, not a Tuesday.")]
+
+
+def test_an_ordinal_weekday_before_a_later_month_is_left_to_the_month():
+    found = find_dates("We meet on Tuesday 2nd and Wednesday 3rd March.", WED_2_DEC_2026)
+    assert [m.date for m in found] == [date(2027, 3, 3)]
+
+
+def test_a_date_in_us_order_that_can_only_be_us_order_is_read():
+    assert [m.date for m in find_dates("Please reply by 12/25/2026.", WED_2_DEC_2026)] == [date(2026, 12, 25)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Please reply by Tues.", date(2026, 12, 8)),
+    ("Please reply by Fri 11th.", date(2026, 12, 11)),
+    ("The closing date is Thurs.", date(2026, 12, 3)),
+])
+def test_a_short_weekday_name_is_a_weekday(text, expected):
+    assert [m.date for m in find_dates(text, WED_2_DEC_2026)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["We wed on the sun deck.", "Come along, mon ami, on sat nav.", "The day is sponsored by Sun Life."])
+def test_short_weekday_names_in_lower_case_are_words(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+# --- named-sender reads its words from the vocabulary -----------------------------------------------
+
+TEAM_HEAD = "Subject: Join our patient panel\nFrom: Involvement Team <involvement@example.nhs.uk>\nDate: 2 December 2026\n\n"
+
+
+def _sender(run, draft, body: str) -> dict:
+    out = run("check", draft(TEAM_HEAD + body + "\nThe Involvement Team\n"), "--format", "json", "--no-config")
+    return out.check("draft.txt", "named-sender")
+
+
+def test_a_contact_introduced_by_any_contact_verb_is_the_named_person(run, draft):
+    # named-sender knew "call" and "phone" but not "telephone" or "text", which the contact facts knew.
+    check = _sender(run, draft, "Please join our patient panel. To apply, telephone Sharon Byrne on 0113 496 0000.\n")
+    assert (check["status"], check["note"]) == ("pass", "named contact: Sharon Byrne")
+
+
+def test_a_word_in_capitals_to_text_back_is_not_a_name(run, draft):
+    check = _sender(run, draft, "Please join our patient panel. Reply to involvement@example.nhs.uk.\n"
+                                "Text STOP to 07700 900461 to stop these messages.\n")
+    assert check["status"] == "fail"
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    ("Please reply by 5pm Friday.", "Friday", date(2026, 12, 4)),  # a time between "by" and the day
+    ("Please reply by 12 noon Friday.", "Friday", date(2026, 12, 4)),
+    ("Please reply by midnight Sunday.", "Sunday", date(2026, 12, 6)),
+    ("Please reply by 17:00, Friday.", "Friday", date(2026, 12, 4)),
+    ("Please reply by Friday week.", "Friday week", date(2026, 12, 11)),  # the Friday after the coming one
+])
+def test_a_weekday_after_a_time_or_before_week_is_read(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+def test_a_deadline_at_a_time_on_a_weekday_days_away_is_too_soon(run, draft):
+    # "by 5pm Friday" gave no date at all, so notice-period had nothing to measure.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk by 5pm Friday.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'Friday' is too soon: Friday 4 December 2026 is 2 days after it was sent on Wednesday 2 December 2026; "
+            "allow at least 14 days.")]
+
+
+def test_a_wrong_weekday_does_not_move_a_yearless_date_a_year_on(run, draft):
+    # 29 November 2026 is a Sunday and 29 November 2027 a Monday: the weekday moved the date a year
+    # on, so a closing date three days gone passed notice-period and its wrong weekday went unsaid.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk by Monday 29 November.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "The date 'Monday 29 November' had already passed when it was sent (3 days earlier).")]
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (5, "'Monday 29 November': 29 November 2026 is a Sunday, not a Monday.")]
