@@ -44,10 +44,12 @@ ROLE_MORE_RE = pattern(
 # then the role named just before it
 EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
 ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.I)
-ONE_OFF_RE = pattern(
+# "we need people to try it out"
+_TRY_IT = r"\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
+ONE_OFF_RE = rare_pattern(
     r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
-    # "we need people to try it out"
-    r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
+    r"|" + _TRY_IT,
+    {("try", "test", "trial"): (_TRY_IT,)},  # looked for only where the text has its words
 )
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
 ONE_OFF_MORE_RE = pattern(
