@@ -23,13 +23,18 @@ invitecheck writes, or whose first line (a SHA-256 of the rest) does not match
 entry it reads, falling back to working it out. It holds patterns and rule
 data, never any text that was checked. It is written only when a run learnt
 something new, in one step (a temporary file renamed over it), and a cache
-folder that cannot be written to is left alone.
+folder that cannot be written to is left alone. The entries are kept as JSON
+would keep them (lists, mappings with text keys, text, numbers) but written with
+``marshal``, which reads them back several times faster than ``json`` (and,
+unlike ``pickle``, never runs code as it reads); its format belongs to one
+Python version, which is in the file's name.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import sys
 from importlib.util import find_spec
@@ -70,7 +75,7 @@ def cache_file() -> Path:
     here = Path(__file__).parent
     code = b"".join((here / name).read_bytes() for name in _MAKERS) + _pyyaml()
     key = hashlib.sha256(code + f"\0{__version__}\0{sys.version}".encode()).hexdigest()[:16]
-    return cache_folder() / f"start-{key}.json"
+    return cache_folder() / f"start-{key}.marshal"
 
 
 def _read() -> dict[str, dict]:
@@ -80,8 +85,8 @@ def _read() -> dict[str, dict]:
         check, _, body = data.partition(b"\n")
         if check.decode("ascii") != hashlib.sha256(body).hexdigest():
             return {}
-        stored = json.loads(body)
-    except (OSError, ValueError):
+        stored = marshal.loads(body)
+    except (OSError, ValueError, EOFError, TypeError):
         return {}
     if not isinstance(stored, dict):
         return {}
@@ -113,7 +118,8 @@ def save() -> None:
     entries = {kind: {**known.get(kind, {}), **_learnt[kind]} for kind in KINDS}
     if sum(map(len, entries.values())) > MAX_ENTRIES:
         entries = {kind: dict(_learnt[kind]) for kind in KINDS}
-    body = json.dumps(entries, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    entries = json.loads(json.dumps(entries))  # as JSON keeps them: lists, not tuples; text keys
+    body = marshal.dumps(entries)
     path = cache_file()
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:

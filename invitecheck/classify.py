@@ -10,11 +10,11 @@ plainly when a file does not look like an invitation instead of scoring it
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
+from .fields import Fields
 from .prefilter import lowered, required_literals
 from .rules import RuleError, load_yaml_mapping
 from .vocabulary import expand
@@ -49,12 +49,14 @@ class _Lazy:
         return self.compiled.search(text, timeout=timeout)
 
 
-@dataclass(frozen=True)
-class Classifier:
-    min_topics: int
-    asks: tuple
-    topics: tuple
-    not_: tuple
+class Classifier(Fields):
+    """The classifier's phrases: those that ask, those about health or care (at least
+    ``min_topics`` of them), and those of other kinds of message."""
+
+    __slots__ = ("min_topics", "asks", "topics", "not_")
+
+    def __init__(self, min_topics: int, asks: tuple, topics: tuple, not_: tuple) -> None:
+        self.min_topics, self.asks, self.topics, self.not_ = min_topics, asks, topics, not_
 
     def classify(self, doc) -> tuple[bool, str]:
         """(is it an invitation, why not) for an Invitation.

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .fields import Fields
 from .rules import Rule, RuleError, configure_rule, load_yaml
 from .selection import matches
 from .sent import YEARS, believable
@@ -102,11 +103,13 @@ class Overrides:
     settings: dict[str, dict] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class PerFile:
-    files: tuple[str, ...]
-    overrides: Overrides
-    sent: date | None = None
+class PerFile(Fields):
+    """A per_file entry: the files it is for, its rule choices, and their send date."""
+
+    __slots__ = ("files", "overrides", "sent")
+
+    def __init__(self, files: tuple[str, ...], overrides: Overrides, sent: date | None = None) -> None:
+        self.files, self.overrides, self.sent = files, overrides, sent
 
 
 @dataclass(frozen=True)

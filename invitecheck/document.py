@@ -20,30 +20,38 @@ from . import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .fields import Fields
 from .prefilter import case_free
 from .suppressions import Suppressions
 
 SCOPES = ("subject", "body", "signature", "all")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Fields):
     """A half-open range ``[start, end)`` of character offsets into the view."""
 
-    start: int
-    end: int
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
 
     def __bool__(self) -> bool:
         return self.end > self.start
 
 
-@dataclass(frozen=True)
-class Attachment:
-    name: str
-    content_type: str = "application/octet-stream"
-    size: int | None = None  # bytes; None when only declared in a draft
-    inline: bool = False  # an inline image such as a logo, not a document
-    text: str | None = None  # what a .docx, .pdf or text attachment says, when it could be read
+class Attachment(Fields):
+    """A file attached to a message, or one a draft says is attached.
+
+    - ``size``: bytes; None when only declared in a draft;
+    - ``inline``: an inline image such as a logo, not a document;
+    - ``text``: what a .docx, .pdf or text attachment says, when it could be read.
+    """
+
+    __slots__ = ("name", "content_type", "size", "inline", "text")
+
+    def __init__(self, name: str, content_type: str = "application/octet-stream", size: int | None = None,
+                 inline: bool = False, text: str | None = None) -> None:
+        self.name, self.content_type, self.size, self.inline, self.text = name, content_type, size, inline, text
 
     @property
     def is_document(self) -> bool:

@@ -6,7 +6,7 @@ One list of :class:`FileResult` records feeds every output format.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 
@@ -246,7 +246,7 @@ def scoped(ctx: Context, doc: Invitation, rule: Rule) -> Context:
     The engine applies scope here, so every kind that honours scope (its
     contract lists the scopes it can) reads only these parts.
     """
-    return replace(ctx, spans=tuple(doc.spans(rule.scope)))
+    return Context(ctx.sent, ctx.sent_from, tuple(doc.spans(rule.scope)))
 
 
 def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> FileResult:

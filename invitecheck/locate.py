@@ -22,7 +22,7 @@ Drafts in plain text or Markdown are their own view, and need none of this.
 from __future__ import annotations
 
 from . import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
+from .fields import Fields
 
 # What each kind of position means, for JSON, SARIF, annotations and the report.
 POSITIONS = {
@@ -35,15 +35,18 @@ POSITIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where one line of the view is in the file."""
+class Place(Fields):
+    """Where one line of the view is in the file.
 
-    line: int  # 1-based
-    shift: int = 0  # add to a column of the view to get the column in the file ("line" only)
-    how: str = "line"
-    # A line of the view spread over several of the file's: (from this column of the view, line, shift).
-    segments: tuple[tuple[int, int, int], ...] = ()
+    - ``line``: 1-based;
+    - ``shift``: add to a column of the view to get the column in the file ("line" only);
+    - ``segments``: a line of the view spread over several of the file's: (from this column of the view, line, shift).
+    """
+
+    __slots__ = ("line", "shift", "how", "segments")
+
+    def __init__(self, line: int, shift: int = 0, how: str = "line", segments: tuple[tuple[int, int, int], ...] = ()) -> None:
+        self.line, self.shift, self.how, self.segments = line, shift, how, segments
 
     def at(self, column: int) -> tuple[int, int]:
         """The file's (line, column) for a column of this line of the view."""
@@ -90,12 +93,13 @@ _BOUNDARY_RE = re.compile(r'boundary\s*=\s*"?([^";\s]+)"?', re.I)
 _HEADER_START_RE = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 
 
-@dataclass(frozen=True)
-class _Part:
-    body: int  # index of the body's first line
-    end: int  # index just past its last line
-    content_type: str
-    encoding: str
+class _Part(Fields):
+    """A leaf part of an email: the index of its body's first line, the index just past its last, its type and encoding."""
+
+    __slots__ = ("body", "end", "content_type", "encoding")
+
+    def __init__(self, body: int, end: int, content_type: str, encoding: str) -> None:
+        self.body, self.end, self.content_type, self.encoding = body, end, content_type, encoding
 
 
 def _parts(lines: list[str]) -> list[_Part]:

@@ -14,10 +14,10 @@ quoted earlier message, not the paragraphs of a bilingual notice in its other la
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import programs
 from .document import Invitation
+from .fields import Fields
 from .facts import structure
 from .syllables import syllables
 
@@ -127,16 +127,17 @@ def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:
     return ease, grade
 
 
-@dataclass(frozen=True)
-class Measures:
-    """What the metric kind can set limits on, for the sender's own words."""
+class Measures(Fields):
+    """What the metric kind can set limits on, for the sender's own words: the average
+    ``sentence_words``, and ``longest``, the (start, end, words) of the longest sentence
+    as offsets into the text."""
 
-    reading_ease: float
-    grade: float
-    sentence_words: float  # the average
-    words: int
-    sentences: int
-    longest: tuple[int, int, int]  # (start, end, words) of the longest sentence, as offsets into the text
+    __slots__ = ("reading_ease", "grade", "sentence_words", "words", "sentences", "longest")
+
+    def __init__(self, reading_ease: float, grade: float, sentence_words: float, words: int, sentences: int,
+                 longest: tuple[int, int, int]) -> None:
+        self.reading_ease, self.grade, self.sentence_words = reading_ease, grade, sentence_words
+        self.words, self.sentences, self.longest = words, sentences, longest
 
 
 def measure(doc: Invitation, min_words: int) -> Measures | None:

@@ -9,21 +9,24 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from functools import partial
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable
 
 from .config import Config, apply_overrides
 from .engine import FileResult, Settings, check_path
+from .fields import Fields
 from .rules import Rule
 
 PARALLEL_FROM = 16  # below this many files, starting workers costs more than it saves
 
 
-@dataclass(frozen=True)
-class Job:
-    path: str
-    rule_set: int  # index into the list of rule sets
-    settings: Settings
+class Job(Fields):
+    """A file to check, the index of its rules in the list of rule sets, and its settings."""
+
+    __slots__ = ("path", "rule_set", "settings")
+
+    def __init__(self, path: str, rule_set: int, settings: Settings) -> None:
+        self.path, self.rule_set, self.settings = path, rule_set, settings
 
 
 def plan(paths: list[str], rules: list[Rule], config: Config, settings: Settings) -> tuple[list[Job], list[list[Rule]]]:

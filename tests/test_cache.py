@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import re
 import subprocess
@@ -30,7 +31,7 @@ def _refuse(monkeypatch, module, name):
 
 
 def _write(entries: dict) -> None:
-    body = json.dumps(entries).encode()
+    body = marshal.dumps(entries)
     path = cache.cache_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
@@ -125,10 +126,11 @@ def test_a_new_release_or_changed_code_uses_a_new_file(fresh, monkeypatch):
 
 
 @pytest.mark.parametrize("content", [
-    b"not json",
+    b"not marshal",
     b"0000\n{\"words\": {}}",  # a first line that is not the hash of the rest
     b"[]",
     b"",
+    hashlib.sha256(b"not marshal").hexdigest().encode() + b"\nnot marshal",  # the right hash, but not what marshal writes
 ])
 def test_a_damaged_or_edited_file_is_ignored(fresh, content):
     path = cache.cache_file()
@@ -178,7 +180,7 @@ def _check(env, *extra) -> subprocess.CompletedProcess:
 def test_checks_with_and_without_the_file_give_the_same_report(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "COLUMNS": "100"}
     first = _check(env)
-    assert list((tmp_path / "invitecheck").glob("start-*.json"))
+    assert list((tmp_path / "invitecheck").glob("start-*.marshal"))
     second = _check(env)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout and not second.stderr

@@ -8,6 +8,7 @@ import regex
 
 from conftest import EXAMPLES
 
+from invitecheck import prefilter
 from invitecheck.prefilter import CaseFree, Rare, lead, openings, required_literals, work_out_requirement
 from invitecheck.loaders import load_path
 from invitecheck.rules import bundled_rules
@@ -30,6 +31,14 @@ def test_a_requirement_keeps_which_words_go_together():
     assert work_out_requirement(r"\b(?:pay|\d+)\s+now") == "now"  # the branch with no word is left out of the 'and'
     assert work_out_requirement(r"\bpay\b|\d+") is None  # a branch that needs no word: nothing can be said
     assert work_out_requirement(r"\p{Lu}+") is None  # regex-only syntax
+
+
+def test_the_test_made_from_a_requirement_says_which_texts_hold_its_words():
+    needed = work_out_requirement(r"\b(?:held|run)\s+at\s+(?:the\s+)?(?:hall|centre)\b|\bnot\s+paid\b")
+    holds = prefilter.test_for(needed)
+    assert holds("it is held at the hall") and holds("run at the centre") and holds("this is not paid")
+    assert not holds("held at the library") and not holds("we meet at the hall") and not holds("paid, free of charge")
+    assert prefilter.test_for("voluntary")("voluntary work") and not prefilter.test_for("voluntary")("volunteers")
 
 
 def test_a_pattern_is_skipped_only_where_no_match_can_be():

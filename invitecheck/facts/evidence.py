@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..fields import Fields
 
 
-@dataclass(frozen=True)
-class Evidence:
-    start: int  # offsets into the invitation's text
-    end: int
+class Evidence(Fields):
+    """Where a fact was seen: offsets into the invitation's text."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
 
     def words(self, doc) -> str:
         return " ".join(doc.text[self.start : self.end].split())

@@ -8,9 +8,9 @@ address; a name only inside "firstname.lastname@" still names a person.
 from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
 
 from ..document import PHONE_RE, email_matches
+from ..fields import Fields
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -45,11 +45,13 @@ FIELD_LINE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Address:
-    evidence: Evidence
-    address: str
-    kind: str  # "person", "team", "no-reply"
+class Address(Fields):
+    """An email address in the text, and whose it is: "person", "team" or "no-reply"."""
+
+    __slots__ = ("evidence", "address", "kind")
+
+    def __init__(self, evidence: Evidence, address: str, kind: str) -> None:
+        self.evidence, self.address, self.kind = evidence, address, kind
 
 
 def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:

@@ -15,8 +15,8 @@ judgement, against what is really attached or written.
 from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
 
+from ..fields import Fields
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence
 from .record import Record, fact
@@ -74,12 +74,18 @@ ARTICLE_RE = re.compile(rf"^{_ARTICLE}\s+", re.I)
 MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|our|a|an|your|my)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?(?:{fragment('document_noun')}))\b", re.I)
 
 
-@dataclass(frozen=True)
-class Promise:
-    evidence: Evidence
-    where: str  # "attachment", "below" or "above"
-    thing: str = ""  # below or above: what is promised, in lower case ("form", "link", "here", "downloads" …)
-    documents: tuple[str, ...] = ()  # an attachment: each document it names ("agenda", "terms of reference")
+class Promise(Fields):
+    """Something the text says is attached, below or above.
+
+    - ``where``: "attachment", "below" or "above";
+    - ``thing``: below or above, what is promised, in lower case ("form", "link", "here", "downloads" …);
+    - ``documents``: an attachment, each document it names ("agenda", "terms of reference").
+    """
+
+    __slots__ = ("evidence", "where", "thing", "documents")
+
+    def __init__(self, evidence: Evidence, where: str, thing: str = "", documents: tuple[str, ...] = ()) -> None:
+        self.evidence, self.where, self.thing, self.documents = evidence, where, thing, documents
 
 
 def documents_named(text: str, match: re.Match) -> tuple[str, ...]:

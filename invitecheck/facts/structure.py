@@ -10,9 +10,9 @@ quoted earlier message, an Outlook reply's "From: … Sent: …" block, or a dis
 from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
 
 from ..address import split_sender
+from ..fields import Fields
 from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
 from ..vocabulary import words
 
@@ -28,13 +28,13 @@ DISCLAIMER_RE = re.compile(
 FORWARD_HEADER_LINE_RE = re.compile(r"[ \t>]*(?P<label>From|Date|Sent|Subject|To|Cc):[ \t]*(?P<value>[^\n]{0,300})\n", re.I)
 
 
-@dataclass(frozen=True)
-class Forward:
-    """Who sent the message that was forwarded, and where its header block ends."""
-    name: str
-    address: str
-    span: Span | None  # the forwarded From line's value
-    header_end: int
+class Forward(Fields):
+    """Who sent the message that was forwarded (``span``: the forwarded From line's value), and where its header block ends."""
+
+    __slots__ = ("name", "address", "span", "header_end")
+
+    def __init__(self, name: str, address: str, span: Span | None, header_end: int) -> None:
+        self.name, self.address, self.span, self.header_end = name, address, span, header_end
 
 
 def forward(doc) -> Forward | None:
@@ -65,11 +65,13 @@ def _forward(doc) -> Forward | None:
     return Forward(name.strip(), address, span, position)
 
 
-@dataclass(frozen=True)
-class Region:
-    start: int
-    end: int
-    forwarded: bool = False  # the invitation is a forward: judged on what was forwarded
+class Region(Fields):
+    """The sender's own invitation: offsets into the text, and whether it is a forward (judged on what was forwarded)."""
+
+    __slots__ = ("start", "end", "forwarded")
+
+    def __init__(self, start: int, end: int, forwarded: bool = False) -> None:
+        self.start, self.end, self.forwarded = start, end, forwarded
 
 
 def region(doc) -> Region:

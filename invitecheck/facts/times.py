@@ -8,10 +8,10 @@ promise of payment ("we pay within ten working days") is no deadline. Instant de
 from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
 from datetime import timedelta
 
 from .. import dates
+from ..fields import Fields
 from ..vocabulary import fragment, pattern, rare_time_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -43,13 +43,19 @@ RECURRING_RE = pattern(
     r"|\bon\s+(?:{vocab:weekday})s\b")
 
 
-@dataclass(frozen=True)
-class Dated:
-    evidence: Evidence
-    date: object  # datetime.date
-    role: str  # "deadline", "event", "history" or "promise" (the sender's: "we pay within ten working days")
-    how: str = "date"  # "date" written out, "weekday" ("by Friday") or "relative" ("within two weeks")
-    stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
+class Dated(Fields):
+    """A date in the text, and what it is.
+
+    - ``date``: a datetime.date;
+    - ``role``: "deadline", "event", "history" or "promise" (the sender's: "we pay within ten working days");
+    - ``how``: "date" written out, "weekday" ("by Friday") or "relative" ("within two weeks");
+    - ``stated_weekday``: "Monday 12 June": the weekday as written (0 is Monday), or None.
+    """
+
+    __slots__ = ("evidence", "date", "role", "how", "stated_weekday")
+
+    def __init__(self, evidence: Evidence, date: object, role: str, how: str = "date", stated_weekday: int | None = None) -> None:
+        self.evidence, self.date, self.role, self.how, self.stated_weekday = evidence, date, role, how, stated_weekday
 
 
 def is_deadline(doc, start: int, part_start: int | None = None) -> bool:

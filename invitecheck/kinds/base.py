@@ -11,6 +11,7 @@ from typing import Any, Iterator
 import regex
 
 from ..document import Invitation, Span
+from ..fields import Fields
 from ..rules import RuleError, gather
 from ..prefilter import lowercase_safe, required_literals
 
@@ -25,18 +26,16 @@ PASS, FAIL, NOT_APPLICABLE = "pass", "fail", "not-applicable"
 ALL_SCOPES = ("body", "subject", "signature", "all")
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Fields):
     """One field a kind adds to a rule file: its types, its default and a one-line doc."""
 
-    types: tuple[type, ...]
-    doc: str
-    default: Any = None
-    required: bool = False
+    __slots__ = ("types", "doc", "default", "required")
+
+    def __init__(self, types: tuple[type, ...], doc: str, default: Any = None, required: bool = False) -> None:
+        self.types, self.doc, self.default, self.required = types, doc, default, required
 
 
-@dataclass(frozen=True)
-class Contract:
+class Contract(Fields):
     """What a kind promises the people who write rules with it.
 
     - ``doc``: one line, what a rule of this kind checks;
@@ -50,10 +49,11 @@ class Contract:
     the README's kind table all read it.
     """
 
-    doc: str
-    options: dict[str, Option] = field(default_factory=dict)
-    placeholders: tuple[str, ...] = ("match",)
-    scopes: tuple[str, ...] = ("body",)
+    __slots__ = ("doc", "options", "placeholders", "scopes")
+
+    def __init__(self, doc: str, options: dict[str, Option] | None = None, placeholders: tuple[str, ...] = ("match",),
+                 scopes: tuple[str, ...] = ("body",)) -> None:
+        self.doc, self.options, self.placeholders, self.scopes = doc, {} if options is None else options, placeholders, scopes
 
 
 class PatternTimeout(Exception):
@@ -83,14 +83,15 @@ class Outcome:
     data: dict = field(default_factory=dict)  # facts for summaries, such as the days of notice
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a check needs besides the invitation: the resolved send date, and
-    the parts of the text the rule's scope covers (the engine works them out)."""
+class Context(Fields):
+    """What a check needs besides the invitation: the resolved send date, where it
+    came from ("--sent", "Date header", "today"), and the parts of the text the
+    rule's scope covers (the engine works them out)."""
 
-    sent: date
-    sent_from: str  # "--sent", "Date header", "today"
-    spans: tuple[Span, ...] = ()
+    __slots__ = ("sent", "sent_from", "spans")
+
+    def __init__(self, sent: date, sent_from: str, spans: tuple[Span, ...] = ()) -> None:
+        self.sent, self.sent_from, self.spans = sent, sent_from, spans
 
 
 class Pattern:

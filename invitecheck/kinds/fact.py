@@ -24,9 +24,8 @@ and {why}.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..facts import NAMES, facts_for, first_evidence, lookup
+from ..fields import Fields
 from ..rules import RuleError
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, scope_start
 
@@ -47,12 +46,13 @@ CONTRACT = Contract(
 )
 
 
-@dataclass(frozen=True)
-class Condition:
-    name: str
-    negate: bool = False
-    at_least: float | None = None
-    at_most: float | None = None
+class Condition(Fields):
+    """A fact, and what it must be: true (or, with ``negate``, false), or a count or number within bounds."""
+
+    __slots__ = ("name", "negate", "at_least", "at_most")
+
+    def __init__(self, name: str, negate: bool = False, at_least: float | None = None, at_most: float | None = None) -> None:
+        self.name, self.negate, self.at_least, self.at_most = name, negate, at_least, at_most
 
     def value(self, facts):
         return lookup(facts, self.name)
@@ -69,28 +69,33 @@ class Condition:
         return result != self.negate
 
 
-@dataclass(frozen=True)
-class Piece:
-    piece: str
-    fact: Condition
-    when: Condition | None
+class Piece(Fields):
+    """One piece of a checklist: the fact that shows it, needed only when ``when`` holds."""
+
+    __slots__ = ("piece", "fact", "when")
+
+    def __init__(self, piece: str, fact: Condition, when: Condition | None) -> None:
+        self.piece, self.fact, self.when = piece, fact, when
 
 
-@dataclass(frozen=True)
-class Said:
-    says: str
-    when: Condition | None
-    variant: str = ""
+class Said(Fields):
+    """A reason or a suggestion, said when ``when`` holds (``variant`` names it)."""
+
+    __slots__ = ("says", "when", "variant")
+
+    def __init__(self, says: str, when: Condition | None, variant: str = "") -> None:
+        self.says, self.when, self.variant = says, when, variant
 
 
-@dataclass(frozen=True)
-class Compiled:
-    applies_when: tuple
-    unless: tuple
-    requires: tuple
-    checklist: tuple
-    reasons: tuple
-    suggestions: tuple
+class Compiled(Fields):
+    """A fact rule's options, read once as it loads."""
+
+    __slots__ = ("applies_when", "unless", "requires", "checklist", "reasons", "suggestions")
+
+    def __init__(self, applies_when: tuple, unless: tuple, requires: tuple, checklist: tuple, reasons: tuple,
+                 suggestions: tuple) -> None:
+        self.applies_when, self.unless, self.requires = applies_when, unless, requires
+        self.checklist, self.reasons, self.suggestions = checklist, reasons, suggestions
 
 
 def _error(field: str, message: str) -> RuleError:

@@ -11,9 +11,10 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+
+from ..fields import Fields
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 # What each suffix is read as. Folders are searched for exactly these: the one list
@@ -29,17 +30,19 @@ class LoadError(Exception):
     """A file that cannot be checked. The message is one plain sentence naming the file."""
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Fields):
     """How much of a file invitecheck will read. Going past one is a clear per-file error.
 
     An invitation is a few kilobytes; the defaults leave room for attachments and
     long threads while keeping any one file from taking over a run.
     """
 
-    max_file_bytes: int = MAX_FILE_BYTES  # a whole file, attachments included
-    max_parts: int = 1000  # MIME parts in one email
-    max_depth: int = 50  # multiparts inside multiparts
+    __slots__ = ("max_file_bytes", "max_parts", "max_depth")
+
+    def __init__(self, max_file_bytes: int = MAX_FILE_BYTES, max_parts: int = 1000, max_depth: int = 50) -> None:
+        self.max_file_bytes = max_file_bytes  # a whole file, attachments included
+        self.max_parts = max_parts  # MIME parts in one email
+        self.max_depth = max_depth  # multiparts inside multiparts
 
 
 def shown(value: str, width: int = 60) -> str:
