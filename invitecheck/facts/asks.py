@@ -57,11 +57,15 @@ ONE_OFF_MORE_RE = pattern(
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
+    # "We are interviewing for a new matron, and we want a parent or carer on the panel"
+    r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>(?:the|our|a|an)\s+panel)\b"
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
 ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
                       ("asked_for_time", "asked_to_try", "asked_to_spare_time", "asked_to_talk")]
+# Any one-off named, longest first ("interview panel", not "interview"): what a bare "the panel" may point back to
+ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b")
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
 ROTA_RE = pattern("{vocab:rota}")
@@ -331,10 +335,22 @@ class Asks(Record):
         # "the interview panel … sit on the panel with me": "the panel" is the one-off named before it
         if one_off is not None and one_off.end <= role.start and _same_thing(self.doc.text, one_off, role):
             return role
+        # "would you sit on the interview panel? … The panel meets in the Board Room": any one-off named before
+        if self._names_earlier_one_off(role):
+            return role
         # "to join a stakeholder panel on Tuesday 17 February": a group joined on one date
         if ONE_OFF_DATED_RE.match(self.doc.text, self.lowered, role.end, max(role.end, min(end, role.end + 120))) is not None:
             return role
         return None
+
+    def _names_earlier_one_off(self, role: Evidence) -> bool:
+        """A bare "the panel" whose last word ends a one-off named before it ("the interview panel")."""
+        text = self.doc.text
+        words = text[role.start : role.end].lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return False
+        return any(_same_thing(text, of(found), role)
+                   for found in ONE_OFF_THING_RE.finditer(text, self.lowered, self.region.start, role.start))
 
     @fact
     def _reading_role(self) -> Evidence | None:
