@@ -58,7 +58,9 @@ ONE_OFF_MORE_RE = pattern(
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
-    r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>(?:the|our|a|an)\s+panel)\b"
+    r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>{vocab:selection_group})\b"
+    # "sit on the lay panel for our new Director of Public Health"
+    r"|(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choose|appoint|select|interview))\s+(?:our|the|a|an)\s+(?:new|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:staff_post})\b"
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
