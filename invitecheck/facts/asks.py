@@ -52,15 +52,17 @@ ONE_OFF_RE = rare_pattern(
     {("try", "test", "trial"): (_TRY_IT,)},  # looked for only where the text has its words
 )
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
-ONE_OFF_MORE_RE = pattern(
+# "sit on the lay panel for our new Director of Public Health" (looked for only where the text has 'new' or 'next')
+_PANEL_FOR_A_POST = r"(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choose|appoint|select|interview))\s+(?:our|the|a|an)\s+(?:new|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:staff_post})\b"
+ONE_OFF_MORE_RE = rare_pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
     r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>{vocab:selection_group})\b"
-    # "sit on the lay panel for our new Director of Public Health"
-    r"|(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choose|appoint|select|interview))\s+(?:our|the|a|an)\s+(?:new|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:staff_post})\b"
+    r"|" + _PANEL_FOR_A_POST,
+    {("new", "next"): (_PANEL_FOR_A_POST,)},
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
