@@ -52,8 +52,10 @@ ONE_OFF_RE = rare_pattern(
     {("try", "test", "trial"): (_TRY_IT,)},  # looked for only where the text has its words
 )
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
-# "sit on the lay panel for our new Director of Public Health" (looked for only where the text has 'new' or 'next')
-_PANEL_FOR_A_POST = r"(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choose|appoint|select|interview))\s+(?:our|the|a|an)\s+(?:new|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:staff_post})\b"
+# "sit on the lay panel for our new Director of Public Health", "our service user panel for this post"
+# (looked for only where the text has 'new', 'next', 'post' or 'vacancy')
+_PANEL_FOR_A_POST = (r"(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choose|appoint|select|interview|fill))\s+"
+                     r"(?:(?:our|the|a|an)\s+(?:new|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:staff_post})|this\s+(?:post|vacancy))\b")
 ONE_OFF_MORE_RE = rare_pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
@@ -62,7 +64,7 @@ ONE_OFF_MORE_RE = rare_pattern(
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
     r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>{vocab:selection_group})\b"
     r"|" + _PANEL_FOR_A_POST,
-    {("new", "next"): (_PANEL_FOR_A_POST,)},
+    {("new", "next", "post", "vacancy"): (_PANEL_FOR_A_POST,)},
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
@@ -74,6 +76,8 @@ SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
 ROTA_RE = pattern("{vocab:rota}")
 ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
+CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
+PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
@@ -336,11 +340,18 @@ class Asks(Record):
         one_off = self.one_off
         if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
             return role
+        # "Interview panel - Director of Nursing … be part of our service user panel for this post": a one-off
+        # named earlier, and another in the role's own sentence
+        if one_off is not None and one_off.start < start and self.search(ONE_OFF_MORE_RE, start, end) is not None:
+            return role
         # "the interview panel … sit on the panel with me": "the panel" is the one-off named before it
         if one_off is not None and one_off.end <= role.start and _same_thing(self.doc.text, one_off, role):
             return role
         # "would you sit on the interview panel? … The panel meets in the Board Room": any one-off named before
         if self._names_earlier_one_off(role):
+            return role
+        # "Help us choose our next Director of Nursing … sit on our stakeholder panel": the panel that chooses
+        if PANEL_END_RE.search(self.doc.text, role.start, role.end) and self.search(CHOOSING_STAFF_RE) is not None:
             return role
         # "to join a stakeholder panel on Tuesday 17 February": a group joined on one date
         if ONE_OFF_DATED_RE.match(self.doc.text, self.lowered, role.end, max(role.end, min(end, role.end + 120))) is not None:
