@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from .. import programs
+from ..letters import LETTER, LOWER, UPPER
 from ..document import EMAIL_RE, VALEDICTION_RE, Invitation
 from ..facts import structure
 from ..vocabulary import fragment, words
@@ -43,14 +42,15 @@ NOT_NAME_WORDS = words("not_name_words")
 TITLES = programs.compile(rf"^{fragment('person_title')}\.?\s+", re.I)
 PRONOUNS = programs.compile(r"\s*[(\[](?:she|he|they|ze)/[a-z/]+[)\]]\s*|\s*\((?:she|he|they)\)", re.I)
 POSTNOMINALS = programs.compile(rf"(?:[\s,]+(?:[A-Z]{{2,5}}|(?!Ma?c[A-Z])[A-Z][a-z]{{1,3}}[A-Z][A-Za-z]{{0,3}}|{fragment('postnominal')}))+$")
-NAME_TOKEN = regex.compile(rf"^(?:\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’\-]*|\p{{Lu}}\.?|{fragment('name_particle')}\.?)$")
+# Capital and small letters are the `regex` module's \p{Lu}, \p{Ll} and \p{L}, spelled out for `re` (letters.py).
+NAME_TOKEN = programs.compile(rf"^(?:[{UPPER}][{LOWER}{UPPER}'’\-]*|[{UPPER}]\.?|{fragment('name_particle')}\.?)$")
 
-NAMED_CONTACT_RE = regex.compile(
+NAMED_CONTACT_RE = programs.compile(
     rf"(?i:\b(?:(?P<self>{fragment('self_introduction')})|(?P<its>{fragment('its_me')})|{fragment('contact_verb')}|{fragment('named_by')})\b)[ \t]*:?[ \t]+"
     # "contact our Involvement Officer, Femi Adeyemi, on …": the role before the name is passed over
     rf"(?:(?i:our|the|your)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?i:{fragment('contact_role')}),?[ \t]+)?"
     r"(?:\*\*|\*|__|_)?"  # "Talk to **Sam Adeyinka**": a name in bold is still a name
-    rf"(?P<name>(?:(?i:{fragment('person_title')})\.?[ \t]+)?\p{{Lu}}[\p{{L}}'’\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’\-]+){{0,2}})"
+    rf"(?P<name>(?:(?i:{fragment('person_title')})\.?[ \t]+)?[{UPPER}][{LETTER}'’\-]+(?:[ \t]+[{UPPER}][{LETTER}'’\-]+){{0,2}})"
     r"(?P<after>[^\n]{0,30})",
 )
 # "Hi, it's Dawn from Brookfield Surgery": a first name that introduces the writer.
@@ -173,7 +173,7 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
 
 
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
-    for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc), timeout=1.0):
+    for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc)):
         name = match["name"]
         if name.isupper():
             continue  # "Text STOP to 07700 …", "email YES": a word to send, not a name
