@@ -150,7 +150,23 @@ def _combine(op: str, parts: list):
         for item in (part[1] if isinstance(part, tuple) and part[0] == op else (part,)):
             if item not in flat:
                 flat.append(item)
+    flat = _without_repeats(op, flat)
     return flat[0] if len(flat) == 1 else (op, tuple(flat))
+
+
+def _without_repeats(op: str, flat: list) -> list:
+    """Words whose test another already makes, left out: each costs a look through the text.
+
+    "join" or "joining": a text without "join" has no "joining", so "join" alone is
+    looked for (and "take" and "part" or "part": "part"). "paid" and "id": "paid" alone.
+    """
+    words = [item for item in flat if isinstance(item, str)]
+    if op == _OR:
+        def implied(item) -> bool:  # its text holds one of the other words, so that word is there too
+            found = [item] if isinstance(item, str) else [w for w in item[1] if isinstance(w, str)] if item[0] == _AND else []
+            return any(word != item and word in text for word in words for text in found)
+        return [item for item in flat if not implied(item)]
+    return [item for item in flat if not (isinstance(item, str) and any(item != word and item in word for word in words))]
 
 
 def _needed_sequence(items):
@@ -460,6 +476,209 @@ def _member(code: int) -> str:
     return re.escape(chr(code))
 
 
+# -- starts: a pattern re can skip ahead in by itself --------------------------------------
+#
+# re finds where a match may begin in one of two ways. A pattern that opens with a
+# character, or with a choice of characters each opening a branch, gets a table of
+# those characters, and re steps over every other position in a tight loop. Any other
+# pattern (one that opens with \\b or a lookbehind, as most of ours do) is tried in
+# full at every position: with a lead in front, each such try fails at once, but
+# still costs a call. ``starting_with_characters`` writes a pattern the first way
+# when it can: "\\b(?:our|the)\\s+" becomes "(?:o(?<!\\wo)ur|t(?<!\\wt)he)\\s+". Each branch
+# opens with its first character; the tests that stood before it (\\b, \\B, a
+# lookbehind) follow it, looking one character further back. Branches keep their
+# order, so the same match is found, with the same groups.
+
+MAX_STARTS = 120  # branches once written out: more cost more to try than a skipped position saves
+MAX_SET = 16  # characters of a set written out one by one
+_FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.LOCALE, "L"), (re.MULTILINE, "m"), (re.DOTALL, "s"),
+                 (re.VERBOSE, "x"), (re.ASCII, "a"))
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+               _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+_AT = {_c.AT_BEGINNING: "^", _c.AT_BEGINNING_STRING: r"\A", _c.AT_END: "$", _c.AT_END_STRING: r"\Z",
+       _c.AT_BOUNDARY: r"\b", _c.AT_NON_BOUNDARY: r"\B"}
+_WORD_RE = re.compile(r"\w")
+
+
+class _Cannot(Exception):
+    """The pattern cannot be written to open with its characters."""
+
+
+def starting_with_characters(pattern: str, flags: int = 0) -> str:
+    """The same pattern opening with a choice of characters (see above), or '' when it cannot be."""
+    if flags & re.IGNORECASE or _GLOBAL_FLAGS_RE.match(pattern):
+        return ""  # with case ignored, re builds no table of letters
+    try:
+        tree = _parser.parse(pattern, flags)
+        names = {number: name for name, number in tree.state.groupdict.items()}
+        items = list(tree)
+        if _skips_ahead(items, False):
+            return ""
+        starts, tail = _starts(items, flags)
+        if len(starts) > MAX_STARTS:
+            return ""
+        written = _choice(starts, names) + "".join(_source(x, names) for x in tail)
+        compiled, original = re.compile(written, flags), re.compile(pattern, flags)
+    except (_Cannot, re.error, RecursionError):
+        return ""
+    except Exception:  # regex-only syntax, or anything else the standard parser refuses
+        return ""
+    if compiled.groupindex != original.groupindex or compiled.groups != original.groups:
+        return ""  # a group written twice, or renumbered
+    return written
+
+
+def _starts(items, flags):
+    """(starts, tail): the sequence as a choice of (first character, what follows it) pairs, then tail."""
+    tests = []  # zero-width tests before the first character: moved after it
+    index = 0
+    while index < len(items) and (items[index][0] is _c.AT or (items[index][0] is _c.ASSERT_NOT or items[index][0] is _c.ASSERT) and items[index][1][0] < 0):
+        tests.append(items[index])
+        index += 1
+    if index == len(items):
+        raise _Cannot
+    op, av = items[index]
+    rest = items[index + 1:]
+    if op is _c.LITERAL:
+        pairs, tail = [(av, [])], rest
+    elif op is _c.BRANCH:
+        pairs = []
+        for branch in av[1]:
+            inner, inner_tail = _starts(list(branch), flags)
+            pairs += [(c, after + inner_tail) for c, after in inner]
+        tail = rest
+    elif op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+        inner, inner_tail = _starts(list(av[3]), flags)
+        if inner_tail:
+            pairs, tail = [(c, after + inner_tail) for c, after in inner], rest
+        else:
+            pairs, tail = inner, rest
+    elif op is _c.IN and all(kind is _c.LITERAL or kind is _c.RANGE for kind, _ in av):
+        chars = [c for kind, value in av for c in ([value] if kind is _c.LITERAL else range(value[0], value[1] + 1))]
+        if len(chars) > MAX_SET:
+            raise _Cannot
+        pairs, tail = [(c, []) for c in chars], rest
+    elif op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
+        # x{2,5} is x then x{1,4}; x? is "x then the rest" or "the rest", in the order the repeat tries them
+        low, high, sub = av
+        inner, inner_tail = _starts(list(sub), flags)
+        more = [] if high is not _c.MAXREPEAT and high <= 1 else [
+            (op, (max(low - 1, 0), high if high is _c.MAXREPEAT else high - 1, sub))]
+        once = [(c, after + inner_tail + more) for c, after in inner]
+        if low >= 1:
+            pairs, tail = once, rest
+        else:
+            if not rest:
+                raise _Cannot  # it could match nothing
+            skipped, skipped_tail = _starts(rest, flags)
+            skipped = [(c, after + skipped_tail) for c, after in skipped]
+            once = [(c, after + rest) for c, after in once]
+            pairs, tail = (once + skipped if op is _c.MAX_REPEAT else skipped + once), []
+    else:
+        raise _Cannot
+    return [(c, [_moved(test, c, flags) for test in tests] + after) for c, after in pairs], tail
+
+
+def _choice(starts, names) -> str:
+    """The pairs as one choice of characters. Branches that open with different characters
+    cannot both match at one place, so each character's branches are put together (in
+    their order), with the tests they all open with written once."""
+    by_char: dict[int, list[list[str]]] = {}
+    for c, rest in starts:
+        by_char.setdefault(c, []).append([_source(x, names) for x in rest])
+    written = []
+    for c, rests in by_char.items():
+        common = []
+        while rests[0] and all(rest and rest[0] == rests[0][0] and rest[0].startswith("(?<") for rest in rests):
+            common.append(rests[0][0])
+            rests = [rest[1:] for rest in rests]
+        inner = ["".join(rest) for rest in rests]
+        body = inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"
+        written.append(_char(c) + "".join(common) + body)
+    return "(?:" + "|".join(written) + ")"
+
+
+def _moved(test, c: int, flags: int):
+    """The zero-width test that held before character c, as it reads after it."""
+    op, av = test
+    char = _char(c)
+    if op is _c.AT:
+        if av is _c.AT_BOUNDARY or av is _c.AT_NON_BOUNDARY:
+            ascii_only = bool(flags & re.ASCII)
+            word = bool(re.match(r"\w", chr(c), re.ASCII if ascii_only else 0))
+            holds_after_word = (av is _c.AT_BOUNDARY) != word  # \b before a word character: none before it
+            return ("raw", ("(?<=" if holds_after_word else "(?<!") + r"\w" + char + ")")
+        if av is _c.AT_BEGINNING and flags & re.MULTILINE:
+            return ("raw", r"(?<![^\n]" + char + ")")  # a line's start: no character before it but a line break
+        raise _Cannot  # the rest: left to the lead
+    direction, sub = av
+    return ("raw", ("(?<=" if op is _c.ASSERT else "(?<!") + "".join(_source(x, None) for x in sub) + char + ")")
+
+
+def _char(c: int) -> str:
+    ch = chr(c)
+    if ch.isascii() and ch.isalnum():
+        return ch
+    return f"\\x{c:02x}" if c < 0x100 else (f"\\u{c:04x}" if c < 0x10000 else f"\\U{c:08x}")
+
+
+def _flag_letters(value: int) -> str:
+    return "".join(letter for flag, letter in _FLAG_LETTERS if value & flag)
+
+
+def _source(item, names) -> str:
+    op, av = item
+    if op == "raw":
+        return av
+    if op is _c.LITERAL:
+        return _char(av)
+    if op is _c.NOT_LITERAL:
+        return "[^" + _char(av) + "]"
+    if op is _c.ANY:
+        return "."
+    if op is _c.IN:
+        parts = []
+        for kind, value in av:
+            if kind is _c.NEGATE:
+                parts.append("^")
+            elif kind is _c.LITERAL:
+                parts.append(_char(value))
+            elif kind is _c.RANGE:
+                parts.append(_char(value[0]) + "-" + _char(value[1]))
+            elif kind is _c.CATEGORY and value in _CATEGORIES:
+                parts.append(_CATEGORIES[value])
+            else:
+                raise _Cannot
+        return "[" + "".join(parts) + "]"
+    if op is _c.AT and av in _AT:
+        return _AT[av]
+    if op is _c.BRANCH:
+        return "(?:" + "|".join("".join(_source(x, names) for x in branch) for branch in av[1]) + ")"
+    if op is _c.SUBPATTERN:
+        group, add, remove, sub = av
+        inner = "".join(_source(x, names) for x in sub)
+        if group is None:
+            if add or remove:
+                return "(?" + _flag_letters(add) + ("-" + _flag_letters(remove) if remove else "") + ":" + inner + ")"
+            return "(?:" + inner + ")"
+        if names is None:
+            raise _Cannot  # a group inside a lookbehind that moves
+        return f"(?P<{names[group]}>{inner})" if group in names else "(" + inner + ")"
+    if op in _REPEATS:
+        low, high, sub = av
+        inner = "(?:" + "".join(_source(x, names) for x in sub) + ")"
+        count = "{%d,%s}" % (low, "" if high is _c.MAXREPEAT else high)
+        suffix = "?" if op is _c.MIN_REPEAT else ("+" if op is getattr(_c, "POSSESSIVE_REPEAT", None) else "")
+        return inner + count + suffix
+    if op is _c.ASSERT or op is _c.ASSERT_NOT:
+        direction, sub = av
+        opener = {(_c.ASSERT, 1): "(?=", (_c.ASSERT, -1): "(?<=", (_c.ASSERT_NOT, 1): "(?!", (_c.ASSERT_NOT, -1): "(?<!"}[(op, direction)]
+        return opener + "".join(_source(x, names) for x in sub) + ")"
+    if _ATOMIC is not None and op is _ATOMIC:
+        return "(?>" + "".join(_source(x, names) for x in av) + ")"
+    raise _Cannot
+
+
 _ESCAPE_RE = re.compile(r"\\.")
 _GROUP_NAME_RE = re.compile(r"\(\?P(?:<\w+>|=\w+\)|>\w+\))")  # (?P<name>, (?P=name), (?P>name)
 _PROPERTY_RE = re.compile(r"\\[pPN]\{")  # \p{Lu}, \N{…}: letter case that lower-casing would change
@@ -521,7 +740,7 @@ class CaseFree:
         """The pattern without IGNORECASE, for lower-cased text; None when lower-casing could change a match."""
         if self._safe is None:
             self._safe = lowercase_safe(self.pattern)
-            self._fast = programs.compile(with_lead(self.pattern, self.flags), self.flags) if self._safe else None
+            self._fast = programs.compile(starting_with_characters(self.pattern, self.flags) or with_lead(self.pattern, self.flags), self.flags) if self._safe else None
         return self._fast
 
     @property
@@ -606,8 +825,8 @@ class CaseFree:
 class Rare:
     """A CaseFree pattern whose slowest branches each need a rare word, run without them where the word is not.
 
-    ``branches`` maps a word to the branches (as written in the expanded source,
-    each after a "|") that cannot match without it: a branch such as
+    ``branches`` maps a word (or a tuple of words) to the branches (as written in the
+    expanded source, each after a "|") that cannot match without it (without one of them): a branch such as
     "\\w+\\s+o['’]clock" can begin at any letter, so no lead or opener can skip
     a position while it is in the pattern. Where the lower-cased text between
     start and end lacks every word, those branches cannot match and the pattern
@@ -624,7 +843,7 @@ class Rare:
                     raise ValueError(f"the branch {branch!r} is not in the pattern")
                 plain = plain.replace("|" + branch, "")
         self.full, self.plain = CaseFree(source, flags), CaseFree(plain, flags)
-        self.words = tuple(branches)
+        self.words = tuple(word for key in branches for word in ((key,) if isinstance(key, str) else key))
         self.pattern, self.flags = source, flags
 
     @property

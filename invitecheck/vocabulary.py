@@ -117,6 +117,16 @@ def rare_time_pattern(source: str, flags: int = re.MULTILINE) -> Rare:
     return Rare(expand(source), flags, RARE_TIME_BRANCHES)
 
 
+def rare_pattern(source: str, rare: dict, flags: int = re.MULTILINE) -> Rare:
+    """pattern(source), run without the branches in ``rare`` where the text lacks their words (see Rare).
+
+    ``rare`` maps a word, or a tuple of words, to branches of source (each written as in
+    source, with its {vocab:…} references, and none of them the first) that cannot match
+    without it (without one of them).
+    """
+    return Rare(expand(source), flags, {words: tuple(expand(branch) for branch in written) for words, written in rare.items()})
+
+
 def expand_options(value):
     """A rule's options with every pattern's {vocab:…} expanded (lists and mappings walked)."""
     if isinstance(value, str):

@@ -11,13 +11,15 @@ from __future__ import annotations
 from .. import cached_re as re  # re, compiling from the start-up cache
 from dataclasses import dataclass
 
-from ..vocabulary import fragment, pattern
+from ..vocabulary import fragment, pattern, rare_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import search
 
 _GAP = r"(?:[^.\n]|\n(?![ \t]*\n)){0,60}?"
-ROLE_RE = pattern(
+# "Our reading panel … It meets four times a year"
+_ROLE_MEETS = r"\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
+ROLE_RE = rare_pattern(
     r"\b(?:{vocab:join_verb}|{vocab:seeking}|{vocab:role_sought}|setting\s+up|starting|launching|forming|creating|(?:has|have)\s+(?:established|set\s+up)|recruit(?:ing)?\s+(?:new\s+)?(?:members|people))\b" + _GAP + r"\b(?P<noun>(?:{vocab:group_noun}|{vocab:role_noun})s?)\b"
     # "looking for people who have had a stroke to help us review our booklets"
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
@@ -26,7 +28,8 @@ ROLE_RE = pattern(
     r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking|is\s+recruiting|needs|is\s+an?|is\s+open\s+to)\b"
     # "I'm writing to invite you to our Carers' Strategy Group" (a forum you are invited to is an event)
     r"|\b(?:invite|inviting)\s+you\s+to\s+(?:join\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun5>(?!forum)(?:{vocab:group_noun}))\b"
-    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun4>(?:{vocab:group_noun}))\b(?:[^\n]|\n(?![ \t]*\n)){0,120}?\b(?:it|which)\s+meets\b"
+    r"|" + _ROLE_MEETS,
+    {"meets": (_ROLE_MEETS,)},  # looked for only where the text says "meets"
 )
 # Rarer shapes, looked for only when the usual ones are not there (each search of a whole
 # invitation costs time): "Lay members will be expected to attend meetings", "the appointment
@@ -41,10 +44,12 @@ ROLE_MORE_RE = pattern(
 # then the role named just before it
 EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
 ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.I)
-ONE_OFF_RE = pattern(
+# "we need people to try it out"
+_TRY_IT = r"\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
+ONE_OFF_RE = rare_pattern(
     r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
-    # "we need people to try it out"
-    r"|\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
+    r"|" + _TRY_IT,
+    {("try", "test", "trial"): (_TRY_IT,)},  # looked for only where the text has its words
 )
 # "Interviews are by telephone and take about 40 minutes", "It is a one-to-one video call", "an interview panel"
 ONE_OFF_MORE_RE = pattern(
@@ -64,7 +69,11 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
-EVENT_RE = pattern(
+# "a 15-minute talk at our conference", "run a stall at the open day"
+_EVENT_TALK = r"\b(?:speak|speaking|talk|present|presentation|stall)\b[^.\n]{0,40}?\bat\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?P<what4>{vocab:event_noun})\b"
+# a Markdown heading that names an event: "# Carers' listening event"
+_EVENT_HEADING = r"^\#{1,3}[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?P<what6>{vocab:event_noun})[ \t]*$"
+EVENT_RE = rare_pattern(
     r"\b(?:(?:invite|invited|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
     # "inviting people who have used the service to a focus group"
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
@@ -74,12 +83,11 @@ EVENT_RE = pattern(
     r"(?:[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
-    # "a 15-minute talk at our conference", "run a stall at the open day"
-    r"|\b(?:speak|speaking|talk|present|presentation|stall)\b[^.\n]{0,40}?\bat\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?P<what4>{vocab:event_noun})\b"
+    r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
-    r"|^[ \t]*(?:[•*-][ \t]*)?(?:\*\*|__)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:"
-    # a Markdown heading that names an event: "# Carers' listening event"
-    r"|^\#{1,3}[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?P<what6>{vocab:event_noun})[ \t]*$",
+    + r"|^[ \t]*(?:[•*-][ \t]*)?(?:\*\*|__)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:"
+    r"|" + _EVENT_HEADING,
+    {("speak", "talk", "present", "stall"): (_EVENT_TALK,), "#": (_EVENT_HEADING,)},  # each looked for only where its words are
     re.M,
 )
 # Looked for only when EVENT_RE finds nothing: a heading "Listening event" with its date on the

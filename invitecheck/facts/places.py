@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE
-from ..vocabulary import fragment, pattern
+from ..vocabulary import fragment, pattern, rare_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import search, words_end
@@ -37,12 +37,20 @@ JOIN_PROMISE_RE = pattern(r"\b(?:{vocab:join_promise})\b")
 SIGN_UP_FIRST_RE = pattern(r"\b(?:{vocab:sign_up_first})\b")
 # The three together, for one pass over the text when only whether one is there matters
 JOIN_WORDS_RE = pattern(r"\b(?:{vocab:join_promise}|{vocab:by_phone}|{vocab:sign_up_first})\b")
-ONLINE_ONLY_RE = pattern(
-    r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b"
-    r"|\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
+# Said to be online only: each branch but the first two needs one of _ONLINE_WORDS, and
+# is looked for only where the text has one (no two branches can begin at one place,
+# so their order does not matter).
+_ONLINE_WORDS = ("online", "virtual", "remote", "zoom", "teams", "video")
+_ONLINE_ONLY_BRANCHES = (
+    r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b",
+    r"\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run|meets?|will\s+meet)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b",
+    r"^[ \t]*(?:where|venue|location|place)[ \t]*:[ \t]*(?:online|zoom|teams|microsoft\s+teams|virtual)",
+)
+ONLINE_ONLY_RE = rare_pattern(
+    r"\b(?:no|don['’]t|do\s+not|won['’]t|will\s+not)\s+need\s+to\s+(?:attend|come|travel|meet)\b"
     r"|\bno\s+need\s+to\s+(?:attend|come|travel|meet)\b"
-    r"|\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run|meets?|will\s+meet)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b"
-    r"|^[ \t]*(?:where|venue|location|place)[ \t]*:[ \t]*(?:online|zoom|teams|microsoft\s+teams|virtual)"
+    + "".join("|" + branch for branch in _ONLINE_ONLY_BRANCHES),
+    {_ONLINE_WORDS: _ONLINE_ONLY_BRANCHES},
 )
 DIAL_IN_RE = pattern(r"\b(?:dial[-\s]in|meeting\s+id|passcode|conference\s+id)\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
