@@ -57,11 +57,15 @@ ONE_OFF_MORE_RE = pattern(
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
+    # "We are interviewing for a new matron, and we want a parent or carer on the panel"
+    r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>(?:the|our|a|an)\s+panel)\b"
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
 ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
                       ("asked_for_time", "asked_to_try", "asked_to_spare_time", "asked_to_talk")]
+# Any one-off named, longest first ("interview panel", not "interview"): what a bare "the panel" may point back to
+ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b")
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
 ROTA_RE = pattern("{vocab:rota}")
@@ -96,6 +100,8 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 # "Just a reminder that our next Patient Participation Group meeting is …"
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
+REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
+NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
@@ -109,6 +115,9 @@ IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
 NOT_TRAVEL_RE = pattern(r"\b(?:{vocab:at_home})\b|{vocab:no_travel}")
+DONE_AT_HOME_RE = pattern("{vocab:done_at_home}")
+# evidence of a place that is a meeting there ("the panel also meets twice a year at the Civic Hall"), not an address
+MEETS_THERE_RE = re.compile(r"\b(?:meet|meets|meeting|meetings|held|hosted|come|attend)\b", re.I)
 ONLINE_TOPIC_RE = pattern("{vocab:online_topic}")
 HYBRID_RE = pattern(r"\bhybrid\b|\bin\s+person\s+or\s+online\b|\bonline\s+or\s+in\s+person\b")
 
@@ -221,7 +230,11 @@ class Asks(Record):
         """A reminder to members of their group's next meeting ("A reminder that our next forum
         meeting is …"): they know it is coming, so it is not a fresh invitation."""
         own = self.facts.region
-        return of(self.search(REMINDER_OF_NEXT_RE, own.start, own.end))
+        found = self.search(REMINDER_OF_NEXT_RE, own.start, own.end)
+        subject = self.doc.subject
+        if found is None and subject is not None and self.search(REMINDER_WORD_RE, subject.start, subject.end) is not None:
+            found = self.search(NEXT_MEETING_RE, own.start, own.end)  # "Subject: Reminder" and "Our next forum is on …"
+        return of(found)
 
     @fact
     def _expected_role(self) -> Evidence | None:
@@ -322,10 +335,22 @@ class Asks(Record):
         # "the interview panel … sit on the panel with me": "the panel" is the one-off named before it
         if one_off is not None and one_off.end <= role.start and _same_thing(self.doc.text, one_off, role):
             return role
+        # "would you sit on the interview panel? … The panel meets in the Board Room": any one-off named before
+        if self._names_earlier_one_off(role):
+            return role
         # "to join a stakeholder panel on Tuesday 17 February": a group joined on one date
         if ONE_OFF_DATED_RE.match(self.doc.text, self.lowered, role.end, max(role.end, min(end, role.end + 120))) is not None:
             return role
         return None
+
+    def _names_earlier_one_off(self, role: Evidence) -> bool:
+        """A bare "the panel" whose last word ends a one-off named before it ("the interview panel")."""
+        text = self.doc.text
+        words = text[role.start : role.end].lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return False
+        return any(_same_thing(text, of(found), role)
+                   for found in ONE_OFF_THING_RE.finditer(text, self.lowered, self.region.start, role.start))
 
     @fact
     def _reading_role(self) -> Evidence | None:
@@ -349,7 +374,11 @@ class Asks(Record):
 
     @fact
     def time(self) -> Evidence | None:
-        """Time asked for beyond a short survey: payment matters."""
+        """Time asked for beyond a short survey: payment matters. A reminder to members of their group's
+        next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
+        to stand in or sign up to a rota."""
+        if self.reminder is not None:
+            return self._other_time
         found = self.role or self.one_off
         if found is not None:
             return found
@@ -374,7 +403,7 @@ class Asks(Record):
         """Something people may have to travel to: named as in person, or something to attend that is not said to be online or at home."""
         places = self.facts.places
         if places.in_person is not None:
-            return places.in_person
+            return None if self._address_only else places.in_person
         attend = self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
         if attend is None or places.online_only is not None:
             return None
@@ -382,6 +411,22 @@ class Asks(Record):
         if online is not None and ONLINE_TOPIC_RE.match(self.doc.text, self.lowered, online.start, self.region.end) is not None:
             online = self._online_way  # "online appointments" is what is talked about: look for a way of meeting
         return attend if online is None and self.search(NOT_TRAVEL_RE) is None else None
+
+    @fact
+    def done_at_home(self) -> Evidence | None:
+        """The work is done at home: "you read each leaflet at home", "there are no meetings and no travel"."""
+        return self.first(DONE_AT_HOME_RE)
+
+    @fact
+    def _address_only(self) -> bool:
+        """The work is done at home and the only place named is an address (the office under "Contact us",
+        "the Readers' Panel at Brookvale Hospital"): nobody is asked to go there. A meeting named, or
+        "in person", still means travel."""
+        places = self.facts.places
+        if self.event is not None or self.one_off is not None or places._named_in_person is not None or self.done_at_home is None:
+            return False
+        found = places.in_person
+        return MEETS_THERE_RE.search(self.doc.text, found.start, found.end) is None
 
     @fact
     def _online_way(self) -> Evidence | None:
