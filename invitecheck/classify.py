@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import regex
+import re
 
+from . import programs
 from .fields import Fields
 from .prefilter import lowered, required_literals
 from .rules import RuleError, load_yaml_mapping
@@ -21,22 +22,31 @@ from .vocabulary import expand
 
 KEYS = ("min_topics", "asks", "topics", "not")
 # Matched at one position only (where the sender's own words end), so a run of dashes is scanned once.
-FORWARDED_RE = regex.compile(r"-{2,}\s*Forwarded message", regex.IGNORECASE)
+FORWARDED_RE = programs.compile(r"-{2,}\s*Forwarded message", re.IGNORECASE)
 
 
 class _Lazy:
     """A pattern compiled when first needed: most messages are decided by a few of them,
-    and a pattern is not run (or compiled) when the text lacks every word it needs."""
+    and a pattern is not run (or compiled) when the text lacks every word it needs.
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    The bundled classifier's patterns are ours and compile for `re` (its programs kept in
+    the start-up cache); a user's own classifier file compiles for `regex`, whose searches
+    stop after ``timeout`` seconds."""
+
+    def __init__(self, source: str, bundled: bool = False) -> None:
+        self.source, self.bundled = source, bundled
         self._compiled = None
         self._needs = False  # not worked out yet
 
     @property
     def compiled(self):
         if self._compiled is None:
-            self._compiled = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
+            if self.bundled:
+                self._compiled = programs.compile(self.source, re.IGNORECASE | re.MULTILINE)
+            else:
+                import regex
+
+                self._compiled = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
         return self._compiled
 
     def search(self, text: str, timeout: float, lower: str | None = None):
@@ -46,6 +56,8 @@ class _Lazy:
                 self._needs = required_literals(self.source)
             if self._needs is not None and not any(word in lower for word in self._needs):
                 return None
+        if self.bundled:
+            return self.compiled.search(text)
         return self.compiled.search(text, timeout=timeout)
 
 
@@ -115,10 +127,12 @@ def load_classifier(path: str | None = None) -> Classifier:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise RuleError(f"{where}: '{key}' must be a list of patterns")
         try:
-            found = tuple(_Lazy(expand(i)) for i in items)  # {vocab:name} replaced by the vocabulary's entry
+            found = tuple(_Lazy(expand(i), bundled=not path) for i in items)  # {vocab:name} replaced by the vocabulary's entry
         except RuleError as error:
             raise RuleError(f"{where}: in '{key}': {error}") from None
         if path:  # a user's own file is checked at once; the bundled one is tested
+            import regex
+
             for pattern in found:
                 try:
                     pattern.compiled

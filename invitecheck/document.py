@@ -95,6 +95,13 @@ class Invitation:
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
+    def __getstate__(self) -> dict:
+        """For another process (a worker sending back a file it checked for the reader's report or HTML):
+        where each line is in the file is worked out here, and the memo of shared work (which holds
+        pattern matches, which cannot be sent) is left behind, to be worked out again if it is read."""
+        self.file_position(0)  # finds the places now, if they are still to be found
+        return {**self.__dict__, "find_places": None, "_memo": {}}
+
     def truncated(self, limit: int) -> "Invitation":
         """The invitation cut to its first ``limit`` characters, for rules that must finish in time."""
         from dataclasses import replace

@@ -44,8 +44,9 @@ def _modules(path, env=None) -> set[str]:
 # rich's syntax highlighting, Markdown and the libraries behind them, and the Word, PDF and HTML readers;
 # rich's pretty-printing, emoji table and live display (the report has none); the other formats' reporters,
 # explain and the rule docs; TOML (read only for a pyproject.toml), CSV, XML and zip readers; and a pool of
-# workers, which one file does not need.
-NOT_FOR_A_PLAIN_EMAIL = {"yaml", "pygments", "markdown_it", "rich.syntax", "rich.markdown", "rich.progress",
+# workers, which one file does not need; and the `regex` module, which only a user's own rule patterns need
+# (the bundled ones compile for `re`).
+NOT_FOR_A_PLAIN_EMAIL = {"regex", "yaml", "pygments", "markdown_it", "rich.syntax", "rich.markdown", "rich.progress",
                          "rich.traceback", "invitecheck.loaders.documents", "invitecheck.loaders.html",
                          "invitecheck.reporters.json", "invitecheck.reporters.sarif", "invitecheck.reporters.html",
                          "invitecheck.audit", "invitecheck.reply", "invitecheck.reporters.reader", "dateutil.parser",
@@ -60,6 +61,7 @@ def test_a_second_check_of_a_plain_email_imports_only_what_it_needs(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     first = _modules(EXAMPLES / "conference-travel.eml", env)
     assert "invitecheck.engine" in first and "yaml" in first  # the probe ran a check, and parsed the rules
+    assert "regex" not in first  # nor on a first run: the bundled rules' patterns compile for re
     second = _modules(EXAMPLES / "conference-travel.eml", env)
     assert "invitecheck.engine" in second and "rich.table" in second
     assert not second & NOT_FOR_A_PLAIN_EMAIL, second & NOT_FOR_A_PLAIN_EMAIL
@@ -194,10 +196,46 @@ def test_the_classifier_skips_patterns_without_changing_a_verdict():
     for name, doc in _invitations():
         every = load_classifier()
         for pattern in (*every.asks, *every.topics, *every.not_):
-            pattern.search = (lambda p: lambda text, timeout, lower=None: p.compiled.search(text, timeout=timeout))(pattern)
+            pattern.search = (lambda p: lambda text, timeout, lower=None: p.compiled.search(text))(pattern)
         assert skipping.classify(doc) == every.classify(doc), name
     one = load_classifier()
     assert one.classify(load_path(str(EXAMPLES / "conference-travel.eml"))) == (True, "")
     patterns = (*one.asks, *one.topics, *one.not_)
     compiled = sum(p._compiled is not None for p in patterns)
     assert compiled < len(patterns) / 3, (compiled, len(patterns))
+
+
+def test_a_users_rule_pattern_is_still_matched_by_regex_in_bounded_time(tmp_path):
+    """Only the bundled patterns moved to re: a user's pattern keeps regex's time limit (and its syntax);
+    a bundled one re cannot read (a look-behind of varying width) stays on regex too.
+    (test_rule_files.py runs a catastrophic user pattern.)"""
+    import re
+
+    from invitecheck.kinds.base import compiled_when_used, compile_pattern
+
+    users = compile_pattern(r"\bpatient\s+champions?\b", "patterns")
+    assert not isinstance(users.insensitive, re.Pattern)
+    assert compile_pattern(r"\p{Lu}\w+", "patterns").insensitive.search("a Champion")
+    with compiled_when_used():
+        ours = compile_pattern(r"\bpatient\s+champions?\b", "patterns")
+        varying = compile_pattern(r"(?<=\b(?:an?|as)\s+)champion", "patterns")
+    assert isinstance(ours.insensitive, re.Pattern) and isinstance(ours.lowered, re.Pattern)
+    assert not isinstance(varying.insensitive, re.Pattern)
+    assert varying.insensitive.search("become a champion")
+
+
+def test_named_senders_letter_classes_are_regexs_unicode_categories():
+    """named-sender's patterns read capitals with re from letters.py; each class holds exactly the characters
+    of the regex module's \\p{Lu}, \\p{Ll} and \\p{L}, so a name matches as it did with regex."""
+    import re
+
+    import regex
+
+    from invitecheck import letters
+
+    for body, category in ((letters.UPPER, "Lu"), (letters.LOWER, "Ll"), (letters.LETTER, "L")):
+        ours, theirs = re.compile(f"[{body}]"), regex.compile(rf"\p{{{category}}}")
+        differ = [hex(code) for code in range(sys.maxunicode + 1)
+                  if (ours.match(chr(code)) is None) != (theirs.match(chr(code)) is None)]
+        assert not differ, (category, differ[:10])
+    assert re.fullmatch(f"[{letters.UPPER}]+", "ÉÇŁΣЖ") and not re.match(f"[{letters.UPPER}]", "é")

@@ -100,3 +100,17 @@ def test_ctrl_c_still_stops_a_run_in_one_process(run, folder, command):
     # Only workers leave Ctrl-C to the main process; a run without workers must still stop on it.
     run(command, folder, "--no-config", "--jobs", "1", "-f", "json")
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "examples")
+
+
+@pytest.mark.parametrize("how", [("--for", "reader"), ("--format", "html")])
+def test_the_reader_report_and_html_of_many_files_come_back_from_workers(run, how):
+    # These keep each invitation's text for the report; its memo of pattern matches cannot be sent
+    # between processes ("cannot pickle 're.Match' object" stopped the whole run before).
+    many = run("check", EXAMPLES, "--no-config", "--sent", "2026-03-02", *how, "--jobs", "2")
+    one = run("check", EXAMPLES, "--no-config", "--sent", "2026-03-02", *how, "--jobs", "1")
+    assert many.exit_code == one.exit_code == 1
+    assert "something went wrong" not in many.stdout + many.stderr
+    assert many.stdout == one.stdout

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator
 
-import regex
+import re
 
+from .. import programs
 from ..document import Invitation, Span
 from ..fields import Fields
 from ..rules import RuleError, gather
@@ -17,6 +18,10 @@ from ..prefilter import lowercase_safe, required_literals
 
 # A user's pattern gets this long on one text before it is stopped. The
 # `regex` engine enforces it, so a catastrophic pattern cannot hang a run.
+# The bundled rules' patterns are ours (tests/test_startup.py compiles them all,
+# and the hostile-input tests run them): they compile for the standard `re`,
+# whose programs the start-up cache keeps, so a plain check never imports `regex`.
+# A bundled pattern `re` cannot read (a look-behind of varying width) stays on `regex`.
 MATCH_TIMEOUT_SECONDS = 1.0
 MAX_PATTERNS = 500
 MAX_PATTERN_LENGTH = 2000
@@ -107,12 +112,23 @@ class Pattern:
     for every rule but the bundled ones (see ``compiled_when_used``).
     """
 
-    __slots__ = ("source", "_insensitive", "_lowered", "_safe", "_needs")
+    __slots__ = ("source", "bundled", "_insensitive", "_lowered", "_safe", "_needs")
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self, source: str, bundled: bool = False) -> None:
+        self.source, self.bundled = source, bundled
         self._insensitive = self._lowered = self._safe = None
         self._needs = False  # not worked out yet
+
+    def _compile(self, flags: int):
+        """A bundled pattern for `re` (from the start-up cache); a user's, or one `re` cannot read, for `regex`."""
+        if self.bundled:
+            try:
+                return programs.compile(self.source, flags)
+            except re.error:
+                pass
+        import regex  # about 50 million instructions to import: only for the patterns that need it
+
+        return regex.compile(self.source, flags)
 
     def check(self) -> None:
         """Compile the form a check will use, so that a bad pattern is reported now."""
@@ -132,14 +148,14 @@ class Pattern:
         if self._safe is None:
             self._safe = lowercase_safe(self.source)
         if self._safe and self._lowered is None:
-            self._lowered = regex.compile(self.source, regex.MULTILINE)
+            self._lowered = self._compile(re.MULTILINE)
         return self._lowered
 
     @property
     def insensitive(self):
         # For a pattern with a lower-case twin, needed only for the rare text where lower-casing moves offsets.
         if self._insensitive is None:
-            self._insensitive = regex.compile(self.source, regex.IGNORECASE | regex.MULTILINE)
+            self._insensitive = self._compile(re.IGNORECASE | re.MULTILINE)
         return self._insensitive
 
     @property
@@ -186,8 +202,11 @@ def compile_pattern(text: str, field_name: str) -> Pattern:
         raise _field_error(field_name, f"each pattern in '{field_name}' must be non-empty text")
     if len(text) > MAX_PATTERN_LENGTH:
         raise _field_error(field_name, f"a pattern in '{field_name}' is longer than {MAX_PATTERN_LENGTH} characters")
-    pattern = Pattern(text)
-    if not _COMPILE_WHEN_USED.get():
+    bundled = _COMPILE_WHEN_USED.get()
+    pattern = Pattern(text, bundled)
+    if not bundled:
+        import regex
+
         try:
             pattern.check()
         except (regex.error, OverflowError, RecursionError) as error:
@@ -195,7 +214,7 @@ def compile_pattern(text: str, field_name: str) -> Pattern:
     return pattern
 
 
-def compile_patterns(items, field_name: str, required: bool = True) -> list[regex.Pattern]:
+def compile_patterns(items, field_name: str, required: bool = True) -> list[Pattern]:
     if items is None:
         items = []
     if isinstance(items, str):
@@ -229,7 +248,12 @@ def _attempts(patterns: list[Pattern], doc: Invitation, spans: list[Span]):
                 yield pattern, compiled, text, span
 
 
-def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iterator[regex.Match]:
+def _bounded(compiled) -> dict:
+    """The time limit for a search: `regex` takes one; `re` (a bundled pattern) does not."""
+    return {} if type(compiled) is re.Pattern else {"timeout": MATCH_TIMEOUT_SECONDS}
+
+
+def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iterator:
     """Every match of every pattern in the spans, each search bounded in time.
 
     Take a match's words from ``doc.text[m.start():m.end()]``: the match itself
@@ -237,19 +261,19 @@ def matches(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> Iter
     """
     for pattern, compiled, text, span in _attempts(patterns, doc, spans):
         try:
-            yield from compiled.finditer(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+            yield from compiled.finditer(text, span.start, span.end, **_bounded(compiled))
         except TimeoutError:
             raise PatternTimeout(pattern.source) from None
 
 
 def _search(pattern: Pattern, compiled, text: str, span: Span):
     try:
-        return compiled.search(text, span.start, span.end, timeout=MATCH_TIMEOUT_SECONDS)
+        return compiled.search(text, span.start, span.end, **_bounded(compiled))
     except TimeoutError:
         raise PatternTimeout(pattern.source) from None
 
 
-def first_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]) -> regex.Match | None:
+def first_match(patterns: list[Pattern], doc: Invitation, spans: list[Span]):
     best = None
     for attempt in _attempts(patterns, doc, spans):
         found = _search(*attempt)
