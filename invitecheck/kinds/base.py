@@ -14,7 +14,7 @@ from .. import programs
 from ..document import Invitation, Span
 from ..fields import Fields
 from ..rules import RuleError, gather
-from ..prefilter import lowercase_safe, required_literals
+from ..prefilter import lowercase_safe, required_literals, starting_with_characters, with_lead
 
 # A user's pattern gets this long on one text before it is stopped. The
 # `regex` engine enforces it, so a catastrophic pattern cannot hang a run.
@@ -122,8 +122,11 @@ class Pattern:
     def _compile(self, flags: int):
         """A bundled pattern for `re` (from the start-up cache); a user's, or one `re` cannot read, for `regex`."""
         if self.bundled:
+            source = self.source
+            if not flags & re.IGNORECASE:  # the lower-case twin: re skips to where a match can begin
+                source = starting_with_characters(source, flags) or with_lead(source, flags)
             try:
-                return programs.compile(self.source, flags)
+                return programs.compile(source, flags)
             except re.error:
                 pass
         import regex  # about 50 million instructions to import: only for the patterns that need it
