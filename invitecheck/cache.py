@@ -5,10 +5,11 @@ invitation: Python's regular-expression parser and compiler (written in Python)
 read a few hundred patterns, and PyYAML reads the rules, the vocabulary and the
 classifier. Each answer depends only on a pattern's or a file's text and on the
 code that works it out, so a run keeps them in one file in the user's cache
-folder, in four kinds of entry:
+folder, in five kinds of entry:
 
 - ``words``: the words a pattern cannot match without (``prefilter.required_literals``);
 - ``lead``: the test on the characters a match can begin with (``prefilter.lead``);
+- ``opening``: a pattern rewritten so that re searches it fastest (``prefilter.searchable``);
 - ``program``: one of invitecheck's own patterns compiled for ``re`` (``programs.compile``);
 - ``yaml``: a YAML file's data with its line numbers, keyed by a hash of its text
   (``rules.load_yaml``; the rules, the vocabulary, the classifier, a configuration).
@@ -41,7 +42,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 UNKNOWN = object()  # recall()'s answer for something not seen before
-KINDS = ("words", "lead", "program", "yaml")
+KINDS = ("words", "lead", "opening", "program", "yaml")
 MAX_ENTRIES = 20_000  # past this (after many edits to one's own rules), the file starts afresh
 _MAKERS = ("cache.py", "prefilter.py", "programs.py", "rules.py")  # the code whose answers it keeps
 

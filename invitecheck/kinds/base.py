@@ -14,7 +14,7 @@ from .. import programs
 from ..document import Invitation, Span
 from ..fields import Fields
 from ..rules import RuleError, gather
-from ..prefilter import lowercase_safe, required_literals, starting_with_characters, with_lead
+from ..prefilter import lowercase_safe, required_literals, searchable
 
 # A user's pattern gets this long on one text before it is stopped. The
 # `regex` engine enforces it, so a catastrophic pattern cannot hang a run.
@@ -124,7 +124,7 @@ class Pattern:
         if self.bundled:
             source = self.source
             if not flags & re.IGNORECASE:  # the lower-case twin: re skips to where a match can begin
-                source = starting_with_characters(source, flags) or with_lead(source, flags)
+                source = searchable(source, flags)
             try:
                 return programs.compile(source, flags)
             except re.error:
