@@ -26,6 +26,8 @@ except ImportError:  # Python 3.10
 import re
 import sys
 
+import _sre
+
 from . import cache, programs
 
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
@@ -517,19 +519,23 @@ class _Cannot(Exception):
 
 
 def starting_with_characters(pattern: str, flags: int = 0) -> str:
-    """The same pattern opening with a choice of characters (see above), or '' when it cannot be."""
-    if flags & re.IGNORECASE or _GLOBAL_FLAGS_RE.match(pattern):
-        return ""  # with case ignored, re builds no table of letters
+    """The same pattern opening with a choice of characters (see above), or '' when it cannot be.
+
+    With IGNORECASE, re builds no table of letters, so each letter a match can begin with is
+    written in every case re folds together ("p" and "P"; "k", "K" and the Kelvin sign), in a
+    group that does not ignore case, and what follows it ignores case again."""
+    if flags & re.ASCII or _GLOBAL_FLAGS_RE.match(pattern):
+        return ""
     try:
         tree = _parser.parse(pattern, flags)
         names = {number: name for name, number in tree.state.groupdict.items()}
         items = list(tree)
-        if _skips_ahead(items, False):
+        if _skips_ahead(items, bool(flags & re.IGNORECASE)):
             return ""
         starts, tail = _starts(items, flags)
         if len(starts) > MAX_STARTS:
             return ""
-        written = _choice(starts, names) + "".join(_source(x, names) for x in tail)
+        written = _choice(starts, names, flags) + "".join(_source(x, names) for x in tail)
         compiled, original = re.compile(written, flags), re.compile(pattern, flags)
     except (_Cannot, re.error, RecursionError):
         return ""
@@ -541,7 +547,8 @@ def starting_with_characters(pattern: str, flags: int = 0) -> str:
 
 
 def _starts(items, flags):
-    """(starts, tail): the sequence as a choice of (first character, what follows it) pairs, then tail."""
+    """(starts, tail): the sequence as a choice of (first character, the flags at it, what follows it)
+    triples, then tail."""
     tests = []  # zero-width tests before the first character: moved after it
     index = 0
     while index < len(items) and (items[index][0] is _c.AT or (items[index][0] is _c.ASSERT_NOT or items[index][0] is _c.ASSERT) and items[index][1][0] < 0):
@@ -552,52 +559,82 @@ def _starts(items, flags):
     op, av = items[index]
     rest = items[index + 1:]
     if op is _c.LITERAL:
-        pairs, tail = [(av, [])], rest
+        pairs, tail = [(av, flags, [])], rest
     elif op is _c.BRANCH:
         pairs = []
         for branch in av[1]:
             inner, inner_tail = _starts(list(branch), flags)
-            pairs += [(c, after + inner_tail) for c, after in inner]
+            pairs += [(c, at, after + inner_tail) for c, at, after in inner]
         tail = rest
     elif op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
         inner, inner_tail = _starts(list(av[3]), flags)
         if inner_tail:
-            pairs, tail = [(c, after + inner_tail) for c, after in inner], rest
+            pairs, tail = [(c, at, after + inner_tail) for c, at, after in inner], rest
         else:
             pairs, tail = inner, rest
+    elif op is _c.SUBPATTERN and av[0] is None and not (av[1] | av[2]) & ~re.IGNORECASE:
+        # (?-i:…) or (?i:…): what follows the first character is written in a group with the same flags
+        add, remove = av[1], av[2]
+        inner_flags = (flags | add) & ~remove
+        inner, inner_tail = _starts(list(av[3]), inner_flags)
+        pairs = [(c, at, [("flagged", (add, remove, after + inner_tail))]) for c, at, after in inner]
+        tail = rest
     elif op is _c.IN and all(kind is _c.LITERAL or kind is _c.RANGE for kind, _ in av):
         chars = [c for kind, value in av for c in ([value] if kind is _c.LITERAL else range(value[0], value[1] + 1))]
         if len(chars) > MAX_SET:
             raise _Cannot
-        pairs, tail = [(c, []) for c in chars], rest
+        pairs, tail = [(c, flags, []) for c in chars], rest
     elif op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
         # x{2,5} is x then x{1,4}; x? is "x then the rest" or "the rest", in the order the repeat tries them
         low, high, sub = av
         inner, inner_tail = _starts(list(sub), flags)
         more = [] if high is not _c.MAXREPEAT and high <= 1 else [
             (op, (max(low - 1, 0), high if high is _c.MAXREPEAT else high - 1, sub))]
-        once = [(c, after + inner_tail + more) for c, after in inner]
+        once = [(c, at, after + inner_tail + more) for c, at, after in inner]
         if low >= 1:
             pairs, tail = once, rest
         else:
             if not rest:
                 raise _Cannot  # it could match nothing
             skipped, skipped_tail = _starts(rest, flags)
-            skipped = [(c, after + skipped_tail) for c, after in skipped]
-            once = [(c, after + rest) for c, after in once]
+            skipped = [(c, at, after + skipped_tail) for c, at, after in skipped]
+            once = [(c, at, after + rest) for c, at, after in once]
             pairs, tail = (once + skipped if op is _c.MAX_REPEAT else skipped + once), []
     else:
         raise _Cannot
-    return [(c, [_moved(test, c, flags) for test in tests] + after) for c, after in pairs], tail
+    return [(c, at, [_moved(test, c, flags) for test in tests] + after) for c, at, after in pairs], tail
 
 
-def _choice(starts, names) -> str:
-    """The pairs as one choice of characters. Branches that open with different characters
+# Beyond its two cases, the characters IGNORECASE matches an ASCII letter with (re's own
+# simple case folding; tests/test_prefilter.py checks every code point).
+_FOLDED_WITH = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cases(c: int, ignorecase: bool) -> list[int]:
+    """The characters that match c where it stands: c itself, or with IGNORECASE every case of it."""
+    char = chr(c)
+    if not ignorecase or not _sre.unicode_iscased(c):
+        return [c]
+    if not (char.isascii() and char.isalpha()):
+        raise _Cannot  # a letter beyond ASCII: its cases are not written out
+    lower = char.lower()
+    return [ord(x) for x in lower + lower.upper() + _FOLDED_WITH.get(lower, "")]
+
+
+def _choice(starts, names, flags: int = 0) -> str:
+    """The triples as one choice of characters. Branches that open with different characters
     cannot both match at one place, so each character's branches are put together (in
-    their order), with the tests they all open with written once."""
+    their order), with the tests they all open with written once. With IGNORECASE the
+    choice is made with case kept (each letter in all its cases), and what follows each
+    character ignores case again."""
+    ignorecase = bool(flags & re.IGNORECASE)
     by_char: dict[int, list[list[str]]] = {}
-    for c, rest in starts:
-        by_char.setdefault(c, []).append([_source(x, names) for x in rest])
+    for c, at, rest in starts:
+        written_rest = [_source(x, names) for x in rest]
+        for variant in _cases(c, bool(at & re.IGNORECASE)):
+            by_char.setdefault(variant, []).append(written_rest)
+    if len(by_char) > MAX_STARTS:
+        raise _Cannot
     written = []
     for c, rests in by_char.items():
         common = []
@@ -606,8 +643,10 @@ def _choice(starts, names) -> str:
             rests = [rest[1:] for rest in rests]
         inner = ["".join(rest) for rest in rests]
         body = inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"
-        written.append(_char(c) + "".join(common) + body)
-    return "(?:" + "|".join(written) + ")"
+        after = "".join(common) + body
+        written.append(_char(c) + ("(?i:" + after + ")" if ignorecase and after else after))
+    choice = "(?:" + "|".join(written) + ")"
+    return "(?-i:" + choice + ")" if ignorecase else choice
 
 
 def _moved(test, c: int, flags: int):
@@ -642,6 +681,10 @@ def _source(item, names) -> str:
     op, av = item
     if op == "raw":
         return av
+    if op == "flagged":
+        add, remove, sub = av
+        inner = "".join(_source(x, names) for x in sub)
+        return "(?" + _flag_letters(add) + ("-" + _flag_letters(remove) if remove else "") + ":" + inner + ")" if inner else ""
     if op is _c.LITERAL:
         return _char(av)
     if op is _c.NOT_LITERAL:
@@ -772,7 +815,7 @@ class CaseFree:
         # lower-casing would lengthen needs it.
         if self._insensitive is None:
             flags = self.flags | re.IGNORECASE
-            self._insensitive = programs.compile(with_lead(self.pattern, flags), flags)
+            self._insensitive = programs.compile(searchable(self.pattern, flags), flags)
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:

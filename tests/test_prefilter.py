@@ -98,6 +98,32 @@ def test_a_pattern_with_a_lead_finds_exactly_what_it_found_without():
         assert reference
 
 
+def test_a_pattern_that_ignores_case_opens_with_its_first_letters_in_every_case():
+    # re skips ahead only to characters it can tell apart without ignoring case: each letter is written
+    # in every case re folds together, and what follows ignores case again.
+    written = prefilter.starting_with_characters(r"\b(?:tbc|dear)\b", re.IGNORECASE)
+    assert written.startswith("(?-i:(?:t") and "T(?i:" in written and "D(?i:" in written
+    assert prefilter.starting_with_characters(r"\bkit\b", re.IGNORECASE).count(r"\u212a") == 1  # the Kelvin sign is a k
+    assert prefilter.starting_with_characters(r"(?-i:\bTBC\b)", re.IGNORECASE).startswith("(?-i:(?:T(?i:(?-i:")  # capitals only
+    assert prefilter.starting_with_characters(r"\bcafé\b", re.IGNORECASE)  # only the first letter is written out
+    assert prefilter.starting_with_characters(r"\bécrit\b", re.IGNORECASE) == ""  # a first letter beyond ASCII is not
+    text = "TBC, tbc, Tbc, ask ASK \u212aelvin; \u0130nsert \u0131nsert INSERT NAME, \u017f\u017f; Dear [Name]"
+    for source in (r"\b(?:tbc|ask|kelvin|insert)\b", r"(?-i:\bTBC\b)|\binsert\s+(?-i:[A-Z]+)", r"\bss|\bdear\s+\[\w+\]"):
+        written = prefilter.starting_with_characters(source, re.IGNORECASE | re.MULTILINE)
+        assert written and written != source
+        assert ([m.span() for m in re.finditer(written, text, re.IGNORECASE | re.MULTILINE)]
+                == [m.span() for m in re.finditer(source, text, re.IGNORECASE | re.MULTILINE)])
+
+
+def test_every_character_that_ignoring_case_matches_an_ascii_letter_is_written_out():
+    import sys
+
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        pattern = re.compile(letter, re.IGNORECASE)
+        folded = {chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))}
+        assert folded == {chr(c) for c in prefilter._cases(ord(letter), True)}, letter
+
+
 def _rule_patterns():
     patterns = []
     for rule in bundled_rules():
