@@ -770,6 +770,33 @@ def lowered(text: str) -> str | None:
     return lower if len(lower) == len(text) else None
 
 
+def any_of(words) -> str:
+    """A pattern that finds where the first of the words begins, written as a tree of their letters.
+
+    Only where a match begins is read (the opener's start): "join" is enough for "joining" too,
+    and at each place re follows one branch of letters ("a(?:ccessib…|nother)") instead of
+    trying every word in turn.
+    """
+    tree: dict = {}
+    for word in sorted(set(words), key=len):
+        node = tree
+        for char in word:
+            if node.get("") is True:
+                break  # a shorter word already begins here
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    if node.get("") is True:
+        return ""
+    parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
 class CaseFree:
     """One of invitecheck's own case-insensitive patterns, made cheap.
 
@@ -839,7 +866,7 @@ class CaseFree:
         """A pattern that finds the words every match begins with (see openings), or None."""
         if self._opener is False:
             words = openings(self.pattern)
-            self._opener = None if words is None else programs.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            self._opener = None if words is None else programs.compile(any_of(words))
         return self._opener
 
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):

@@ -68,6 +68,18 @@ def test_a_search_begins_only_where_a_match_can():
     assert openings(r"\p{Lu}+") is None  # regex-only syntax
 
 
+def test_the_opener_finds_where_the_first_of_its_words_begins():
+    assert prefilter.any_of(["join", "joining", "be", "become", "able"]) == "(?:able|be|join)"  # "be" begins "become"
+    assert prefilter.any_of(["accessible", "accessibility", "another"]) == "a(?:ccessib(?:ility|le)|nother)"
+    text = "we are able to become members; joining is easy, as is another way in"
+    words = ["joining", "become", "able", "another", "accessibility", "is"]
+    slow = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    fast = re.compile(prefilter.any_of(words))
+    for start in range(len(text)):
+        found, expected = fast.search(text, start), slow.search(text, start)
+        assert (found and found.start()) == (expected and expected.start()), start
+
+
 def test_lead_tests_the_characters_a_match_can_begin_with():
     # A pattern that opens with \b or a lookbehind is tried at every position; the lead turns most down at once.
     assert lead(r"\b(?:pay|honorari(?:um|a))\b") == "(?=[hp])"
