@@ -438,9 +438,10 @@ def _skips_ahead(items, ignorecase: bool) -> bool:
         ignorecase = _flags(ignorecase, av)
         op, av = list(av[-1])[0]
     if op is _c.LITERAL or op is _c.IN:
-        return not ignorecase  # with IGNORECASE, re skips ahead only to characters that have no case
+        return not ignorecase or not _cased((op, av))  # with IGNORECASE, re skips ahead only to characters that have no case
     if op is _c.BRANCH:
-        return not ignorecase and all(branch and list(branch)[0][0] is _c.LITERAL for branch in av[1])
+        firsts = [list(branch)[0] if branch else None for branch in av[1]]
+        return all(first and first[0] is _c.LITERAL and not (ignorecase and _cased(first)) for first in firsts)
     return False
 
 
@@ -532,10 +533,13 @@ def starting_with_characters(pattern: str, flags: int = 0) -> str:
         items = list(tree)
         if _skips_ahead(items, bool(flags & re.IGNORECASE)):
             return ""
-        starts, tail = _starts(items, flags)
-        if len(starts) > MAX_STARTS:
-            return ""
-        written = _choice(starts, names, flags) + "".join(_source(x, names) for x in tail)
+        try:
+            starts, tail = _starts(items, flags)
+            if len(starts) > MAX_STARTS:
+                return ""
+            written = _choice(starts, names, flags) + "".join(_source(x, names) for x in tail)
+        except _Cannot:
+            written = _one_set_first(items, flags, names, [])
         compiled, original = re.compile(written, flags), re.compile(pattern, flags)
     except (_Cannot, re.error, RecursionError):
         return ""
@@ -603,6 +607,98 @@ def _starts(items, flags):
     else:
         raise _Cannot
     return [(c, at, [_moved(test, c, flags) for test in tests] + after) for c, at, after in pairs], tail
+
+
+def _one_set_first(items, flags, names, tests) -> str:
+    """The sequence written to open with its first character's set, when that is one set (not a
+    choice of branches): "(?<![\\w&/-])([A-Z]…)" becomes "([A-Z](?<![\\w&/-][A-Z])…)", and
+    "(?=\\d)(?<![\\d/])(?P<year>\\d{4})" becomes "(?P<year>\\d(?<=\\d)(?<![\\d/]\\d)\\d{3})". A
+    capturing group may hold the set, as it stays where it was; the tests in front move after it."""
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        tests = tests + [items[index]]
+        index += 1
+    if index == len(items):
+        raise _Cannot
+    op, av = items[index]
+    rest = "".join(_source(x, names) for x in items[index + 1:])
+    if op is _c.SUBPATTERN and av[0] is not None and not av[1] and not av[2]:
+        inner = _one_set_first(list(av[3]), flags, names, tests)
+        opener = f"(?P<{names[av[0]]}>" if av[0] in names else "("
+        return opener + inner + ")" + rest
+    if op is _c.LITERAL or op is _c.IN:
+        first, more = (op, av), ""
+    elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] in (_c.LITERAL, _c.IN):
+        low, high, sub = av
+        first = sub[0]
+        if high is not _c.MAXREPEAT and high <= 1:
+            more = ""
+        else:
+            more = _source((op, (low - 1, high if high is _c.MAXREPEAT else high - 1, sub)), names)
+    else:
+        raise _Cannot
+    written = _source(first, names)
+    if first[0] is _c.IN and any(kind is _c.NEGATE for kind, _ in first[1]):
+        raise _Cannot  # a set of nearly every character: re would gain nothing
+    if flags & re.IGNORECASE and _cased(first):
+        raise _Cannot  # with case ignored, re builds no table of letters
+    moved = "".join(_moved_over(test, first, written, flags) for test in tests)
+    return written + moved + more + rest
+
+
+def _set_members(item) -> list[int] | None:
+    """The characters of a literal or a set of literals and ranges, or None for a set with categories."""
+    op, av = item
+    if op is _c.LITERAL:
+        return [av]
+    chars = []
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            chars.append(value)
+        elif kind is _c.RANGE and value[1] - value[0] < 256:
+            chars.extend(range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _cased(item) -> bool:
+    chars = _set_members(item)
+    if chars is None:
+        return not (item[0] is _c.IN and all(kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT for kind, value in item[1]))
+    return any(_sre.unicode_iscased(c) for c in chars)
+
+
+def _word_set(item, flags: int) -> bool:
+    """True when every character of the set is a word character (\\w), False when none is; else _Cannot."""
+    chars = _set_members(item)
+    if chars is None:
+        if item[0] is _c.IN and all(kind is _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD) for kind, value in item[1]):
+            return True
+        raise _Cannot
+    word = {bool(re.match(r"\w", chr(c), re.ASCII if flags & re.ASCII else 0)) for c in chars}
+    if len(word) != 1:
+        raise _Cannot
+    return word.pop()
+
+
+def _moved_over(test, first, written: str, flags: int) -> str:
+    """The zero-width test that held before the set's character, as it reads after it."""
+    op, av = test
+    if op is _c.AT:
+        if av is _c.AT_BOUNDARY or av is _c.AT_NON_BOUNDARY:
+            holds_after_word = (av is _c.AT_BOUNDARY) != _word_set(first, flags)
+            return ("(?<=" if holds_after_word else "(?<!") + r"\w" + written + ")"
+        if av is _c.AT_BEGINNING and flags & re.MULTILINE:
+            return r"(?<![^\n]" + written + ")"
+        raise _Cannot
+    direction, sub = av
+    if direction > 0:  # a lookahead: it reads the set's own character, so only one of one character is moved
+        sub = list(sub)
+        if len(sub) != 1 or sub[0][0] not in (_c.LITERAL, _c.IN):
+            raise _Cannot
+        return ("(?<=" if op is _c.ASSERT else "(?<!") + _source(sub[0], None) + ")"
+    return ("(?<=" if op is _c.ASSERT else "(?<!") + "".join(_source(x, None) for x in sub) + written + ")"
 
 
 # Beyond its two cases, the characters IGNORECASE matches an ASCII letter with (re's own
@@ -729,6 +825,10 @@ def _source(item, names) -> str:
         direction, sub = av
         opener = {(_c.ASSERT, 1): "(?=", (_c.ASSERT, -1): "(?<=", (_c.ASSERT_NOT, 1): "(?!", (_c.ASSERT_NOT, -1): "(?<!"}[(op, direction)]
         return opener + "".join(_source(x, names) for x in sub) + ")"
+    if op is _c.GROUPREF:
+        if names is None:
+            raise _Cannot
+        return f"(?P={names[av]})" if av in names else f"(?:\\{av})"
     if _ATOMIC is not None and op is _ATOMIC:
         return "(?>" + "".join(_source(x, names) for x in av) + ")"
     raise _Cannot
