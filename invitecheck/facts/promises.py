@@ -52,6 +52,8 @@ BELOW_PROMISES = [
     # "fill in the short form at https://…", "apply here:", "in the downloads section"
     pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at(?!{vocab:in_another_document}|{vocab:given_out_in_person})|on\s+our\s+website)\b", 0),
     pattern(r"\b(?:{vocab:apply_here})\s+(?P<thing>here)\s*:", 0),
+    # "Pick a time from 11 to 22 January: https://…": where to book comes after the colon
+    pattern(r"\b(?:pick|choose|select|book)\s+(?:a|your)\s+(?P<thing>time|slot|date|session|place)s?\b[^.:\n]{0,60}:(?=[ \t]*(?:\n|https?://|www\.))", 0),
     # "Apply using our short form: https://…": the form named, then where it is
     pattern(r"\b(?:using|on|through|via|with)\s+(?:our|the|this|a)\s+(?P<thing>(?:short\s+|online\s+|application\s+|booking\s+)?(?:form|survey|questionnaire))\s*:", 0),
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
@@ -63,7 +65,7 @@ ABOVE_PROMISES = [
 ]
 # The key words of each kind of promise: the phrases are tried only near one of them.
 ATTACHMENT_ANCHOR = pattern(r"attach|enclos|slip", 0)
-BELOW_ANCHOR = pattern(r"below|follow|click|(?:form|survey|questionnaire)(?:\s+at|\s+on\s+our|\s*:)|here\s*:|download", 0)
+BELOW_ANCHOR = pattern(r"below|follow|click|(?:pick|choose|select|book)\s+(?:a|your)\s+(?:time|slot|date|session|place)|(?:form|survey|questionnaire)(?:\s+at|\s+on\s+our|\s*:)|here\s*:|download", 0)
 ABOVE_ANCHOR = pattern(r"above", 0)
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
 
