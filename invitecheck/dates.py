@@ -34,6 +34,7 @@ def _numbered(name: str, first: int) -> dict[str, int]:
 
 
 _MONTH_NUMBERS = _numbered("month_name", 1)  # "jan": 1 … "dec": 12
+_MONTH_SHORT_NAMES = set(_MONTH_NUMBERS) | {"sept"}  # "jan" … "dec": a month's name cut short (and "may")
 _WEEKDAY_NUMBERS = _numbered("weekday", 0)  # "mon": 0 … "sun": 6
 
 
@@ -76,6 +77,17 @@ NUMERIC_RE = re.compile(
     r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
+# "12-May-2027", "12/May/27": a month's name between dashes or slashes, with its year
+DAY_MONTH_DASHED_RE = pattern(rf"(?=\d)(?<![\w/.\-])(?P<day>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)", 0)
+# "14 Jan 27", "14 Jan '27": two digits after a month's short name are its year, unless they are
+# an hour ("14 Jan 10:30", "14 Jan 10-12") or a count ("14 Jan 27 people")
+SHORT_YEAR_AFTER_RE = re.compile(r",?[ \t]+(?P<year>['’]\d{2}|\d{2}(?![\w:]|\.\d|[ \t]*(?:[-–—]|to\b)[ \t]*\d|[ \t]+(?!at\b)[A-Za-z]))")
+# "by 12/5", "Wed 12/5", "Date: 20/12": a day and month without a year, read only after a word like "by"
+# or a weekday ("24/7" and "1/2 of" are no dates).
+DAY_SLASH_MONTH_RE = re.compile(r"(?=\d)(?<![\w/.\-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)")
+# "by the 12th", "the closing date is the 20th of next month": a day of the month with no month
+DAY_OF_MONTH_RE = pattern(
+    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z])", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 _WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
@@ -293,6 +305,20 @@ def _day_of_month(day: int, sent: date, weekday: int) -> date | None:
     return next((c for c in candidates if c >= sent), None)
 
 
+def _next_day_of_month(day: int, sent: date, next_month: bool) -> date | None:
+    """'by the 12th': this month's 12th, or the next month's once this month's has gone (or when it says
+    "of next month"); a day a month lacks ("the 31st" in November) is the next month's that has it."""
+    for ahead in range(1 if next_month else 0, 4):
+        year, month = sent.year + (sent.month - 1 + ahead) // 12, (sent.month - 1 + ahead) % 12 + 1
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= sent:
+            return candidate
+    return None
+
+
 def _make(day: int, month: int, year: int | None, sent: date, weekday: int | None) -> date | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -374,6 +400,9 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
             day, month = month, day
         add(first, match.end(), weekday, _make(day, month, int(match["year"]), sent, weekday), "date")
+    for match in DAY_MONTH_DASHED_RE.finditer(text, lower, start, end):
+        first, weekday = weekday_before(match.start())
+        add(first, match.end(), weekday, _make(int(match["day"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
         for match in regex.finditer(text, lower, start, end):
             month = month_number(match["month"])
@@ -389,7 +418,25 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 if not re.search(r"\d(?:st|nd|rd|th)", match.group(0)):
                     continue
             year = int(match["year"]) if match["year"] else None
-            add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
+            last = match.end()
+            if regex is DAY_MONTH_RE and year is None and case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES:
+                short_year = SHORT_YEAR_AFTER_RE.match(text, last, end)  # "14 Jan 27"
+                if short_year:
+                    year, last = int(short_year["year"].lstrip("'’")), short_year.end()
+            add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
+    for match in DAY_SLASH_MONTH_RE.finditer(text, start, end):
+        first, weekday = weekday_before(match.start())
+        if weekday is None and not _after_a_lead(text, lower, max(start, first - 30), first):
+            continue
+        day, month = int(match["day"]), int(match["month"])
+        if month > 12 >= day:  # "12/25" can only be American order
+            day, month = month, day
+        add(first, match.end(), weekday, _make(day, month, None, sent, weekday), "date")
+    for match in DAY_OF_MONTH_RE.finditer(text, lower, start, end):
+        if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
+            continue
+        which = (match["which"] or "").lower()
+        add(match.start(), match.end(), None, _next_day_of_month(int(match["day"]), sent, which == "next"), "date")
     for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
         weekday = weekday_number(match["weekday"])
         day = DAY_AFTER_WEEKDAY_RE.match(text, match.end(), end)

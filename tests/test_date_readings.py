@@ -169,3 +169,52 @@ def test_a_wrong_weekday_does_not_move_a_yearless_date_a_year_on(run, draft):
         (5, "The date 'Monday 29 November' had already passed when it was sent (3 days earlier).")]
     assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
         (5, "'Monday 29 November': 29 November 2026 is a Sunday, not a Monday.")]
+
+
+# --- dates written in shorter ways (December 2026) -------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    # day first, the year worked out from the send date as for "12 May"
+    ("Please reply by 12/5.", "12/5", date(2027, 5, 12)),
+    ("Please reply by 29/11.", "29/11", date(2026, 11, 29)),  # three days before sending: passed
+    ("The closing date is Wed 12/5.", "Wed 12/5", date(2027, 5, 12)),
+    ("Date: 20/12\nTime: 2pm", "20/12", date(2026, 12, 20)),
+    # a two-digit year after a month's short name
+    ("The meeting is on 14 Jan 28.", "14 Jan 28", date(2028, 1, 14)),
+    ("The meeting is on 14 Jan '28 at 2pm.", "14 Jan '28", date(2028, 1, 14)),
+    ("Reply by 12/5/27.", "12/5/27", date(2027, 5, 12)),
+    ("Reply by 12.5.2027.", "12.5.2027", date(2027, 5, 12)),
+    ("Reply by 12-May-2028.", "12-May-2028", date(2028, 5, 12)),
+    ("Reply by 12-May-28.", "12-May-28", date(2028, 5, 12)),
+    ("Reply by Wed 12th May.", "Wed 12th May", date(2027, 5, 12)),
+    # a day of the month with no month: this month's, or next month's once it has gone
+    ("Please reply by the 12th.", "the 12th", date(2026, 12, 12)),
+    ("Please reply by the 1st, at the latest.", "the 1st", date(2027, 1, 1)),
+    ("The closing date is the 20th of next month.", "the 20th of next month", date(2027, 1, 20)),
+])
+def test_dates_written_short_are_read(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Our helpline is 24/7.", []),
+    ("Our helpline is on 24/7/365.", []),
+    ("The share is 1/2 of the places.", []),
+    ("The session is 1/2 day.", []),
+    ("Join us on the 12th floor.", []),
+    ("It is the 12th annual meeting.", []),
+    ("The meeting is on 14 Jan 10:30.", ["14 Jan"]),  # a time, not a year
+    ("The meeting is on 14 Jan 27 people came.", ["14 Jan"]),
+    ("The meeting is on 14 Jan 10-12.", ["14 Jan"]),  # hours
+])
+def test_numbers_that_only_look_like_short_dates_or_years_are_not_read_as_them(text, quoted):
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == quoted
+
+
+def test_a_deadline_written_day_and_month_only_is_measured_for_notice(run, draft):
+    # "by 12/5" gave no date at all: notice-period found nothing to measure.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk by 8/12.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'8/12' is too soon: Tuesday 8 December 2026 is 6 days after it was sent on Wednesday 2 December 2026; "
+            "allow at least 14 days.")]
