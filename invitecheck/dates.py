@@ -48,11 +48,14 @@ def weekday_number(name: str) -> int:
     return _WEEKDAY_NUMBERS[case_free(name).rstrip(".")[:3]]
 
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
-    "twenty-one": 21, "thirty": 30,
-}
+_NUMBER_NAMES = listed("number_name")  # "one" … "thirty", in order
+
+
+def count_number(word: str) -> int:
+    """'3', 'three' and 'twenty-one' give 3, 3 and 21; 'a' and 'an' give 1."""
+    word = case_free(word)
+    return int(word) if word.isdigit() else _NUMBER_NAMES.index(word) + 1 if word in _NUMBER_NAMES else 1
+
 
 # A full name ends at its last letter ("on 12 March." ends before the full stop); a short
 # form may take a point ("12 Sept.", "Tues.").
@@ -60,7 +63,7 @@ _MONTH = r"(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)"
 _WEEKDAY = r"(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation}\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
+_RANGE = rf"(?:\s*(?:{{vocab:day_range_link}})\s*\d{{1,2}}{_ORD})?"
 
 # The day-and-month patterns start at the digits or the month name, where the
 # regex engine can jump straight to candidates; a weekday just before ("Monday
@@ -90,7 +93,7 @@ DAY_OF_MONTH_RE = pattern(
     r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z])", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
-_WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
+_WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:{vocab:day_range_link})\s*(?:{vocab:weekday_abbreviation})|\s+(?:{vocab:part_of_day})s\b)"
 WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
 # A short name counts with its capital only ("by Tues", "on Sat"; not "on the sun deck"):
 # matched in the text as written, only where str.find has found "Mon", "Tue" … (a regex
@@ -128,12 +131,12 @@ TIME_BEFORE_RE = pattern(r"(?:\b\d{1,2}\s*)?(?:{vocab:clock_time}|\bmidnight)[\s
 # "a week on Friday", "Friday week": the Friday after the coming one
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
-_COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
+_COUNT = r"(?P<count>\d{1,3}|an?|{vocab:number_name})"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
     # "within five working days of the call" counts from another day, not from the day it was sent
-    CaseFree(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))"),
-    CaseFree(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b"),
+    pattern(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))", 0),
+    pattern(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", 0),
     CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]
 END_OF_RE = CaseFree(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b")
@@ -462,8 +465,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         taken.add(span_start, span_end)
         found.append(DateMention(span_start, span_end, text[span_start:span_end], sent + timedelta(days=ahead), "weekday"))
     for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, lower, start, end)):
-        count_word = case_free(match["count"])
-        count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
+        count = count_number(match["count"])
         unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
         if taken.overlaps(match.start(), match.end()) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):

@@ -218,3 +218,15 @@ def test_a_deadline_written_day_and_month_only_is_measured_for_notice(run, draft
     assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
         (5, "'8/12' is too soon: Tuesday 8 December 2026 is 6 days after it was sent on Wednesday 2 December 2026; "
             "allow at least 14 days.")]
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    # numbers as words come from the vocabulary's number_name, in order: every one up to thirty is read
+    ("Please reply within twenty-eight days.", "within twenty-eight days", date(2026, 12, 30)),
+    ("Please reply within fifteen days.", "within fifteen days", date(2026, 12, 17)),
+    ("Please reply in twelve days' time.", "in twelve days' time", date(2026, 12, 14)),
+    # a choice of two days is read from the first: it was read as the second
+    ("We meet on 1st or 2nd February.", "1st or 2nd February", date(2027, 2, 1)),
+])
+def test_more_spans_and_choices_of_days_are_read(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
