@@ -80,6 +80,10 @@ NUMERIC_RE = re.compile(
     r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
+# "Thursday 5 – Friday 6 June", "Tues 5th & Weds 6th January": the first day takes the month (and year) after the second
+FIRST_OF_TWO_DAYS_RE = pattern(
+    rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<first>(?P<day>\d{{1,2}}){_ORD})\s*(?:{{vocab:day_range_link}})\s*"
+    rf"(?:(?:{{vocab:weekday}}|{{vocab:weekday_abbreviation}})\.?,?\s+)?(?:the\s+)?(?P<second>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])", 0)
 # "12-May-2027", "12/May/27": a month's name between dashes or slashes, with its year
 DAY_MONTH_DASHED_RE = pattern(rf"(?=\d)(?<![\w/.\-])(?P<day>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)", 0)
 # "14 Jan 27", "14 Jan '27": two digits after a month's short name are its year, unless they are
@@ -139,7 +143,11 @@ RELATIVE_RES = [
     pattern(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", 0),
     CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]
-END_OF_RE = CaseFree(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b")
+# "by the end of next week", "the deadline is the end of this month", "by the end of January": without "by"
+# or "before", read only after a word like "deadline is" (as a bare weekday is)
+END_OF_RE = pattern(
+    r"\b(?P<by>(?:by|before)\s+)?(?:the\s+)?end\s+of\s+(?:(?P<which>this|the|next)\s+(?P<unit>week|month)"
+    r"|(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)(?:,?\s+(?P<year>\d{4}))?)\b", 0)
 
 # Phrases that ask for a reply with no real time allowed (vocabulary: close_of_play, asap …).
 # Each is its own pattern, tried in this order: where two cover the same words, the first keeps them.
@@ -179,6 +187,8 @@ _HEADER_LINE_RE = re.compile(r"^[ \t>]*(?:sent|received|delivery-date|resent-dat
 _DATE_LINE_RE = re.compile(r"^[ \t>]*date[ \t]*:", re.I | re.M)
 _MAIL_HEADER_RE = re.compile(r"^[ \t>]*(?:from|to|cc|subject|sent|reply-to)[ \t]*:", re.I | re.M)
 HEADER_WINDOW = 200
+# A web address running up to a date, with no space between: the date is part of the address
+_IN_A_WEB_ADDRESS_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\"]*$", re.I)
 _CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
 
 
@@ -393,6 +403,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         taken.add(first, last)
         if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
             return
+        if _IN_A_WEB_ADDRESS_RE.search(text, max(start, first - 200), first):
+            return  # "https://example.org/events?date=12-05-2027": part of an address
         found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
     for match in ISO_RE.finditer(text, start, end):
@@ -427,6 +439,11 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 if short_year:
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
+    for match in FIRST_OF_TWO_DAYS_RE.finditer(text, lower, start, end):
+        if int(match["day"]) < int(match["second"]):
+            weekday = weekday_number(match["weekday"])
+            when = _make(int(match["day"]), month_number(match["month"]), int(match["year"]) if match["year"] else None, sent, weekday)
+            add(match.start(), match.end("first"), weekday, when, "date")
     for match in DAY_SLASH_MONTH_RE.finditer(text, start, end):
         first, weekday = weekday_before(match.start())
         if weekday is None and not _after_a_lead(text, lower, max(start, first - 30), first):
@@ -472,13 +489,17 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             continue  # "we pay expenses within ten working days" gives the reader no deadline
         found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, lower, start, end):
-        following = match["which"].lower() == "next"
-        if match["unit"].lower() == "week":  # the Friday of this week, or of next week
-            when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if following else 0))
+        if not match["by"] and not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
+            continue
+        if match["month"]:  # the last day of that month
+            first = _make(1, month_number(match["month"]), int(match["year"]) if match["year"] else None, sent, None)
+            when = first and first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        elif match["unit"].lower() == "week":  # the Friday of this week, or of next week
+            when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if match["which"].lower() == "next" else 0))
         else:
-            month = sent.replace(day=1) + timedelta(days=32) if following else sent
+            month = sent.replace(day=1) + timedelta(days=32) if match["which"].lower() == "next" else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-        found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], when, "relative"))
+        add(match.start(), match.end(), None, when, "relative")
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
 
 

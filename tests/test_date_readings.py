@@ -96,8 +96,9 @@ def test_a_weekday_with_an_ordinal_day_is_that_day_not_the_next_such_weekday(run
 
 
 def test_an_ordinal_weekday_before_a_later_month_is_left_to_the_month():
+    # Not this month's 2nd: the month after the second day is the first one's too.
     found = find_dates("We meet on Tuesday 2nd and Wednesday 3rd March.", WED_2_DEC_2026)
-    assert [m.date for m in found] == [date(2027, 3, 3)]
+    assert [m.date for m in found] == [date(2027, 3, 2), date(2027, 3, 3)]
 
 
 def test_a_date_in_us_order_that_can_only_be_us_order_is_read():
@@ -230,3 +231,63 @@ def test_a_deadline_written_day_and_month_only_is_measured_for_notice(run, draft
 ])
 def test_more_spans_and_choices_of_days_are_read(text, quoted, expected):
     assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+# --- ways UK invitations write dates and times (December 2026) ---------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the first of two days before one month: it was not read, so an event's first day was lost
+    ("The conference is on Thursday 3 – Friday 4 June.", [("Thursday 3", date(2027, 6, 3)), ("Friday 4 June", date(2027, 6, 4))]),
+    ("Join us Sat 9th - Sun 10th January 2027.", [("Sat 9th", date(2027, 1, 9)), ("Sun 10th January 2027", date(2027, 1, 10))]),
+    ("We meet on Tues 5th & Weds 6th January.", [("Tues 5th", date(2027, 1, 5)), ("Weds 6th January", date(2027, 1, 6))]),
+    ("The course runs on 5/6 January.", [("5/6 January", date(2027, 1, 5))]),
+    ("The workshop is w/c 11/1.", [("11/1", date(2027, 1, 11))]),
+    ("The survey is week commencing 11/1.", [("11/1", date(2027, 1, 11))]),
+])
+def test_two_days_written_together_are_read_from_the_first(text, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == expected
+
+
+def test_a_weekday_that_does_not_fit_the_first_of_two_days_is_reported(run, draft):
+    # "Thursday 5 – Friday 6 June" copied from a 2025 flyer: 5 June 2027 is a Saturday.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk.\n"
+                     "The conference is on Thursday 5 – Friday 6 June 2027.\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (6, "'Thursday 5': 5 June 2027 is a Saturday, not a Thursday."),
+        (6, "'Friday 6 June 2027': 6 June 2027 is a Sunday, not a Friday.")]
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    ("The deadline is the end of next week.", "the end of next week", date(2026, 12, 11)),
+    ("Closing date: end of this month.", "end of this month", date(2026, 12, 31)),
+    ("Please reply by the end of January.", "by the end of January", date(2027, 1, 31)),
+    ("Please reply by end of February 2027.", "by end of February 2027", date(2027, 2, 28)),
+])
+def test_the_end_of_a_week_or_month_is_read_after_any_deadline_word(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "Read about it at https://example.org/news/panel_12.05.2027 before you reply.",
+    "Book at https://example.org/events?date=12-05-2027 please.",
+    "See www.example.org/2027-05-12/panel for the papers.",
+])
+def test_a_date_inside_a_web_address_is_not_a_date_to_act_by(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Call 01632 960 001 or 07700 900461.", "Tel: 0113 496 0000 (ext. 12/34).", "Our ref: 12/05/2027.",
+    "See version 12.05.2027 of the form.", "REF 2027/05/12", "Funding for the 2025/26 financial year.",
+])
+def test_phone_numbers_and_references_are_not_dates(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_meeting_at_quarter_past_the_hour_has_its_time(run, draft):
+    # "at quarter past six" was no time, so when-and-where said the time was missing.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at quarter past six at "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
