@@ -291,3 +291,21 @@ def test_a_meeting_at_quarter_past_the_hour_has_its_time(run, draft):
                      "Please join our patient panel meeting on Thursday 14 January 2027 at quarter past six at "
                      "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
     assert report["when-and-where"]["status"] == "pass"
+
+
+def test_a_meeting_tonight_has_no_notice_at_all(run, draft):
+    # "tonight" is the send date, and a date on the send date was passed over as the message's own:
+    # notice-period said there was no date to act by, while "tomorrow" failed it.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join us tonight at 6pm for our patient panel meeting at Leeds Civic Hall, LS1 1UR.\n"
+                     "Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'tonight' is too soon: Wednesday 2 December 2026 is the day it was sent; allow at least 14 days.")]
+
+
+@pytest.mark.parametrize("time", ["1800hrs", "18:00-20:00", "6pm-8pm", "from 6 to 8pm", "half six"])
+def test_a_meeting_time_written_the_uk_way_is_a_time(run, draft, time):
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 14 January 2027 at {time} at "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
