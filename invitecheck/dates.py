@@ -77,24 +77,27 @@ MONTH_DAY_RE = pattern(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
 NUMERIC_RE = re.compile(
-    r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
+    r"(?=\d)(?<![\w/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
 )
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
 # "Thursday 5 – Friday 6 June", "Tues 5th & Weds 6th January": the first day takes the month (and year) after the second
 FIRST_OF_TWO_DAYS_RE = pattern(
     rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<first>(?P<day>\d{{1,2}}){_ORD})\s*(?:{{vocab:day_range_link}})\s*"
     rf"(?:(?:{{vocab:weekday}}|{{vocab:weekday_abbreviation}})\.?,?\s+)?(?:the\s+)?(?P<second>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])", 0)
-# "12-May-2027", "12/May/27": a month's name between dashes or slashes, with its year
-DAY_MONTH_DASHED_RE = pattern(rf"(?=\d)(?<![\w/.\-])(?P<day>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)", 0)
-# "14 Jan 27", "14 Jan '27": two digits after a month's short name are its year, unless they are
+# "14 Jan 27", "5 June '27": two digits after a month's short name (or after an apostrophe) are its year, unless they are
 # an hour ("14 Jan 10:30", "14 Jan 10-12") or a count ("14 Jan 27 people")
 SHORT_YEAR_AFTER_RE = re.compile(r",?[ \t]+(?P<year>['’]\d{2}|\d{2}(?![\w:]|\.\d|[ \t]*(?:[-–—]|to\b)[ \t]*\d|[ \t]+(?!at\b)[A-Za-z]))")
-# "by 12/5", "Wed 12/5", "Date: 20/12": a day and month without a year, read only after a word like "by"
-# or a weekday ("24/7" and "1/2 of" are no dates).
-DAY_SLASH_MONTH_RE = re.compile(r"(?=\d)(?<![\w/.\-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)")
-# "by the 12th", "the closing date is the 20th of next month": a day of the month with no month
-DAY_OF_MONTH_RE = pattern(
-    r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z])", 0)
+# Three shorter ways to write a date, found in one pass from their digits (where re skips ahead):
+# - "12-May-2027", "12/May/27": a month's name between dashes or slashes, with its year;
+# - "by 12/5", "Wed 12/5", "Date: 20/12": a day and month without a year, read only after a word like
+#   "by" or a weekday ("24/7" and "1/2 of" are no dates);
+# - "by the 12th", "the closing date is the 20th of next month": a day of the month with no month
+#   ("the" is looked for just before).
+SHORT_DATE_RE = pattern(
+    rf"(?=\d)(?<![\w/.])(?:(?<!-)(?P<dashed>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)"
+    r"|(?<![-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month_number>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)"
+    r"|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z]))", 0)
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 _WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:{vocab:day_range_link})\s*(?:{vocab:weekday_abbreviation})|\s+(?:{vocab:part_of_day})s\b)"
@@ -146,8 +149,9 @@ RELATIVE_RES = [
 # "by the end of next week", "the deadline is the end of this month", "by the end of January": without "by"
 # or "before", read only after a word like "deadline is" (as a bare weekday is)
 END_OF_RE = pattern(
-    r"\b(?P<by>(?:by|before)\s+)?(?:the\s+)?end\s+of\s+(?:(?P<which>this|the|next)\s+(?P<unit>week|month)"
+    r"\bend\s+of\s+(?:(?P<which>this|the|next)\s+(?P<unit>week|month)"
     r"|(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)(?:,?\s+(?P<year>\d{4}))?)\b", 0)
+BY_THE_BEFORE_RE = re.compile(r"\b(?:(?P<by>by|before)\s+)?(?:the\s+)?$", re.I)  # looked for just before "end of"
 
 # Phrases that ask for a reply with no real time allowed (vocabulary: close_of_play, asap …).
 # Each is its own pattern, tried in this order: where two cover the same words, the first keeps them.
@@ -415,9 +419,6 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
             day, month = month, day
         add(first, match.end(), weekday, _make(day, month, int(match["year"]), sent, weekday), "date")
-    for match in DAY_MONTH_DASHED_RE.finditer(text, lower, start, end):
-        first, weekday = weekday_before(match.start())
-        add(first, match.end(), weekday, _make(int(match["day"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
         for match in regex.finditer(text, lower, start, end):
             month = month_number(match["month"])
@@ -434,31 +435,36 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                     continue
             year = int(match["year"]) if match["year"] else None
             last = match.end()
-            if regex is DAY_MONTH_RE and year is None and case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES:
-                short_year = SHORT_YEAR_AFTER_RE.match(text, last, end)  # "14 Jan 27"
-                if short_year:
+            if regex is DAY_MONTH_RE and year is None:
+                short_year = SHORT_YEAR_AFTER_RE.match(text, last, end)  # "14 Jan 27", "5 June '27"
+                if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
-    for match in FIRST_OF_TWO_DAYS_RE.finditer(text, lower, start, end):
-        if int(match["day"]) < int(match["second"]):
-            weekday = weekday_number(match["weekday"])
-            when = _make(int(match["day"]), month_number(match["month"]), int(match["year"]) if match["year"] else None, sent, weekday)
-            add(match.start(), match.end("first"), weekday, when, "date")
-    for match in DAY_SLASH_MONTH_RE.finditer(text, start, end):
-        first, weekday = weekday_before(match.start())
-        if weekday is None and not _after_a_lead(text, lower, max(start, first - 30), first):
-            continue
-        day, month = int(match["day"]), int(match["month"])
-        if month > 12 >= day:  # "12/25" can only be American order
-            day, month = month, day
-        add(first, match.end(), weekday, _make(day, month, None, sent, weekday), "date")
-    for match in DAY_OF_MONTH_RE.finditer(text, lower, start, end):
-        if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
-            continue
-        which = (match["which"] or "").lower()
-        add(match.start(), match.end(), None, _next_day_of_month(int(match["day"]), sent, which == "next"), "date")
+    for match in SHORT_DATE_RE.finditer(text, lower, start, end):
+        if match["dashed"]:  # "12-May-2027"
+            first, weekday = weekday_before(match.start())
+            add(first, match.end(), weekday, _make(int(match["dashed"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
+        elif match["day"]:  # "by 12/5"
+            first, weekday = weekday_before(match.start())
+            if weekday is None and not _after_a_lead(text, lower, max(start, first - 30), first):
+                continue
+            day, month = int(match["day"]), int(match["month_number"])
+            if month > 12 >= day:  # "12/25" can only be American order
+                day, month = month, day
+            add(first, match.end(), weekday, _make(day, month, None, sent, weekday), "date")
+        else:  # "by the 12th"
+            the = THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
+            if the is None or not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
+                continue
+            which = (match["which"] or "").lower()
+            add(the.start(), match.end(), None, _next_day_of_month(int(match["nth"]), sent, which == "next"), "date")
     for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
         weekday = weekday_number(match["weekday"])
+        two = FIRST_OF_TWO_DAYS_RE.match(text, lower, match.start("weekday"), end)
+        if two and int(two["day"]) < int(two["second"]):  # "Thursday 5 – Friday 6 June": the 5th takes June
+            year = int(two["year"]) if two["year"] else None
+            add(two.start(), two.end("first"), weekday, _make(int(two["day"]), month_number(two["month"]), year, sent, weekday), "date")
+            continue
         day = DAY_AFTER_WEEKDAY_RE.match(text, match.end(), end)
         if day:  # "Tuesday 3rd": a day of the month, unless its month is written after it
             if not MONTH_SOON_AFTER_RE.match(text, lower, day.end(), end):
@@ -489,17 +495,19 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             continue  # "we pay expenses within ten working days" gives the reader no deadline
         found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, lower, start, end):
-        if not match["by"] and not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
+        by = BY_THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
+        first = by.start() if by else match.start()
+        if not (by and by["by"]) and not _after_a_lead(text, lower, max(start, first - 30), first):
             continue
         if match["month"]:  # the last day of that month
-            first = _make(1, month_number(match["month"]), int(match["year"]) if match["year"] else None, sent, None)
-            when = first and first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            day_one = _make(1, month_number(match["month"]), int(match["year"]) if match["year"] else None, sent, None)
+            when = day_one and day_one.replace(day=calendar.monthrange(day_one.year, day_one.month)[1])
         elif match["unit"].lower() == "week":  # the Friday of this week, or of next week
             when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if match["which"].lower() == "next" else 0))
         else:
             month = sent.replace(day=1) + timedelta(days=32) if match["which"].lower() == "next" else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-        add(match.start(), match.end(), None, when, "relative")
+        add(first, match.end(), None, when, "relative")
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
 
 

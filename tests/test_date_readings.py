@@ -309,3 +309,12 @@ def test_a_meeting_time_written_the_uk_way_is_a_time(run, draft, time):
                      f"Please join our patient panel meeting on Thursday 14 January 2027 at {time} at "
                      "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
     assert report["when-and-where"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Please read the information sheet v1.2.2027 before you reply.", []),  # a version number, not 1 February
+    ("The meeting is on 5th June '28 at 2pm.", [("5th June '28", date(2028, 6, 5))]),  # an apostrophe marks a year
+    ("The meeting is on 5 June 28 members came.", [("5 June", date(2027, 6, 5))]),
+])
+def test_version_numbers_and_marked_years(text, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == expected
