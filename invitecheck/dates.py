@@ -76,9 +76,6 @@ DAY_MONTH_RE = pattern(
 MONTH_DAY_RE = pattern(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
-NUMERIC_RE = re.compile(
-    r"(?=\d)(?<![\w/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
-)
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
 # "Thursday 5 – Friday 6 June", "Tues 5th & Weds 6th January": the first day takes the month (and year) after the second
 FIRST_OF_TWO_DAYS_RE = pattern(
@@ -87,14 +84,16 @@ FIRST_OF_TWO_DAYS_RE = pattern(
 # "14 Jan 27", "5 June '27": two digits after a month's short name (or after an apostrophe) are its year, unless they are
 # an hour ("14 Jan 10:30", "14 Jan 10-12") or a count ("14 Jan 27 people")
 SHORT_YEAR_AFTER_RE = re.compile(r",?[ \t]+(?P<year>['’]\d{2}|\d{2}(?![\w:]|\.\d|[ \t]*(?:[-–—]|to\b)[ \t]*\d|[ \t]+(?!at\b)[A-Za-z]))")
-# Three shorter ways to write a date, found in one pass from their digits (where re skips ahead):
+# Dates that begin with their day's digits, found in one pass (where re skips ahead to digits):
+# - "12/06/2023", "12.6.23", "12-06-2023": all in numbers, day first;
 # - "12-May-2027", "12/May/27": a month's name between dashes or slashes, with its year;
 # - "by 12/5", "Wed 12/5", "Date: 20/12": a day and month without a year, read only after a word like
 #   "by" or a weekday ("24/7" and "1/2 of" are no dates);
 # - "by the 12th", "the closing date is the 20th of next month": a day of the month with no month
 #   ("the" is looked for just before).
-SHORT_DATE_RE = pattern(
-    rf"(?=\d)(?<![\w/.])(?:(?<!-)(?P<dashed>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)"
+DIGITS_FIRST_RE = pattern(
+    r"(?=\d)(?<![\w/.])(?:(?<!-)(?P<numeric>\d{1,2})(?P<sep>[/.\-])(?P<number_month>\d{1,2})(?P=sep)(?P<number_year>\d{4}|\d{2})(?![\d/]|\.\d)"
+    rf"|(?<!-)(?P<dashed>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)"
     r"|(?<![-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month_number>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)"
     r"|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z]))", 0)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
@@ -413,12 +412,19 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
 
     for match in ISO_RE.finditer(text, start, end):
         add(match.start(), match.end(), None, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
-    for match in NUMERIC_RE.finditer(text, start, end):
-        first, weekday = weekday_before(match.start())
-        day, month = int(match["day"]), int(match["month"])
-        if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
-            day, month = month, day
-        add(first, match.end(), weekday, _make(day, month, int(match["year"]), sent, weekday), "date")
+    short = []  # "by 12/5" and "by the 12th", read once the dates with a month's name have been ("5/6 January")
+    for match in DIGITS_FIRST_RE.finditer(text, lower, start, end):
+        if match["numeric"]:
+            first, weekday = weekday_before(match.start())
+            day, month = int(match["numeric"]), int(match["number_month"])
+            if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
+                day, month = month, day
+            add(first, match.end(), weekday, _make(day, month, int(match["number_year"]), sent, weekday), "date")
+        elif match["dashed"]:  # "12-May-2027"
+            first, weekday = weekday_before(match.start())
+            add(first, match.end(), weekday, _make(int(match["dashed"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
+        else:
+            short.append(match)
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
         for match in regex.finditer(text, lower, start, end):
             month = month_number(match["month"])
@@ -440,11 +446,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
-    for match in SHORT_DATE_RE.finditer(text, lower, start, end):
-        if match["dashed"]:  # "12-May-2027"
-            first, weekday = weekday_before(match.start())
-            add(first, match.end(), weekday, _make(int(match["dashed"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
-        elif match["day"]:  # "by 12/5"
+    for match in short:
+        if match["day"]:  # "by 12/5"
             first, weekday = weekday_before(match.start())
             if weekday is None and not _after_a_lead(text, lower, max(start, first - 30), first):
                 continue
