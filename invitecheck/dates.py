@@ -406,7 +406,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         taken.add(first, last)
         if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
             return
-        if _IN_A_WEB_ADDRESS_RE.search(text, max(start, first - 200), first):
+        if first > start and not text[first - 1].isspace() and _IN_A_WEB_ADDRESS_RE.search(text, max(start, first - 200), first):
             return  # "https://example.org/events?date=12-05-2027": part of an address
         found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
