@@ -97,6 +97,7 @@ DIGITS_FIRST_RE = pattern(
     r"|(?<![-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month_number>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)"
     r"|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z]))", 0)
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+SHORT_DATE_LEAD_RE = pattern(r"\b(?:{vocab:short_date_lead})\s*$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 _WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:{vocab:day_range_link})\s*(?:{vocab:weekday_abbreviation})|\s+(?:{vocab:part_of_day})s\b)"
@@ -449,7 +450,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     for match in short:
         if match["day"]:  # "by 12/5"
             first, weekday = weekday_before(match.start())
-            if weekday is None and not _after_a_lead(text, lower, max(start, first - 30), first):
+            if weekday is None and not SHORT_DATE_LEAD_RE.search(text, lower, max(start, first - 30), first):
                 continue
             day, month = int(match["day"]), int(match["month_number"])
             if month > 12 >= day:  # "12/25" can only be American order

@@ -318,3 +318,8 @@ def test_a_meeting_time_written_the_uk_way_is_a_time(run, draft, time):
 ])
 def test_version_numbers_and_marked_years(text, expected):
     assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == expected
+
+
+@pytest.mark.parametrize("text", ["Our satisfaction score is 9/10.", "Score: 9/10", "It is 4/5 stars."])
+def test_a_score_out_of_ten_is_not_a_date(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
