@@ -390,8 +390,9 @@ def lead(pattern: str, flags: int = 0) -> str:
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
         return ""
     tests = []
-    if folded:
-        tests.append("[" + "".join(sorted(folded)) + "]")
+    if folded:  # "(?i:\bcontact)" outside IGNORECASE: its first letter may be "C" or "c", so the test ignores case too
+        test = "[" + "".join(sorted(folded)) + "]"
+        tests.append(test if ignorecase else "(?i:" + test + ")")
     anchors = sorted(exact & set(_ANCHORS.values()))
     exact -= set(anchors)
     if not (folded or exact):

@@ -9,7 +9,7 @@ import regex
 from conftest import EXAMPLES
 
 from invitecheck import prefilter
-from invitecheck.prefilter import CaseFree, Rare, lead, openings, required_literals, work_out_requirement
+from invitecheck.prefilter import CaseFree, Rare, lead, openings, required_literals, with_lead, work_out_requirement
 from invitecheck.loaders import load_path
 from invitecheck.rules import bundled_rules
 
@@ -87,6 +87,8 @@ def test_lead_tests_the_characters_a_match_can_begin_with():
     assert lead(r"\b\d+\s?pounds\b") == r"(?=[\d])"
     assert lead(r"\bat\s+(?-i:[A-Z][a-z]+)", re.IGNORECASE) == "(?=[a])"
     assert lead(r"\b(?-i:[A-Z]{2})\b", re.IGNORECASE) == "(?=(?-i:[A-Z]))"  # capitals only, whatever the flags
+    # A group that ignores case in a pattern that does not: "Contact" begins with a capital too.
+    assert lead(r"(?i:\b(?:contact|call))\s+(?-i:[A-Z])") == "(?=(?i:[c]))"
     # A match that may begin where a line does: "Where: online" on its own line, or "held online".
     assert lead(r"\bheld\s+online\b|^[ \t]*where[ \t]*:[ \t]*online", re.MULTILINE) == "(?=[h]|(?m:^))"
     # No lead where it cannot help or cannot be said.
@@ -148,6 +150,15 @@ def test_every_character_that_ignoring_case_matches_an_ascii_letter_is_written_o
         pattern = re.compile(letter, re.IGNORECASE)
         folded = {chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))}
         assert folded == {chr(c) for c in prefilter._cases(ord(letter), True)}, letter
+
+
+def test_a_pattern_that_ignores_case_only_in_a_group_finds_the_same_with_its_lead():
+    # The lead was "(?=[c])": a search with it in front missed "Contact Sam" and "CALL Sam".
+    source = r"(?i:\b(?:contact|call))\s+(?P<name>(?-i:[A-Z][a-z]+))"
+    text = "Contact Sam Patel, or call Femi. CALL Dawn. contact lowercase"
+    expected = [m["name"] for m in re.finditer(source, text)]
+    assert expected == ["Sam", "Femi", "Dawn"]
+    assert [m["name"] for m in re.finditer(with_lead(source), text)] == expected
 
 
 def _rule_patterns():

@@ -56,15 +56,7 @@ _NAMED_CONTACT = (
 )
 
 
-def _case_free_lead(source: str) -> str:
-    """The pattern behind a test on the characters its matches begin with (prefilter.with_lead), made
-    case-insensitive as the verbs it opens with are: re would otherwise try it in full at every position.
-    Ignoring case only widens the test, so no match is lost (about half the time of trying it everywhere)."""
-    led = with_lead(source)
-    return f"(?i:{led[: -len(source) - 4]})(?:{source})" if led != source else source
-
-
-NAMED_CONTACT_RE = programs.compile(_case_free_lead(_NAMED_CONTACT))
+NAMED_CONTACT_RE = programs.compile(with_lead(_NAMED_CONTACT))  # the lead ignores case where the verbs do
 
 # "Hi, it's Dawn from Brookfield Surgery": a first name that introduces the writer.
 HERE_FROM_RE = re.compile(r"\s+(?:from|here|at)\b", re.I)
@@ -185,6 +177,30 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+# A text message signs off at the end of its last sentence: "… tell the chair. Thanks, Gail Ferris
+# (practice manager)", wrapped or not.
+CLOSING_RE = re.compile(
+    r"[.!?][ \t]+(?:many[ \t]+|kind[ \t]+)?(?:thanks|thank[ \t]+you|regards|best[ \t]+wishes|cheers)[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+    r"(?P<rest>[^\n]{1,60}(?:\n[^\n]{1,40})?)\Z",
+    re.I,
+)
+CLOSING_WINDOW = 160
+
+
+def _closing_name(doc: Invitation, role_words: set[str]) -> str:
+    """The name after a thank-you that ends the sender's own last sentence, as a text message signs."""
+    end = own_end(doc)
+    tail = doc.text[max(doc.body.start, end - CLOSING_WINDOW) : end].rstrip()
+    match = CLOSING_RE.search(tail)
+    if match is None:
+        return ""
+    lines = match["rest"].split("\n")
+    for candidate in (" ".join(lines), lines[0]):
+        if _sign_off_line(candidate, 1, role_words):
+            return clean_name(candidate)
+    return ""
+
+
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc)):
         name = match["name"]
@@ -246,7 +262,7 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
         name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
-    for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
+    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
         name = finder(doc, role_words)
         if name:
             return name, where
