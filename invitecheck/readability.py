@@ -23,14 +23,17 @@ from .syllables import syllables
 
 # An address is tried only where a word starts ((?<!\S)): tried at every position, a
 # long run without spaces was rescanned to its end from each one.
-URL_OR_EMAIL_RE = programs.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
+URL_OR_EMAIL_RE = programs.compile(r"(?=[hw][tw][tw])(?:https?://|www\.)\S+|(?<!\S)\S+@\S+")
+URL_ONLY_RE = programs.compile(r"(?=[hw][tw][tw])(?:https?://|www\.)\S+")  # no "@" in the text: no email address, no word to try one at
 
 
 def _without_links(text: str) -> str:
     """Each web or email address in the text as the one word "link"; the pattern is run only
     when the text has what every address needs ("://", "www." or "@")."""
-    if "@" in text or "://" in text or "www." in text:
+    if "@" in text:
         return URL_OR_EMAIL_RE.sub("link", text)
+    if "://" in text or "www." in text:
+        return URL_ONLY_RE.sub("link", text)
     return text
 
 
