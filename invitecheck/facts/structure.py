@@ -14,13 +14,13 @@ from .. import cached_re as re  # re, compiling from the start-up cache
 from ..address import split_sender
 from ..fields import Fields
 from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
-from ..vocabulary import words
+from ..vocabulary import pattern, words
 
 # An Outlook reply or forward quotes the earlier message under a header block.
 OUTLOOK_QUOTE_RE = re.compile(r"^[ \t]*From:[^\n]*\n[ \t]*Sent:[^\n]*\n(?:[ \t]*(?:To|Cc|Subject):[^\n]*\n){1,3}", re.M)
-DISCLAIMER_RE = re.compile(
+# One of invitecheck's case-free patterns (prefilter.CaseFree): not run at all where the text lacks its words
+DISCLAIMER_RE = pattern(
     r"^[^\n]{0,80}\b(?:intended\s+recipient|notify\s+the\s+sender\s+immediately|this\s+e-?mail\s+(?:and\s+any\s+(?:files|attachments)\s+)?(?:is|are|may\s+be)\s+(?:confidential|privileged))",
-    re.M | re.I,
 )
 
 
@@ -87,7 +87,7 @@ def _region(doc) -> Region:
     quote = OUTLOOK_QUOTE_RE.search(doc.text, start + 1, end)
     if quote is not None and doc.text[start : quote.start()].strip():
         end = quote.start()
-    disclaimer = DISCLAIMER_RE.search(doc.text, start, end)
+    disclaimer = DISCLAIMER_RE.search(doc.text, doc.lowered, start, end)
     if disclaimer is not None and disclaimer.start() > start + (end - start) // 3:
         end = disclaimer.start()
     return Region(start, end)
