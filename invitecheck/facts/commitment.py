@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import fragment, pattern, rare_time_pattern
+from ..vocabulary import fragment, pattern, rare_pattern, rare_time_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 
@@ -12,7 +12,8 @@ DURATION_RE = rare_time_pattern("{vocab:duration}")
 FREQUENCY_RE = pattern("{vocab:frequency}")
 TERM_RE = pattern("{vocab:term}")
 TERM_MORE_RE = pattern("{vocab:term_more}")  # looked for only when TERM_RE finds nothing
-DURATION_MORE_RE = pattern("{vocab:duration_more}")
+# Without its "\w+ o'clock" (tried at every letter) where the text has no "clock" (see Rare)
+DURATION_MORE_RE = rare_pattern("{vocab:duration_more}", {"clock": (r"\w+\s+o['’]clock",)})
 NOT_A_DURATION_BEFORE_RE = re.compile(fragment("not_a_duration_before"), re.I)
 
 
