@@ -47,7 +47,9 @@ CONTRACT = Contract(
 )
 
 # "NIHR-funded" is NIHR used as a word; "SKIN-CHECK" and "COVID-19" are names, not acronyms.
-CAPITALS_RE = programs.compile(r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-[A-Z\d]|\.\w)")
+# (?=[A-Z][A-Z&]): the two characters every match begins with, so that re turns down at once
+# each capital that begins an ordinary word ("The", "We")
+CAPITALS_RE = programs.compile(r"(?=[A-Z][A-Z&])(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-[A-Z\d]|\.\w)")
 CAPITAL_WORD_RE = programs.compile(r"[A-Z][A-Z'’&.-]*[A-Z]\b|\b[A-Z]\b")
 ROMAN_RE = programs.compile(r"^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 WORD_RE = programs.compile(r"[A-Za-z][\w'’-]*")
