@@ -60,8 +60,15 @@ def prepare(options):
     known = {str(k).upper() for k in options.get("known") or []}
     words = {str(k).upper() for k in options.get("not_acronyms") or []}
     jargon = [str(term) for term in options.get("jargon") or [] if str(term).upper() not in known]
-    listed = re.compile(r"(?<![\w&/-])(" + "|".join(re.escape(t) for t in sorted(jargon, key=len, reverse=True)) + r")s?(?![\w&/-])") if jargon else None
+    listed = re.compile(_first_letters(jargon) + r"(?<![\w&/-])(" + "|".join(re.escape(t) for t in sorted(jargon, key=len, reverse=True)) + r")s?(?![\w&/-])") if jargon else None
     return {"known": known, "ignore": known | words, "listed": listed}
+
+
+def _first_letters(terms: list[str]) -> str:
+    """A lookahead for the characters the terms begin with ("(?=[EHLPT])"), so that re turns down at once
+    every other place; nothing when a term is empty."""
+    firsts = {term[:1] for term in terms}
+    return "" if "" in firsts else "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
 def _letters(acronym: str) -> list[str]:
