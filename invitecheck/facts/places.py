@@ -230,7 +230,11 @@ class Places(Record):
 
     @fact
     def where(self) -> Evidence | None:
-        """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
+        """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough).
+        "Venue: TBC" says the place is not known yet: a centre named elsewhere (the sender's own, under their
+        name) is not where the meeting is."""
+        if self.to_be_confirmed is not None and self._labelled[0] is None:
+            return self.joining
         return self.venue or self.room or self.postcode or self.joining or (self._thread.where if self._thread else None)
 
     @fact
