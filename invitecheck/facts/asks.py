@@ -239,6 +239,12 @@ class Asks(Record):
                 or _event(self.doc, self.search(REMINDER_RE, own.start, own.end)))
 
     @fact
+    def meeting(self) -> Evidence | None:
+        """A particular meeting to come to: one named, or one to go to in someone's place ("could you
+        step in on the panel on Tuesday"): when and where it is matter."""
+        return self.event or self.stand_in
+
+    @fact
     def reminder(self) -> Evidence | None:
         """A reminder to members of their group's next meeting ("A reminder that our next forum
         meeting is …"): they know it is coming, so it is not a fresh invitation."""
