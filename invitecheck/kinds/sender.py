@@ -251,12 +251,20 @@ def sender_of(doc: Invitation) -> tuple[str, str]:
     return doc.sender_name, doc.sender_address
 
 
+def _shared_mailbox(address: str, role_words: set[str]) -> bool:
+    """'info@…', 'hello@…', 'enquiries@…': a mailbox many share, so the name shown with it ("Breathe Together
+    Leeds") may be the organisation's; a person must be named in the text too."""
+    local = address.split("@", 1)[0].lower()
+    parts = [p for p in re.split(r"[._+-]", local) if p]
+    return bool(parts) and all(p in role_words for p in parts)
+
+
 def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
     """(name, where it was found) for the person who sent it, or ('', '')."""
     sender_name, sender_address = sender_of(doc)
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
     from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", sender_name) else 2
-    if sender_name and is_person_name(sender_name, from_minimum, role_words):
+    if sender_name and is_person_name(sender_name, from_minimum, role_words) and not _shared_mailbox(sender_address, role_words):
         return clean_name(sender_name), "From"
     if not sender_name and sender_address:
         name = _address_name(sender_address, role_words)
