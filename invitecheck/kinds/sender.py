@@ -253,7 +253,8 @@ def sender_of(doc: Invitation) -> tuple[str, str]:
 
 def _shared_mailbox(address: str, role_words: set[str]) -> bool:
     """'info@…', 'hello@…', 'enquiries@…': a mailbox many share, so the name shown with it ("Breathe Together
-    Leeds") may be the organisation's; a person must be named in the text too."""
+    Leeds") may be the organisation's; a person must be named in the text too, unless the name plainly is
+    one ("Helen from Healthwatch", "Dr Osei")."""
     local = address.split("@", 1)[0].lower()
     parts = [p for p in re.split(r"[._+-]", local) if p]
     return bool(parts) and all(p in role_words for p in parts)
@@ -264,7 +265,9 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
     sender_name, sender_address = sender_of(doc)
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
     from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", sender_name) else 2
-    if sender_name and is_person_name(sender_name, from_minimum, role_words) and not _shared_mailbox(sender_address, role_words):
+    # "Breathe Together Leeds <info@…>": a shared mailbox's name may be the organisation's
+    doubtful = _shared_mailbox(sender_address, role_words) and from_minimum == 2 and not TITLES.match(sender_name.strip())
+    if sender_name and is_person_name(sender_name, from_minimum, role_words) and not doubtful:
         return clean_name(sender_name), "From"
     if not sender_name and sender_address:
         name = _address_name(sender_address, role_words)
