@@ -23,6 +23,7 @@ from ..fields import Fields
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence
 from .record import Record, fact
+from .structure import forward
 
 _DOC = r"(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,{most}}}?{{vocab:document_noun}})"
 _ARTICLE = r"(?:the|our|a|an|your|my|some)"
@@ -172,6 +173,10 @@ class Promises(Record):
             documents = documents_named(doc.text, m) if where == "attachment" else ()
             promises.append(Promise(Evidence(m.start(), m.end()), where, thing, documents))
         promises += [p for p in self._links_given(start, end) if not any(p.evidence.start < y and x < p.evidence.end for x, y in taken)]
+        forwarded = forward(doc)
+        if forwarded is not None and forwarded.span is not None:
+            # a forwarder's bare "see below" points at the forwarded message, which is there: no document is promised
+            promises = [p for p in promises if not (p.where == "below" and not p.thing.strip() and p.evidence.end <= forwarded.span.start)]
         return sorted(promises, key=lambda p: p.evidence.start)
 
     def _links_given(self, start: int, end: int) -> list:

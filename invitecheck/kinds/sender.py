@@ -62,6 +62,10 @@ NAMED_CONTACT_RE = programs.compile(with_lead(_NAMED_CONTACT))  # the lead ignor
 HERE_FROM_RE = re.compile(r"\s+(?:from|here|at)\b", re.I)
 # "Hi, it's Joanne Pike, practice manager": a name followed by the writer's job introduces the writer too.
 JOB_AFTER_RE = re.compile(r",[ \t]*(?:the[ \t]+|our[ \t]+|your[ \t]+)?((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+)\b", re.I)
+# "Hi Sue it's Kam.": "it's <name>" straight after a greeting on the same line introduces the writer
+# ("Hi, it's Easter next week" is no name: the name must end its sentence or clause)
+NAME_ENDS_RE = re.compile(r"[ \t]*(?:[.!,;]|$)")
+GREETING_BEFORE_RE = re.compile(rf"^[ \t]*(?:{fragment('greeting_word')})\b[^.!?\n]{{0,30}}$", re.I)
 
 
 def _introduces(after: str, role_words: set[str]) -> bool:
@@ -201,6 +205,12 @@ def _closing_name(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+def _after_greeting(doc: Invitation, position: int) -> bool:
+    """The words before `position` on its line are a greeting: "Hi Sue it's Kam", "Hello, it's Kam"."""
+    line = doc.line_span(position)
+    return GREETING_BEFORE_RE.match(doc.text[line.start : position]) is not None
+
+
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc)):
         name = match["name"]
@@ -208,7 +218,8 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
             continue  # "Text STOP to 07700 …", "email YES": a word to send, not a name
         words = name.split()
         single_ok = (bool(match["self"]) or bool(CONTACT_DETAIL_RE.search(match["after"]))
-                     or (bool(match["its"]) and _introduces(match["after"], role_words)))
+                     or (bool(match["its"]) and (_introduces(match["after"], role_words)
+                                               or (NAME_ENDS_RE.match(match["after"]) is not None and _after_greeting(doc, match.start())))))
         if match["its"] and not single_ok:
             continue  # "it's Monday", "it's Healthwatch": only "it's Dawn from the PPG" introduces a person
         # Trim trailing words that are not part of a name ("Sam Patel On").
