@@ -241,3 +241,61 @@ def test_named_senders_letter_classes_are_regexs_unicode_categories():
                   if (ours.match(chr(code)) is None) != (theirs.match(chr(code)) is None)]
         assert not differ, (category, differ[:10])
     assert re.fullmatch(f"[{letters.UPPER}]+", "ÉÇŁΣЖ") and not re.match(f"[{letters.UPPER}]", "é")
+
+
+BUILT = """
+import sys
+import typer.main
+built = []
+real = typer.main.get_command_from_info
+def counted(*args, **kwargs):
+    built.append((args[0] if args else kwargs["command_info"]).callback.__name__)
+    return real(*args, **kwargs)
+typer.main.get_command_from_info = counted
+sys.argv = ["invitecheck", *sys.argv[1:]]
+from invitecheck.cli import main
+code = 0
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+sys.stderr.write("built " + " ".join(built))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("arguments, built", [
+    (["check", "--format", "json", str(EXAMPLES / "champion.eml")], ["check"]),
+    (["rules"], ["list_rules"]),
+    (["--version"], None),  # no command named: every command, as --help lists them
+    (["chek", "x"], None),  # and a mistyped one is told the names it may have meant
+])
+def test_typer_builds_only_the_command_that_runs(tmp_path, arguments, built):
+    """typer builds every command's options before it runs one: a run names its command first."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", BUILT, *arguments], capture_output=True, text=True, timeout=120, env=env)
+    names = done.stderr.rsplit("built", 1)[1].split()
+    if built is None:
+        assert {"check", "reply", "audit", "explain", "list_rules"} <= set(names)
+    else:
+        assert names == built
+
+
+WHOLE_APP = """
+import sys
+sys.argv = ["invitecheck", *sys.argv[1:]]
+from invitecheck.cli import app
+app()
+"""
+
+
+@pytest.mark.parametrize("arguments", [["check"], ["chek"], ["check", "--format", "nope", str(EXAMPLES / "champion.eml")],
+                                       ["check", "--help"], ["rules", "--bad"]])
+def test_a_run_with_one_command_built_reads_as_with_all(arguments):
+    """What a user sees from main() (one command built) is what the whole app says."""
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    one = subprocess.run([sys.executable, "-c", BUILT, *arguments], capture_output=True, text=True, timeout=120, env=env)
+    whole = subprocess.run([sys.executable, "-c", WHOLE_APP, *arguments], capture_output=True, text=True, timeout=120, env=env)
+    assert one.returncode == whole.returncode
+    assert one.stdout == whole.stdout and one.stderr.rsplit("built", 1)[0] == whole.stderr
+    assert "invitecheck" in one.stdout + one.stderr
