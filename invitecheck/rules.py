@@ -18,11 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import cache
+from . import cache, programs
 from .document import SCOPES
 
 SEVERITIES = ("error", "warning", "info")
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = programs.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WEB_ADDRESS_RE = programs.compile(r"https?://[^\s]+$", re.IGNORECASE)
+FIELD_BASE_RE = programs.compile(r"[.\[]")  # where a placeholder's field name ends: {sender.name}, {a[0]}
 MAX_RULE_FILE_BYTES = 1024 * 1024
 
 
@@ -335,7 +337,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         elif not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
             problem("reader", f"'reader' '{key}' must be text, or a mapping of variants to text")
 
-    if "source" in usable and not re.match(r"https?://[^\s]+$", data["source"].strip(), re.IGNORECASE):
+    if "source" in usable and not WEB_ADDRESS_RE.match(data["source"].strip()):
         # It becomes a link in the HTML report: a javascript: or data: address would run there.
         problem("source", "'source' must be a web address starting with https:// or http://")
     if contract:
@@ -409,7 +411,7 @@ def placeholder_problems(text: str, allowed: tuple[str, ...], field_name: str) -
     for _, name, _, _ in parts:
         if name is None:
             continue
-        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        base = FIELD_BASE_RE.split(name, maxsplit=1)[0]
         if base in allowed:
             continue
         close = difflib.get_close_matches(base, allowed, n=1)

@@ -13,9 +13,10 @@ compares against, pattern by pattern and word by word.
 from __future__ import annotations
 
 import importlib.util
-import re
 from functools import lru_cache
 from pathlib import Path
+
+from . import cached_re as re  # re, compiling from the start-up cache
 
 LEFT, RIGHT = 2, 2  # pyphen's defaults: no point closer than this to either end of a word
 _DIGITS = b"0123456789"
