@@ -135,32 +135,10 @@ class _CannotDraw(Exception):
     """A layout the plain drawing does not promise to draw as rich does."""
 
 
-# -- measuring, as rich.measure.Measurement does ------------------------------------------------
-
-
-def _normal(low: int, high: int) -> tuple[int, int]:
-    low = min(max(0, low), high)
-    return max(0, low), max(0, max(low, high))
-
-
-def _measure_text(text: str, room: int) -> tuple[int, int]:
-    """The narrowest and widest a text can be drawn (its longest word, its whole length), at most `room`."""
-    words = text.split()
-    low, high = _normal(max(map(len, words)) if words else len(text), len(text))
-    low, high = min(low, room), min(high, room)
-    return (0, 0) if high < 1 else _normal(low, high)
-
-
-def _measure_cell(text: str, extra: int, room: int) -> tuple[int, int]:
-    """A cell's text with `extra` cells of padding (rich.padding.Padding's measure)."""
-    if room - extra < 1:
-        low, high = room, room
-    else:
-        low, high = _measure_text(text, room)
-        low, high = min(low + extra, room), min(high + extra, room)
-    low, high = _normal(low, high)
-    low, high = min(low, room), min(high, room)
-    return (0, 0) if high < 1 else _normal(low, high)
+# -- measuring, as rich.measure.Measurement and rich.padding.Padding do ---------------------------
+#
+# A table reads only the widest each column can be: its longest text and padding, at most the room
+# there is (rich works out the narrowest too, and uses it only for tables that expand, as these do not).
 
 
 class Column:
@@ -172,17 +150,13 @@ class Column:
         self.texts, self.left, self.right = texts, left, right
         self.wraps, self.ellipsis, self.right_justify, self.min_width = wraps, ellipsis, right_justify, min_width
 
-    def measure(self, room: int) -> tuple[int, int]:
+    def widest(self, room: int) -> int:
+        """The widest the column can be drawn in `room` cells (rich.table.Table._measure_column's maximum)."""
         if room < 1:
-            return 0, 0
+            return 0
         extra = self.left + self.right
-        cells = [_measure_cell(text, extra, room) for text in self.texts]
-        low, high = (max(c[0] for c in cells), max(c[1] for c in cells)) if cells else (1, room)
-        low, high = min(low, room), min(high, room)
-        if self.min_width is not None:
-            least = max(0, self.min_width + extra)
-            low, high = max(low, least), max(high, least)
-        return low, high
+        widest = room if room - extra < 1 else min(max(map(len, self.texts)) + extra, room)
+        return widest if self.min_width is None else max(widest, self.min_width + extra)
 
     def draw(self, text: str, width: int) -> list[str]:
         room = width - self.left - self.right
@@ -235,12 +209,12 @@ def table(columns: list[Column], room: int, dividers: bool, header: bool) -> lis
     (with `dividers`, rich's HEAVY_HEAD box between columns and under the header)."""
     extra = len(columns) - 1 if dividers else 0
     room -= extra
-    widths = [column.measure(room)[1] or 1 for column in columns]
+    widths = [column.widest(room) or 1 for column in columns]
     if sum(widths) > room:
         widths = _collapse(widths, [column.wraps for column in columns], room)
         if sum(widths) > room:
             raise _CannotDraw  # rich's last resort narrows every column
-        widths = [column.measure(width)[1] or 0 for width, column in zip(widths, columns)]
+        widths = [column.widest(width) for width, column in zip(widths, columns)]
     lines = []
     for index in range(len(columns[0].texts)):
         cells = [column.draw(column.texts[index], width) for column, width in zip(columns, widths)]
