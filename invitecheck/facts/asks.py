@@ -39,6 +39,7 @@ ROLE_MORE_RE = pattern(
     r"|\b(?:for|as)\s+the\s+(?P<noun8>role)\s+of\b"
     # "The Patient Safety Partner role involves going to …"
     r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
+    r"|{vocab:role_offered}"
 )
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
@@ -92,7 +93,8 @@ EVENT_RE = rare_pattern(
     r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
-    r"(?:[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
+    # (not "each meeting" or "every session": a pattern, not a particular meeting)
+    r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
@@ -113,7 +115,8 @@ NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
-READING_RE = pattern(r"\b(?:read|review(?:ing)?|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
+READING_RE = pattern(r"\b(?:read|review(?:ing)?|watch|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
+READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
@@ -159,7 +162,8 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9") if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9", "noun10", "noun11", "noun12")
+                 if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
@@ -293,7 +297,8 @@ class Asks(Record):
 
     @fact
     def reading(self) -> Evidence | None:
-        return self.first(READING_RE)
+        """Something to read, check or watch: "read the draft leaflet", "members read draft letters at home"."""
+        return self.first(READING_RE) or self.first(READING_AT_HOME_RE)
 
     @fact
     def response(self) -> Evidence | None:

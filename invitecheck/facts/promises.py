@@ -6,6 +6,8 @@
 - "the form below", "click here", "apply here:", "in the downloads section": a
   promise of something after it;
 - "the link above": a promise of something before it.
+- "join on Zoom at https://…", "book a slot here: https://…": a link given where it
+  is offered, a promise made and kept at once.
 
 The words are the vocabulary's (document_noun, promised_thing, …); this module gives
 them the shapes of a sentence. Whether each promise is kept is the attachments kind's
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
 
+from ..document import URL_RE
 from ..fields import Fields
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence
@@ -34,24 +37,29 @@ ATTACHMENT_PROMISES = [
     pattern(r"\b(?P<doc>{vocab:document_noun})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
     # "You'll find the application form attached", "Role description attached."
     pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s+attached\b(?!\s+to\b)", 0),
-    # "the expression of interest form (attached)"
-    pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s*\((?:also\s+)?(?:attached|enclosed)\)", 0),
+    # "the expression of interest form (attached)", "the job description (attached, 3 pages)"
+    pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s*\((?:also\s+)?(?:attached|enclosed)(?:[,;][^()\n]{0,30})?\)", 0),
     # a reply slip is always a paper enclosure: "send back the reply slip", or part of one
     # ("the reply slip in the role description")
     pattern(r"\b(?:the|a|your|this)\s+(?P<doc>{vocab:reply_slip})\b(?:\s+(?:in|on|at\s+the\s+end\s+of)\s+(?:the|our|your)\s+(?P<within>(?:[\w’'-]{1,40}\s+){0,2}?{vocab:document_noun})\b)?", 0),
 ]
 NOT_A_PROMISE = pattern("{vocab:not_a_promise}", 0)
+# "the agenda is attached below": the document is in the message, not a separate file
+IN_THIS_MESSAGE = pattern(r"\s+(?:{vocab:in_this_message})\b", 0)
 
 BELOW_PROMISES = [
     pattern(r"\b(?P<thing>{vocab:promised_thing})\s+(?:(?:is|are)\s+)?(?:(?:{vocab:set_out})\s+)?below\b", 0),
     pattern(r"\b(?:{vocab:below_pointer})\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b", 0),
     pattern(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})", 0),
+    # "Papers are attached below as text", "a copy is pasted below", "the minutes from May are below my name",
+    # "the agenda is at the bottom of this email"
+    pattern(r"\b(?P<thing>{vocab:document_noun})(?:\s+(?:from|for|of)\s+(?:[\w’'-]{1,30}\s+){0,3}?[\w’'-]{1,30})?\s+(?:is|are)\s+(?:(?:also|now)\s+)?(?:(?:{vocab:set_out})\s+)?(?:{vocab:in_this_message})\b", 0),
     pattern(r"\bclick\s+(?:on\s+)?(?P<thing>{vocab:click_target})\b", 0),
     pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
     pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
-    # "fill in the short form at https://…", "apply here:", "in the downloads section"
+    # "fill in the short form at https://…", "apply here:", "book your place here:", "in the downloads section"
     pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at(?!{vocab:in_another_document}|{vocab:given_out_in_person})|on\s+our\s+website)\b", 0),
-    pattern(r"\b(?:{vocab:apply_here})\s+(?P<thing>here)\s*:", 0),
+    pattern(r"\b(?:{vocab:apply_here})(?:\s+(?:the|our|a|an|your)\s+[\w-]{1,20})?\s+(?P<thing>here)\s*:", 0),
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
 ]
 # "the link above": what is promised comes before the promise.
@@ -61,8 +69,12 @@ ABOVE_PROMISES = [
 ]
 # The key words of each kind of promise: the phrases are tried only near one of them.
 ATTACHMENT_ANCHOR = pattern(r"attach|enclos|slip", 0)
-BELOW_ANCHOR = pattern(r"below|follow|click|(?:form|survey|questionnaire)\s+(?:at|on\s+our)|here\s*:|download", 0)
+BELOW_ANCHOR = pattern(r"below|underneath|(?:bottom|end|foot)\s+of\s+this|(?:after|under)\s+my\s+(?:name|signature)|follow|click|(?:form|survey|questionnaire)\s+(?:at|on\s+our)|here\s*:|download", 0)
 ABOVE_ANCHOR = pattern(r"above", 0)
+# "Join on Zoom at https://…", "book a slot here: https://…": a link given where it is offered.
+LINK_OFFER = pattern(r"\b(?:{vocab:link_offer})\b", 0)
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
+LEAD = 100  # characters before a web address that can offer it
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
 
 # "the agenda and the terms of reference", "the role profile, the application form": each
@@ -77,7 +89,7 @@ MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|o
 class Promise(Fields):
     """Something the text says is attached, below or above.
 
-    - ``where``: "attachment", "below" or "above";
+    - ``where``: "attachment", "below", "above" or "given" (a link given where it is offered);
     - ``thing``: below or above, what is promised, in lower case ("form", "link", "here", "downloads" …);
     - ``documents``: an attachment, each document it names ("agenda", "terms of reference").
     """
@@ -146,17 +158,41 @@ class Promises(Record):
                     for m in regex.finditer(doc.text, lower, a, b):
                         if any(m.start() < y and x < m.end() for x, y in taken):
                             continue
-                        if where == "attachment" and NOT_A_PROMISE.search(doc.text, lower, max(start, m.start() - 20), m.end() + 25):
+                        if where == "attachment" and (NOT_A_PROMISE.search(doc.text, lower, max(start, m.start() - 20), m.end() + 25)
+                                                      or IN_THIS_MESSAGE.match(doc.text, lower, m.end())):
                             continue
                         taken.append(m.span())
                         found.append((m, where))
         promises = []
-        for m, where in sorted(found, key=lambda item: item[0].start()):
+        for m, where in found:
             groups = m.groupdict()
             thing = (groups.get("thing") or groups.get("between") or "").lower()
             documents = documents_named(doc.text, m) if where == "attachment" else ()
             promises.append(Promise(Evidence(m.start(), m.end()), where, thing, documents))
-        return promises
+        promises += [p for p in self._links_given(start, end) if not any(p.evidence.start < y and x < p.evidence.end for x, y in taken)]
+        return sorted(promises, key=lambda p: p.evidence.start)
+
+    def _links_given(self, start: int, end: int) -> list:
+        """Each web address given straight after words that offer it ("join on Zoom at https://…",
+        "book a slot here: https://…", "fill it in online:" with the address on the next line).
+        A web address in the signature, or after words that offer nothing ("Our survey takes
+        ten minutes: https://…", "Turn2us (https://…)"), is not a promise."""
+        doc, text = self.doc, self.doc.text
+        signature = doc.signature
+        given = []
+        for url in URL_RE.finditer(text, start, end):
+            if signature and signature.start <= url.start() < signature.end:
+                continue
+            line_start = text.rfind("\n", start, url.start()) + 1
+            if not text[line_start:url.start()].strip():  # the address opens its line: the offer ends the line before
+                line_start = text.rfind("\n", start, max(start, line_start - 1)) + 1
+            lead_start = max(line_start, url.start() - LEAD, start)
+            for stop in SENTENCE_END_RE.finditer(text, lead_start, url.start()):
+                lead_start = stop.end()
+            offer = LINK_OFFER.search(text, self.lowered, lead_start, url.start())
+            if offer:
+                given.append(Promise(Evidence(offer.start(), url.end()), "given", "link"))
+        return given
 
     @fact
     def attachments(self) -> list:

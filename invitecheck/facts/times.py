@@ -43,6 +43,14 @@ RECURRING_RE = pattern(
     r"|\bon\s+(?:{vocab:weekday})s\b")
 
 
+# One meeting's date, for a role that meets again and again: "the first is on", "the next one is on",
+# "we meet three times, on …" just before the date …
+ONE_MEETING_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead}|meet|first|next|inaugural)\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
+# … or its time of day soon after it, in the same sentence ("**Wednesday 3 April**\n\n11 o'clock to 1 o'clock")
+TIME_SOON_AFTER_RE = rare_time_pattern(r"[^.!?]{0,80}?(?:{vocab:time_range}|{vocab:clock_time})", 0)
+ONE_MEETING_CHARS = 70
+
+
 class Dated(Fields):
     """A date in the text, and what it is.
 
@@ -156,6 +164,25 @@ class Times(Record):
                           if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
         found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
         return found or (self._thread.event_date if self._thread else None)
+
+    @fact
+    def meeting_date(self) -> Evidence | None:
+        """The date of the meeting asked to: ``event_date``, except for an ongoing role with no particular
+        meeting named ("the group meets on the second Thursday", with a closing date, or "Date: 1 March"
+        heading the role pack): then only a date that is one meeting's ("the first is on 11 April", "the
+        next one is on …", a date with its time after it)."""
+        asks = self.facts.asks
+        if asks.event is not None or asks.ongoing is None or self.named_events:
+            return self.event_date
+        doc, where = self.doc, self.region
+        for dated in self.dates:
+            if dated.role != "event":
+                continue
+            start, end = dated.evidence.start, dated.evidence.end
+            if (ONE_MEETING_BEFORE_RE.search(doc.text, doc.lowered, max(where.start, start - ONE_MEETING_CHARS), start)
+                    or TIME_SOON_AFTER_RE.match(doc.text, doc.lowered, end, min(where.end, end + 120))):
+                return dated.evidence
+        return None
 
     @fact
     def meeting_day(self) -> Dated | None:

@@ -8,6 +8,9 @@ The promises are facts (``promises.made``, see facts/promises.py); this kind jud
 - something "below" or "the following" (a form, a link, details): the text after
   the promise actually contains it. A form has fields, blanks or questions, or
   a link to an online form; a link is a web address.
+- a link given where it is offered ("join on Zoom at https://…"): kept at once.
+
+A kept promise other than an attachment is quoted as the evidence for a pass.
 
 Not applicable when nothing is promised.
 """
@@ -33,6 +36,7 @@ def prepare(options):
     return None
 
 
+PAST_SIGNATURE_RE = re.compile(r"\b(?:bottom|end|foot)\s+of\s+this\b|\b(?:below|after|under)\s+my\s+(?:name|signature)\b", re.I)
 DIGIT_RE = re.compile(r"\d")
 LABEL_LINE_RE = re.compile(r"\s*[\w ()/'’-]{2,30}:\s*\S")  # its blanks and the label's overlap only within the label's 30
 LIST_LINE_RE = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+\S")
@@ -137,6 +141,10 @@ def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
     return None if substantial else "but nothing follows it"
 
 
+def _short(quoted: str) -> str:
+    return quoted if len(quoted) <= 70 else quoted[:67] + "…"
+
+
 def _above_problem(doc: Invitation, promise) -> str | None:
     """'the link above': the promised thing is in the text before the promise."""
     thing = promise.thing
@@ -158,14 +166,20 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     findings, confirmed = [], []
     for promise in promises:
         start, stop = promise.evidence.start, promise.evidence.end
-        if promise.where == "attachment":
+        quoted = promise.evidence.words(doc)
+        if promise.where == "given":  # the link is right there
+            problem = None
+        elif promise.where == "attachment":
             problem = _attachment_problem(doc, promise, confirmed)
         elif promise.where == "above":
             problem = _above_problem(doc, promise)
         else:
-            problem = _below_problem(doc, promise, signature.start if signature and signature.start > stop else end)
+            # "below my name", "at the bottom of this email": past the signature; else up to it
+            past_signature = PAST_SIGNATURE_RE.search(doc.text, start, stop)
+            problem = _below_problem(doc, promise, signature.start if signature and signature.start > stop and not past_signature else end)
+        if not problem and promise.where != "attachment":
+            confirmed.append(f"'{_short(quoted)}' is there")
         if problem:
-            quoted = promise.evidence.words(doc)
             message = format_message(rule.message, match=quoted, problem=problem)
             findings.append(Finding(start, stop, message, rule.suggestion, {"variant": promise.where, "promise": quoted}))
     return Outcome(FAIL if findings else PASS, findings, evidence="; ".join(confirmed))
