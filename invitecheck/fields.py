@@ -43,6 +43,7 @@ class Record:
     attributes live in a __dict__, so code may set others, as with a dataclass."""
 
     _fields: tuple[str, ...] = ()
+    _hidden: tuple[str, ...] = ()  # fields left out of the repr (a dataclass's repr=False)
     __hash__ = None  # type: ignore[assignment]  # as a dataclass with == and no frozen
 
     def _values(self) -> tuple:
@@ -54,7 +55,7 @@ class Record:
         return NotImplemented
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields if name not in self._hidden)
         return f"{type(self).__qualname__}({shown})"
 
 
