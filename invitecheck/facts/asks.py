@@ -95,7 +95,8 @@ EVENT_RE = rare_pattern(
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,2}?(?:{vocab:event_noun}))\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
+    # "our new ward manager interviews on Tuesday 5 January"
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"

@@ -21,6 +21,8 @@ TEAM_LOCAL_RE = re.compile(rf"^(?:{fragment('team_local')})$", re.I)
 SWITCHBOARD_RE = pattern("{vocab:switchboard}")
 NOT_MONITORED_RE = pattern("{vocab:not_monitored}")
 ME_RE = re.compile(r"\b(?:ring|call|phone|contact|text|reach)\s+me\b|\bmy\s+(?:number|phone|mobile|direct\s+line)\b|\b(?:tel|telephone|phone|mobile|direct\s+line)\s*:")
+# "From: 07700 900 462" heading a text message: the number it came from is the named sender's own.
+FROM_LINE_RE = re.compile(r"[ \t]*(?:\*\*)?from:", re.I)
 AT_ADDRESS_RE = re.compile(r"\b([\w.+'-]+)\s*[\[(]\s*at\s*[\])]\s*([\w-]+(?:\s*(?:\.|[\[(]\s*dot\s*[\])])\s*[\w-]+)+)", re.I)
 # "helen.mbeki", "h.mbeki", "mbeki_h": a first name and a surname
 PERSONAL_LOCAL_RE = re.compile(r"^[a-z][a-z'-]*[._-][a-z][a-z'-]+\d*$", re.I)
@@ -91,7 +93,8 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
         # (at most 120 characters after it: the rest of a very long line is not near, and
         # reading all of it for every number on it took minutes)
         near = doc.text[max(where.start, m.start() - 120) : min(line.end, m.end() + 120)].lower()
-        if own is None and (any(re.search(rf"\b{re.escape(name)}\b", near) for name in names) or ME_RE.search(near)):
+        if own is None and (any(re.search(rf"\b{re.escape(name)}\b", near) for name in names) or ME_RE.search(near)
+                            or (names and FROM_LINE_RE.match(doc.text, line.start))):
             own = of(m)
     return phone, switchboard, own
 

@@ -18,7 +18,8 @@ somewhere:
 Not acronyms, so never findings: abbreviations everyone knows (``known``: NHS,
 GP, UK …); capitals that are ordinary words (``not_acronyms``: URGENT, NOTE …);
 a run of two or more words in capitals (a heading, a venue such as "ST MARY'S
-CHURCH HALL", or shouting); postcodes and anything with a digit in it; roman
+CHURCH HALL", or shouting); a word in capitals alone on its line ("MONEY") where other
+headings are in capitals; postcodes and anything with a digit in it; roman
 numerals; web and email addresses; the short lines of the sign-off, and any
 quoted earlier message; paragraphs in another language (the Welsh half of a
 bilingual notice: its English half is judged).
@@ -145,6 +146,22 @@ def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     return False
 
 
+# A heading in capitals: a line of two or more words, all in capitals ("WHEN AND WHERE", "TO BOOK").
+CAPITALS_HEADING_RE = programs.compile(r"^[ \t]*[A-Z][A-Z'’&]*(?:[ \t]+[A-Z][A-Z'’&]*)+[ \t]*:?[ \t]*$", re.M)
+LONE_WORD_RE = programs.compile(r"[ \t]*:?[ \t]*(?:\n|$)")
+
+
+def _lone_heading(text: str, start: int, end: int, headings: list[bool], span_start: int, span_end: int) -> bool:
+    """Is the word alone on its line ("MONEY") where the text heads its parts in capitals ("HELP TO TAKE
+    PART")? Then it is one more heading, not an abbreviation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or not LONE_WORD_RE.match(text, end):
+        return False
+    if not headings:  # worked out once, and only when a word stands alone on its line
+        headings.append(CAPITALS_HEADING_RE.search(text, span_start, span_end) is not None)
+    return headings[0]
+
+
 def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
     """Web and email addresses in the part, and paragraphs in another language (the Welsh
     half of a bilingual notice is judged on its English): no acronyms are looked for there."""
@@ -161,9 +178,11 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
         skip = _unreadable(doc, span.start, end)
         # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
         end = min(end, max(span.start, words_end(doc)))
+        headings: list[bool] = []
         found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
                  if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
-                 and not _shouted(doc.text, m.start(), m.end(), compiled["known"])]
+                 and not _shouted(doc.text, m.start(), m.end(), compiled["known"])
+                 and not _lone_heading(doc.text, m.start(), m.end(), headings, span.start, end)]
         if compiled["listed"] is not None:
             found += [(m.group(1), m.start(1), m.end()) for m in compiled["listed"].finditer(doc.text, span.start, end)]
         for acronym, start, stop in found:
@@ -174,9 +193,26 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
     return seen
 
 
+BRACKETED_RE = programs.compile(r"\(\s*([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\)")
+
+
+def _known_spelled_out(rule, doc: Invitation, ctx: Context) -> str:
+    """A known abbreviation spelled out before it in brackets, "British Sign Language (BSL)", or ''."""
+    known = rule.compiled["known"]
+    for span in ctx.spans:
+        end = min(span.end, doc.message_end, max(span.start, words_end(doc)))
+        for m in BRACKETED_RE.finditer(doc.text, span.start, end):
+            if m.group(1) in known and _spelled_before(doc.text, m.start(), _letters(m.group(1))):
+                return m.group(1)
+    return ""
+
+
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     seen = _candidates(rule, doc, ctx)
     if not seen:
+        spelled = _known_spelled_out(rule, doc, ctx)
+        if spelled:  # "British Sign Language (BSL)": an abbreviation the writer took care to explain
+            return Outcome(PASS, note=f"abbreviations: {spelled} (spelled out)")
         return Outcome(NOT_APPLICABLE, note="no abbreviations")
     first = min(span.start for span in ctx.spans)
     text = doc.text[first : doc.message_end]

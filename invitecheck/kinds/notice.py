@@ -43,7 +43,10 @@ def _in_the_ask(doc: Invitation, sent, mentions: list) -> list:
     if not items:
         return mentions
     asks = facts_for(doc, sent).asks.items
-    asking = [item for item in items if any(item.start <= ask.evidence.start < item.end for ask in asks)]
+    # An item asks when an ask is found in it, or it asks people to book a place ("Book a place here"):
+    # the asks are found once each, so a second item's focus group is found by its booking.
+    asking = [item for item in items if any(item.start <= ask.evidence.start < item.end for ask in asks)
+              or BOOK_A_PLACE_RE.search(doc.text, doc.lowered, item.start, item.end) is not None]
     if not asking:
         return mentions
     first = items[0].start
@@ -51,6 +54,7 @@ def _in_the_ask(doc: Invitation, sent, mentions: list) -> list:
 
 
 ONLY_IF_NEEDED_RE = pattern("{vocab:only_if_needed}")
+BOOK_A_PLACE_RE = pattern("{vocab:book_a_place}")
 SENTENCE_END_RE = re.compile(r"[.!?]\s|\n[ \t]*\n")
 
 

@@ -192,6 +192,30 @@ def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+# A text message signs off at the end of its last sentence: "… tell the chair. Thanks, Gail Ferris
+# (practice manager)", wrapped or not.
+CLOSING_RE = re.compile(
+    r"[.!?][ \t]+(?:many[ \t]+|kind[ \t]+)?(?:thanks|thank[ \t]+you|regards|best[ \t]+wishes|cheers)[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+    r"(?P<rest>[^\n]{1,60}(?:\n[^\n]{1,40})?)\Z",
+    re.I,
+)
+CLOSING_WINDOW = 160
+
+
+def _closing_name(doc: Invitation, role_words: set[str]) -> str:
+    """The name after a thank-you that ends the sender's own last sentence, as a text message signs."""
+    end = own_end(doc)
+    tail = doc.text[max(doc.body.start, end - CLOSING_WINDOW) : end].rstrip()
+    match = CLOSING_RE.search(tail)
+    if match is None:
+        return ""
+    lines = match["rest"].split("\n")
+    for candidate in (" ".join(lines), lines[0]):
+        if _sign_off_line(candidate, 1, role_words):
+            return clean_name(candidate)
+    return ""
+
+
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc)):
         name = match["name"]
@@ -253,7 +277,7 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
         name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
-    for finder, where in ((_sign_off_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
+    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
         name = finder(doc, role_words)
         if name:
             return name, where

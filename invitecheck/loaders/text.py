@@ -26,7 +26,8 @@ from ..sent import YEARS, believable, written_sent_line
 from ..suppressions import extract as extract_suppressions
 from . import LoadError, shown
 
-DRAFT_HEADER_RE = programs.compile(r"^(Subject|From|Date|Sent|To|Cc|Attachments?):[ \t]*(.*)$", re.I)
+# "**From:** Helen Mbeki" in Markdown is the same header line in bold.
+DRAFT_HEADER_RE = programs.compile(r"^(?:\*\*|__)?(Subject|From|Date|Sent|To|Cc|Attachments?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*(.*)$", re.I)
 
 
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
