@@ -34,6 +34,7 @@ def _numbered(name: str, first: int) -> dict[str, int]:
 
 
 _MONTH_NUMBERS = _numbered("month_name", 1)  # "jan": 1 … "dec": 12
+_MONTH_SHORT_NAMES = set(_MONTH_NUMBERS) | {"sept"}  # "jan" … "dec": a month's name cut short (and "may")
 _WEEKDAY_NUMBERS = _numbered("weekday", 0)  # "mon": 0 … "sun": 6
 
 
@@ -47,11 +48,14 @@ def weekday_number(name: str) -> int:
     return _WEEKDAY_NUMBERS[case_free(name).rstrip(".")[:3]]
 
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "twenty": 20,
-    "twenty-one": 21, "thirty": 30,
-}
+_NUMBER_NAMES = listed("number_name")  # "one" … "thirty", in order
+
+
+def count_number(word: str) -> int:
+    """'3', 'three' and 'twenty-one' give 3, 3 and 21; 'a' and 'an' give 1."""
+    word = case_free(word)
+    return int(word) if word.isdigit() else _NUMBER_NAMES.index(word) + 1 if word in _NUMBER_NAMES else 1
+
 
 # A full name ends at its last letter ("on 12 March." ends before the full stop); a short
 # form may take a point ("12 Sept.", "Tues.").
@@ -59,7 +63,7 @@ _MONTH = r"(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)"
 _WEEKDAY = r"(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation}\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_RANGE = rf"(?:\s*(?:-|–|—|to|and|&)\s*\d{{1,2}}{_ORD})?"
+_RANGE = rf"(?:\s*(?:{{vocab:day_range_link}})\s*\d{{1,2}}{_ORD})?"
 
 # The day-and-month patterns start at the digits or the month name, where the
 # regex engine can jump straight to candidates; a weekday just before ("Monday
@@ -72,13 +76,31 @@ DAY_MONTH_RE = pattern(
 MONTH_DAY_RE = pattern(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
-NUMERIC_RE = re.compile(
-    r"(?=\d)(?<![\d/.\-])(?P<day>\d{1,2})(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/]|\.\d)",
-)
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
+# "Thursday 5 – Friday 6 June", "Tues 5th & Weds 6th January": the first day takes the month (and year) after the second
+FIRST_OF_TWO_DAYS_RE = pattern(
+    rf"\b{_WEEKDAY},?\s+(?:the\s+)?(?P<first>(?P<day>\d{{1,2}}){_ORD})\s*(?:{{vocab:day_range_link}})\s*"
+    rf"(?:(?:{{vocab:weekday}}|{{vocab:weekday_abbreviation}})\.?,?\s+)?(?:the\s+)?(?P<second>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w/])", 0)
+# "14 Jan 27", "5 June '27": two digits after a month's short name (or after an apostrophe) are its year, unless they are
+# an hour ("14 Jan 10:30", "14 Jan 10-12") or a count ("14 Jan 27 people")
+SHORT_YEAR_AFTER_RE = re.compile(r",?[ \t]+(?P<year>['’]\d{2}|\d{2}(?![\w:]|\.\d|[ \t]*(?:[-–—]|to\b)[ \t]*\d|[ \t]+(?!at\b)[A-Za-z]))")
+# Dates that begin with their day's digits, found in one pass (where re skips ahead to digits):
+# - "12/06/2023", "12.6.23", "12-06-2023": all in numbers, day first;
+# - "12-May-2027", "12/May/27": a month's name between dashes or slashes, with its year;
+# - "by 12/5", "Wed 12/5", "Date: 20/12": a day and month without a year, read only after a word like
+#   "by" or a weekday ("24/7" and "1/2 of" are no dates);
+# - "by the 12th", "the closing date is the 20th of next month": a day of the month with no month
+#   ("the" is looked for just before).
+DIGITS_FIRST_RE = pattern(
+    r"(?=\d)(?<![\w/.])(?:(?<!-)(?P<numeric>\d{1,2})(?P<sep>[/.\-])(?P<number_month>\d{1,2})(?P=sep)(?P<number_year>\d{4}|\d{2})(?![\d/]|\.\d)"
+    rf"|(?<!-)(?P<dashed>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)"
+    r"|(?<![-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month_number>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)"
+    r"|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z]))", 0)
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+SHORT_DATE_LEAD_RE = pattern(r"\b(?:{vocab:short_date_lead})\s*$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
 # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
-_WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:-|–|to|and|or|&)\s*(?:{vocab:weekday_abbreviation})|\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b)"
+_WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:{vocab:day_range_link})\s*(?:{vocab:weekday_abbreviation})|\s+(?:{vocab:part_of_day})s\b)"
 WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
 # A short name counts with its capital only ("by Tues", "on Sat"; not "on the sun deck"):
 # matched in the text as written, only where str.find has found "Mon", "Tue" … (a regex
@@ -116,15 +138,20 @@ TIME_BEFORE_RE = pattern(r"(?:\b\d{1,2}\s*)?(?:{vocab:clock_time}|\bmidnight)[\s
 # "a week on Friday", "Friday week": the Friday after the coming one
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
-_COUNT = r"(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|twenty|thirty)"
+_COUNT = r"(?P<count>\d{1,3}|an?|{vocab:number_name})"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
     # "within five working days of the call" counts from another day, not from the day it was sent
-    CaseFree(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))"),
-    CaseFree(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b"),
+    pattern(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))", 0),
+    pattern(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", 0),
     CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]
-END_OF_RE = CaseFree(r"\b(?:by|before)\s+(?:the\s+)?end\s+of\s+(?P<which>this|the|next)\s+(?P<unit>week|month)\b")
+# "by the end of next week", "the deadline is the end of this month", "by the end of January": without "by"
+# or "before", read only after a word like "deadline is" (as a bare weekday is)
+END_OF_RE = pattern(
+    r"\bend\s+of\s+(?:(?P<which>this|the|next)\s+(?P<unit>week|month)"
+    r"|(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)(?:,?\s+(?P<year>\d{4}))?)\b", 0)
+BY_THE_BEFORE_RE = re.compile(r"\b(?:(?P<by>by|before)\s+)?(?:the\s+)?$", re.I)  # looked for just before "end of"
 
 # Phrases that ask for a reply with no real time allowed (vocabulary: close_of_play, asap …).
 # Each is its own pattern, tried in this order: where two cover the same words, the first keeps them.
@@ -164,6 +191,8 @@ _HEADER_LINE_RE = re.compile(r"^[ \t>]*(?:sent|received|delivery-date|resent-dat
 _DATE_LINE_RE = re.compile(r"^[ \t>]*date[ \t]*:", re.I | re.M)
 _MAIL_HEADER_RE = re.compile(r"^[ \t>]*(?:from|to|cc|subject|sent|reply-to)[ \t]*:", re.I | re.M)
 HEADER_WINDOW = 200
+# A web address running up to a date, with no space between: the date is part of the address
+_IN_A_WEB_ADDRESS_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\"]*$", re.I)
 _CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
 
 
@@ -293,6 +322,20 @@ def _day_of_month(day: int, sent: date, weekday: int) -> date | None:
     return next((c for c in candidates if c >= sent), None)
 
 
+def _next_day_of_month(day: int, sent: date, next_month: bool) -> date | None:
+    """'by the 12th': this month's 12th, or the next month's once this month's has gone (or when it says
+    "of next month"); a day a month lacks ("the 31st" in November) is the next month's that has it."""
+    for ahead in range(1 if next_month else 0, 4):
+        year, month = sent.year + (sent.month - 1 + ahead) // 12, (sent.month - 1 + ahead) % 12 + 1
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= sent:
+            return candidate
+    return None
+
+
 def _make(day: int, month: int, year: int | None, sent: date, weekday: int | None) -> date | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -364,16 +407,25 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         taken.add(first, last)
         if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
             return
+        if first > start and not text[first - 1].isspace() and _IN_A_WEB_ADDRESS_RE.search(text, max(start, first - 200), first):
+            return  # "https://example.org/events?date=12-05-2027": part of an address
         found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
     for match in ISO_RE.finditer(text, start, end):
         add(match.start(), match.end(), None, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
-    for match in NUMERIC_RE.finditer(text, start, end):
-        first, weekday = weekday_before(match.start())
-        day, month = int(match["day"]), int(match["month"])
-        if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
-            day, month = month, day
-        add(first, match.end(), weekday, _make(day, month, int(match["year"]), sent, weekday), "date")
+    short = []  # "by 12/5" and "by the 12th", read once the dates with a month's name have been ("5/6 January")
+    for match in DIGITS_FIRST_RE.finditer(text, lower, start, end):
+        if match["numeric"]:
+            first, weekday = weekday_before(match.start())
+            day, month = int(match["numeric"]), int(match["number_month"])
+            if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
+                day, month = month, day
+            add(first, match.end(), weekday, _make(day, month, int(match["number_year"]), sent, weekday), "date")
+        elif match["dashed"]:  # "12-May-2027"
+            first, weekday = weekday_before(match.start())
+            add(first, match.end(), weekday, _make(int(match["dashed"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
+        else:
+            short.append(match)
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
         for match in regex.finditer(text, lower, start, end):
             month = month_number(match["month"])
@@ -389,9 +441,34 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 if not re.search(r"\d(?:st|nd|rd|th)", match.group(0)):
                     continue
             year = int(match["year"]) if match["year"] else None
-            add(first, match.end(), weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
+            last = match.end()
+            if regex is DAY_MONTH_RE and year is None:
+                short_year = SHORT_YEAR_AFTER_RE.match(text, last, end)  # "14 Jan 27", "5 June '27"
+                if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
+                    year, last = int(short_year["year"].lstrip("'’")), short_year.end()
+            add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
+    for match in short:
+        if match["day"]:  # "by 12/5"
+            first, weekday = weekday_before(match.start())
+            if weekday is None and not SHORT_DATE_LEAD_RE.search(text, lower, max(start, first - 30), first):
+                continue
+            day, month = int(match["day"]), int(match["month_number"])
+            if month > 12 >= day:  # "12/25" can only be American order
+                day, month = month, day
+            add(first, match.end(), weekday, _make(day, month, None, sent, weekday), "date")
+        else:  # "by the 12th"
+            the = THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
+            if the is None or not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
+                continue
+            which = (match["which"] or "").lower()
+            add(the.start(), match.end(), None, _next_day_of_month(int(match["nth"]), sent, which == "next"), "date")
     for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
         weekday = weekday_number(match["weekday"])
+        two = FIRST_OF_TWO_DAYS_RE.match(text, lower, match.start("weekday"), end)
+        if two and int(two["day"]) < int(two["second"]):  # "Thursday 5 – Friday 6 June": the 5th takes June
+            year = int(two["year"]) if two["year"] else None
+            add(two.start(), two.end("first"), weekday, _make(int(two["day"]), month_number(two["month"]), year, sent, weekday), "date")
+            continue
         day = DAY_AFTER_WEEKDAY_RE.match(text, match.end(), end)
         if day:  # "Tuesday 3rd": a day of the month, unless its month is written after it
             if not MONTH_SOON_AFTER_RE.match(text, lower, day.end(), end):
@@ -415,21 +492,26 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         taken.add(span_start, span_end)
         found.append(DateMention(span_start, span_end, text[span_start:span_end], sent + timedelta(days=ahead), "weekday"))
     for match in (m for regex in RELATIVE_RES for m in regex.finditer(text, lower, start, end)):
-        count_word = case_free(match["count"])
-        count = int(count_word) if count_word.isdigit() else NUMBER_WORDS.get(count_word, 1)
+        count = count_number(match["count"])
         unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
         if taken.overlaps(match.start(), match.end()) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):
             continue  # "we pay expenses within ten working days" gives the reader no deadline
         found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))
     for match in END_OF_RE.finditer(text, lower, start, end):
-        following = match["which"].lower() == "next"
-        if match["unit"].lower() == "week":  # the Friday of this week, or of next week
-            when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if following else 0))
+        by = BY_THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
+        first = by.start() if by else match.start()
+        if not (by and by["by"]) and not _after_a_lead(text, lower, max(start, first - 30), first):
+            continue
+        if match["month"]:  # the last day of that month
+            day_one = _make(1, month_number(match["month"]), int(match["year"]) if match["year"] else None, sent, None)
+            when = day_one and day_one.replace(day=calendar.monthrange(day_one.year, day_one.month)[1])
+        elif match["unit"].lower() == "week":  # the Friday of this week, or of next week
+            when = sent + timedelta(days=(4 - sent.weekday()) % 7 + (7 if match["which"].lower() == "next" else 0))
         else:
-            month = sent.replace(day=1) + timedelta(days=32) if following else sent
+            month = sent.replace(day=1) + timedelta(days=32) if match["which"].lower() == "next" else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
-        found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], when, "relative"))
+        add(first, match.end(), None, when, "relative")
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
 
 

@@ -26,6 +26,8 @@ except ImportError:  # Python 3.10
 import re
 import sys
 
+import _sre
+
 from . import cache, programs
 
 _REPEATS = {op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None}
@@ -388,8 +390,9 @@ def lead(pattern: str, flags: int = 0) -> str:
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
         return ""
     tests = []
-    if folded:
-        tests.append("[" + "".join(sorted(folded)) + "]")
+    if folded:  # "(?i:\bcontact)" outside IGNORECASE: its first letter may be "C" or "c", so the test ignores case too
+        test = "[" + "".join(sorted(folded)) + "]"
+        tests.append(test if ignorecase else "(?i:" + test + ")")
     anchors = sorted(exact & set(_ANCHORS.values()))
     exact -= set(anchors)
     if not (folded or exact):
@@ -436,9 +439,10 @@ def _skips_ahead(items, ignorecase: bool) -> bool:
         ignorecase = _flags(ignorecase, av)
         op, av = list(av[-1])[0]
     if op is _c.LITERAL or op is _c.IN:
-        return not ignorecase  # with IGNORECASE, re skips ahead only to characters that have no case
+        return not ignorecase or not _cased((op, av))  # with IGNORECASE, re skips ahead only to characters that have no case
     if op is _c.BRANCH:
-        return not ignorecase and all(branch and list(branch)[0][0] is _c.LITERAL for branch in av[1])
+        firsts = [list(branch)[0] if branch else None for branch in av[1]]
+        return all(first and first[0] is _c.LITERAL and not (ignorecase and _cased(first)) for first in firsts)
     return False
 
 
@@ -517,19 +521,26 @@ class _Cannot(Exception):
 
 
 def starting_with_characters(pattern: str, flags: int = 0) -> str:
-    """The same pattern opening with a choice of characters (see above), or '' when it cannot be."""
-    if flags & re.IGNORECASE or _GLOBAL_FLAGS_RE.match(pattern):
-        return ""  # with case ignored, re builds no table of letters
+    """The same pattern opening with a choice of characters (see above), or '' when it cannot be.
+
+    With IGNORECASE, re builds no table of letters, so each letter a match can begin with is
+    written in every case re folds together ("p" and "P"; "k", "K" and the Kelvin sign), in a
+    group that does not ignore case, and what follows it ignores case again."""
+    if flags & re.ASCII or _GLOBAL_FLAGS_RE.match(pattern):
+        return ""
     try:
         tree = _parser.parse(pattern, flags)
         names = {number: name for name, number in tree.state.groupdict.items()}
         items = list(tree)
-        if _skips_ahead(items, False):
+        if _skips_ahead(items, bool(flags & re.IGNORECASE)):
             return ""
-        starts, tail = _starts(items, flags)
-        if len(starts) > MAX_STARTS:
-            return ""
-        written = _choice(starts, names) + "".join(_source(x, names) for x in tail)
+        try:
+            starts, tail = _starts(items, flags)
+            if len(starts) > MAX_STARTS:
+                return ""
+            written = _choice(starts, names, flags) + "".join(_source(x, names) for x in tail)
+        except _Cannot:
+            written = _one_set_first(items, flags, names, [])
         compiled, original = re.compile(written, flags), re.compile(pattern, flags)
     except (_Cannot, re.error, RecursionError):
         return ""
@@ -541,7 +552,8 @@ def starting_with_characters(pattern: str, flags: int = 0) -> str:
 
 
 def _starts(items, flags):
-    """(starts, tail): the sequence as a choice of (first character, what follows it) pairs, then tail."""
+    """(starts, tail): the sequence as a choice of (first character, the flags at it, what follows it)
+    triples, then tail."""
     tests = []  # zero-width tests before the first character: moved after it
     index = 0
     while index < len(items) and (items[index][0] is _c.AT or (items[index][0] is _c.ASSERT_NOT or items[index][0] is _c.ASSERT) and items[index][1][0] < 0):
@@ -552,52 +564,174 @@ def _starts(items, flags):
     op, av = items[index]
     rest = items[index + 1:]
     if op is _c.LITERAL:
-        pairs, tail = [(av, [])], rest
+        pairs, tail = [(av, flags, [])], rest
     elif op is _c.BRANCH:
         pairs = []
         for branch in av[1]:
             inner, inner_tail = _starts(list(branch), flags)
-            pairs += [(c, after + inner_tail) for c, after in inner]
+            pairs += [(c, at, after + inner_tail) for c, at, after in inner]
         tail = rest
     elif op is _c.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
         inner, inner_tail = _starts(list(av[3]), flags)
         if inner_tail:
-            pairs, tail = [(c, after + inner_tail) for c, after in inner], rest
+            pairs, tail = [(c, at, after + inner_tail) for c, at, after in inner], rest
         else:
             pairs, tail = inner, rest
+    elif op is _c.SUBPATTERN and av[0] is None and not (av[1] | av[2]) & ~re.IGNORECASE:
+        # (?-i:…) or (?i:…): what follows the first character is written in a group with the same flags
+        add, remove = av[1], av[2]
+        inner_flags = (flags | add) & ~remove
+        inner, inner_tail = _starts(list(av[3]), inner_flags)
+        pairs = [(c, at, [("flagged", (add, remove, after + inner_tail))]) for c, at, after in inner]
+        tail = rest
     elif op is _c.IN and all(kind is _c.LITERAL or kind is _c.RANGE for kind, _ in av):
         chars = [c for kind, value in av for c in ([value] if kind is _c.LITERAL else range(value[0], value[1] + 1))]
         if len(chars) > MAX_SET:
             raise _Cannot
-        pairs, tail = [(c, []) for c in chars], rest
+        pairs, tail = [(c, flags, []) for c in chars], rest
     elif op is _c.MAX_REPEAT or op is _c.MIN_REPEAT:
         # x{2,5} is x then x{1,4}; x? is "x then the rest" or "the rest", in the order the repeat tries them
         low, high, sub = av
         inner, inner_tail = _starts(list(sub), flags)
         more = [] if high is not _c.MAXREPEAT and high <= 1 else [
             (op, (max(low - 1, 0), high if high is _c.MAXREPEAT else high - 1, sub))]
-        once = [(c, after + inner_tail + more) for c, after in inner]
+        once = [(c, at, after + inner_tail + more) for c, at, after in inner]
         if low >= 1:
             pairs, tail = once, rest
         else:
             if not rest:
                 raise _Cannot  # it could match nothing
             skipped, skipped_tail = _starts(rest, flags)
-            skipped = [(c, after + skipped_tail) for c, after in skipped]
-            once = [(c, after + rest) for c, after in once]
+            skipped = [(c, at, after + skipped_tail) for c, at, after in skipped]
+            once = [(c, at, after + rest) for c, at, after in once]
             pairs, tail = (once + skipped if op is _c.MAX_REPEAT else skipped + once), []
     else:
         raise _Cannot
-    return [(c, [_moved(test, c, flags) for test in tests] + after) for c, after in pairs], tail
+    return [(c, at, [_moved(test, c, flags) for test in tests] + after) for c, at, after in pairs], tail
 
 
-def _choice(starts, names) -> str:
-    """The pairs as one choice of characters. Branches that open with different characters
+def _one_set_first(items, flags, names, tests) -> str:
+    """The sequence written to open with its first character's set, when that is one set (not a
+    choice of branches): "(?<![\\w&/-])([A-Z]…)" becomes "([A-Z](?<![\\w&/-][A-Z])…)", and
+    "(?=\\d)(?<![\\d/])(?P<year>\\d{4})" becomes "(?P<year>\\d(?<=\\d)(?<![\\d/]\\d)\\d{3})". A
+    capturing group may hold the set, as it stays where it was; the tests in front move after it."""
+    index = 0
+    while index < len(items) and items[index][0] in _ZERO_WIDTH:
+        tests = tests + [items[index]]
+        index += 1
+    if index == len(items):
+        raise _Cannot
+    op, av = items[index]
+    rest = "".join(_source(x, names) for x in items[index + 1:])
+    if op is _c.SUBPATTERN and av[0] is not None and not av[1] and not av[2]:
+        inner = _one_set_first(list(av[3]), flags, names, tests)
+        opener = f"(?P<{names[av[0]]}>" if av[0] in names else "("
+        return opener + inner + ")" + rest
+    if op is _c.LITERAL or op is _c.IN:
+        first, more = (op, av), ""
+    elif (op is _c.MAX_REPEAT or op is _c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] in (_c.LITERAL, _c.IN):
+        low, high, sub = av
+        first = sub[0]
+        if high is not _c.MAXREPEAT and high <= 1:
+            more = ""
+        else:
+            more = _source((op, (low - 1, high if high is _c.MAXREPEAT else high - 1, sub)), names)
+    else:
+        raise _Cannot
+    written = _source(first, names)
+    if first[0] is _c.IN and any(kind is _c.NEGATE for kind, _ in first[1]):
+        raise _Cannot  # a set of nearly every character: re would gain nothing
+    if flags & re.IGNORECASE and _cased(first):
+        raise _Cannot  # with case ignored, re builds no table of letters
+    moved = "".join(_moved_over(test, first, written, flags) for test in tests)
+    return written + moved + more + rest
+
+
+def _set_members(item) -> list[int] | None:
+    """The characters of a literal or a set of literals and ranges, or None for a set with categories."""
+    op, av = item
+    if op is _c.LITERAL:
+        return [av]
+    chars = []
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            chars.append(value)
+        elif kind is _c.RANGE and value[1] - value[0] < 256:
+            chars.extend(range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _cased(item) -> bool:
+    chars = _set_members(item)
+    if chars is None:
+        return not (item[0] is _c.IN and all(kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT for kind, value in item[1]))
+    return any(_sre.unicode_iscased(c) for c in chars)
+
+
+def _word_set(item, flags: int) -> bool:
+    """True when every character of the set is a word character (\\w), False when none is; else _Cannot."""
+    chars = _set_members(item)
+    if chars is None:
+        if item[0] is _c.IN and all(kind is _c.CATEGORY and value in (_c.CATEGORY_DIGIT, _c.CATEGORY_WORD) for kind, value in item[1]):
+            return True
+        raise _Cannot
+    word = {bool(re.match(r"\w", chr(c), re.ASCII if flags & re.ASCII else 0)) for c in chars}
+    if len(word) != 1:
+        raise _Cannot
+    return word.pop()
+
+
+def _moved_over(test, first, written: str, flags: int) -> str:
+    """The zero-width test that held before the set's character, as it reads after it."""
+    op, av = test
+    if op is _c.AT:
+        if av is _c.AT_BOUNDARY or av is _c.AT_NON_BOUNDARY:
+            holds_after_word = (av is _c.AT_BOUNDARY) != _word_set(first, flags)
+            return ("(?<=" if holds_after_word else "(?<!") + r"\w" + written + ")"
+        if av is _c.AT_BEGINNING and flags & re.MULTILINE:
+            return r"(?<![^\n]" + written + ")"
+        raise _Cannot
+    direction, sub = av
+    if direction > 0:  # a lookahead: it reads the set's own character, so only one of one character is moved
+        sub = list(sub)
+        if len(sub) != 1 or sub[0][0] not in (_c.LITERAL, _c.IN):
+            raise _Cannot
+        return ("(?<=" if op is _c.ASSERT else "(?<!") + _source(sub[0], None) + ")"
+    return ("(?<=" if op is _c.ASSERT else "(?<!") + "".join(_source(x, None) for x in sub) + written + ")"
+
+
+# Beyond its two cases, the characters IGNORECASE matches an ASCII letter with (re's own
+# simple case folding; tests/test_prefilter.py checks every code point).
+_FOLDED_WITH = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _cases(c: int, ignorecase: bool) -> list[int]:
+    """The characters that match c where it stands: c itself, or with IGNORECASE every case of it."""
+    char = chr(c)
+    if not ignorecase or not _sre.unicode_iscased(c):
+        return [c]
+    if not (char.isascii() and char.isalpha()):
+        raise _Cannot  # a letter beyond ASCII: its cases are not written out
+    lower = char.lower()
+    return [ord(x) for x in lower + lower.upper() + _FOLDED_WITH.get(lower, "")]
+
+
+def _choice(starts, names, flags: int = 0) -> str:
+    """The triples as one choice of characters. Branches that open with different characters
     cannot both match at one place, so each character's branches are put together (in
-    their order), with the tests they all open with written once."""
+    their order), with the tests they all open with written once. With IGNORECASE the
+    choice is made with case kept (each letter in all its cases), and what follows each
+    character ignores case again."""
+    ignorecase = bool(flags & re.IGNORECASE)
     by_char: dict[int, list[list[str]]] = {}
-    for c, rest in starts:
-        by_char.setdefault(c, []).append([_source(x, names) for x in rest])
+    for c, at, rest in starts:
+        written_rest = [_source(x, names) for x in rest]
+        for variant in _cases(c, bool(at & re.IGNORECASE)):
+            by_char.setdefault(variant, []).append(written_rest)
+    if len(by_char) > MAX_STARTS:
+        raise _Cannot
     written = []
     for c, rests in by_char.items():
         common = []
@@ -606,8 +740,10 @@ def _choice(starts, names) -> str:
             rests = [rest[1:] for rest in rests]
         inner = ["".join(rest) for rest in rests]
         body = inner[0] if len(inner) == 1 else "(?:" + "|".join(inner) + ")"
-        written.append(_char(c) + "".join(common) + body)
-    return "(?:" + "|".join(written) + ")"
+        after = "".join(common) + body
+        written.append(_char(c) + ("(?i:" + after + ")" if ignorecase and after else after))
+    choice = "(?:" + "|".join(written) + ")"
+    return "(?-i:" + choice + ")" if ignorecase else choice
 
 
 def _moved(test, c: int, flags: int):
@@ -642,6 +778,10 @@ def _source(item, names) -> str:
     op, av = item
     if op == "raw":
         return av
+    if op == "flagged":
+        add, remove, sub = av
+        inner = "".join(_source(x, names) for x in sub)
+        return "(?" + _flag_letters(add) + ("-" + _flag_letters(remove) if remove else "") + ":" + inner + ")" if inner else ""
     if op is _c.LITERAL:
         return _char(av)
     if op is _c.NOT_LITERAL:
@@ -686,6 +826,10 @@ def _source(item, names) -> str:
         direction, sub = av
         opener = {(_c.ASSERT, 1): "(?=", (_c.ASSERT, -1): "(?<=", (_c.ASSERT_NOT, 1): "(?!", (_c.ASSERT_NOT, -1): "(?<!"}[(op, direction)]
         return opener + "".join(_source(x, names) for x in sub) + ")"
+    if op is _c.GROUPREF:
+        if names is None:
+            raise _Cannot
+        return f"(?P={names[av]})" if av in names else f"(?:\\{av})"
     if _ATOMIC is not None and op is _ATOMIC:
         return "(?>" + "".join(_source(x, names) for x in av) + ")"
     raise _Cannot
@@ -725,6 +869,33 @@ def lowered(text: str) -> str | None:
     """case_free(text), or None when lower-casing would move offsets (a rare 'İ')."""
     lower = case_free(text)
     return lower if len(lower) == len(text) else None
+
+
+def any_of(words) -> str:
+    """A pattern that finds where the first of the words begins, written as a tree of their letters.
+
+    Only where a match begins is read (the opener's start): "join" is enough for "joining" too,
+    and at each place re follows one branch of letters ("a(?:ccessib…|nother)") instead of
+    trying every word in turn.
+    """
+    tree: dict = {}
+    for word in sorted(set(words), key=len):
+        node = tree
+        for char in word:
+            if node.get("") is True:
+                break  # a shorter word already begins here
+            node = node.setdefault(char, {})
+        else:
+            node.clear()
+            node[""] = True
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    if node.get("") is True:
+        return ""
+    parts = [re.escape(char) + _branches(child) for char, child in sorted(node.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 class CaseFree:
@@ -772,7 +943,7 @@ class CaseFree:
         # lower-casing would lengthen needs it.
         if self._insensitive is None:
             flags = self.flags | re.IGNORECASE
-            self._insensitive = programs.compile(with_lead(self.pattern, flags), flags)
+            self._insensitive = programs.compile(searchable(self.pattern, flags), flags)
         return self._insensitive
 
     def possible(self, lower: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
@@ -796,7 +967,7 @@ class CaseFree:
         """A pattern that finds the words every match begins with (see openings), or None."""
         if self._opener is False:
             words = openings(self.pattern)
-            self._opener = None if words is None else programs.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+            self._opener = None if words is None else programs.compile(any_of(words))
         return self._opener
 
     def search(self, text: str, lower: str | None, start: int = 0, end: int = sys.maxsize):

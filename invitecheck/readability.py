@@ -98,21 +98,32 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
             units.append((start, start))  # a paragraph break
             previous, previous_row = "", False
             continue
-        after_a_heading = len(previous.strip()) < 60 and not previous.rstrip().endswith((".", ",", ";", ":", "-", "–")) and line.lstrip()[:1].isupper()
         is_row = has_rows and bool(TABLE_ROW_RE.search(line))
-        if units and units[-1][1] > units[-1][0] and not is_row and not previous_row and not LIST_ITEM_RE.match(line) and not after_a_heading and not text[units[-1][0]:units[-1][1]].rstrip().endswith(":"):
+        # The unit so far ends with the previous line (not blank), so it ends with ':' when that line does.
+        if (units and units[-1][1] > units[-1][0] and not is_row and not previous_row and not LIST_ITEM_RE.match(line)
+                and not _after_a_heading(previous, line) and not previous.rstrip().endswith(":")):
             units[-1] = (units[-1][0], end)
         else:
             units.append((start, end))
         previous, previous_row = line, is_row
     found = []
+    # A sentence has a link or a punctuation-only token only when the whole text has what one needs.
+    links = "@" in text or "://" in text or "www." in text
+    hints = any(hint in text for hint in PUNCTUATION_ONLY_HINTS)
     for unit_start, unit_end in units:
         for match in SENTENCE_RE.finditer(text, unit_start, unit_end):
-            words = _count_words(_without_links(match.group(0)))
+            sentence = match.group(0)
+            plain = _without_links(sentence) if links else sentence
+            words = _count_words(plain) if hints else len(plain.split())
             if words >= 3:  # headings and fields are not sentences
-                lead = len(match.group(0)) - len(match.group(0).lstrip())
+                lead = len(sentence) - len(sentence.lstrip())
                 found.append((match.start() + lead, match.end(), words))
     return found
+
+
+def _after_a_heading(previous: str, line: str) -> bool:
+    """A line starting with a capital after a short line with no punctuation at its end."""
+    return len(previous.strip()) < 60 and not previous.rstrip().endswith((".", ",", ";", ":", "-", "–")) and line.lstrip()[:1].isupper()
 
 
 WORD_RE = programs.compile(r"[^\W\d_][\w'’-]*")
@@ -121,7 +132,7 @@ WORD_RE = programs.compile(r"[^\W\d_][\w'’-]*")
 def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:
     """(reading ease, grade) from the words and the number of sentences."""
     per_sentence = len(words) / max(1, sentence_count)
-    per_word = sum(syllables(w) for w in words) / max(1, len(words))
+    per_word = sum(map(syllables, words)) / max(1, len(words))
     ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
     grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
     return ease, grade

@@ -96,8 +96,9 @@ def test_a_weekday_with_an_ordinal_day_is_that_day_not_the_next_such_weekday(run
 
 
 def test_an_ordinal_weekday_before_a_later_month_is_left_to_the_month():
+    # Not this month's 2nd: the month after the second day is the first one's too.
     found = find_dates("We meet on Tuesday 2nd and Wednesday 3rd March.", WED_2_DEC_2026)
-    assert [m.date for m in found] == [date(2027, 3, 3)]
+    assert [m.date for m in found] == [date(2027, 3, 2), date(2027, 3, 3)]
 
 
 def test_a_date_in_us_order_that_can_only_be_us_order_is_read():
@@ -169,3 +170,156 @@ def test_a_wrong_weekday_does_not_move_a_yearless_date_a_year_on(run, draft):
         (5, "The date 'Monday 29 November' had already passed when it was sent (3 days earlier).")]
     assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
         (5, "'Monday 29 November': 29 November 2026 is a Sunday, not a Monday.")]
+
+
+# --- dates written in shorter ways (December 2026) -------------------------------------------------
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    # day first, the year worked out from the send date as for "12 May"
+    ("Please reply by 12/5.", "12/5", date(2027, 5, 12)),
+    ("Please reply by 29/11.", "29/11", date(2026, 11, 29)),  # three days before sending: passed
+    ("The closing date is Wed 12/5.", "Wed 12/5", date(2027, 5, 12)),
+    ("Date: 20/12\nTime: 2pm", "20/12", date(2026, 12, 20)),
+    # a two-digit year after a month's short name
+    ("The meeting is on 14 Jan 28.", "14 Jan 28", date(2028, 1, 14)),
+    ("The meeting is on 14 Jan '28 at 2pm.", "14 Jan '28", date(2028, 1, 14)),
+    ("Reply by 12/5/27.", "12/5/27", date(2027, 5, 12)),
+    ("Reply by 12.5.2027.", "12.5.2027", date(2027, 5, 12)),
+    ("Reply by 12-May-2028.", "12-May-2028", date(2028, 5, 12)),
+    ("Reply by 12-May-28.", "12-May-28", date(2028, 5, 12)),
+    ("Reply by Wed 12th May.", "Wed 12th May", date(2027, 5, 12)),
+    # a day of the month with no month: this month's, or next month's once it has gone
+    ("Please reply by the 12th.", "the 12th", date(2026, 12, 12)),
+    ("Please reply by the 1st, at the latest.", "the 1st", date(2027, 1, 1)),
+    ("The closing date is the 20th of next month.", "the 20th of next month", date(2027, 1, 20)),
+])
+def test_dates_written_short_are_read(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Our helpline is 24/7.", []),
+    ("Our helpline is on 24/7/365.", []),
+    ("The share is 1/2 of the places.", []),
+    ("The session is 1/2 day.", []),
+    ("Join us on the 12th floor.", []),
+    ("It is the 12th annual meeting.", []),
+    ("The meeting is on 14 Jan 10:30.", ["14 Jan"]),  # a time, not a year
+    ("The meeting is on 14 Jan 27 people came.", ["14 Jan"]),
+    ("The meeting is on 14 Jan 10-12.", ["14 Jan"]),  # hours
+])
+def test_numbers_that_only_look_like_short_dates_or_years_are_not_read_as_them(text, quoted):
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == quoted
+
+
+def test_a_deadline_written_day_and_month_only_is_measured_for_notice(run, draft):
+    # "by 12/5" gave no date at all: notice-period found nothing to measure.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk by 8/12.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'8/12' is too soon: Tuesday 8 December 2026 is 6 days after it was sent on Wednesday 2 December 2026; "
+            "allow at least 14 days.")]
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    # numbers as words come from the vocabulary's number_name, in order: every one up to thirty is read
+    ("Please reply within twenty-eight days.", "within twenty-eight days", date(2026, 12, 30)),
+    ("Please reply within fifteen days.", "within fifteen days", date(2026, 12, 17)),
+    ("Please reply in twelve days' time.", "in twelve days' time", date(2026, 12, 14)),
+    # a choice of two days is read from the first: it was read as the second
+    ("We meet on 1st or 2nd February.", "1st or 2nd February", date(2027, 2, 1)),
+])
+def test_more_spans_and_choices_of_days_are_read(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+# --- ways UK invitations write dates and times (December 2026) ---------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the first of two days before one month: it was not read, so an event's first day was lost
+    ("The conference is on Thursday 3 – Friday 4 June.", [("Thursday 3", date(2027, 6, 3)), ("Friday 4 June", date(2027, 6, 4))]),
+    ("Join us Sat 9th - Sun 10th January 2027.", [("Sat 9th", date(2027, 1, 9)), ("Sun 10th January 2027", date(2027, 1, 10))]),
+    ("We meet on Tues 5th & Weds 6th January.", [("Tues 5th", date(2027, 1, 5)), ("Weds 6th January", date(2027, 1, 6))]),
+    ("The course runs on 5/6 January.", [("5/6 January", date(2027, 1, 5))]),
+    ("The workshop is w/c 11/1.", [("11/1", date(2027, 1, 11))]),
+    ("The survey is week commencing 11/1.", [("11/1", date(2027, 1, 11))]),
+])
+def test_two_days_written_together_are_read_from_the_first(text, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == expected
+
+
+def test_a_weekday_that_does_not_fit_the_first_of_two_days_is_reported(run, draft):
+    # "Thursday 5 – Friday 6 June" copied from a 2025 flyer: 5 June 2027 is a Saturday.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk.\n"
+                     "The conference is on Thursday 5 – Friday 6 June 2027.\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (6, "'Thursday 5': 5 June 2027 is a Saturday, not a Thursday."),
+        (6, "'Friday 6 June 2027': 6 June 2027 is a Sunday, not a Friday.")]
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    ("The deadline is the end of next week.", "the end of next week", date(2026, 12, 11)),
+    ("Closing date: end of this month.", "end of this month", date(2026, 12, 31)),
+    ("Please reply by the end of January.", "by the end of January", date(2027, 1, 31)),
+    ("Please reply by end of February 2027.", "by end of February 2027", date(2027, 2, 28)),
+])
+def test_the_end_of_a_week_or_month_is_read_after_any_deadline_word(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "Read about it at https://example.org/news/panel_12.05.2027 before you reply.",
+    "Book at https://example.org/events?date=12-05-2027 please.",
+    "See www.example.org/2027-05-12/panel for the papers.",
+])
+def test_a_date_inside_a_web_address_is_not_a_date_to_act_by(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Call 01632 960 001 or 07700 900461.", "Tel: 0113 496 0000 (ext. 12/34).", "Our ref: 12/05/2027.",
+    "See version 12.05.2027 of the form.", "REF 2027/05/12", "Funding for the 2025/26 financial year.",
+])
+def test_phone_numbers_and_references_are_not_dates(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_meeting_at_quarter_past_the_hour_has_its_time(run, draft):
+    # "at quarter past six" was no time, so when-and-where said the time was missing.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at quarter past six at "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
+
+
+def test_a_meeting_tonight_has_no_notice_at_all(run, draft):
+    # "tonight" is the send date, and a date on the send date was passed over as the message's own:
+    # notice-period said there was no date to act by, while "tomorrow" failed it.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join us tonight at 6pm for our patient panel meeting at Leeds Civic Hall, LS1 1UR.\n"
+                     "Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'tonight' is too soon: Wednesday 2 December 2026 is the day it was sent; allow at least 14 days.")]
+
+
+@pytest.mark.parametrize("time", ["1800hrs", "18:00-20:00", "6pm-8pm", "from 6 to 8pm", "half six"])
+def test_a_meeting_time_written_the_uk_way_is_a_time(run, draft, time):
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 14 January 2027 at {time} at "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Please read the information sheet v1.2.2027 before you reply.", []),  # a version number, not 1 February
+    ("The meeting is on 5th June '28 at 2pm.", [("5th June '28", date(2028, 6, 5))]),  # an apostrophe marks a year
+    ("The meeting is on 5 June 28 members came.", [("5 June", date(2027, 6, 5))]),
+])
+def test_version_numbers_and_marked_years(text, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == expected
+
+
+@pytest.mark.parametrize("text", ["Our satisfaction score is 9/10.", "Score: 9/10", "It is 4/5 stars."])
+def test_a_score_out_of_ten_is_not_a_date(text):
+    assert find_dates(text, WED_2_DEC_2026) == []

@@ -9,7 +9,7 @@ import regex
 from conftest import EXAMPLES
 
 from invitecheck import prefilter
-from invitecheck.prefilter import CaseFree, Rare, lead, openings, required_literals, work_out_requirement
+from invitecheck.prefilter import CaseFree, Rare, lead, openings, required_literals, with_lead, work_out_requirement
 from invitecheck.loaders import load_path
 from invitecheck.rules import bundled_rules
 
@@ -68,6 +68,18 @@ def test_a_search_begins_only_where_a_match_can():
     assert openings(r"\p{Lu}+") is None  # regex-only syntax
 
 
+def test_the_opener_finds_where_the_first_of_its_words_begins():
+    assert prefilter.any_of(["join", "joining", "be", "become", "able"]) == "(?:able|be|join)"  # "be" begins "become"
+    assert prefilter.any_of(["accessible", "accessibility", "another"]) == "a(?:ccessib(?:ility|le)|nother)"
+    text = "we are able to become members; joining is easy, as is another way in"
+    words = ["joining", "become", "able", "another", "accessibility", "is"]
+    slow = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    fast = re.compile(prefilter.any_of(words))
+    for start in range(len(text)):
+        found, expected = fast.search(text, start), slow.search(text, start)
+        assert (found and found.start()) == (expected and expected.start()), start
+
+
 def test_lead_tests_the_characters_a_match_can_begin_with():
     # A pattern that opens with \b or a lookbehind is tried at every position; the lead turns most down at once.
     assert lead(r"\b(?:pay|honorari(?:um|a))\b") == "(?=[hp])"
@@ -75,6 +87,8 @@ def test_lead_tests_the_characters_a_match_can_begin_with():
     assert lead(r"\b\d+\s?pounds\b") == r"(?=[\d])"
     assert lead(r"\bat\s+(?-i:[A-Z][a-z]+)", re.IGNORECASE) == "(?=[a])"
     assert lead(r"\b(?-i:[A-Z]{2})\b", re.IGNORECASE) == "(?=(?-i:[A-Z]))"  # capitals only, whatever the flags
+    # A group that ignores case in a pattern that does not: "Contact" begins with a capital too.
+    assert lead(r"(?i:\b(?:contact|call))\s+(?-i:[A-Z])") == "(?=(?i:[c]))"
     # A match that may begin where a line does: "Where: online" on its own line, or "held online".
     assert lead(r"\bheld\s+online\b|^[ \t]*where[ \t]*:[ \t]*online", re.MULTILINE) == "(?=[h]|(?m:^))"
     # No lead where it cannot help or cannot be said.
@@ -96,6 +110,55 @@ def test_a_pattern_with_a_lead_finds_exactly_what_it_found_without():
         assert [m.span() for m in pattern.finditer(text, text.lower())] == reference
         assert [m.span() for m in pattern.insensitive.finditer(text)] == reference
         assert reference
+
+
+def test_a_pattern_that_ignores_case_opens_with_its_first_letters_in_every_case():
+    # re skips ahead only to characters it can tell apart without ignoring case: each letter is written
+    # in every case re folds together, and what follows ignores case again.
+    written = prefilter.starting_with_characters(r"\b(?:tbc|dear)\b", re.IGNORECASE)
+    assert written.startswith("(?-i:(?:t") and "T(?i:" in written and "D(?i:" in written
+    assert prefilter.starting_with_characters(r"\bkit\b", re.IGNORECASE).count(r"\u212a") == 1  # the Kelvin sign is a k
+    assert prefilter.starting_with_characters(r"(?-i:\bTBC\b)", re.IGNORECASE).startswith("(?-i:(?:T(?i:(?-i:")  # capitals only
+    assert prefilter.starting_with_characters(r"\bcafé\b", re.IGNORECASE)  # only the first letter is written out
+    assert prefilter.starting_with_characters(r"\bécrit\b", re.IGNORECASE) == ""  # a first letter beyond ASCII is not
+    text = "TBC, tbc, Tbc, ask ASK \u212aelvin; \u0130nsert \u0131nsert INSERT NAME, \u017f\u017f; Dear [Name]"
+    for source in (r"\b(?:tbc|ask|kelvin|insert)\b", r"(?-i:\bTBC\b)|\binsert\s+(?-i:[A-Z]+)", r"\bss|\bdear\s+\[\w+\]"):
+        written = prefilter.starting_with_characters(source, re.IGNORECASE | re.MULTILINE)
+        assert written and written != source
+        assert ([m.span() for m in re.finditer(written, text, re.IGNORECASE | re.MULTILINE)]
+                == [m.span() for m in re.finditer(source, text, re.IGNORECASE | re.MULTILINE)])
+
+
+def test_a_pattern_whose_first_character_is_one_set_opens_with_it():
+    # The set may be inside a capturing group, which stays where it was; the tests in front move after it.
+    assert prefilter.starting_with_characters(r"(?<![\w&/-])([A-Z]{2,5})s?") == r"([A-Z](?<![\w\x26\x2f\x2d][A-Z])(?:[A-Z]){1,4})(?:s){0,1}"
+    assert prefilter.starting_with_characters(r"\b\d+\s+pounds") == r"[\d](?<!\w[\d])(?:[\d]){0,}(?:[\s]){1,}pounds"
+    assert prefilter.starting_with_characters(r"\b[\d£]+") == ""  # \b reads differently before a digit and a '£'
+    text = "On 2024-03-04 and 2024/3/4, not 2024-03/04 or 12024-03-04; PPI and PROMs, A&E, not NHS-wide"
+    for source in (r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])",
+                   r"(?<![\w&/.@-])([A-Z](?:[A-Z]|&[A-Z]){1,4})(s?)(?![\w&/@]|-[A-Z\d]|\.\w)", r"\b\d+\b"):
+        written = prefilter.starting_with_characters(source, re.MULTILINE)
+        assert written and written != source
+        assert ([(m.span(), m.groups()) for m in re.finditer(written, text, re.MULTILINE)]
+                == [(m.span(), m.groups()) for m in re.finditer(source, text, re.MULTILINE)])
+
+
+def test_every_character_that_ignoring_case_matches_an_ascii_letter_is_written_out():
+    import sys
+
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        pattern = re.compile(letter, re.IGNORECASE)
+        folded = {chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))}
+        assert folded == {chr(c) for c in prefilter._cases(ord(letter), True)}, letter
+
+
+def test_a_pattern_that_ignores_case_only_in_a_group_finds_the_same_with_its_lead():
+    # The lead was "(?=[c])": a search with it in front missed "Contact Sam" and "CALL Sam".
+    source = r"(?i:\b(?:contact|call))\s+(?P<name>(?-i:[A-Z][a-z]+))"
+    text = "Contact Sam Patel, or call Femi. CALL Dawn. contact lowercase"
+    expected = [m["name"] for m in re.finditer(source, text)]
+    assert expected == ["Sam", "Femi", "Dawn"]
+    assert [m["name"] for m in re.finditer(with_lead(source), text)] == expected
 
 
 def _rule_patterns():

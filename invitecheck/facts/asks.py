@@ -122,7 +122,7 @@ RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
 # A one-off ask for time beyond a survey: these take real time and skill.
-TIME_EVENT_RE = pattern(r"\b(?:workshops?|focus\s+groups?|events?|(?:engagement|involvement|consultation|stakeholder)\s+\w+|round[-\s]?tables?|interviews?|co-?design|co-?production|user\s+testing|sessions?|forums?)\b")
+TIME_EVENT_RE = pattern(r"\b(?:{vocab:time_event})\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE
-from ..vocabulary import fragment, pattern, rare_pattern
+from ..vocabulary import fragment, listed, pattern, rare_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import search, words_end
@@ -40,10 +40,10 @@ JOIN_WORDS_RE = pattern(r"\b(?:{vocab:join_promise}|{vocab:by_phone}|{vocab:sign
 # Said to be online only: each branch but the first two needs one of _ONLINE_WORDS, and
 # is looked for only where the text has one (no two branches can begin at one place,
 # so their order does not matter).
-_ONLINE_WORDS = ("online", "virtual", "remote", "zoom", "teams", "video")
+_ONLINE_WORDS = listed("online_only_word")
 _ONLINE_ONLY_BRANCHES = (
-    r"\b(?:online|virtual|remote)\s+(?:only|conference|meeting|event|session|workshop|forum|panel|focus\s+group|interview)s?\b",
-    r"\b(?:conference|meeting|event|workshop|session|forum|group|panel|interview)s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run|meets?|will\s+meet)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b",
+    r"\b(?:online|virtual|remote)\s+(?:only|{vocab:online_event_noun})s?\b",
+    r"\b(?:{vocab:online_event_subject})s?\b(?:[^.\n]|\n(?![ \t]*\n)){0,40}\b(?:will\s+be|is|are|take\s+place|takes\s+place|happen|run|meets?|will\s+meet)\s+(?:held\s+)?(?:online|virtual(?:ly)?|on\s+zoom|on\s+teams|on\s+microsoft\s+teams|by\s+video)\b",
     r"^[ \t]*(?:where|venue|location|place)[ \t]*:[ \t]*(?:online|zoom|teams|microsoft\s+teams|virtual)",
 )
 ONLINE_ONLY_RE = rare_pattern(

@@ -124,9 +124,7 @@ class Pattern:
     def _compile(self, flags: int):
         """A bundled pattern for `re` (from the start-up cache); a user's, or one `re` cannot read, for `regex`."""
         if self.bundled:
-            source = self.source
-            if not flags & re.IGNORECASE:  # the lower-case twin: re skips to where a match can begin
-                source = searchable(source, flags)
+            source = searchable(self.source, flags)  # re skips to where a match can begin
             try:
                 return programs.compile(source, flags)
             except re.error:

@@ -84,15 +84,17 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # Demands with no date ("by close of play") belong to the instant kind alone: one owner per piece of evidence.
     # A meeting "tomorrow" is a date too (the facts tell it from a demand such as "by close of play today").
     meeting_day = facts_for(doc, sent).times.meeting_day
+    meeting = None  # a meeting "tonight" is on the send date, and still needs notice
     if meeting_day is not None and any(s.start <= meeting_day.evidence.start < s.end for s in spans):
         words = doc.text[meeting_day.evidence.start : meeting_day.evidence.end]
-        mentions.append(dates.DateMention(meeting_day.evidence.start, meeting_day.evidence.end, words, meeting_day.date, "relative"))
+        meeting = dates.DateMention(meeting_day.evidence.start, meeting_day.evidence.end, words, meeting_day.date, "relative")
+        mentions.append(meeting)
 
     # Past dates are history unless written as a deadline ("closing date: 1 June 2023").
     # A date on the send date itself is usually the date of the message ("Bulletin of
     # 29/11/2015"); it counts when written as a deadline.
     # A date bounding a promise of the sender's ("we pay within ten working days") asks nothing of the reader.
-    relevant = [m for m in mentions if (m.date > sent and not is_promise(doc, m.start)) or is_deadline(doc, m.start)]
+    relevant = [m for m in mentions if (m.date > sent and not is_promise(doc, m.start)) or is_deadline(doc, m.start) or m is meeting]
     relevant = _in_the_ask(doc, sent, relevant)
     # A reminder to members of their group's next meeting: they have known the dates for
     # months, so only a deadline in it ("send agenda items by Friday") needs notice.
@@ -117,7 +119,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             elif days < min_days:
                 # Name the resolved date only when the text did not write it out in full ("by Friday").
                 subject = "it" if mention.text == dates.describe(mention.date) else dates.describe(mention.date)
-                detail = f"{subject} is {plural(days, 'day')} after it was sent on {dates.describe(sent)}; allow at least {plural(min_days, 'day')}"
+                gap = "the day it was sent" if days == 0 else f"{plural(days, 'day')} after it was sent on {dates.describe(sent)}"
+                detail = f"{subject} is {gap}; allow at least {plural(min_days, 'day')}"
                 values = {"variant": "date", "days": days, "notice": plural(days, "day"), "date": dates.describe(mention.date), "min_days": min_days}
                 findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
         when = f"{plural(days, 'day')} after sending" if days >= 0 else f"{plural(-days, 'day')} before sending"
