@@ -8,7 +8,7 @@ line that ends in one <address> is read as the name before it and that address.
 
 from __future__ import annotations
 
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 from email.utils import parseaddr
 
 # One <address> at the end, the name before it; bounded, so a long line costs no more than its length.

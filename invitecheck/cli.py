@@ -589,13 +589,31 @@ def explain(
     typer.echo(printable("\n".join(lines)))
 
 
+def _command_name(info) -> str:
+    return info.name or info.callback.__name__.lower().replace("_", "-")  # as typer names a command
+
+
+def _app_for(arguments: list[str]) -> typer.Typer:
+    """The app with only the command the arguments start with, when they start with one: typer
+    builds the options of every command before it runs one (about half of them for `check` alone).
+    With no command first (--help, --version, a mistyped name), every command, to list or suggest."""
+    import copy
+
+    named = [info for info in app.registered_commands if arguments and _command_name(info) == arguments[0]]
+    if not named:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = named
+    return only
+
+
 def main() -> None:
     from .output import ENCODING_ERRORS
 
     if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 must not stop a report
         sys.stdout.reconfigure(errors=ENCODING_ERRORS)
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except KeyboardInterrupt:
         sys.stderr.write("invitecheck: stopped.\n")
         sys.exit(130)

@@ -9,12 +9,11 @@ Every key is checked: an unknown key is an error naming the file and the key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .fields import Fields
+from .fields import Fields, replace
 from .rules import Rule, RuleError, configure_rule, load_yaml
 from .selection import matches
 from .sent import YEARS, believable
@@ -94,13 +93,15 @@ class ConfigError(Exception):
     """A configuration that cannot be used. The message names the file and the problem."""
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(Fields):
     """Rule choices: which rules run, and what is changed in each."""
 
-    enable: tuple[str, ...] | None = None
-    disable: tuple[str, ...] = ()
-    settings: dict[str, dict] = field(default_factory=dict)
+    __slots__ = ("enable", "disable", "settings")
+
+    def __init__(self, enable: tuple[str, ...] | None = None, disable: tuple[str, ...] = (),
+                 settings: dict[str, dict] | None = None) -> None:
+        self.enable, self.disable = enable, disable
+        self.settings = {} if settings is None else settings
 
 
 class PerFile(Fields):
@@ -112,18 +113,20 @@ class PerFile(Fields):
         self.files, self.overrides, self.sent = files, overrides, sent
 
 
-@dataclass(frozen=True)
-class Config:
-    path: str | None = None
-    base: Path = Path(".")
-    rules: tuple[str, ...] = ()
-    overrides: Overrides = Overrides()
-    exclude: tuple[str, ...] = ()
-    fail_under: int | None = None
-    fail_on: str | None = None
-    sent: date | None = None
-    per_file: tuple[PerFile, ...] = ()
-    all_invitations: bool = False  # score every file, even one that does not look like an invitation
+_NO_OVERRIDES = Overrides()
+
+
+class Config(Fields):
+    __slots__ = ("path", "base", "rules", "overrides", "exclude", "fail_under", "fail_on", "sent", "per_file",
+                 "all_invitations")
+
+    def __init__(self, path: str | None = None, base: Path = Path("."), rules: tuple[str, ...] = (),
+                 overrides: Overrides = _NO_OVERRIDES, exclude: tuple[str, ...] = (), fail_under: int | None = None,
+                 fail_on: str | None = None, sent: date | None = None, per_file: tuple[PerFile, ...] = (),
+                 all_invitations: bool = False) -> None:
+        self.path, self.base, self.rules, self.overrides, self.exclude = path, base, rules, overrides, exclude
+        self.fail_under, self.fail_on, self.sent, self.per_file = fail_under, fail_on, sent, per_file
+        self.all_invitations = all_invitations  # score every file, even one that does not look like an invitation
 
     def matching(self, path: str) -> list[PerFile]:
         """The per_file entries whose gitignore-style `files` patterns match PATH."""

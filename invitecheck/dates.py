@@ -126,7 +126,8 @@ def _short_weekdays(text: str, start: int, end: int):
 
 # "by Tuesday 3rd": a weekday and a day of the month, with no month; "Tuesday 2nd and
 # Wednesday 3rd March" leaves the first to the month that follows.
-DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
+# "Tuesday 3rd", "Tuesday the 3rd", "Tuesday (8th)"
+DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+\(?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b\)?", re.I)
 MONTH_SOON_AFTER_RE = pattern(r"(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?:{vocab:month})\b", 0)
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address

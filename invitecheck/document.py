@@ -17,10 +17,9 @@ import sys
 from collections.abc import Callable
 
 from . import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass, field
 from datetime import datetime
 
-from .fields import Fields
+from .fields import Fields, Record, replace
 from .prefilter import case_free
 from .suppressions import Suppressions
 
@@ -61,39 +60,44 @@ class Attachment(Fields):
         return not (self.inline and self.content_type.startswith("image/"))
 
 
-@dataclass
-class Invitation:
-    path: str
-    source_format: str  # "email", "text", "markdown"
-    text: str
-    body: Span
-    subject: Span | None = None
-    sender_span: Span | None = None  # the value of the From line, where there is one
-    sender_name: str = ""
-    sender_address: str = ""
-    sent: datetime | None = None
-    attachments: list[Attachment] = field(default_factory=list)
-    # Drafts only know their attachments if they declare them.
-    attachments_declared: bool = True
-    # Web addresses in an email's HTML part when the body was read from its
-    # plain-text part, which sometimes drops them.
-    html_links: list[str] = field(default_factory=list)
-    defects: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    suppressions: Suppressions = field(default_factory=Suppressions)
-    # Where each line of the view is in the file (locate.Place), when the view is not the file itself;
-    # or worked out by find_places when first needed (see file_position): only machine formats need it.
-    places: list | None = None
-    find_places: Callable[[], list] | None = field(default=None, repr=False)
-    # Words the configuration marks as roles or teams (named-sender's role_words): the facts,
-    # the rule and the reply all read the sender's name with them.
-    role_words: frozenset[str] = frozenset()
-    _memo: dict = field(default_factory=dict, repr=False)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _signature: Span | None = field(default=None, repr=False)
+class Invitation(Record):
+    """An invitation as read, ready for the rules (a plain class, not a dataclass: see fields.py)."""
 
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+    _fields = ("path", "source_format", "text", "body", "subject", "sender_span", "sender_name", "sender_address", "sent",
+               "attachments", "attachments_declared", "html_links", "defects", "notes", "suppressions", "places",
+               "find_places", "role_words", "_memo", "_line_starts", "_signature")
+    _hidden = ("find_places", "_memo", "_line_starts", "_signature")  # left out of its repr
+
+    def __init__(self, path: str, source_format: str, text: str, body: Span, subject: Span | None = None,
+                 sender_span: Span | None = None, sender_name: str = "", sender_address: str = "",
+                 sent: datetime | None = None, attachments: list[Attachment] | None = None,
+                 attachments_declared: bool = True, html_links: list[str] | None = None, defects: list[str] | None = None,
+                 notes: list[str] | None = None, suppressions: Suppressions | None = None, places: list | None = None,
+                 find_places: Callable[[], list] | None = None, role_words: frozenset[str] = frozenset(),
+                 _memo: dict | None = None, _line_starts: list[int] | None = None, _signature: Span | None = None) -> None:
+        self.path = path
+        self.source_format = source_format  # "email", "text", "markdown"
+        self.text, self.body, self.subject = text, body, subject
+        self.sender_span = sender_span  # the value of the From line, where there is one
+        self.sender_name, self.sender_address, self.sent = sender_name, sender_address, sent
+        self.attachments = [] if attachments is None else attachments
+        # Drafts only know their attachments if they declare them.
+        self.attachments_declared = attachments_declared
+        # Web addresses in an email's HTML part when the body was read from its
+        # plain-text part, which sometimes drops them.
+        self.html_links = [] if html_links is None else html_links
+        self.defects = [] if defects is None else defects
+        self.notes = [] if notes is None else notes
+        self.suppressions = Suppressions() if suppressions is None else suppressions
+        # Where each line of the view is in the file (locate.Place), when the view is not the file itself;
+        # or worked out by find_places when first needed (see file_position): only machine formats need it.
+        self.places, self.find_places = places, find_places
+        # Words the configuration marks as roles or teams (named-sender's role_words): the facts,
+        # the rule and the reply all read the sender's name with them.
+        self.role_words = role_words
+        self._memo = {} if _memo is None else _memo
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]  # worked out afresh, always
+        self._signature = _signature
 
     def __getstate__(self) -> dict:
         """For another process (a worker sending back a file it checked for the reader's report or HTML):
@@ -104,8 +108,6 @@ class Invitation:
 
     def truncated(self, limit: int) -> "Invitation":
         """The invitation cut to its first ``limit`` characters, for rules that must finish in time."""
-        from dataclasses import replace
-
         def clip(span: Span | None) -> Span | None:
             return None if span is None else Span(min(span.start, limit), min(span.end, limit))
 

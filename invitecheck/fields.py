@@ -8,6 +8,9 @@ The classes that were frozen dataclasses and are not copied with
 ``__slots__``, their own ``__init__``, and from :class:`Fields` the ``==``, hash
 and repr the dataclass gave them, worked out from ``__slots__``. Unlike a frozen
 dataclass, a field can be set after ``__init__``; nothing in invitecheck does.
+The frozen ones that are copied (the rule, the configuration) are Fields too, copied
+with :func:`replace`; a few that change as they are used are :class:`Record`, with a
+``__dict__`` and no hash, as a plain dataclass has.
 """
 
 from __future__ import annotations
@@ -32,3 +35,34 @@ class Fields:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
         return f"{type(self).__qualname__}({shown})"
+
+
+class Record:
+    """A value that may change, as a plain (not frozen) dataclass is: equal when of the same class
+    with equal fields (named in ``_fields``), never hashed, shown as Name(field=value, …). Its
+    attributes live in a __dict__, so code may set others, as with a dataclass."""
+
+    _fields: tuple[str, ...] = ()
+    _hidden: tuple[str, ...] = ()  # fields left out of the repr (a dataclass's repr=False)
+    __hash__ = None  # type: ignore[assignment]  # as a dataclass with == and no frozen
+
+    def _values(self) -> tuple:
+        return tuple([getattr(self, name) for name in self._fields])
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields if name not in self._hidden)
+        return f"{type(self).__qualname__}({shown})"
+
+
+def replace(value, **changes):
+    """A copy of a Fields or Record value with some fields changed, as dataclasses.replace makes one."""
+    names = value._fields if isinstance(value, Record) else value.__slots__
+    unknown = set(changes).difference(names)
+    if unknown:
+        raise TypeError(f"{type(value).__qualname__} has no field {sorted(unknown)[0]!r}")
+    return type(value)(**{name: changes[name] if name in changes else getattr(value, name) for name in names})

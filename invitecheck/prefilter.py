@@ -35,7 +35,7 @@ _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 # Where a match must begin: at the start of a line ("^" without MULTILINE is the text's start, one of them).
 _ANCHORS = {_c.AT_BEGINNING: "(?m:^)", _c.AT_BEGINNING_STRING: "(?m:^)"}
-_GLOBAL_FLAGS_RE = re.compile(r"\(\?[a-zA-Z]+\)")
+_GLOBAL_FLAGS_RE = programs.compile(r"\(\?[a-zA-Z]+\)")
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:
@@ -513,7 +513,7 @@ _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGO
                _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
 _AT = {_c.AT_BEGINNING: "^", _c.AT_BEGINNING_STRING: r"\A", _c.AT_END: "$", _c.AT_END_STRING: r"\Z",
        _c.AT_BOUNDARY: r"\b", _c.AT_NON_BOUNDARY: r"\B"}
-_WORD_RE = re.compile(r"\w")
+_WORD_RE = programs.compile(r"\w")
 
 
 class _Cannot(Exception):
@@ -835,10 +835,10 @@ def _source(item, names) -> str:
     raise _Cannot
 
 
-_ESCAPE_RE = re.compile(r"\\.")
-_GROUP_NAME_RE = re.compile(r"\(\?P(?:<\w+>|=\w+\)|>\w+\))")  # (?P<name>, (?P=name), (?P>name)
-_PROPERTY_RE = re.compile(r"\\[pPN]\{")  # \p{Lu}, \N{…}: letter case that lower-casing would change
-_FLAG_GROUP_RE = re.compile(r"\(\?[abefiLmprsuVwx0-9-]+[:)]")
+_ESCAPE_RE = programs.compile(r"\\.")
+_GROUP_NAME_RE = programs.compile(r"\(\?P(?:<\w+>|=\w+\)|>\w+\))")  # (?P<name>, (?P=name), (?P>name)
+_PROPERTY_RE = programs.compile(r"\\[pPN]\{")  # \p{Lu}, \N{…}: letter case that lower-casing would change
+_FLAG_GROUP_RE = programs.compile(r"\(\?[abefiLmprsuVwx0-9-]+[:)]")
 
 
 def lowercase_safe(source: str) -> bool:

@@ -13,16 +13,18 @@ import difflib
 import hashlib
 import re
 import string
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import cache
+from . import cache, programs
 from .document import SCOPES
+from .fields import Fields, replace
 
 SEVERITIES = ("error", "warning", "info")
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = programs.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WEB_ADDRESS_RE = programs.compile(r"https?://[^\s]+$", re.IGNORECASE)
+FIELD_BASE_RE = programs.compile(r"[.\[]")  # where a placeholder's field name ends: {sender.name}, {a[0]}
 MAX_RULE_FILE_BYTES = 1024 * 1024
 
 
@@ -68,25 +70,25 @@ def gather(pairs, make, mark_item: bool = True) -> list:
     return made
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    title: str
-    kind: str
-    severity: str
-    weight: int
-    scope: str
-    message: str
-    why: str
-    source: str
-    examples: dict[str, list[str]]
-    suggestion: str = ""
-    reader: dict[str, Any] = field(default_factory=dict)  # {"says": …, "ask": …}
-    options: dict[str, Any] = field(default_factory=dict)  # the kind's own fields
-    compiled: Any = None  # what the kind prepared from its options (compiled patterns)
-    path: str = ""
-    replaces: str = ""  # the bundled rule's file, when a user rule takes its id
-    bundled: bool = False  # shipped with invitecheck (set by bundled_rules, never by a user's file)
+class Rule(Fields):
+    """A rule as read from its YAML file (a plain class, not a dataclass: see fields.py); copied with
+    fields.replace, never changed."""
+
+    __slots__ = ("id", "title", "kind", "severity", "weight", "scope", "message", "why", "source", "examples",
+                 "suggestion", "reader", "options", "compiled", "path", "replaces", "bundled")
+
+    def __init__(self, id: str, title: str, kind: str, severity: str, weight: int, scope: str, message: str, why: str,
+                 source: str, examples: dict[str, list[str]], suggestion: str = "", reader: dict[str, Any] | None = None,
+                 options: dict[str, Any] | None = None, compiled: Any = None, path: str = "", replaces: str = "",
+                 bundled: bool = False) -> None:
+        self.id, self.title, self.kind, self.severity, self.weight, self.scope = id, title, kind, severity, weight, scope
+        self.message, self.why, self.source, self.examples, self.suggestion = message, why, source, examples, suggestion
+        self.reader = {} if reader is None else reader  # {"says": …, "ask": …}
+        self.options = {} if options is None else options  # the kind's own fields
+        self.compiled = compiled  # what the kind prepared from its options (compiled patterns)
+        self.path = path
+        self.replaces = replaces  # the bundled rule's file, when a user rule takes its id
+        self.bundled = bundled  # shipped with invitecheck (set by bundled_rules, never by a user's file)
 
 
 # field name -> (types, required)
@@ -335,7 +337,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
         elif not isinstance(value, (str, dict)) or (isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())):
             problem("reader", f"'reader' '{key}' must be text, or a mapping of variants to text")
 
-    if "source" in usable and not re.match(r"https?://[^\s]+$", data["source"].strip(), re.IGNORECASE):
+    if "source" in usable and not WEB_ADDRESS_RE.match(data["source"].strip()):
         # It becomes a link in the HTML report: a javascript: or data: address would run there.
         problem("source", "'source' must be a web address starting with https:// or http://")
     if contract:
@@ -409,7 +411,7 @@ def placeholder_problems(text: str, allowed: tuple[str, ...], field_name: str) -
     for _, name, _, _ in parts:
         if name is None:
             continue
-        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        base = FIELD_BASE_RE.split(name, maxsplit=1)[0]
         if base in allowed:
             continue
         close = difflib.get_close_matches(base, allowed, n=1)

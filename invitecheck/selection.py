@@ -14,11 +14,11 @@ checking one named file costs nothing more at start-up.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .fields import Record
 from .walk import find_files
 
 
@@ -57,12 +57,14 @@ def _repository_root(folder: str) -> str | None:
     return None
 
 
-@dataclass
-class GitIgnores:
+class GitIgnores(Record):
     """The .gitignore files of the repository a path is in (none outside a repository, as in git)."""
 
-    _specs: dict[str, Any] = field(default_factory=dict)
-    _roots: dict[str, str | None] = field(default_factory=dict)
+    _fields = ("_specs", "_roots")
+
+    def __init__(self, _specs: dict[str, Any] | None = None, _roots: dict[str, str | None] | None = None) -> None:
+        self._specs = {} if _specs is None else _specs
+        self._roots = {} if _roots is None else _roots
 
     def _spec(self, folder: str) -> Any:
         if folder not in self._specs:
@@ -101,15 +103,17 @@ class GitIgnores:
         return verdict
 
 
-@dataclass
-class Selection:
+class Selection(Record):
     """Exclude patterns from the configuration and the command line, and the .gitignore files."""
 
-    config_patterns: tuple[str, ...] = ()
-    config_base: Path = Path(".")
-    config_name: str = "the configuration"
-    cli_patterns: tuple[str, ...] = ()
-    gitignores: GitIgnores = field(default_factory=GitIgnores)
+    _fields = ("config_patterns", "config_base", "config_name", "cli_patterns", "gitignores")
+
+    def __init__(self, config_patterns: tuple[str, ...] = (), config_base: Path = Path("."),
+                 config_name: str = "the configuration", cli_patterns: tuple[str, ...] = (),
+                 gitignores: GitIgnores | None = None) -> None:
+        self.config_patterns, self.config_base, self.config_name = config_patterns, config_base, config_name
+        self.cli_patterns = cli_patterns
+        self.gitignores = GitIgnores() if gitignores is None else gitignores
 
     def excluded_by(self, path: str, is_dir: bool = False) -> str | None:
         """What excludes PATH ('--exclude' or the configuration's name), or None."""

@@ -8,7 +8,7 @@ one of 0001 would be read as 2001.
 
 from __future__ import annotations
 
-import re
+from . import cached_re as re  # re, compiling from the start-up cache
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 YEARS = f"{FIRST_YEAR} to {LAST_YEAR}"
@@ -18,11 +18,15 @@ def believable(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
 
 
+_TOKENS_RE = re.compile(r"[\s,]+")
+_LONG_NUMBER_RE = re.compile(r"\d{3,}")
+
+
 def written_year(header: str) -> int | None:
     """The year as written in a Date header ('Fri, 01 Jan 0001 …' -> 1), which the email
     library would turn into 2001; None when no year of three or more digits is written."""
-    for token in re.split(r"[\s,]+", header[:200]):
-        if re.fullmatch(r"\d{3,}", token):
+    for token in _TOKENS_RE.split(header[:200]):
+        if _LONG_NUMBER_RE.fullmatch(token):
             return int(token)
     return None
 

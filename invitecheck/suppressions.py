@@ -21,7 +21,7 @@ every other offset, line and column as they were.
 from __future__ import annotations
 
 from . import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass, field
+from .fields import Record
 
 # A directive's list of rule ids is at most MAX_RULES_CHARS long. The bound is a
 # window: an unclosed '<!-- invitecheck-disable' is scanned that far for its '-->',
@@ -38,27 +38,35 @@ DIRECTIVE_RE = re.compile(
 MAX_DIRECTIVES = 200
 
 
-@dataclass
-class Directive:
-    action: str  # disable, enable, disable-line, disable-next-line
-    rules: tuple[str, ...]  # empty: every rule
-    line: int
-    used: bool = False
+# Plain classes rather than dataclasses, which cost about 2 million instructions each to make
+# as the module is imported (fields.py).
+class Directive(Record):
+    _fields = ("action", "rules", "line", "used")
+
+    def __init__(self, action: str, rules: tuple[str, ...], line: int, used: bool = False) -> None:
+        self.action = action  # disable, enable, disable-line, disable-next-line
+        self.rules = rules  # empty: every rule
+        self.line = line
+        self.used = used
 
 
-@dataclass
-class Region:
-    rule: str  # "*" for every rule
-    first: int
-    last: int  # inclusive; a very large number when never re-enabled
-    directive: Directive
+class Region(Record):
+    _fields = ("rule", "first", "last", "directive")
+
+    def __init__(self, rule: str, first: int, last: int, directive: Directive) -> None:
+        self.rule = rule  # "*" for every rule
+        self.first = first
+        self.last = last  # inclusive; a very large number when never re-enabled
+        self.directive = directive
 
 
-@dataclass
-class Suppressions:
-    directives: list[Directive] = field(default_factory=list)
-    regions: list[Region] = field(default_factory=list)
-    ignored: int = 0  # directives past MAX_DIRECTIVES
+class Suppressions(Record):
+    _fields = ("directives", "regions", "ignored")
+
+    def __init__(self, directives: list[Directive] | None = None, regions: list[Region] | None = None, ignored: int = 0) -> None:
+        self.directives = [] if directives is None else directives
+        self.regions = [] if regions is None else regions
+        self.ignored = ignored  # directives past MAX_DIRECTIVES
 
     def covering(self, rule_id: str, line: int) -> Directive | None:
         for region in self.regions:

@@ -13,14 +13,16 @@ compares against, pattern by pattern and word by word.
 from __future__ import annotations
 
 import importlib.util
-import re
 from functools import lru_cache
 from pathlib import Path
+
+from . import cached_re as re  # re, compiling from the start-up cache
 
 LEFT, RIGHT = 2, 2  # pyphen's defaults: no point closer than this to either end of a word
 _DIGITS = b"0123456789"
 _PIECES_RE = re.compile(r"(\d?)(\D?)")  # pyphen's own split of a pattern into (value, letter)
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_IGNORED_LINE = re.compile("^(?:%s).*(?:\n|$)" % "|".join(map(re.escape, _IGNORED)), re.M)  # a line starting with one
 
 
 def dictionary_path() -> Path:
@@ -34,9 +36,11 @@ class Patterns:
 
     def __init__(self, path: Path) -> None:
         encoding, _, text = path.read_bytes().partition(b"\n")
-        lines = [line.strip() for line in text.decode(encoding.decode().strip()).split("\n")]
-        lines = [line for line in lines if line and not line.startswith(_IGNORED)]
-        joined = "\n".join(lines)
+        # Every line stripped, the empty ones and the settings and comments left out: each step
+        # over all 14,000 lines at once (about a third of the time of a loop over them).
+        joined = "\n".join(filter(None, map(str.strip, text.decode(encoding.decode().strip()).split("\n"))))
+        joined = _IGNORED_LINE.sub("", joined).strip("\n")
+        lines = joined.split("\n")
         if "^^" in joined or "/" in joined:
             raise ValueError(f"{path.name} uses pattern syntax this reader does not handle")
         # Each line keyed by its letters: the digits taken out of all the lines at once, as bytes

@@ -14,15 +14,17 @@ still be a link.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 
+from .fields import Record
 from .loaders import FOLDER_SUFFIXES, SUFFIX_LIST
 
 
-@dataclass
-class Found:
-    files: list[str] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, why it gave nothing to check)
+class Found(Record):
+    _fields = ("files", "problems")
+
+    def __init__(self, files: list[str] | None = None, problems: list[tuple[str, str]] | None = None) -> None:
+        self.files = [] if files is None else files
+        self.problems = [] if problems is None else problems  # (path, why it gave nothing to check)
 
 
 def _why(error: OSError) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from invitecheck.fields import replace
 from datetime import date
 
 from invitecheck.api import check_message
@@ -14,7 +14,7 @@ TEXT = ("From: Sunny Meadows <hello@sunnymeadows.example.org>\nDate: 4 March 202
 
 def _rules(role_words):
     rules = load_rules()
-    return [dataclasses.replace(rule, compiled=frozenset(role_words)) if rule.id == "named-sender" else rule for rule in rules]
+    return [replace(rule, compiled=frozenset(role_words)) if rule.id == "named-sender" else rule for rule in rules]
 
 
 def _named_sender(record):

@@ -46,8 +46,10 @@ def _modules(path, env=None) -> set[str]:
 # rich's pretty-printing, emoji table and live display (the report has none); the other formats' reporters,
 # explain and the rule docs; TOML (read only for a pyproject.toml), CSV, XML and zip readers; and a pool of
 # workers, which one file does not need; and the `regex` module, which only a user's own rule patterns need
-# (the bundled ones compile for `re`).
-NOT_FOR_A_PLAIN_EMAIL = {"regex", "yaml", "pygments", "markdown_it", "rich.syntax", "rich.markdown", "rich.progress",
+# (the bundled ones compile for `re`). Without colour (here, to a pipe) the report is plain text drawn by
+# reporters/plain.py, so rich's console, tables, styles and cell-width tables are not imported either.
+NOT_FOR_A_PLAIN_EMAIL = {"rich.console", "rich.table", "rich.text", "rich.style", "rich.segment", "rich.cells",
+                         "fractions", "regex", "yaml", "pygments", "markdown_it", "rich.syntax", "rich.markdown", "rich.progress",
                          "rich.traceback", "invitecheck.loaders.documents", "invitecheck.loaders.html",
                          "invitecheck.reporters.json", "invitecheck.reporters.sarif", "invitecheck.reporters.html",
                          "invitecheck.audit", "invitecheck.reply", "invitecheck.reporters.reader", "dateutil.parser",
@@ -64,7 +66,7 @@ def test_a_second_check_of_a_plain_email_imports_only_what_it_needs(tmp_path):
     assert "invitecheck.engine" in first and "yaml" in first  # the probe ran a check, and parsed the rules
     assert "regex" not in first  # nor on a first run: the bundled rules' patterns compile for re
     second = _modules(EXAMPLES / "conference-travel.eml", env)
-    assert "invitecheck.engine" in second and "rich.table" in second
+    assert "invitecheck.engine" in second and "invitecheck.reporters.plain" in second
     assert not second & NOT_FOR_A_PLAIN_EMAIL, second & NOT_FOR_A_PLAIN_EMAIL
 
 
@@ -242,3 +244,61 @@ def test_named_senders_letter_classes_are_regexs_unicode_categories():
                   if (ours.match(chr(code)) is None) != (theirs.match(chr(code)) is None)]
         assert not differ, (category, differ[:10])
     assert re.fullmatch(f"[{letters.UPPER}]+", "ÉÇŁΣЖ") and not re.match(f"[{letters.UPPER}]", "é")
+
+
+BUILT = """
+import sys
+import typer.main
+built = []
+real = typer.main.get_command_from_info
+def counted(*args, **kwargs):
+    built.append((args[0] if args else kwargs["command_info"]).callback.__name__)
+    return real(*args, **kwargs)
+typer.main.get_command_from_info = counted
+sys.argv = ["invitecheck", *sys.argv[1:]]
+from invitecheck.cli import main
+code = 0
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+sys.stderr.write("built " + " ".join(built))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("arguments, built", [
+    (["check", "--format", "json", str(EXAMPLES / "champion.eml")], ["check"]),
+    (["rules"], ["list_rules"]),
+    (["--version"], None),  # no command named: every command, as --help lists them
+    (["chek", "x"], None),  # and a mistyped one is told the names it may have meant
+])
+def test_typer_builds_only_the_command_that_runs(tmp_path, arguments, built):
+    """typer builds every command's options before it runs one: a run names its command first."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", BUILT, *arguments], capture_output=True, text=True, timeout=120, env=env)
+    names = done.stderr.rsplit("built", 1)[1].split()
+    if built is None:
+        assert {"check", "reply", "audit", "explain", "list_rules"} <= set(names)
+    else:
+        assert names == built
+
+
+WHOLE_APP = """
+import sys
+sys.argv = ["invitecheck", *sys.argv[1:]]
+from invitecheck.cli import app
+app()
+"""
+
+
+@pytest.mark.parametrize("arguments", [["check"], ["chek"], ["check", "--format", "nope", str(EXAMPLES / "champion.eml")],
+                                       ["check", "--help"], ["rules", "--bad"]])
+def test_a_run_with_one_command_built_reads_as_with_all(arguments):
+    """What a user sees from main() (one command built) is what the whole app says."""
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    one = subprocess.run([sys.executable, "-c", BUILT, *arguments], capture_output=True, text=True, timeout=120, env=env)
+    whole = subprocess.run([sys.executable, "-c", WHOLE_APP, *arguments], capture_output=True, text=True, timeout=120, env=env)
+    assert one.returncode == whole.returncode
+    assert one.stdout == whole.stdout and one.stderr.rsplit("built", 1)[0] == whole.stderr
+    assert "invitecheck" in one.stdout + one.stderr

@@ -118,6 +118,8 @@ EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("e
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
 READING_RE = pattern(r"\b(?:read|review(?:ing)?|watch|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
 READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
+# "read the short summary": a read said to be short asks no more time than a short survey
+SHORT_READ_RE = pattern(r"\b(?:{vocab:short_read})\b")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
@@ -237,6 +239,12 @@ class Asks(Record):
         own = self.facts.region  # the sender's words now: a meeting in a quoted message is not named again
         return (_event(self.doc, self.search(EVENT_RE, own.start, own.end)) or self._event_heading
                 or _event(self.doc, self.search(REMINDER_RE, own.start, own.end)))
+
+    @fact
+    def meeting(self) -> Evidence | None:
+        """A particular meeting to come to: one named, or one to go to in someone's place ("could you
+        step in on the panel on Tuesday"): when and where it is matter."""
+        return self.event or self.stand_in
 
     @fact
     def reminder(self) -> Evidence | None:
@@ -418,6 +426,15 @@ class Asks(Record):
     def attend_or_read(self) -> Evidence | None:
         """Something to come to, join or read: access matters."""
         return self.attend or self.reading
+
+    @fact
+    def time_asked(self) -> Evidence | None:
+        """Something to come to or join, or something to read not said to be short: "read the short
+        summary and tell us what you think" asks no more of people's time than a short survey."""
+        reading = None if self.attend is not None else self.reading
+        if reading is not None and self.search(SHORT_READ_RE, reading.start, reading.end) is not None:
+            return None
+        return self.attend or reading
 
     @fact
     def travel(self) -> Evidence | None:

@@ -32,6 +32,8 @@ REPLY_TO_THIS_RE = pattern(r"\breply(?:ing)?\s+(?:to\s+)?(?:this\s+(?:email|e-ma
 POST_RE = pattern(r"\b(?:post|send|return|write)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}\b(?:to|at)\b(?:[^.\n]|\n(?![ \t]*\n)){0,80}{vocab:postcode}|\bfreepost\b|\bprepaid\s+envelope\b")
 # A named contact: "telephone Sharon Byrne on …", "Name: Sharon Byrne" (a first name and a surname, capitals as written)
 CONTACT_NAME_RE = pattern(r"\b(?:{vocab:contact_lead})[ \t]*(?:\*\*|__)?(?P<name>(?-i:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}))\b")
+# A UK mobile number: "07700 900431", "+44 7700 900431"
+MOBILE_RE = re.compile(r"(?:\+44[ \t]*(?:\(0\)[ \t]*)?|0)7\d")
 TURN_UP_RE = pattern(r"\bno\s+need\s+to\s+(?:book|register|reply|let\s+us\s+know)\b|\bjust\s+(?:turn\s+up|come\s+along|drop\s+in|pop\s+in)\b|\bno\s+booking\s+(?:is\s+)?(?:needed|required)\b")
 
 
@@ -94,9 +96,15 @@ def _phones(doc, where, names: frozenset[str]) -> tuple[Evidence | None, Evidenc
         # reading all of it for every number on it took minutes)
         near = doc.text[max(where.start, m.start() - 120) : min(line.end, m.end() + 120)].lower()
         if own is None and (any(re.search(rf"\b{re.escape(name)}\b", near) for name in names) or ME_RE.search(near)
-                            or (names and FROM_LINE_RE.match(doc.text, line.start))):
+                            or (names and FROM_LINE_RE.match(doc.text, line.start))
+                            or (names and _mobile_at_the_end(doc, where, m))):
             own = of(m)
     return phone, switchboard, own
+
+
+def _mobile_at_the_end(doc, where, found) -> bool:
+    """A mobile number that ends the message ("… Thanks x 07700 900431"): the sender signing off with their own."""
+    return MOBILE_RE.match(doc.text, found.start()) is not None and not doc.text[found.end() : where.end].strip(" \t\n.!")
 
 
 def _name_words(doc, sender_name: str) -> frozenset[str]:

@@ -57,6 +57,8 @@ IN_PERSON_RE = pattern("{vocab:in_person}")
 NEEDLESS_RE = re.compile(r"\b(?:no|not|n['’]t)\s+(?:need|have)\s+to\s+(?:attend|come|meet|travel)?\s*$", re.I)
 # a postcode that ends an address: at a line's end, before a comma, or before "on Friday …" in a sentence
 POSTCODE_RE = pattern("{vocab:postcode}(?=[ \t]*(?:$|[,.;)]|on[ \t]+|at[ \t]+\\d|from[ \t]+\\d))", re.M)
+# "write to Femi Adeyemi, …, Eastby EB1 2AA": an address to post something to, not a place to go
+POSTAL_LEAD_RE = re.compile(rf"\b(?:{fragment('postal_lead')})\b", re.I)
 GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))\b", re.I | re.M)
 # Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
 TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are absent
@@ -139,8 +141,17 @@ def _postcode(doc, where, start: int) -> Evidence | None:
         line = doc.line_span(m.start())
         if signature and signature.start <= m.start() < signature.end and line.end - line.start < 60 and not _continues(doc, line):
             continue  # an address line in the sign-off: where the sender works
+        if _postal(doc, start, m.start()):
+            continue  # "write to … EB1 2AA": where to send comments, not where to go
         return of(m)
     return None
+
+
+def _postal(doc, start: int, position: int) -> bool:
+    """The address ending at `position` is one to post things to: "write to", "freepost" before it in its paragraph."""
+    lead_start = max(start, position - 200)
+    blank = doc.text.rfind("\n\n", lead_start, position)
+    return POSTAL_LEAD_RE.search(doc.text, blank + 2 if blank >= 0 else lead_start, position) is not None
 
 
 def _continues(doc, line) -> bool:
@@ -230,7 +241,11 @@ class Places(Record):
 
     @fact
     def where(self) -> Evidence | None:
-        """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough)."""
+        """People know where to be: a venue, a room or an address; or how to join (saying "on Zoom" is not enough).
+        "Venue: TBC" says the place is not known yet: a centre named elsewhere (the sender's own, under their
+        name) is not where the meeting is."""
+        if self.to_be_confirmed is not None and self._labelled[0] is None:
+            return self.joining
         return self.venue or self.room or self.postcode or self.joining or (self._thread.where if self._thread else None)
 
     @fact

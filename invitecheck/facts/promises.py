@@ -23,6 +23,7 @@ from ..fields import Fields
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence
 from .record import Record, fact
+from .structure import forward
 
 _DOC = r"(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,{most}}}?{{vocab:document_noun}})"
 _ARTICLE = r"(?:the|our|a|an|your|my|some)"
@@ -35,8 +36,10 @@ ATTACHMENT_PROMISES = [
     pattern(r"\b(?:{vocab:attachment_pointer})\s+(?:the\s+|our\s+)?(?:attached|attachments?|enclosed)\b", 0),
     pattern(r"\battached\s+(?:is|are|you\s+will\s+find|please\s+find)\b|\bas\s+attached\b", 0),
     pattern(r"\b(?P<doc>{vocab:document_noun})\s*,?\s+(?:which|that)\s+(?:is|are|has\s+been|have\s+been|I\s+have|we\s+have|I['’]ve|we['’]ve)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
-    # "You'll find the application form attached", "Role description attached."
-    pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s+attached\b(?!\s+to\b)", 0),
+    # "You'll find the application form attached", "Role description attached", "the summary of the
+    # proposals attached", "the information sheet attached to this email" (not "the group is attached to the unit")
+    pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
+            r"\s+attached\b(?!\s+to\b(?!\s+(?:this|the|my|our)\s+(?:e-?mail|message|letter)\b))", 0),
     # "the expression of interest form (attached)", "the job description (attached, 3 pages)"
     pattern(r"\b(?:(?:the|our|a|an|your)\s+)?" + _DOC.format(most=2) + r"\s*\((?:also\s+)?(?:attached|enclosed)(?:[,;][^()\n]{0,30})?\)", 0),
     # a reply slip is always a paper enclosure: "send back the reply slip", or part of one
@@ -170,6 +173,10 @@ class Promises(Record):
             documents = documents_named(doc.text, m) if where == "attachment" else ()
             promises.append(Promise(Evidence(m.start(), m.end()), where, thing, documents))
         promises += [p for p in self._links_given(start, end) if not any(p.evidence.start < y and x < p.evidence.end for x, y in taken)]
+        forwarded = forward(doc)
+        if forwarded is not None and forwarded.span is not None:
+            # a forwarder's bare "see below" points at the forwarded message, which is there: no document is promised
+            promises = [p for p in promises if not (p.where == "below" and not p.thing.strip() and p.evidence.end <= forwarded.span.start)]
         return sorted(promises, key=lambda p: p.evidence.start)
 
     def _links_given(self, start: int, end: int) -> list:

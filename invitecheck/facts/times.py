@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from .. import dates
 from ..fields import Fields
-from ..vocabulary import fragment, pattern, rare_time_pattern
+from ..vocabulary import fragment, pattern, rare_time_pattern, words
 from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import region
@@ -34,6 +34,8 @@ DATED_CHARS = 30
 # "the meeting is on", "held on", "join us on": a meeting or event named just before a date
 EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
+# "today", "tonight", "tomorrow" and its short forms ("tmrw")
+SAME_OR_NEXT_DAY = words("relative_day")
 # A meeting in the same sentence as "today" or "tomorrow": "stand in for you at the group tomorrow"
 MEETING_NEAR_RE = pattern(r"\b(?:{vocab:event_noun}|{vocab:group_noun}|meet|come|join|attend|stand\s+in)\b")
 NEAR_CHARS = 80
@@ -159,7 +161,7 @@ class Times(Record):
         found = next((d.evidence for d in self.dates if d.role == "event"), None)
         if found is None:
             # "by close of play today" is a demand, not the day of a meeting; "the meeting is tomorrow" is its day.
-            demands = [i for i in self.instants if i.words(doc).lower() not in ("today", "tomorrow", "tonight")]
+            demands = [i for i in self.instants if i.words(doc).lower() not in SAME_OR_NEXT_DAY]
             found = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
                           if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
         found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
@@ -196,7 +198,7 @@ class Times(Record):
             full_stop = doc.text.find(".", m.end(), stop)
             if self.search(MEETING_NEAR_RE, start, full_stop if full_stop != -1 else stop) is None:
                 continue
-            days = 1 if m.group(0).lower() == "tomorrow" else 0
+            days = 0 if m.group(0).lower() in ("today", "tonight") else 1  # "tomorrow", "tmrw"
             return Dated(of(m), self.facts.sent + timedelta(days=days), "event")
         return None
 

@@ -60,7 +60,7 @@ def prepare(options):
     known = {str(k).upper() for k in options.get("known") or []}
     words = {str(k).upper() for k in options.get("not_acronyms") or []}
     jargon = [str(term) for term in options.get("jargon") or [] if str(term).upper() not in known]
-    listed = re.compile(_first_letters(jargon) + r"(?<![\w&/-])(" + "|".join(re.escape(t) for t in sorted(jargon, key=len, reverse=True)) + r")s?(?![\w&/-])") if jargon else None
+    listed = programs.compile(_first_letters(jargon) + r"(?<![\w&/-])(" + "|".join(re.escape(t) for t in sorted(jargon, key=len, reverse=True)) + r")s?(?![\w&/-])") if jargon else None
     return {"known": known, "ignore": known | words, "listed": listed}
 
 

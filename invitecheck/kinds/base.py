@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator
 
@@ -12,7 +11,7 @@ import re
 
 from .. import programs
 from ..document import Invitation, Span
-from ..fields import Fields
+from ..fields import Fields, Record
 from ..rules import RuleError, gather
 from ..prefilter import lowercase_safe, required_literals, searchable
 
@@ -69,23 +68,26 @@ class PatternTimeout(Exception):
         self.pattern = pattern
 
 
-@dataclass
-class Finding:
-    start: int  # offsets into the Invitation's text
-    end: int
-    message: str
-    suggestion: str = ""
-    # Details for the reader's report and the reply ("days", "date", "variant" …).
-    values: dict = field(default_factory=dict)
+class Finding(Record):
+    _fields = ("start", "end", "message", "suggestion", "values")
+
+    def __init__(self, start: int, end: int, message: str, suggestion: str = "", values: dict | None = None) -> None:
+        self.start, self.end = start, end  # offsets into the Invitation's text
+        self.message, self.suggestion = message, suggestion
+        # Details for the reader's report and the reply ("days", "date", "variant" …).
+        self.values = {} if values is None else values
 
 
-@dataclass
-class Outcome:
-    status: str
-    findings: list[Finding] = field(default_factory=list)
-    note: str = ""  # why the rule was not applicable, or what it saw
-    evidence: str = ""  # what confirmed a pass, shown to the reader ("Doc1.docx is the application form: …")
-    data: dict = field(default_factory=dict)  # facts for summaries, such as the days of notice
+class Outcome(Record):
+    _fields = ("status", "findings", "note", "evidence", "data")
+
+    def __init__(self, status: str, findings: list[Finding] | None = None, note: str = "", evidence: str = "",
+                 data: dict | None = None) -> None:
+        self.status = status
+        self.findings = [] if findings is None else findings
+        self.note = note  # why the rule was not applicable, or what it saw
+        self.evidence = evidence  # what confirmed a pass, shown to the reader ("Doc1.docx is the application form: …")
+        self.data = {} if data is None else data  # facts for summaries, such as the days of notice
 
 
 class Context(Fields):

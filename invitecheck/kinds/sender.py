@@ -59,9 +59,13 @@ _NAMED_CONTACT = (
 NAMED_CONTACT_RE = programs.compile(with_lead(_NAMED_CONTACT))  # the lead ignores case where the verbs do
 
 # "Hi, it's Dawn from Brookfield Surgery": a first name that introduces the writer.
-HERE_FROM_RE = re.compile(r"\s+(?:from|here|at)\b", re.I)
+HERE_FROM_RE = programs.compile(r"\s+(?:from|here|at)\b", re.I)
 # "Hi, it's Joanne Pike, practice manager": a name followed by the writer's job introduces the writer too.
-JOB_AFTER_RE = re.compile(r",[ \t]*(?:the[ \t]+|our[ \t]+|your[ \t]+)?((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+)\b", re.I)
+JOB_AFTER_RE = programs.compile(r",[ \t]*(?:the[ \t]+|our[ \t]+|your[ \t]+)?((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+)\b", re.I)
+# "Hi Sue it's Kam.": "it's <name>" straight after a greeting on the same line introduces the writer
+# ("Hi, it's Easter next week" is no name: the name must end its sentence or clause)
+NAME_ENDS_RE = programs.compile(r"[ \t]*(?:[.!,;]|$)")
+GREETING_BEFORE_RE = programs.compile(rf"^[ \t]*(?:{fragment('greeting_word')})\b[^.!?\n]{{0,30}}$", re.I)
 
 
 def _introduces(after: str, role_words: set[str]) -> bool:
@@ -90,6 +94,14 @@ def _role_words(rule, doc: Invitation) -> set[str]:
 # name never runs that long (is_person_name refuses anything over 60).
 NAME_WINDOW = 200
 
+# Compiled from the start-up cache, as the module's other patterns are.
+BRACKETED_RE = programs.compile(r"\s*\((?![^)]*/)[^)]*\)\s*")  # "(NHS Leeds)", not "(she/her)"
+ON_BEHALF_RE = programs.compile(r"\s+(?:via|on behalf of|obo|at|from)\s+", re.I)
+LAST_FIRST_RE = programs.compile(r"([\w'’-]+),\s*([\w'’.-]+(?:\s+[\w'’.-]+)?)")
+ADDRESS_PARTS_RE = programs.compile(r"[._]")
+FROM_ORGANISATION_RE = programs.compile(r"\s(?:from|at|@|\||-|–)\s")  # "Helen from Healthwatch"
+MAILBOX_PARTS_RE = programs.compile(r"[._+-]")  # "patient.voice" in patient.voice@…
+
 
 def _name_part(text: str) -> str:
     """The part of a display name or sign-off line that could be a name."""
@@ -97,9 +109,9 @@ def _name_part(text: str) -> str:
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
     text = PRONOUNS.sub(" ", text)
-    text = re.sub(r"\s*\((?![^)]*/)[^)]*\)\s*", " ", text).strip()  # "(NHS Leeds)"
-    text = re.split(r"\s+(?:via|on behalf of|obo|at|from)\s+", text, maxsplit=1, flags=re.I)[0]
-    last_first = re.fullmatch(r"([\w'’-]+),\s*([\w'’.-]+(?:\s+[\w'’.-]+)?)", text)
+    text = BRACKETED_RE.sub(" ", text).strip()  # "(NHS Leeds)"
+    text = ON_BEHALF_RE.split(text, maxsplit=1)[0]
+    last_first = LAST_FIRST_RE.fullmatch(text)
     if last_first:  # "Mbeki, Helen" as Outlook shows it
         text = f"{last_first.group(2)} {last_first.group(1)}"
     return " ".join(SPLIT_RE.split(text)[0].split())
@@ -144,7 +156,7 @@ def is_person_name(text: str, min_tokens: int = 2, role_words: set[str] = ROLE_W
 def _address_name(address: str, role_words: set[str]) -> str:
     """'helen.mbeki@nhs.net' -> 'Helen Mbeki'; role mailboxes give ''."""
     local = address.split("@", 1)[0]
-    parts = [p for p in re.split(r"[._]", local) if p]
+    parts = [p for p in ADDRESS_PARTS_RE.split(local) if p]
     if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
         return ""
     name = " ".join(p.capitalize() for p in parts)
@@ -201,6 +213,12 @@ def _closing_name(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+def _after_greeting(doc: Invitation, position: int) -> bool:
+    """The words before `position` on its line are a greeting: "Hi Sue it's Kam", "Hello, it's Kam"."""
+    line = doc.line_span(position)
+    return GREETING_BEFORE_RE.match(doc.text[line.start : position]) is not None
+
+
 def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     for match in NAMED_CONTACT_RE.finditer(doc.text, doc.body.start, own_end(doc)):
         name = match["name"]
@@ -208,7 +226,8 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
             continue  # "Text STOP to 07700 …", "email YES": a word to send, not a name
         words = name.split()
         single_ok = (bool(match["self"]) or bool(CONTACT_DETAIL_RE.search(match["after"]))
-                     or (bool(match["its"]) and _introduces(match["after"], role_words)))
+                     or (bool(match["its"]) and (_introduces(match["after"], role_words)
+                                               or (NAME_ENDS_RE.match(match["after"]) is not None and _after_greeting(doc, match.start())))))
         if match["its"] and not single_ok:
             continue  # "it's Monday", "it's Healthwatch": only "it's Dawn from the PPG" introduces a person
         # Trim trailing words that are not part of a name ("Sam Patel On").
@@ -251,12 +270,23 @@ def sender_of(doc: Invitation) -> tuple[str, str]:
     return doc.sender_name, doc.sender_address
 
 
+def _shared_mailbox(address: str, role_words: set[str]) -> bool:
+    """'info@…', 'hello@…', 'enquiries@…': a mailbox many share, so the name shown with it ("Breathe Together
+    Leeds") may be the organisation's; a person must be named in the text too, unless the name plainly is
+    one ("Helen from Healthwatch", "Dr Osei")."""
+    local = address.split("@", 1)[0].lower()
+    parts = [p for p in MAILBOX_PARTS_RE.split(local) if p]
+    return bool(parts) and all(p in role_words for p in parts)
+
+
 def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
     """(name, where it was found) for the person who sent it, or ('', '')."""
     sender_name, sender_address = sender_of(doc)
     # "Helen from Healthwatch": a first name is enough when the rest names the organisation.
-    from_minimum = 1 if re.search(r"\s(?:from|at|@|\||-|–)\s", sender_name) else 2
-    if sender_name and is_person_name(sender_name, from_minimum, role_words):
+    from_minimum = 1 if FROM_ORGANISATION_RE.search(sender_name) else 2
+    # "Breathe Together Leeds <info@…>": a shared mailbox's name may be the organisation's
+    doubtful = _shared_mailbox(sender_address, role_words) and from_minimum == 2 and not TITLES.match(sender_name.strip())
+    if sender_name and is_person_name(sender_name, from_minimum, role_words) and not doubtful:
         return clean_name(sender_name), "From"
     if not sender_name and sender_address:
         name = _address_name(sender_address, role_words)

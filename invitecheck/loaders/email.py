@@ -14,7 +14,6 @@ import re
 import email
 import email.header
 import email.utils
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
@@ -31,6 +30,7 @@ from .. import programs
 from ..address import split_sender
 from ..dates import parse_written_date
 from ..document import Attachment, Invitation, render
+from ..fields import Record
 from ..locate import email_places
 from ..sent import believable, written_year
 from . import LoadError, Limits, shown
@@ -123,14 +123,13 @@ def _attachment(item: dict, read: bool = True) -> Attachment:
     return Attachment(name=name, content_type=content_type, size=len(data), inline=inline, text=text)
 
 
-@dataclass
-class _Parts:
-    message: object
-    plain: list[str]
-    html: list[str]
-    attachments: list[Attachment]
-    defects: list[str]
-    notes: list[str]
+class _Parts(Record):
+    _fields = ("message", "plain", "html", "attachments", "defects", "notes")
+
+    def __init__(self, message: object, plain: list[str], html: list[str], attachments: list[Attachment],
+                 defects: list[str], notes: list[str]) -> None:
+        self.message, self.plain, self.html = message, plain, html
+        self.attachments, self.defects, self.notes = attachments, defects, notes
 
 
 def _with_mailparser(data: bytes) -> _Parts:
