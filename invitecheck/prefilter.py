@@ -997,12 +997,31 @@ class CaseFree:
             return iter(())
         compiled, subject = self._pick(text, lower)
         opener = self.opener if compiled is self._fast else None  # the words are lower-case: only over lower-cased text
-        if opener is not None:
-            first = opener.search(subject, start, end)
-            if first is None:
-                return iter(())
-            start = first.start()  # no match begins before the first word one can begin with
-        return compiled.finditer(subject, start, end)
+        if opener is None:
+            return compiled.finditer(subject, start, end)
+        return _each(compiled, opener, subject, start, end)
+
+
+def _each(compiled: re.Pattern, opener: re.Pattern, subject: str, start: int, end: int):
+    """compiled.finditer(subject, start, end), each match looked for as CaseFree.search does: tried only
+    where a word matches begin with is, a few places one by one, then by re everywhere after them."""
+    while True:
+        for _ in range(MAX_TRIES):
+            place = opener.search(subject, start, end)
+            if place is None:
+                return
+            found = compiled.match(subject, place.start(), end)
+            if found is not None:
+                break
+            start = place.start() + 1  # a word may begin inside the one just found
+        else:
+            yield from compiled.finditer(subject, start, end)  # the words are common here: let re look everywhere
+            return
+        if found.end() == found.start():  # an empty match: re's own rules for what may follow it
+            yield from compiled.finditer(subject, found.start(), end)
+            return
+        yield found
+        start = found.end()
 
 
 class Rare:
