@@ -21,9 +21,9 @@ import bisect
 import calendar
 from itertools import chain
 from . import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .fields import Fields
 from .prefilter import CaseFree, case_free, lowered
 from .vocabulary import expand, listed, pattern
 
@@ -250,21 +250,23 @@ def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
 _FILLERS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 
 
-@dataclass(frozen=True)
-class DateMention:
-    start: int
-    end: int
-    text: str
-    date: date
-    how: str  # "date", "weekday", "relative"
-    stated_weekday: int | None = None  # "Monday 12 June": the weekday as written (0 is Monday)
+class DateMention(Fields):
+    """A date in the text: where it is, its words, the day it means, and how it was written
+    ("date", "weekday", "relative"); stated_weekday is the weekday as written ("Monday 12 June"; 0 is Monday)."""
+
+    __slots__ = ("start", "end", "text", "date", "how", "stated_weekday")
+
+    def __init__(self, start: int, end: int, text: str, date: date, how: str, stated_weekday: int | None = None) -> None:
+        self.start, self.end, self.text, self.date, self.how, self.stated_weekday = start, end, text, date, how, stated_weekday
 
 
-@dataclass(frozen=True)
-class InstantDeadline:
-    start: int
-    end: int
-    text: str
+class InstantDeadline(Fields):
+    """A demand for an answer with no time to give it ("by close of play"), and where it is."""
+
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
 
 
 def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | None:

@@ -12,6 +12,7 @@ from functools import partial
 
 from . import scoring
 from .document import Attachment, Invitation
+from .fields import Record
 from .kinds import KINDS
 from .kinds.base import FAIL, NOT_APPLICABLE, PASS, Context, PatternTimeout
 from .loaders import Limits, LoadError, load_path
@@ -110,17 +111,18 @@ class FindingRecord:
         }
 
 
-@dataclass
-class CheckRecord:
-    rule: str
-    title: str
-    status: str
-    severity: str
-    weight: int
-    findings: list[FindingRecord] = field(default_factory=list)
-    note: str = ""
-    evidence: str = ""
-    data: dict = field(default_factory=dict)
+class CheckRecord(Record):
+    """One rule's result for one file: its status, findings, note and evidence."""
+
+    _fields = ("rule", "title", "status", "severity", "weight", "findings", "note", "evidence", "data")
+
+    def __init__(self, rule: str, title: str, status: str, severity: str, weight: int,
+                 findings: list[FindingRecord] | None = None, note: str = "", evidence: str = "",
+                 data: dict | None = None) -> None:
+        self.rule, self.title, self.status, self.severity, self.weight = rule, title, status, severity, weight
+        self.findings = [] if findings is None else findings
+        self.note, self.evidence = note, evidence
+        self.data = {} if data is None else data
 
     def to_dict(self) -> dict:
         data = {"rule": self.rule, "title": self.title, "status": self.status,
@@ -135,24 +137,30 @@ class CheckRecord:
         return data
 
 
-@dataclass
-class FileResult:
-    path: str
-    error: str | None = None
-    score: int | None = None
-    verdict: str | None = None
-    sender: str = ""
-    sent: str | None = None
-    sent_from: str = ""
-    subject: str = ""
-    source_format: str = ""  # what the file was read as ("email", "text", "docx" …): what its line numbers count
-    skipped: str | None = None  # why the file was not scored: it does not look like an invitation
-    checks: list[CheckRecord] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    defects: list[str] = field(default_factory=list)  # what the email parser found broken in the message
-    suppressed: int = 0  # findings hidden by inline suppressions
-    warnings: list[dict] = field(default_factory=list)  # {"line": n, "message": "…"}: stale suppressions
-    invitation: Invitation | None = None  # kept for reporters that show the text
+class FileResult(Record):
+    """One file's result, the record every output format reads. source_format is what the file was read
+    as ("email", "text", "docx" …: what its line numbers count); skipped, why it was not scored (it does
+    not look like an invitation); defects, what the email parser found broken in the message; suppressed,
+    the findings hidden by inline suppressions; warnings, stale suppressions ({"line": n, "message": "…"});
+    invitation, kept for reporters that show the text."""
+
+    _fields = ("path", "error", "score", "verdict", "sender", "sent", "sent_from", "subject", "source_format",
+               "skipped", "checks", "notes", "defects", "suppressed", "warnings", "invitation")
+
+    def __init__(self, path: str, error: str | None = None, score: int | None = None, verdict: str | None = None,
+                 sender: str = "", sent: str | None = None, sent_from: str = "", subject: str = "",
+                 source_format: str = "", skipped: str | None = None, checks: list[CheckRecord] | None = None,
+                 notes: list[str] | None = None, defects: list[str] | None = None, suppressed: int = 0,
+                 warnings: list[dict] | None = None, invitation: Invitation | None = None) -> None:
+        self.path, self.error, self.score, self.verdict = path, error, score, verdict
+        self.sender, self.sent, self.sent_from, self.subject = sender, sent, sent_from, subject
+        self.source_format, self.skipped = source_format, skipped
+        self.checks = [] if checks is None else checks
+        self.notes = [] if notes is None else notes
+        self.defects = [] if defects is None else defects
+        self.suppressed = suppressed
+        self.warnings = [] if warnings is None else warnings
+        self.invitation = invitation
 
     def to_dict(self) -> dict:
         if self.error is not None:

@@ -7,19 +7,22 @@ by line and cut at its "From " separator lines.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .fields import Fields
 from .walk import FOLDER_SUFFIXES, find_files
 
 
-@dataclass(frozen=True)
-class Item:
-    name: str  # "inbox.mbox#12" or a file's path
-    data: bytes | None = None  # the message, for mbox; None means "read the file at name"
-    error: str = ""  # why it cannot be read, found while streaming (too big)
-    read_to: int = 0  # for an mbox, how far into the file this message ends (for progress)
+class Item(Fields):
+    """One message to check: its name ("inbox.mbox#12" or a file's path); its bytes for an mbox (None
+    means "read the file at name"); why it cannot be read, found while streaming (too big); and for an
+    mbox, how far into the file this message ends (for progress)."""
+
+    __slots__ = ("name", "data", "error", "read_to")
+
+    def __init__(self, name: str, data: bytes | None = None, error: str = "", read_to: int = 0) -> None:
+        self.name, self.data, self.error, self.read_to = name, data, error, read_to
 
 
 def is_maildir(path: Path) -> bool:

@@ -9,8 +9,8 @@ reviewing documents) and "response" (apply, reply, register …). Modes: "in per
 from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
-from dataclasses import dataclass
 
+from ..fields import Fields
 from ..vocabulary import fragment, pattern, rare_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -136,10 +136,13 @@ ONLINE_TOPIC_RE = pattern("{vocab:online_topic}")
 HYBRID_RE = pattern(r"\bhybrid\b|\bin\s+person\s+or\s+online\b|\bonline\s+or\s+in\s+person\b")
 
 
-@dataclass(frozen=True)
-class Ask:
-    kind: str
-    evidence: Evidence
+class Ask(Fields):
+    """What the reader is asked to do: its kind and the words that ask it."""
+
+    __slots__ = ("kind", "evidence")
+
+    def __init__(self, kind: str, evidence: Evidence) -> None:
+        self.kind, self.evidence = kind, evidence
 
 
 def _mode(doc, where, facts) -> str:
