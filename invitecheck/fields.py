@@ -20,9 +20,13 @@ class Fields:
     """Equal when of the same class with equal fields, hashed by the fields, shown as Name(field=value, …)."""
 
     __slots__ = ()
+    _hidden: tuple[str, ...] = ()  # fields left out of the repr (a dataclass's repr=False)
+
+    def _names(self) -> tuple[str, ...]:
+        return self.__slots__
 
     def _values(self) -> tuple:
-        return tuple([getattr(self, name) for name in self.__slots__])
+        return tuple([getattr(self, name) for name in self._names()])
 
     def __eq__(self, other):
         if other.__class__ is self.__class__:
@@ -33,35 +37,26 @@ class Fields:
         return hash(self._values())
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._names() if name not in self._hidden)
         return f"{type(self).__qualname__}({shown})"
 
 
-class Record:
+class Record(Fields):
     """A value that may change, as a plain (not frozen) dataclass is: equal when of the same class
-    with equal fields (named in ``_fields``), never hashed, shown as Name(field=value, …). Its
-    attributes live in a __dict__, so code may set others, as with a dataclass."""
+    with equal fields (named in ``_fields``), never hashed, shown as Name(field=value, …). It has no
+    ``__slots__`` of its own, so its attributes live in a __dict__ and code may set others, as with a
+    dataclass."""
 
     _fields: tuple[str, ...] = ()
-    _hidden: tuple[str, ...] = ()  # fields left out of the repr (a dataclass's repr=False)
     __hash__ = None  # type: ignore[assignment]  # as a dataclass with == and no frozen
 
-    def _values(self) -> tuple:
-        return tuple([getattr(self, name) for name in self._fields])
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields if name not in self._hidden)
-        return f"{type(self).__qualname__}({shown})"
+    def _names(self) -> tuple[str, ...]:
+        return self._fields
 
 
 def replace(value, **changes):
     """A copy of a Fields or Record value with some fields changed, as dataclasses.replace makes one."""
-    names = value._fields if isinstance(value, Record) else value.__slots__
+    names = value._names()
     unknown = set(changes).difference(names)
     if unknown:
         raise TypeError(f"{type(value).__qualname__} has no field {sorted(unknown)[0]!r}")
