@@ -95,8 +95,8 @@ EVENT_RE = rare_pattern(
     r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    # "our new ward manager interviews on Tuesday 5 January"
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
+    # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space")
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
@@ -168,8 +168,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9", "noun10", "noun11", "noun12")
-                 if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in match.re.groupindex if name.startswith("noun") and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
