@@ -18,11 +18,12 @@ NOT_A_DURATION_BEFORE_RE = re.compile(fragment("not_a_duration_before"), re.I)
 
 
 def _duration(doc, where) -> Evidence | None:
-    """The first duration that is not a rate of pay ("£20 an hour") or an age range ("aged 16 to 25")."""
-    for found in DURATION_RE.finditer(doc.text, doc.lowered, where.start, where.end):
-        if not NOT_A_DURATION_BEFORE_RE.search(doc.text, max(where.start, found.start() - 12), found.start()):
-            return of(found)
-    return of(DURATION_MORE_RE.search(doc.text, doc.lowered, where.start, where.end))
+    """The first duration that is not a rate of pay ("£20 an hour", "£110 for a full day") or an age range ("aged 16 to 25")."""
+    for regex in (DURATION_RE, DURATION_MORE_RE):
+        for found in regex.finditer(doc.text, doc.lowered, where.start, where.end):
+            if not NOT_A_DURATION_BEFORE_RE.search(doc.text, max(where.start, found.start() - 16), found.start()):
+                return of(found)
+    return None
 
 
 class Commitment(Record):
