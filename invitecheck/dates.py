@@ -149,8 +149,9 @@ RELATIVE_RES = [
     # "within five working days of the call" counts from another day, not from the day it was sent
     pattern(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))", 0),
     pattern(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", 0),
-    # "reply in two weeks", "in a fortnight": weeks only ("delivered in two days" is how long something takes)
-    pattern(rf"\bin\s+(?:the\s+next\s+)?{_COUNT}\s+(?P<unit>weeks?|fortnights?)\b(?!['’]|\s+time\b|\s+(?:of|after|before)\b)", 0),
+    # "reply in two weeks", "in a fortnight": weeks only ("delivered in two days" is how long something takes;
+    # "in a week or two" is no day at all)
+    pattern(rf"\bin\s+(?:the\s+next\s+)?{_COUNT}\s+(?P<unit>weeks?|fortnights?)\b(?!['’]|\s+time\b|\s+(?:of|after|before|or)\b)", 0),
     CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]
 # "by the end of next week", "the deadline is the end of this month", "by the end of January": without "by"
@@ -187,7 +188,7 @@ _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 _PAYMENT_PROMISE_RE = pattern(r"\b(?:{vocab:payment_promise})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
 # A number straight after a reference label is the reference, not a date: "Case no. 12/05/27", "Ticket #12/05/27"
 # (vocabulary: reference_label)
-_REFERENCE_BEFORE_RE = pattern(r"\b(?:{vocab:reference_label})(?:[ \t]*(?:no\b\.?|number\b|#))?[ \t]*:?[ \t]*#?$", 0)
+_REFERENCE_BEFORE_RE = pattern(r"\b(?:{vocab:reference_label})\.?(?:[ \t]*(?:no\b\.?|number\b|#))?[ \t]*:?[ \t]*#?$", 0)
 _NOT_A_DEADLINE_RE = pattern(r"(?:\b(?:{vocab:history_lead})\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$", 0)
 
 
@@ -509,8 +510,10 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             ahead, span_end = ahead + 7, week.end()
         if taken.overlaps(span_start, span_end):
             continue
-        # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
+        # "first Tuesday of the month" or "every Friday" is a pattern, not a date; "we met on Monday" is history.
         if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
+            continue
+        if _NOT_A_DEADLINE_RE.search(text, lower, max(start, span_start - 60), span_start):
             continue
         taken.add(span_start, span_end)
         found.append(DateMention(span_start, span_end, text[span_start:span_end], sent + timedelta(days=ahead), "weekday"))

@@ -421,3 +421,36 @@ def test_a_weekday_in_brackets_after_a_date_is_checked(run, draft):
     assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
         (6, "'3rd March 2027 (Tuesday)': 3 March 2027 is a Wednesday, not a Tuesday.")]
     assert [m.stated_weekday for m in find_dates("We meet on 3rd March 2027 (Wednesday).", WED_2_DEC_2026)] == [2]
+
+
+@pytest.mark.parametrize("text", ["Please quote Ref. no. 12/05/27 when you reply.", "See section 1.2.27 of the terms.",
+                                  "As clause 12/5/27 says, travel is paid."])
+def test_a_reference_or_section_number_written_with_points_is_not_a_date(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_week_or_two_is_no_date():
+    # read as "in a week", a deadline seven days on, once "in two weeks" was read
+    assert find_dates("In a week or two we will send you the papers.", WED_2_DEC_2026) == []
+
+
+@pytest.mark.parametrize("job", ["If you work a 9-5 job, our evening sessions suit you.", "Many of us have 9 to 5 jobs."])
+def test_office_hours_are_not_the_meeting_time(run, draft, job):
+    # "9-5 job" was read as the meeting's time of day: a meeting with no time passed when-and-where.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
+                     f"{job} Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [f["message"] for f in report["when-and-where"]["findings"]] == [
+        "It invites people to a patient panel meeting but does not give the time."]
+
+
+@pytest.mark.parametrize("text", ["We met on Monday and agreed the plan.", "I am on leave until Monday.",
+                                  "I am on leave until 7 December.", "I am out of the office until Monday 7 December."])
+def test_a_past_meeting_or_the_senders_leave_is_not_a_date_to_act_by(text):
+    # "We met on Monday" was read as the coming Monday
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_date_after_the_senders_leave_in_the_same_sentence_is_still_read():
+    text = "I am on leave until 7 December, so please reply to my colleague by 20 January 2027."
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == ["20 January 2027"]
