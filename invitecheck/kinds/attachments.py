@@ -17,6 +17,8 @@ Not applicable when nothing is promised.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE, Invitation
@@ -115,28 +117,45 @@ def _document_missing(phrase: str, documents, confirmed: list[str]) -> bool:
     return not any(_plausible(phrase, a.name) for a in documents)
 
 
+def _at_most_two(matches) -> int:
+    """How many of the matches there are, counting no further than two."""
+    return sum(1 for _ in islice(matches, 2))
+
+
+def _nowhere_before(doc: Invitation, pattern, stop: int) -> bool:
+    """Does PATTERN match nowhere in the text before STOP? Worked out once for each STOP: then no search
+    of a stretch ending there can match either, so a text with thousands of promises is not searched to
+    its end again for each one (that took half a minute on 200,000 characters)."""
+    return doc.memo(("nowhere before", pattern.pattern, stop), lambda: pattern.search(doc.text, 0, stop) is None)
+
+
 def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
     thing, start, end = promise.thing, promise.evidence.start, promise.evidence.end
     after = doc.text[end:stop]
-    # "Below is a link to the survey: https://…" puts the address inside the promise itself.
-    has_url = bool(URL_RE.search(doc.text, start, max(stop, end)))
-    fields = len(FIELD_LINE.findall(after))
+
+    def has_url() -> bool:  # "Below is a link to the survey: https://…" puts the address inside the promise itself
+        until = max(stop, end)
+        return not _nowhere_before(doc, URL_RE, until) and bool(URL_RE.search(doc.text, start, until))
+
+    def fields() -> int:  # only "two or more" matters: counting stops there
+        return 0 if _nowhere_before(doc, FIELD_LINE, stop) else _at_most_two(FIELD_LINE.finditer(after))
+
     # A plain-text part that lost its links: the HTML part still has them.
     html_links = bool(doc.html_links)
     if thing.startswith("download"):  # "in the downloads section": a file or a link to the page that has it
         return None if doc.attachments or URL_RE.search(doc.text, doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
     if re.search(r"\b(?:link|button|website|url|click|here)\b", thing):
-        return None if has_url or html_links else "but there is no web address after it"
+        return None if has_url() or html_links else "but there is no web address after it"
     if any(word in thing for word in FORM_WORDS):
-        if has_url or html_links or fields >= 2:
+        if html_links or has_url() or fields() >= 2:
             return None
         return "but nothing below it looks like a form: no questions or spaces to fill in, and no link to one"
     if "question" in thing:
-        return None if QUESTION_LINE.search(after) or fields >= 2 else "but there are no questions after it"
+        return None if QUESTION_LINE.search(after) or fields() >= 2 else "but there are no questions after it"
     # details, information, dates, a list …: anything of substance after it. A sign-off
     # ("Greenway Surgery") is not the promised details: short lines without a number,
     # a link or a "Label:" do not count.
-    substantial = any(len(line.split()) >= 4 or URL_RE.search(line) or DIGIT_RE.search(line) or LABEL_LINE_RE.match(line)
+    substantial = any(len(line.split(None, 4)) >= 4 or URL_RE.search(line) or DIGIT_RE.search(line) or LABEL_LINE_RE.match(line)
                       or LIST_LINE_RE.match(line) for line in after.split("\n"))
     return None if substantial else "but nothing follows it"
 
@@ -152,7 +171,7 @@ def _above_problem(doc: Invitation, promise) -> str | None:
     if "link" in thing:
         return None if URL_RE.search(before) or doc.html_links else "but there is no web address before it"
     if "form" in thing:
-        return None if URL_RE.search(before) or doc.html_links or len(FIELD_LINE.findall(before)) >= 2 else "but nothing above it looks like a form"
+        return None if URL_RE.search(before) or doc.html_links or _at_most_two(FIELD_LINE.finditer(before)) >= 2 else "but nothing above it looks like a form"
     return None
 
 
