@@ -3,9 +3,6 @@
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
 - a deadline after the meeting or event it is for.
 
-A past date with no weekday ("Page last reviewed: 14 October 2026") has nothing to
-check; with only such dates the rule does not apply.
-
 A deadline already past when the invitation was sent belongs to ``notice``
 (one finding, from one rule, for one date).
 """
@@ -33,12 +30,9 @@ def prepare(options):
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # The dates written out in full, with their roles (times facts), inside the rule's scope.
     times = facts_for(doc, ctx.sent).times.with_thread  # a reply about a meeting: the dates of the message it quotes too
-    # A past date with no weekday ("Page last reviewed: 14 October 2026") has nothing to check: it is
-    # no deadline, no event, and has no weekday to match.
-    written = [d for d in times.subject_dates + times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
-    mentions = [d for d in written if d.role != "history" or d.stated_weekday is not None]
+    mentions = [d for d in times.subject_dates + times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
     if not mentions:
-        return Outcome(NOT_APPLICABLE, note="no dates to check" if written else "no dates")
+        return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []
 
     def report(dated, problem: str) -> None:
