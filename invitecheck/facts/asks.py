@@ -245,8 +245,17 @@ class Asks(Record):
     @fact
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
-        step in on the panel on Tuesday"): when and where it is matter."""
-        return self.event or self.stand_in
+        step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
+        return self.event or self.stand_in or self._dated_rota
+
+    @fact
+    def _dated_rota(self) -> Evidence | None:
+        """A rota or schedule that lists its visits' dates ("Ward 3: Tuesday 9 April"): each is a particular
+        visit. A rota to sign up to online, with no dates given, names none."""
+        rota = self.rota
+        if rota is None or not any(d.role == "event" for d in self.facts.times.dates):
+            return None
+        return rota
 
     @fact
     def reminder(self) -> Evidence | None:
