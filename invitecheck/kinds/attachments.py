@@ -49,9 +49,13 @@ GENERIC_WORDS = words("generic_document_word")
 OPAQUE_WORDS = words("opaque_file_word")
 
 
-def _words(text: str) -> set[str]:
+def _words_in_order(text: str) -> list[str]:
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
-    return {w for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
+    return [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+
+
+def _words(text: str) -> set[str]:
+    return set(_words_in_order(text))
 
 
 def _key_words(doc_phrase: str) -> set[str]:
@@ -74,12 +78,21 @@ def _plausible(doc_phrase: str, file_name: str) -> bool:
     return False
 
 
+def _groups_to_match(phrase: str) -> list:
+    """The word groups (synonyms) of a promised document's key words, the ones to find in an attachment first:
+    words that name a kind of document before others ("job description" before "read"), and the last words of
+    the phrase first, where English puts its head noun. In the order of the phrase, never of a set, so that
+    the answer is the same on every run (a set's order changes with Python's hash seed)."""
+    words = [w for w in dict.fromkeys(_words_in_order(phrase)) if w not in GENERIC_WORDS and len(w) > 1]
+    named = [(next((g for g in SYNONYMS if w in g), None), w) for w in reversed(words)]
+    return [g for g, _ in named if g is not None] + [{w} for g, w in named if g is None]
+
+
 def _content_says(phrase: str, attachment) -> str | None:
     """The first line of the attachment's text that names the promised document, if any."""
     if not attachment.text:
         return None
-    keys = _key_words(phrase)
-    groups = [next((g for g in SYNONYMS if key in g), {key}) for key in keys]
+    groups = _groups_to_match(phrase)
     for line in attachment.text.split("\n"):
         words = _words(line)
         if line.strip() and all(words & group for group in groups[:2]):
@@ -164,14 +177,54 @@ def _short(quoted: str) -> str:
     return quoted if len(quoted) <= 70 else quoted[:67] + "…"
 
 
+def _first_link_ends(doc: Invitation) -> int:
+    """The least N for which the body up to character N holds a web address (past the end if none does).
+
+    Whether text[body:N] holds one only grows with N (URL_RE looks at nothing outside its match), so a binary
+    search finds N with a few searches, and each "link above" is then a comparison, not a search of all the
+    text before it (thousands of them took minutes)."""
+    def compute() -> int:
+        low, high = doc.body.start, len(doc.text) + 1  # text[body:high] holds one, or high is past the end
+        if not URL_RE.search(doc.text[low:]):
+            return high
+        high = len(doc.text)
+        while low < high:
+            middle = (low + high) // 2
+            if URL_RE.search(doc.text[doc.body.start : middle]):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+    return doc.memo(("first link ends",), compute)
+
+
+# Every form line (FIELD_LINE) holds one of these: a question mark, a label's colon, a blank, a box.
+FORM_SIGNS = ("?", ":", "___", ".....", "[", "(", "\u2610", "\u25a1")
+
+
+def _form_above(doc: Invitation, start: int) -> bool:
+    """Does the body hold two or more form lines before START? Two need a line break between them (each begins a
+    line or the text), and a form line holds one of FORM_SIGNS; where the text before START has neither, it
+    is not searched (thousands of "the form above" each searched all the text before them)."""
+    body = doc.body.start
+    first_signs = doc.memo(("form signs",), lambda: [(doc.text.find(sign, body), len(sign)) for sign in FORM_SIGNS])
+    if not any(0 <= at and at + size <= start for at, size in first_signs):
+        return False
+    before = doc.text[body:start]
+    return "\n" in before and _at_most_two(FIELD_LINE.finditer(before)) >= 2
+
+
 def _above_problem(doc: Invitation, promise) -> str | None:
     """'the link above': the promised thing is in the text before the promise."""
     thing = promise.thing
-    before = doc.text[doc.body.start : promise.evidence.start]
+    start = promise.evidence.start
+    link_before = start >= _first_link_ends(doc)  # URL_RE.search(doc.text[doc.body.start:start])
     if "link" in thing:
-        return None if URL_RE.search(before) or doc.html_links else "but there is no web address before it"
+        return None if link_before or doc.html_links else "but there is no web address before it"
     if "form" in thing:
-        return None if URL_RE.search(before) or doc.html_links or _at_most_two(FIELD_LINE.finditer(before)) >= 2 else "but nothing above it looks like a form"
+        if link_before or doc.html_links:
+            return None
+        return None if _form_above(doc, start) else "but nothing above it looks like a form"
     return None
 
 
