@@ -119,12 +119,12 @@ def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
     thing, start, end = promise.thing, promise.evidence.start, promise.evidence.end
     after = doc.text[end:stop]
     # "Below is a link to the survey: https://…" puts the address inside the promise itself.
-    has_url = bool(URL_RE.search(doc.text, start, max(stop, end)))
+    has_url = bool(doc.urls(start, max(stop, end)))
     fields = len(FIELD_LINE.findall(after))
     # A plain-text part that lost its links: the HTML part still has them.
     html_links = bool(doc.html_links)
     if thing.startswith("download"):  # "in the downloads section": a file or a link to the page that has it
-        return None if doc.attachments or URL_RE.search(doc.text, doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
+        return None if doc.attachments or doc.urls(doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
     if re.search(r"\b(?:link|button|website|url|click|here)\b", thing):
         return None if has_url or html_links else "but there is no web address after it"
     if any(word in thing for word in FORM_WORDS):
