@@ -19,6 +19,7 @@ from __future__ import annotations
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..fields import Fields
+from ..spans import Taken
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence
 from .record import Record, fact
@@ -148,7 +149,7 @@ class Promises(Record):
         # From the start of the body: a forwarder's "see attached" promises this message's attachments too.
         start, end = doc.body.start, min(self.region.end, doc.message_end)
         found: list[tuple[re.Match, str]] = []
-        taken: list[tuple[int, int]] = []
+        taken = Taken()
         # Look for the key words first, then try the promise phrases only in a window
         # around each: most text is nowhere near "attached" or "below".
         for regexes, anchor, where in ((ATTACHMENT_PROMISES, ATTACHMENT_ANCHOR, "attachment"),
@@ -158,12 +159,12 @@ class Promises(Record):
             for a, b in self._windows(anchor, start, end):
                 for regex in regexes:
                     for m in regex.finditer(doc.text, lower, a, b):
-                        if any(m.start() < y and x < m.end() for x, y in taken):
+                        if taken.overlaps(m.start(), m.end()):
                             continue
                         if where == "attachment" and (NOT_A_PROMISE.search(doc.text, lower, max(start, m.start() - 20), m.end() + 25)
                                                       or IN_THIS_MESSAGE.match(doc.text, lower, m.end())):
                             continue
-                        taken.append(m.span())
+                        taken.add(m.start(), m.end())
                         found.append((m, where))
         promises = []
         for m, where in found:
@@ -171,7 +172,7 @@ class Promises(Record):
             thing = (groups.get("thing") or groups.get("between") or "").lower()
             documents = documents_named(doc.text, m) if where == "attachment" else ()
             promises.append(Promise(Evidence(m.start(), m.end()), where, thing, documents))
-        promises += [p for p in self._links_given(start, end) if not any(p.evidence.start < y and x < p.evidence.end for x, y in taken)]
+        promises += [p for p in self._links_given(start, end) if not taken.overlaps(p.evidence.start, p.evidence.end)]
         forwarded = forward(doc)
         if forwarded is not None and forwarded.span is not None:
             # a forwarder's bare "see below" points at the forwarded message, which is there: no document is promised

@@ -57,6 +57,22 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# What may follow the date on a Date line: a translation ("/ Dyddiad: …"), a note ("(draft 2)", "- second draft").
+# Compiled only when a Date line is not a date on its own (rarely), so not as every run starts.
+_AFTER_THE_DATE = r"\s+(?:[/|(]|[-\u2013\u2014]\s)|\s*;"
+
+
+def _date_line(value: str):
+    """The date a draft's Date line gives: the whole line, or else the date before a translation or a note."""
+    try:
+        return parse_written_date(value)
+    except (ValueError, OverflowError):
+        head = re.split(_AFTER_THE_DATE, value, maxsplit=1)[0]
+        if head == value:
+            raise
+        return parse_written_date(head)
+
+
 def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation:
     text = normalise_newlines(decode_bytes(data)).replace("\x00", "\ufffd")
     text, suppressions = extract_suppressions(text)
@@ -85,7 +101,7 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     if date_value:
         unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
         try:
-            sent = parse_written_date(date_value)
+            sent = _date_line(date_value)
         except (ValueError, OverflowError):
             raise unreadable from None
         if not believable(sent.year):
