@@ -60,7 +60,7 @@ def _skipping_to_lead(tree, flags: int, code: list) -> list:
     every other place as it does for a pattern that opens with a set, instead of starting the
     pattern there to test the lead. The same matches: the lead is still tested where the set lets
     re stop. Other code is returned as it is: re._compiler finds no such set for a lookahead."""
-    flags = tree.state.flags | flags  # as re._compiler uses them: with UNICODE, \\d is any digit
+    flags = tree.state.flags | flags  # as re._compiler uses them: with UNICODE, \d is any digit
     items = tree.data
     if flags & re.IGNORECASE or not items or items[0][0] is not _constants.ASSERT or len(code) < 5:
         return code
