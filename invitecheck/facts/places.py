@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
 
-from ..document import URL_RE
 from ..vocabulary import fragment, listed, pattern, rare_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -200,7 +199,8 @@ class Places(Record):
     @fact
     def link(self) -> Evidence | None:
         """A web address."""
-        return of(URL_RE.search(self.doc.text, self.region.start, self.region.end))
+        urls = self.doc.urls(self.region.start, self.region.end)
+        return Evidence(*urls[0]) if urls else None
 
     @fact
     def dial_in(self) -> Evidence | None:
