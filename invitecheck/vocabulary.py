@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import programs
-from .prefilter import CaseFree, Rare
+from .prefilter import Branches, CaseFree, Rare
 from .rules import RuleError, load_yaml
 
 PATH = Path(__file__).with_name("vocabulary.yaml")
@@ -125,6 +125,17 @@ def rare_pattern(source: str, rare: dict, flags: int = re.MULTILINE) -> Rare:
     without it (without one of them).
     """
     return Rare(expand(source), flags, {words: tuple(expand(branch) for branch in written) for words, written in rare.items()})
+
+
+def branch_pattern(name: str, rare: dict, flags: int = re.MULTILINE) -> Branches:
+    """rare_pattern("{vocab:name}", rare), each of the list entry's alternatives searched on its own
+    (see Branches), each without the rare branches it holds where the text lacks their words."""
+    written = {words: tuple(expand(branch) for branch in branches) for words, branches in rare.items()}
+    parts = []
+    for source in _alternatives(name, (name,)):
+        held = {words: kept for words, branches in written.items() if (kept := tuple(b for b in branches if "|" + b in source))}
+        parts.append(Rare(source, flags, held) if held else CaseFree(source, flags))
+    return Branches(rare_pattern("{vocab:" + name + "}", rare, flags), parts)
 
 
 def expand_options(value):

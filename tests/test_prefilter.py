@@ -278,7 +278,8 @@ def test_a_pattern_run_without_its_rare_branches_finds_the_same_times_and_durati
                 assert [m.span() for m in rare.finditer(text, lower, start, end)] == full
     # Where the text lacks "clock" and "noon", the branches that could begin at any word are left out.
     assert CLOCK_RE._for("from 2pm to 4pm", 0, 15) is CLOCK_RE.plain
-    assert CLOCK_RE._for("from ten o'clock", 0, 16) is CLOCK_RE.full
+    assert "clock" in CLOCK_RE._for("from ten o'clock", 0, 16).pattern  # (only the "noon" branch left out)
+    assert CLOCK_RE._for("from ten o'clock till noon", 0, 26) is CLOCK_RE.full
     assert CLOCK_RE.search("at ten o'clock", "at ten o'clock").group(0) == "ten o'clock"
 
 
@@ -306,3 +307,50 @@ def test_a_rare_branch_that_is_not_in_the_pattern_is_an_error():
         assert "not in the pattern" in str(error)
     else:
         raise AssertionError("a missing branch was accepted")
+
+
+def test_a_requirement_test_gives_the_same_answers_whatever_it_tried_first():
+    """A test moves the word that settled the last answer to the front: the answers never change."""
+    needed = work_out_requirement(r"\b(?:held|run)\s+at\s+(?:the\s+)?(?:hall|centre)\b|\bnot\s+paid\b|\bvoluntary\b")
+    texts = ["it is held at the hall", "run at the centre", "this is not paid", "held at the library",
+             "we meet at the hall", "paid, free of charge", "voluntary work", "nothing here", "not paid, run at the hall"]
+    answers = [prefilter.test_for(needed)(text) for text in texts]  # a fresh test for each text: nothing moved yet
+    holds = prefilter.test_for(needed)
+    for _ in range(3):  # one test over every text, three times over: whatever order its words are in by then
+        assert [holds(text) for text in texts] == answers
+        assert [holds(text) for text in reversed(texts)] == answers[::-1]
+    assert answers == [True, True, True, False, False, False, True, False, True]
+
+
+def test_a_rare_pattern_leaves_out_each_missing_words_branches_on_its_own():
+    from invitecheck.facts.times import CLOCK_RE
+
+    # "noon" but no "clock": only the o'clock branches are left out, and the times are the same.
+    text = "Lunch at 12 noon, then from 2pm to 4pm."
+    lower = text.lower()
+    chosen = CLOCK_RE._for(lower, 0, len(text))
+    assert chosen is not CLOCK_RE.full and chosen is not CLOCK_RE.plain
+    assert "noon" in chosen.pattern and "clock" not in chosen.pattern
+    assert [m.span() for m in CLOCK_RE.finditer(text, lower)] == [m.span() for m in CLOCK_RE.full.finditer(text, lower)]
+    assert CLOCK_RE._for(lower, 0, len(text)) is chosen  # made once
+
+
+def test_a_choice_searched_one_branch_at_a_time_finds_what_the_whole_choice_finds():
+    """The rarer durations: the same matches, overlapping branches and ties included, in every window."""
+    from invitecheck.facts.commitment import DURATION_MORE_RE
+
+    texts = ["We start at 9.30am and finish at 12.30pm. It takes the whole morning, half a day in all.",
+             "a 10am start and a 1pm finish, over the weekend; between 9 and 4 on two afternoons",
+             "09:30 welcome\n10:15 first interview\n11:00 close\n", "Come at ten o'clock and leave at 3pm, all day.",
+             "The whole day: start at 10 and end by 4. Start from 9 am, finish 5pm, a residential weekend."]
+    texts += [load_path(path).text for path in sorted(EXAMPLES.iterdir()) if path.suffix in {".eml", ".txt", ".md"}]
+    found = 0
+    for text in texts:
+        for lower in (text.lower(), None):
+            for start, end in ((0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2), (5, len(text) - 5)):
+                spans = [m.span() for m in DURATION_MORE_RE.finditer(text, lower, start, end)]
+                assert spans == [m.span() for m in DURATION_MORE_RE.whole.full.finditer(text, lower, start, end)], text[start:end]
+                first = DURATION_MORE_RE.search(text, lower, start, end)
+                assert (first and first.span()) == (spans[0] if spans else None)
+                found += len(spans)
+    assert found > 10

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from ..vocabulary import fragment, pattern, rare_pattern, rare_time_pattern
+from ..vocabulary import branch_pattern, fragment, pattern, rare_time_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
 
@@ -16,8 +16,9 @@ TIME_RANGE_RE = rare_time_pattern("{vocab:time_range}")
 FREQUENCY_RE = pattern("{vocab:frequency}")
 TERM_RE = pattern("{vocab:term}")
 TERM_MORE_RE = pattern("{vocab:term_more}")  # looked for only when TERM_RE finds nothing
-# Without its "\w+ o'clock" (tried at every letter) where the text has no "clock" (see Rare)
-DURATION_MORE_RE = rare_pattern("{vocab:duration_more}", {"clock": (r"\w+\s+o['’]clock",)})
+# Each of its shapes searched on its own (see Branches), without "\w+ o'clock" (tried at every
+# letter) where the text has no "clock" (see Rare)
+DURATION_MORE_RE = branch_pattern("duration_more", {"clock": (r"\w+\s+o['’]clock",)})
 NOT_A_DURATION_BEFORE_RE = re.compile(fragment("not_a_duration_before"), re.I)
 
 
