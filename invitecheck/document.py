@@ -204,7 +204,9 @@ class Invitation(Record):
         return self.memo(("message_end",), self._find_message_end)
 
     def _find_message_end(self) -> int:
-        match = QUOTED_THREAD_RE.search(self.text, self.body.start, self.body.end)
+        # In Markdown, "> " lines are a blockquote in the page ("> **Next meeting: …**"), not an earlier message
+        quoted = QUOTED_HEADER_RE if self.source_format == "markdown" else QUOTED_THREAD_RE
+        match = quoted.search(self.text, self.body.start, self.body.end)
         return match.start() if match else self.body.end
 
     @property
@@ -255,6 +257,8 @@ QUOTED_THREAD_RE = re.compile(
     r"|>.*\n>)",
     re.M | re.I,
 )
+# The same, said only in words ("On … wrote:", "Original Message"): what a Markdown draft's quote is
+QUOTED_HEADER_RE = re.compile(r"^(?:-{2,}\s*Original Message\s*-{2,}|On .{5,120}wrote:\s*$)", re.M | re.I)
 
 VALEDICTION_RE = re.compile(
     r"^[ \t]*(?:(?:with\s+)?(?:very\s+|many\s+|kind(?:est)?\s+|warm(?:est)?\s+|best\s+|good\s+)*"
