@@ -63,21 +63,20 @@ def _clause(doc, where, start: int, end: int) -> tuple[int, int]:
     return (ends[-1] if ends else left), (right.start() if right else min(where.end, end + 160))
 
 
-def _for_costs(doc, where, found) -> bool:
-    """A sum of money said of costs, not of time: "parking costs £3, and we refund it", "£10 towards
-    fares" (but "we pay £100, plus travel" and "£25 an hour, and free parking" are pay for time)."""
+def _for_costs(doc, found, a: int, b: int) -> bool:
+    """A sum of money said of costs, not of time, in the clause a..b: "parking costs £3, and we refund
+    it", "£10 towards fares" (but "we pay £100, plus travel" and "£25 an hour, and free parking" are pay
+    for time)."""
     if SUM_RE.match(doc.text, found.start()) is None:
         return False
-    a, b = _clause(doc, where, found.start(), found.end())
     named = (FOR_COSTS_RE.search(doc.text, doc.lowered, a, found.start()) is not None
              or COST_AFTER_RE.match(doc.text, doc.lowered, found.end(), b) is not None)
     return named and FOR_TIME_RE.search(doc.text, doc.lowered, a, b) is None
 
 
-def _pay_hedged(doc, where, found) -> bool:
-    """Pay left open: "a payment of £30 may be possible", "we hope to offer a voucher". (A clause about
-    how pay may affect benefits is advice, not a hedge.)"""
-    a, b = _clause(doc, where, found.start(), found.end())
+def _pay_hedged(doc, a: int, b: int) -> bool:
+    """Pay left open in the clause a..b: "a payment of £30 may be possible", "we hope to offer a
+    voucher". (A clause about how pay may affect benefits is advice, not a hedge.)"""
     return (PAY_HEDGE_RE.search(doc.text, doc.lowered, a, b) is not None
             and BENEFITS_RE.search(doc.text, doc.lowered, a, b) is None)
 
@@ -85,7 +84,8 @@ def _pay_hedged(doc, where, found) -> bool:
 def _pay_for_time(doc, where, regex):
     """The first words that say time is paid, or how much: not a sum for costs, nor a hedged offer."""
     for found in regex.finditer(doc.text, doc.lowered, where.start, where.end):
-        if not _for_costs(doc, where, found) and not _pay_hedged(doc, where, found):
+        a, b = _clause(doc, where, found.start(), found.end())
+        if not _for_costs(doc, found, a, b) and not _pay_hedged(doc, a, b):
             return of(found)
     return None
 
