@@ -76,6 +76,8 @@ DAY_MONTH_RE = pattern(
 MONTH_DAY_RE = pattern(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
+# "3rd March 2027 (Wednesday)": the weekday may follow, in brackets
+WEEKDAY_IN_BRACKETS_RE = pattern(rf"[ \t]*\({_WEEKDAY}\)", 0)
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
 # "Thursday 5 – Friday 6 June", "Tues 5th & Weds 6th January": the first day takes the month (and year) after the second
 FIRST_OF_TWO_DAYS_RE = pattern(
@@ -137,6 +139,8 @@ WEEKDAY_LEAD_RE = pattern(r"(?:\b(?:{vocab:weekday_lead})\s+(?:(?:the|this)\s+)?
 # A time of day may stand between: "by 5pm Friday", "by 12 noon Friday", "by midnight on Sunday".
 TIME_BEFORE_RE = pattern(r"(?:\b\d{1,2}\s*)?(?:{vocab:clock_time}|\bmidnight)[\s,]+(?:on\s+)?$", 0)
 # "a week on Friday", "Friday week": the Friday after the coming one
+# "this Friday" in an email sent on a Friday is that day ("this coming Friday" and "by Friday" are a week on)
+THIS_BEFORE_RE = re.compile(r"\bthis\s+$", re.I)
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
 _COUNT = r"(?P<count>\d{1,3}|an?|{vocab:number_name})"
@@ -145,6 +149,9 @@ RELATIVE_RES = [
     # "within five working days of the call" counts from another day, not from the day it was sent
     pattern(rf"\bwithin\s+(?:the\s+next\s+)?{_COUNT}\s+{_UNIT}\b(?!\s+(?:of|after)\s+(?!(?:this|receiving|getting|today)\b))", 0),
     pattern(rf"\bin\s+{_COUNT}\s+{_UNIT}(?:['’]s?)?\s+time\b", 0),
+    # "reply in two weeks", "in a fortnight": weeks only ("delivered in two days" is how long something takes;
+    # "in a week or two" is no day at all)
+    pattern(rf"\bin\s+(?:the\s+next\s+)?{_COUNT}\s+(?P<unit>weeks?|fortnights?)\b(?!['’]|\s+time\b|\s+(?:of|after|before|or)\b)", 0),
     CaseFree(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?P<count>)(?P<unit>fortnight)\b"),
 ]
 # "by the end of next week", "the deadline is the end of this month", "by the end of January": without "by"
@@ -152,6 +159,8 @@ RELATIVE_RES = [
 END_OF_RE = pattern(
     r"\bend\s+of\s+(?:(?P<which>this|the|next)\s+(?P<unit>week|month)"
     r"|(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)(?:,?\s+(?P<year>\d{4}))?)\b", 0)
+# "twice in four weeks", "six sessions in six weeks": how often, not a date
+HOW_OFTEN_BEFORE_RE = pattern(r"\b(?:once|twice|times|(?:{vocab:event_noun})s?)\s+$", 0)
 BY_THE_BEFORE_RE = re.compile(r"\b(?:(?P<by>by|before)\s+)?(?:the\s+)?$", re.I)  # looked for just before "end of"
 
 # Phrases that ask for a reply with no real time allowed (vocabulary: close_of_play, asap …).
@@ -177,6 +186,9 @@ _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 # A date after these words is history or paperwork, not something to act on (vocabulary: history_lead).
 # A span of time after these words, in the same sentence, is a promise of payment (vocabulary: payment_promise).
 _PAYMENT_PROMISE_RE = pattern(r"\b(?:{vocab:payment_promise})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
+# A number straight after a reference label is the reference, not a date: "Case no. 12/05/27", "Ticket #12/05/27"
+# (vocabulary: reference_label)
+_REFERENCE_BEFORE_RE = pattern(r"\b(?:{vocab:reference_label})\.?(?:[ \t]*(?:no\b\.?|number\b|#))?[ \t]*:?[ \t]*#?$", 0)
 _NOT_A_DEADLINE_RE = pattern(r"(?:\b(?:{vocab:history_lead})\b(?:[^.\n]|\n(?![ \t]*\n)){0,25})$", 0)
 
 
@@ -404,11 +416,18 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         name = found_weekday["weekday"]
         return found_weekday.start(), weekday_number(name)
 
+    def weekday_after(position: int, weekday: int | None) -> tuple[int, int | None]:
+        """Where a date really ends, and its weekday, if a weekday in brackets follows it and none came before."""
+        found_weekday = None if weekday is not None else WEEKDAY_IN_BRACKETS_RE.match(text, lower, position, end)
+        return (found_weekday.end(), weekday_number(found_weekday["weekday"])) if found_weekday else (position, weekday)
+
     def add(first: int, last: int, weekday: int | None, when: date | None, how: str) -> None:
         if when is None or taken.overlaps(first, last):
             return
         taken.add(first, last)
         if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
+            return
+        if _REFERENCE_BEFORE_RE.search(text, lower, max(start, first - 30), first):
             return
         if first > start and not text[first - 1].isspace() and _IN_A_WEB_ADDRESS_RE.search(text, max(start, first - 200), first):
             return  # "https://example.org/events?date=12-05-2027": part of an address
@@ -423,7 +442,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             day, month = int(match["numeric"]), int(match["number_month"])
             if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
                 day, month = month, day
-            add(first, match.end(), weekday, _make(day, month, int(match["number_year"]), sent, weekday), "date")
+            last, weekday = weekday_after(match.end(), weekday)
+            add(first, last, weekday, _make(day, month, int(match["number_year"]), sent, weekday), "date")
         elif match["dashed"]:  # "12-May-2027"
             first, weekday = weekday_before(match.start())
             add(first, match.end(), weekday, _make(int(match["dashed"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
@@ -449,6 +469,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 short_year = SHORT_YEAR_AFTER_RE.match(text, last, end)  # "14 Jan 27", "5 June '27"
                 if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
+            last, weekday = weekday_after(last, weekday)
             add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
     for match in short:
         if match["day"]:  # "by 12/5"
@@ -479,7 +500,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             continue
         if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
             continue
-        ahead = (weekday - sent.weekday()) % 7 or 7
+        ahead = (weekday - sent.weekday()) % 7 or (0 if THIS_BEFORE_RE.search(text, max(start, match.start() - 6), match.start()) else 7)
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
@@ -489,8 +510,10 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             ahead, span_end = ahead + 7, week.end()
         if taken.overlaps(span_start, span_end):
             continue
-        # "first Tuesday of the month" or "every Friday" is a pattern, not a date.
+        # "first Tuesday of the month" or "every Friday" is a pattern, not a date; "we met on Monday" is history.
         if RECURRING_BEFORE_RE.search(text, lower, max(start, span_start - 20), span_start):
+            continue
+        if _NOT_A_DEADLINE_RE.search(text, lower, max(start, span_start - 60), span_start):
             continue
         taken.add(span_start, span_end)
         found.append(DateMention(span_start, span_end, text[span_start:span_end], sent + timedelta(days=ahead), "weekday"))
@@ -498,6 +521,8 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         count = count_number(match["count"])
         unit = case_free(match["unit"])
         days = count * (14 if unit.startswith("fortnight") else 7 if unit.startswith("week") else 1)
+        if HOW_OFTEN_BEFORE_RE.search(text, lower, max(start, match.start() - 20), match.start()):
+            continue
         if taken.overlaps(match.start(), match.end()) or _PAYMENT_PROMISE_RE.search(text, lower, max(start, match.start() - 60), match.start()):
             continue  # "we pay expenses within ten working days" gives the reader no deadline
         found.append(DateMention(match.start(), match.end(), text[match.start() : match.end()], sent + timedelta(days=days), "relative"))

@@ -138,6 +138,26 @@ def headerless_parts(count: int = 3_200_000) -> tuple[str, bytes]:
                                     + b"--q\n\nx\n" * count + b"--q--\n")
 
 
+def many_dates(size: int = 190_000) -> tuple[str, bytes]:
+    """A draft of one sentence with a date, repeated: thousands of dates (each was compared with every other)."""
+    sentence = b"Please join our panel on 12 May 2027 at 10am. "
+    return "many-dates.txt", sentence * (size // len(sentence))
+
+
+def many_promises(size: int = 190_000) -> tuple[str, bytes]:
+    """A draft of one line promising an attachment and a form below, thousands of times and never keeping the
+    promise (each promise searched the rest of the text)."""
+    sentence = b"Please see the attached agenda and the enclosed form below. "
+    return "many-promises.txt", sentence * (size // len(sentence))
+
+
+def many_promises_above(size: int = 190_000) -> tuple[str, bytes]:
+    """A draft of short lines pointing to a link and a form "above" that are not there (each searched all the
+    text before it)."""
+    sentence = b"Use the link above or the form above to reply.\n"
+    return "many-promises-above.txt", sentence * (size // len(sentence))
+
+
 def many_findings(count: int = 10_000) -> tuple[str, bytes]:
     """A draft with thousands of unfilled placeholders: one finding each."""
     return "many-findings.txt", b"Subject: Join our panel\n\n" + b"Dear [Name], " * count + b"\n"
@@ -175,6 +195,9 @@ WORST = {
     ".docx zip bomb (1 GB inflated)": docx_bomb,
     "3.2M headerless MIME parts": headerless_parts,
     "10,000 findings": many_findings,
+    "190 KB of dated sentences": many_dates,
+    "190 KB of broken promises": many_promises,
+    "190 KB of lines pointing above": many_promises_above,
 }
 
 

@@ -323,3 +323,134 @@ def test_version_numbers_and_marked_years(text, expected):
 @pytest.mark.parametrize("text", ["Our satisfaction score is 9/10.", "Score: 9/10", "It is 4/5 stars."])
 def test_a_score_out_of_ten_is_not_a_date(text):
     assert find_dates(text, WED_2_DEC_2026) == []
+
+
+# --- readings anyone could trigger (December 2026, fifth pass) ---------------------------------------
+
+FRI_4_DEC_2026 = date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("label", ["Case no. ", "Case No: ", "Ref: ", "Invoice ", "Claim number ", "Ticket #", "Order no "])
+def test_a_number_after_a_reference_label_is_not_a_date(label):
+    # "Case no. 12/05/27" was read as 12 May 2027.
+    assert find_dates(f"Please quote {label}12/05/27 when you reply.", WED_2_DEC_2026) == []
+
+
+def test_a_date_after_a_label_with_a_deadline_word_between_is_still_read():
+    assert [m.date for m in find_dates("Please send your invoice by 20/1/27.", WED_2_DEC_2026)] == [date(2027, 1, 20)]
+
+
+def test_a_case_number_that_looks_like_next_week_is_not_the_earliest_date(run, draft):
+    # "Case no. 08/12/26" was read as 8 December 2026: notice-period said it was 6 days away.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Quote case no. 08/12/26 and reply to helen.mbeki@example.nhs.uk "
+                     "by 20 January 2027.\n")
+    assert report["notice-period"]["status"] == "pass"
+    assert report["notice-period"]["note"] == "earliest date: Wednesday 20 January 2027, 49 days after sending"
+
+
+@pytest.mark.parametrize("text, quoted, expected", [
+    ("Please reply in two weeks.", "in two weeks", date(2026, 12, 16)),
+    ("Please reply in 2 weeks.", "in 2 weeks", date(2026, 12, 16)),
+    ("Please reply in a fortnight.", "in a fortnight", date(2026, 12, 16)),
+    ("Please reply in a fortnight's time.", "in a fortnight's time", date(2026, 12, 16)),
+    ("Please reply in three weeks' time.", "in three weeks' time", date(2026, 12, 23)),
+])
+def test_in_so_many_weeks_counts_from_the_send_date(text, quoted, expected):
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == [(quoted, expected)]
+
+
+@pytest.mark.parametrize("text", ["We meet twice in four weeks.", "There are six sessions in six weeks."])
+def test_so_many_times_in_so_many_weeks_is_how_often_not_a_date(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_reply_asked_for_in_a_week_is_too_soon(run, draft):
+    # "in a week" gave no date: notice-period had nothing to measure.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk in a week.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'in a week' is too soon: Wednesday 9 December 2026 is 7 days after it was sent on Wednesday 2 December 2026; "
+            "allow at least 14 days.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sent on a Friday, "this Friday" is today (a careful reader would not wait a week) …
+    ("Please reply by this Friday.", date(2026, 12, 4)),
+    # … while "this coming Friday" and a bare "by Friday" look ahead to the next one
+    ("Please reply by this coming Friday.", date(2026, 12, 11)),
+    ("Please reply by Friday.", date(2026, 12, 11)),
+])
+def test_this_friday_in_an_email_sent_on_a_friday_is_that_day(text, expected):
+    assert [m.date for m in find_dates(text, FRI_4_DEC_2026)] == [expected]
+
+
+@pytest.mark.parametrize("time", ["1800-2000", "0930 to 1230", "10 'til 12", "12 midnight"])
+def test_more_meeting_times_written_the_uk_way_are_times(run, draft, time):
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 14 January 2027, {time}, at "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("money", ["Tickets cost £25.50.", "Lunch is £3.45.", "Parking is £10-12 a day.",
+                                   "Our 2000-2030 strategy is attached."])
+def test_money_and_years_are_not_the_meeting_time(run, draft, money):
+    # "£25.50" was read as a time of day, so a meeting with no time passed when-and-where.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
+                     f"{money} Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [f["message"] for f in report["when-and-where"]["findings"]] == [
+        "It invites people to a patient panel meeting but does not give the time."]
+
+
+@pytest.mark.parametrize("after", ["Sent from my iPhone, 3 December",
+                                   "This notice was last reviewed on 3 December 2026."])
+def test_a_date_in_a_phone_sign_off_or_a_disclaimer_is_not_a_date_to_act_by(run, draft, after):
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds Civic Hall, "
+                     f"LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n\n{after}\n")
+    assert report["notice-period"]["status"] == "pass"
+
+
+def test_a_weekday_in_brackets_after_a_date_is_checked(run, draft):
+    # "3rd March 2027 (Tuesday)": the weekday in brackets went unread, so its mistake went unsaid.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk.\n"
+                     "The first meeting is on 3rd March 2027 (Tuesday) at 2pm.\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (6, "'3rd March 2027 (Tuesday)': 3 March 2027 is a Wednesday, not a Tuesday.")]
+    assert [m.stated_weekday for m in find_dates("We meet on 3rd March 2027 (Wednesday).", WED_2_DEC_2026)] == [2]
+
+
+@pytest.mark.parametrize("text", ["Please quote Ref. no. 12/05/27 when you reply.", "See section 1.2.27 of the terms.",
+                                  "As clause 12/5/27 says, travel is paid."])
+def test_a_reference_or_section_number_written_with_points_is_not_a_date(text):
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_week_or_two_is_no_date():
+    # read as "in a week", a deadline seven days on, once "in two weeks" was read
+    assert find_dates("In a week or two we will send you the papers.", WED_2_DEC_2026) == []
+
+
+@pytest.mark.parametrize("job", ["If you work a 9-5 job, our evening sessions suit you.", "Many of us have 9 to 5 jobs."])
+def test_office_hours_are_not_the_meeting_time(run, draft, job):
+    # "9-5 job" was read as the meeting's time of day: a meeting with no time passed when-and-where.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
+                     f"{job} Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [f["message"] for f in report["when-and-where"]["findings"]] == [
+        "It invites people to a patient panel meeting but does not give the time."]
+
+
+@pytest.mark.parametrize("text", ["We met on Monday and agreed the plan.", "I am on leave until Monday.",
+                                  "I am on leave until 7 December.", "I am out of the office until Monday 7 December."])
+def test_a_past_meeting_or_the_senders_leave_is_not_a_date_to_act_by(text):
+    # "We met on Monday" was read as the coming Monday
+    assert find_dates(text, WED_2_DEC_2026) == []
+
+
+def test_a_date_after_the_senders_leave_in_the_same_sentence_is_still_read():
+    text = "I am on leave until 7 December, so please reply to my colleague by 20 January 2027."
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == ["20 January 2027"]

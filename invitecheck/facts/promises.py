@@ -16,6 +16,8 @@ judgement, against what is really attached or written.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE
@@ -89,6 +91,25 @@ ARTICLE_RE = re.compile(rf"^{_ARTICLE}\s+", re.I)
 MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|our|a|an|your|my)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?(?:{fragment('document_noun')}))\b", re.I)
 
 
+class _Taken:
+    """The spans already taken by a promise: none overlaps another, so kept in order of start, their ends are in
+    order too, and whether a new span overlaps one is a binary search (a list searched in full made a text
+    with thousands of promises take half a minute)."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does some taken span (x, y) have start < y and x < end?"""
+        i = bisect_left(self.spans, (end, -1))  # the spans before i start before `end`
+        return i > 0 and self.spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+
 class Promise(Fields):
     """Something the text says is attached, below or above.
 
@@ -149,7 +170,7 @@ class Promises(Record):
         # From the start of the body: a forwarder's "see attached" promises this message's attachments too.
         start, end = doc.body.start, min(self.region.end, doc.message_end)
         found: list[tuple[re.Match, str]] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         # Look for the key words first, then try the promise phrases only in a window
         # around each: most text is nowhere near "attached" or "below".
         for regexes, anchor, where in ((ATTACHMENT_PROMISES, ATTACHMENT_ANCHOR, "attachment"),
@@ -159,12 +180,12 @@ class Promises(Record):
             for a, b in self._windows(anchor, start, end):
                 for regex in regexes:
                     for m in regex.finditer(doc.text, lower, a, b):
-                        if any(m.start() < y and x < m.end() for x, y in taken):
+                        if taken.overlaps(m.start(), m.end()):
                             continue
                         if where == "attachment" and (NOT_A_PROMISE.search(doc.text, lower, max(start, m.start() - 20), m.end() + 25)
                                                       or IN_THIS_MESSAGE.match(doc.text, lower, m.end())):
                             continue
-                        taken.append(m.span())
+                        taken.add(m.start(), m.end())
                         found.append((m, where))
         promises = []
         for m, where in found:
@@ -172,7 +193,7 @@ class Promises(Record):
             thing = (groups.get("thing") or groups.get("between") or "").lower()
             documents = documents_named(doc.text, m) if where == "attachment" else ()
             promises.append(Promise(Evidence(m.start(), m.end()), where, thing, documents))
-        promises += [p for p in self._links_given(start, end) if not any(p.evidence.start < y and x < p.evidence.end for x, y in taken)]
+        promises += [p for p in self._links_given(start, end) if not taken.overlaps(p.evidence.start, p.evidence.end)]
         forwarded = forward(doc)
         if forwarded is not None and forwarded.span is not None:
             # a forwarder's bare "see below" points at the forwarded message, which is there: no document is promised

@@ -17,6 +17,8 @@ Not applicable when nothing is promised.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE, Invitation
@@ -47,9 +49,13 @@ GENERIC_WORDS = words("generic_document_word")
 OPAQUE_WORDS = words("opaque_file_word")
 
 
-def _words(text: str) -> set[str]:
+def _words_in_order(text: str) -> list[str]:
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
-    return {w for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
+    return [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+
+
+def _words(text: str) -> set[str]:
+    return set(_words_in_order(text))
 
 
 def _key_words(doc_phrase: str) -> set[str]:
@@ -72,12 +78,21 @@ def _plausible(doc_phrase: str, file_name: str) -> bool:
     return False
 
 
+def _groups_to_match(phrase: str) -> list:
+    """The word groups (synonyms) of a promised document's key words, the ones to find in an attachment first:
+    words that name a kind of document before others ("job description" before "read"), and the last words of
+    the phrase first, where English puts its head noun. In the order of the phrase, never of a set, so that
+    the answer is the same on every run (a set's order changes with Python's hash seed)."""
+    words = [w for w in dict.fromkeys(_words_in_order(phrase)) if w not in GENERIC_WORDS and len(w) > 1]
+    named = [(next((g for g in SYNONYMS if w in g), None), w) for w in reversed(words)]
+    return [g for g, _ in named if g is not None] + [{w} for g, w in named if g is None]
+
+
 def _content_says(phrase: str, attachment) -> str | None:
     """The first line of the attachment's text that names the promised document, if any."""
     if not attachment.text:
         return None
-    keys = _key_words(phrase)
-    groups = [next((g for g in SYNONYMS if key in g), {key}) for key in keys]
+    groups = _groups_to_match(phrase)
     for line in attachment.text.split("\n"):
         words = _words(line)
         if line.strip() and all(words & group for group in groups[:2]):
@@ -115,28 +130,45 @@ def _document_missing(phrase: str, documents, confirmed: list[str]) -> bool:
     return not any(_plausible(phrase, a.name) for a in documents)
 
 
+def _at_most_two(matches) -> int:
+    """How many of the matches there are, counting no further than two."""
+    return sum(1 for _ in islice(matches, 2))
+
+
+def _nowhere_before(doc: Invitation, pattern, stop: int) -> bool:
+    """Does PATTERN match nowhere in the text before STOP? Worked out once for each STOP: then no search
+    of a stretch ending there can match either, so a text with thousands of promises is not searched to
+    its end again for each one (that took half a minute on 200,000 characters)."""
+    return doc.memo(("nowhere before", pattern.pattern, stop), lambda: pattern.search(doc.text, 0, stop) is None)
+
+
 def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
     thing, start, end = promise.thing, promise.evidence.start, promise.evidence.end
     after = doc.text[end:stop]
-    # "Below is a link to the survey: https://…" puts the address inside the promise itself.
-    has_url = bool(URL_RE.search(doc.text, start, max(stop, end)))
-    fields = len(FIELD_LINE.findall(after))
+
+    def has_url() -> bool:  # "Below is a link to the survey: https://…" puts the address inside the promise itself
+        until = max(stop, end)
+        return not _nowhere_before(doc, URL_RE, until) and bool(URL_RE.search(doc.text, start, until))
+
+    def fields() -> int:  # only "two or more" matters: counting stops there
+        return 0 if _nowhere_before(doc, FIELD_LINE, stop) else _at_most_two(FIELD_LINE.finditer(after))
+
     # A plain-text part that lost its links: the HTML part still has them.
     html_links = bool(doc.html_links)
     if thing.startswith("download"):  # "in the downloads section": a file or a link to the page that has it
         return None if doc.attachments or URL_RE.search(doc.text, doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
     if re.search(r"\b(?:link|button|website|url|click|here)\b", thing):
-        return None if has_url or html_links else "but there is no web address after it"
+        return None if has_url() or html_links else "but there is no web address after it"
     if any(word in thing for word in FORM_WORDS):
-        if has_url or html_links or fields >= 2:
+        if html_links or has_url() or fields() >= 2:
             return None
         return "but nothing below it looks like a form: no questions or spaces to fill in, and no link to one"
     if "question" in thing:
-        return None if QUESTION_LINE.search(after) or fields >= 2 else "but there are no questions after it"
+        return None if QUESTION_LINE.search(after) or fields() >= 2 else "but there are no questions after it"
     # details, information, dates, a list …: anything of substance after it. A sign-off
     # ("Greenway Surgery") is not the promised details: short lines without a number,
     # a link or a "Label:" do not count.
-    substantial = any(len(line.split()) >= 4 or URL_RE.search(line) or DIGIT_RE.search(line) or LABEL_LINE_RE.match(line)
+    substantial = any(len(line.split(None, 4)) >= 4 or URL_RE.search(line) or DIGIT_RE.search(line) or LABEL_LINE_RE.match(line)
                       or LIST_LINE_RE.match(line) for line in after.split("\n"))
     return None if substantial else "but nothing follows it"
 
@@ -145,14 +177,54 @@ def _short(quoted: str) -> str:
     return quoted if len(quoted) <= 70 else quoted[:67] + "…"
 
 
+def _first_link_ends(doc: Invitation) -> int:
+    """The least N for which the body up to character N holds a web address (past the end if none does).
+
+    Whether text[body:N] holds one only grows with N (URL_RE looks at nothing outside its match), so a binary
+    search finds N with a few searches, and each "link above" is then a comparison, not a search of all the
+    text before it (thousands of them took minutes)."""
+    def compute() -> int:
+        low, high = doc.body.start, len(doc.text) + 1  # text[body:high] holds one, or high is past the end
+        if not URL_RE.search(doc.text[low:]):
+            return high
+        high = len(doc.text)
+        while low < high:
+            middle = (low + high) // 2
+            if URL_RE.search(doc.text[doc.body.start : middle]):
+                high = middle
+            else:
+                low = middle + 1
+        return low
+    return doc.memo(("first link ends",), compute)
+
+
+# Every form line (FIELD_LINE) holds one of these: a question mark, a label's colon, a blank, a box.
+FORM_SIGNS = ("?", ":", "___", ".....", "[", "(", "\u2610", "\u25a1")
+
+
+def _form_above(doc: Invitation, start: int) -> bool:
+    """Does the body hold two or more form lines before START? Two need a line break between them (each begins a
+    line or the text), and a form line holds one of FORM_SIGNS; where the text before START has neither, it
+    is not searched (thousands of "the form above" each searched all the text before them)."""
+    body = doc.body.start
+    first_signs = doc.memo(("form signs",), lambda: [(doc.text.find(sign, body), len(sign)) for sign in FORM_SIGNS])
+    if not any(0 <= at and at + size <= start for at, size in first_signs):
+        return False
+    before = doc.text[body:start]
+    return "\n" in before and _at_most_two(FIELD_LINE.finditer(before)) >= 2
+
+
 def _above_problem(doc: Invitation, promise) -> str | None:
     """'the link above': the promised thing is in the text before the promise."""
     thing = promise.thing
-    before = doc.text[doc.body.start : promise.evidence.start]
+    start = promise.evidence.start
+    link_before = start >= _first_link_ends(doc)  # URL_RE.search(doc.text[doc.body.start:start])
     if "link" in thing:
-        return None if URL_RE.search(before) or doc.html_links else "but there is no web address before it"
+        return None if link_before or doc.html_links else "but there is no web address before it"
     if "form" in thing:
-        return None if URL_RE.search(before) or doc.html_links or len(FIELD_LINE.findall(before)) >= 2 else "but nothing above it looks like a form"
+        if link_before or doc.html_links:
+            return None
+        return None if _form_above(doc, start) else "but nothing above it looks like a form"
     return None
 
 

@@ -42,7 +42,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     for m in mentions:
         if m.stated_weekday is not None and m.stated_weekday != m.date.weekday():
             report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
-    events = [e for e in times.named_events if e in mentions]  # upcoming: a past date is history, not an event
+    in_scope = set(mentions)  # a set: a text may hold thousands of dates, and a list made this quadratic
+    events = [e for e in times.named_events if e in in_scope]  # upcoming: a past date is history, not an event
     if events:
         first_event = min(events, key=lambda e: e.date)
         for m in mentions:
