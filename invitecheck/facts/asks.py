@@ -120,6 +120,7 @@ EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("e
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
 READING_RE = pattern(r"\b(?:read|review(?:ing)?|watch|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
 READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
+MEMBERS_READ_AT_HOME_RE = pattern("{vocab:members_read_at_home}")
 # "read the short summary": a read said to be short asks no more time than a short survey
 SHORT_READ_RE = pattern(r"\b(?:{vocab:short_read})\b")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
@@ -421,7 +422,7 @@ class Asks(Record):
                                   or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None):
             return event
         # "Members read draft letters at home … each batch takes about an hour": reading done as a role
-        return self._other_time or self.first(READING_AT_HOME_RE)
+        return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE)
 
     @fact
     def attend(self) -> Evidence | None:
