@@ -171,7 +171,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9", "noun10", "noun11", "noun12", "noun13", "noun14")
+    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9", "noun10", "noun11", "noun12", "noun13", "noun14", "noun15")
                  if name in match.re.groupindex and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
