@@ -24,6 +24,7 @@ from . import cached_re as re  # re, compiling from the start-up cache
 from datetime import date, datetime, timedelta
 
 from .fields import Fields
+from .spans import Taken
 from .prefilter import CaseFree, case_free, lowered
 from .vocabulary import expand, listed, pattern
 
@@ -566,16 +567,18 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
     end = len(text) if end is None else end
     lower = lowered(text)
     found: list[InstantDeadline] = []
+    taken = Taken()
     for regex in INSTANT_RES:
         for match in regex.finditer(text, lower, start, end):
             a, b = (match.start("phrase"), match.end("phrase")) if "phrase" in regex.groupindex else match.span()
-            if any(a < y and x < b for x, y, _ in ((f.start, f.end, 0) for f in found)):
+            if taken.overlaps(a, b):
                 continue
             sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
             promise = _OUR_PROMISE_RE.search(text, lower, sentence_start, a)
             if promise and not _POLITE_ASK_RE.match(text, lower, promise.end()):
                 continue
             found.append(InstantDeadline(a, b, text[a:b]))
+            taken.add(a, b)
     return sorted(found, key=lambda m: m.start)
 
 

@@ -204,10 +204,11 @@ class Invitation(Record):
         return self.memo(("message_end",), self._find_message_end)
 
     def _find_message_end(self) -> int:
-        # In Markdown, "> " lines are a blockquote in the page ("> **Next meeting: …**"), not an earlier message
-        quoted = QUOTED_HEADER_RE if self.source_format == "markdown" else QUOTED_THREAD_RE
-        match = quoted.search(self.text, self.body.start, self.body.end)
-        return match.start() if match else self.body.end
+        for match in QUOTED_THREAD_RE.finditer(self.text, self.body.start, self.body.end):
+            if match.group().startswith(">") and own_prose_follows(self.text, match.start(), self.body.end):
+                continue  # a quote box on a web page, or a passage quoted in the middle: the sender's words go on
+            return match.start()
+        return self.body.end
 
     @property
     def signature(self) -> Span:
@@ -257,8 +258,25 @@ QUOTED_THREAD_RE = re.compile(
     r"|>.*\n>)",
     re.M | re.I,
 )
-# The same, said only in words ("On … wrote:", "Original Message"): what a Markdown draft's quote is
-QUOTED_HEADER_RE = re.compile(r"^(?:-{2,}\s*Original Message\s*-{2,}|On .{5,120}wrote:\s*$)", re.M | re.I)
+
+# A line of the sender's own prose: not quoted, and long enough to be a sentence rather than a
+# mailing list's footer or a signature line.
+OWN_PROSE_LINE_RE = re.compile(r"^[ \t]*[^>\s][^\n]{59,}$", re.M)
+QUOTED_LINE_RE = re.compile(r"^>[^\n]*(?:\n|$)", re.M)
+
+
+def own_prose_follows(text: str, start: int, end: int) -> bool:
+    """Does a line of unquoted prose follow the run of '>' lines at ``start``?
+
+    In a reply, the quoted earlier message runs to the end (a short sign-off or list footer at
+    most). A Markdown quote box ('> **Next meeting: …**') or a passage quoted in the middle of a
+    message has the sender's own words after it.
+    """
+    position = start
+    while (line := QUOTED_LINE_RE.match(text, position, end)) is not None and line.end() > position:
+        position = line.end()
+    return OWN_PROSE_LINE_RE.search(text, position, end) is not None
+
 
 VALEDICTION_RE = re.compile(
     r"^[ \t]*(?:(?:with\s+)?(?:very\s+|many\s+|kind(?:est)?\s+|warm(?:est)?\s+|best\s+|good\s+)*"

@@ -158,6 +158,13 @@ def many_promises_above(size: int = 190_000) -> tuple[str, bytes]:
     return "many-promises-above.txt", sentence * (size // len(sentence))
 
 
+def many_demands(size: int = 190_000) -> tuple[str, bytes]:
+    """A draft of thousands of lines demanding a reply "by tomorrow" (each was compared with every other, and
+    every "tomorrow" with every demand)."""
+    line = b"Reply by tomorrow.\n"
+    return "many-demands.txt", b"Subject: Join our panel\n\n" + line * (size // len(line))
+
+
 def many_findings(count: int = 10_000) -> tuple[str, bytes]:
     """A draft with thousands of unfilled placeholders: one finding each."""
     return "many-findings.txt", b"Subject: Join our panel\n\n" + b"Dear [Name], " * count + b"\n"
@@ -198,6 +205,7 @@ WORST = {
     "190 KB of dated sentences": many_dates,
     "190 KB of broken promises": many_promises,
     "190 KB of lines pointing above": many_promises_above,
+    "190 KB of 'reply by tomorrow'": many_demands,
 }
 
 

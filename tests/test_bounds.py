@@ -89,6 +89,14 @@ def test_thousands_of_promises_of_a_link_above_are_checked_in_seconds(run, tmp_p
     assert check["status"] == "fail" and "but nothing above it looks like a form" in json.dumps(check)
 
 
+def test_thousands_of_demands_for_a_reply_tomorrow_are_checked_in_seconds(run, tmp_path):
+    """Each "by tomorrow" was compared with every other demand: 400 KB took minutes."""
+    path = _write(tmp_path, shapes.many_demands(400_000))
+    out, seconds = _timed(run, "check", path, "--force", "--format", "json", "--sent", "2027-01-01", "--max-text", "400000")
+    assert seconds < SECONDS
+    assert out.check(path.name, "reply-time-realistic")["status"] == "fail"
+
+
 def test_unterminated_suppressions_are_read_in_seconds(run, tmp_path):
     path = _write(tmp_path, shapes.unterminated_suppressions(400_000))
     out, seconds = _timed(run, "check", path, "--force", "--format", "json")

@@ -277,3 +277,20 @@ def test_an_empty_send_date_is_refused_not_read_as_today(run, draft):
 ])
 def test_a_street_named_after_a_month_is_an_address_not_a_date(text, expected):
     assert [m.date for m in find_dates(text, date(2025, 1, 1))] == expected
+
+
+@pytest.mark.parametrize("line", ["3 December 2026 / Dyddiad: 3 Rhagfyr 2026", "3 December 2026 (draft 2)",
+                                  "3/12/2026 - second draft", "3 December 2026 | Rhagfyr"])
+def test_a_draft_date_line_with_a_note_or_a_translation_after_the_date_is_read(run, draft, line):
+    """A bilingual Date line, or one with a note after the date, gives the date; the file is checked."""
+    out = run("check", draft(f"Date: {line}\nSubject: Join our panel\n\nJoin us on Tuesday 8 December 2026.\n" + PANEL),
+              "--format", "json", "--force")
+    assert out.exit_code in (0, 1), out.stdout + out.stderr
+    notice = out.check("draft.txt", "notice-period")
+    assert notice["status"] == "fail" and "5 days" in str(notice)  # 3 to 8 December
+
+
+def test_an_impossible_date_with_a_note_after_it_is_still_refused(run, draft):
+    out = run("check", draft("Date: 31/02/2027 (draft)\nSubject: Join our panel\n\n" + PANEL), "--format", "json")
+    assert out.exit_code == 2
+    assert "the Date line '31/02/2027 (draft)' is not a date I can read" in out.result("draft.txt")["error"]

@@ -161,6 +161,12 @@ class People(Record):
         return Evidence(span.start, span.end) if span else None
 
     @fact
+    def _sender_phone(self) -> Evidence | None:
+        """A phone number on the From line ("From: Lorna Fitch 07700 900771", as a text message shows it)."""
+        span = self.doc.sender_span
+        return of(PHONE_RE.search(self.doc.text, span.start, span.end)) if span else None
+
+    @fact
     def sender_no_reply(self) -> Evidence | None:
         """The From address is a no-reply address."""
         if self._sender_kind != "no-reply":
@@ -208,6 +214,8 @@ class People(Record):
             person_phone = _phones(self.doc, self.region, self._contact_names)[2]
             if person_phone:
                 return person_phone
+        if self.sender_person and self._sender_phone:  # a text message from a named person's own number
+            return self._sender_phone
         # A named sender's own address: replying reaches them.
         return self._sender_span if self.sender_person and self._sender_kind == "person" else None
 
@@ -229,7 +237,8 @@ class People(Record):
         """Any way to respond: address, phone, link, post, form, a reply that is read."""
         doc, where = self.doc, self.region
         return (
-            next((a.evidence for a in self.addresses if a.kind != "no-reply"), None) or self.phone or self.switchboard or self.link
+            next((a.evidence for a in self.addresses if a.kind != "no-reply"), None) or self.phone or self.switchboard
+            or self._sender_phone or self.link
             or (Evidence(where.start, where.start) if doc.html_links else None)
             or self.first(POST_RE) or self.first(TURN_UP_RE)
             or (Evidence(where.start, where.start) if len(FIELD_LINE.findall(doc.text, where.start, where.end)) >= 2 else None)

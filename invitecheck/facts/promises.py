@@ -16,12 +16,11 @@ judgement, against what is really attached or written.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE
 from ..fields import Fields
+from ..spans import Taken
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence
 from .record import Record, fact
@@ -91,25 +90,6 @@ ARTICLE_RE = re.compile(rf"^{_ARTICLE}\s+", re.I)
 MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|our|a|an|your|my)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?(?:{fragment('document_noun')}))\b", re.I)
 
 
-class _Taken:
-    """The spans already taken by a promise: none overlaps another, so kept in order of start, their ends are in
-    order too, and whether a new span overlaps one is a binary search (a list searched in full made a text
-    with thousands of promises take half a minute)."""
-
-    __slots__ = ("spans",)
-
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Does some taken span (x, y) have start < y and x < end?"""
-        i = bisect_left(self.spans, (end, -1))  # the spans before i start before `end`
-        return i > 0 and self.spans[i - 1][1] > start
-
-    def add(self, start: int, end: int) -> None:
-        insort(self.spans, (start, end))
-
-
 class Promise(Fields):
     """Something the text says is attached, below or above.
 
@@ -170,7 +150,7 @@ class Promises(Record):
         # From the start of the body: a forwarder's "see attached" promises this message's attachments too.
         start, end = doc.body.start, min(self.region.end, doc.message_end)
         found: list[tuple[re.Match, str]] = []
-        taken = _Taken()
+        taken = Taken()
         # Look for the key words first, then try the promise phrases only in a window
         # around each: most text is nowhere near "attached" or "below".
         for regexes, anchor, where in ((ATTACHMENT_PROMISES, ATTACHMENT_ANCHOR, "attachment"),

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from .. import dates
 from ..fields import Fields
+from ..spans import Touching
 from ..vocabulary import fragment, pattern, rare_time_pattern, words
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -161,9 +162,9 @@ class Times(Record):
         found = next((d.evidence for d in self.dates if d.role == "event"), None)
         if found is None:
             # "by close of play today" is a demand, not the day of a meeting; "the meeting is tomorrow" is its day.
-            demands = [i for i in self.instants if i.words(doc).lower() not in SAME_OR_NEXT_DAY]
+            demands = Touching(i for i in self.instants if i.words(doc).lower() not in SAME_OR_NEXT_DAY)
             found = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
-                          if not any(d.start <= m.start() <= d.end + 1 for d in demands)), None) or self.first(RECURRING_RE)
+                          if not demands.touches(m.start(), m.start(), slack=1)), None) or self.first(RECURRING_RE)
         found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
         return found or (self._thread.event_date if self._thread else None)
 
@@ -190,8 +191,9 @@ class Times(Record):
     def meeting_day(self) -> Dated | None:
         """A meeting "today", "tonight" or "tomorrow" (not a demand such as "by close of play today"): its day."""
         doc, where = self.doc, self.region
+        demands = Touching(self.instants)
         for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end):
-            if any(i.start <= m.end() and m.start() <= i.end + 1 for i in self.instants):
+            if demands.touches(m.start(), m.end(), slack=1):
                 continue  # a demand: reply-time-realistic's
             start = max(where.start, doc.text.rfind(".", 0, m.start()) + 1, m.start() - NEAR_CHARS)
             stop = min(where.end, m.end() + NEAR_CHARS)

@@ -30,6 +30,19 @@ from . import LoadError, shown
 DRAFT_HEADER_RE = programs.compile(r"^(?:\*\*|__)?(Subject|From|Date|Sent|To|Cc|Attachments?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*(.*)$", re.I)
 
 
+# A short line with no colon, such as "Text message" or "SMS", above a draft's header lines
+TITLE_LINE_RE = re.compile(r"[^:\n]{1,40}")
+# The phone number after the name on a text message's From line
+TRAILING_PHONE_RE = re.compile(r"[ \t,(]*(?:\+44[ \t]?|0)[\d \t()-]{9,14}\d\)?[ \t]*$")
+
+
+def _title_above_headers(first: str, second: str) -> bool:
+    """Is the first line a title ("Text message") over the draft's From or Sent line?"""
+    header = DRAFT_HEADER_RE.match(second)
+    return (header is not None and header.group(1).lower() in ("from", "sent", "date")
+            and TITLE_LINE_RE.fullmatch(first.strip()) is not None and DRAFT_HEADER_RE.match(first) is None)
+
+
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
     """Bytes to text: honour a BOM or UTF-16, else UTF-8, else the declared or Windows-1252.
 
@@ -57,13 +70,33 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# What may follow the date on a Date line: a translation ("/ Dyddiad: …"), a note ("(draft 2)", "- second draft").
+# Compiled only when a Date line is not a date on its own (rarely), so not as every run starts.
+_AFTER_THE_DATE = r"\s+(?:[/|(]|[-\u2013\u2014]\s)|\s*;"
+
+
+def _date_line(value: str):
+    """The date a draft's Date line gives: the whole line, or else the date before a translation or a note."""
+    try:
+        return parse_written_date(value)
+    except (ValueError, OverflowError):
+        head = re.split(_AFTER_THE_DATE, value, maxsplit=1)[0]
+        if head == value:
+            raise
+        return parse_written_date(head)
+
+
 def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation:
     text = normalise_newlines(decode_bytes(data)).replace("\x00", "\ufffd")
     text, suppressions = extract_suppressions(text)
     headers: dict[str, tuple[str, int]] = {}
     offset = 0
     spans: dict[str, Span] = {}
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    if len(lines) > 1 and _title_above_headers(lines[0], lines[1]):
+        offset = len(lines[0]) + 1  # "Text message" above "From: Lorna Fitch 07700 900771"
+        lines = lines[1:]
+    for line in lines:
         match = DRAFT_HEADER_RE.match(line)
         if not match:
             break
@@ -79,13 +112,16 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
     sender_name, sender_address = split_sender(headers.get("from", ("", 0))[0])
     if "@" not in sender_address and "@" not in sender_name:  # "From: Ollie Grant": a name, no address
         sender_name, sender_address = headers.get("from", ("", 0))[0], ""
+        phone = TRAILING_PHONE_RE.search(sender_name)
+        if phone is not None and phone.start() > 0:  # "From: Lorna Fitch 07700 900771": the name, then the number
+            sender_name = sender_name[: phone.start()]
 
     sent = None
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
     if date_value:
         unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
         try:
-            sent = parse_written_date(date_value)
+            sent = _date_line(date_value)
         except (ValueError, OverflowError):
             raise unreadable from None
         if not believable(sent.year):
