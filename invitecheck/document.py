@@ -20,7 +20,7 @@ from . import cached_re as re  # re, compiling from the start-up cache
 from datetime import datetime
 
 from .fields import Fields, Record, replace
-from .prefilter import case_free
+from .prefilter import CaseFree, case_free
 from .suppressions import Suppressions
 
 SCOPES = ("subject", "body", "signature", "all")
@@ -117,7 +117,21 @@ class Invitation(Record):
     @property
     def links(self) -> list[str]:
         """The web addresses in the body, found when first asked for."""
-        return self.memo(("links",), lambda: [m.group(0) for m in URL_RE.finditer(self.text, self.body.start, self.body.end)])
+        return self.memo(("links",), lambda: [self.text[start:end] for start, end in self.urls(self.body.start, self.body.end)])
+
+    def urls(self, start: int = 0, end: int = sys.maxsize) -> list[tuple[int, int]]:
+        """Where each web address is between start and end, as URL_RE.finditer(text, start, end) finds them.
+
+        The whole text is searched once (over its lower-cased copy) and each part reads its share: an
+        address that lies wholly in the part is found the same way in either search. Only when one runs
+        across start or end (the part's own search would cut it short, or begin inside it) is the part
+        searched on its own."""
+        spans = self._memo.get(("urls",))
+        if spans is None:
+            spans = self._memo[("urls",)] = [m.span() for m in URL_FAST.finditer(self.text, self.lowered)]
+        if any(s < start < e or s < end < e for s, e in spans):
+            return [m.span() for m in URL_RE.finditer(self.text, start, end)]
+        return [(s, e) for s, e in spans if start <= s and e <= end]
 
     @property
     def lower_text(self) -> str:
@@ -232,6 +246,9 @@ class Invitation(Record):
 # (?=[hw][tw][tw]): the three letters every address begins with ("htt", "www"), so that re turns
 # down at once the many places that begin with only one of them
 URL_RE = re.compile(r"(?=[hw][tw][tw])(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.I)
+# The same addresses over the lower-cased text, where re skips straight to an "h" or a "w" and a text
+# without "http" or "www." is not searched at all (see CaseFree)
+URL_FAST = CaseFree(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
 # The part before the @ is at most 64 characters (RFC 5321). The bound is a window:
 # unbounded, every start in a long run such as 'a.b-a.b-…' scanned to its end.
 EMAIL_RE = re.compile(r"\b[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)+\b")

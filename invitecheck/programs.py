@@ -16,9 +16,11 @@ import re
 
 try:  # Python 3.11+
     import re._compiler as _compiler
+    import re._constants as _constants
     import re._parser as _parser
 except ImportError:  # Python 3.10
     import sre_compile as _compiler
+    import sre_constants as _constants
     import sre_parse as _parser
 import _sre
 
@@ -52,13 +54,36 @@ def _built(source: str, flags: int, final_flags: int, code: str, groups: int, gr
     return _sre.compile(source, final_flags, list(map(int, code.split(","))), groups - 1, groupindex, tuple(indexgroup))
 
 
+def _skipping_to_lead(tree, flags: int, code: list) -> list:
+    """The code of a pattern that opens with a lead ("(?=[\\dat])\\b(?:…)", see prefilter.lead), told
+    that its matches begin with one of the lead's characters, so that re's own loop passes over
+    every other place as it does for a pattern that opens with a set, instead of starting the
+    pattern there to test the lead. The same matches: the lead is still tested where the set lets
+    re stop. Other code is returned as it is: re._compiler finds no such set for a lookahead."""
+    flags = tree.state.flags | flags  # as re._compiler uses them: with UNICODE, \d is any digit
+    items = tree.data
+    if flags & re.IGNORECASE or not items or items[0][0] is not _constants.ASSERT or len(code) < 5:
+        return code
+    direction, sub = items[0][1]
+    if direction != 1 or len(sub.data) != 1 or sub.data[0][0] is not _constants.IN:
+        return code
+    if code[0] != _constants.INFO or code[1] != 4 or code[2] != 0 or code[3] == 0:
+        return code  # re found something better (a literal prefix), or a match may be empty
+    charset, cased = _compiler._optimize_charset(sub.data[0][1])
+    if cased:
+        return code
+    chars: list = []
+    _compiler._compile_charset(charset, flags, chars)
+    return [code[0], 4 + len(chars), _constants.SRE_INFO_CHARSET, code[3], code[4]] + chars + code[5:]
+
+
 def _compiled(source: str, flags: int) -> tuple[re.Pattern, list]:
     """The pattern, and its program as plain data: [flags, code, groups, group index, index group].
 
     The code is kept as one text of numbers ("17,4,0,…"): the cache file is read whole at
     start-up, and one text is read much faster than a list of thousands of numbers."""
     tree = _parser.parse(source, flags)
-    code = _compiler._code(tree, flags)
+    code = _skipping_to_lead(tree, flags, _compiler._code(tree, flags))
     groupindex = dict(tree.state.groupdict)
     indexgroup = [None] * tree.state.groups
     for name, index in groupindex.items():

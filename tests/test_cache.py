@@ -172,6 +172,25 @@ def test_a_program_from_the_cache_is_the_pattern_re_compiles():
                     (plain.pattern, plain.flags, plain.groups, plain.groupindex), name
 
 
+def test_a_pattern_with_a_lead_finds_the_same_when_re_skips_to_its_characters():
+    """A pattern that opens with its lead ("(?=[\\dat])…", prefilter.lead) is compiled with the lead's
+    characters as the set re's own loop skips ahead to: each vocabulary pattern written with its lead
+    finds what re.compile finds, digits other than 0 to 9 included."""
+    from invitecheck import vocabulary
+
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(EXAMPLES.iterdir()) if path.suffix in (".eml", ".txt", ".md")]
+    texts += ["From \u0661\u0660 to \u0661\u0662, \uff12 hours at \u0663pm", "Meet at 10am\u201312.30pm for two hours, about 90 mins.", ""]
+    told = 0
+    for name in vocabulary.names():
+        source = prefilter.with_lead(vocabulary.fragment(name), re.MULTILINE)
+        made, program = programs._compiled(source, re.MULTILINE)
+        plain = re.compile(source, re.MULTILINE)
+        told += source.startswith("(?=[") and bool(int(program[1].split(",")[2]) & programs._constants.SRE_INFO_CHARSET)
+        for text in texts + [text.lower() for text in texts]:
+            assert [m.span() for m in made.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+    assert told > 5
+
+
 def _check(env, *extra) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "invitecheck", "check", str(EXAMPLES / "conference-travel.eml"), "--no-config",
                            *extra], capture_output=True, text=True, env=env, timeout=120)

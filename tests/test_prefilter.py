@@ -282,6 +282,23 @@ def test_a_pattern_run_without_its_rare_branches_finds_the_same_times_and_durati
     assert CLOCK_RE.search("at ten o'clock", "at ten o'clock").group(0) == "ten o'clock"
 
 
+def test_a_part_without_unit_words_finds_the_same_durations_from_its_time_ranges_alone():
+    from invitecheck.facts.commitment import DURATION_RE, TIME_RANGE_RE, _durations
+
+    texts = ["Come from 10am to 12.30pm.", "It runs 10 till 4, about two hours.", "A half-day session, 9-1.",
+             "It takes 90 mins, from ten o'clock to 12 noon.", "Aged 16 to 25, 3 to 5pm on Tuesday.", "See you at three."]
+    texts += [load_path(path).text for path in sorted(EXAMPLES.iterdir()) if path.suffix in {".eml", ".txt", ".md"}]
+    looked_for_alone = 0
+    for text in texts:
+        lower = text.lower()
+        for start, end in ((0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)):
+            spans = [m.span() for m in _durations(text, lower, start, end)]
+            assert spans == [m.span() for m in DURATION_RE.finditer(text, lower, start, end)], text[start:end]
+            looked_for_alone += spans == [m.span() for m in TIME_RANGE_RE.finditer(text, lower, start, end)] and not any(
+                word in lower[start:end] for word in ("hour", "min", "hr", "day"))
+    assert looked_for_alone > 0
+
+
 def test_a_rare_branch_that_is_not_in_the_pattern_is_an_error():
     try:
         Rare(r"\b(?:noon|midday)\b", 0, {"clock": (r"\w+\s+o'clock",)})

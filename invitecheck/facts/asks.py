@@ -97,8 +97,8 @@ EVENT_RE = rare_pattern(
     r"(?:holding|running|hosting|organising|arranging|putting\s+on)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    # "our new ward manager interviews on Tuesday 5 January"
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?:[^.\n]{0,80}?)\s+"
+    # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space")
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
@@ -171,8 +171,7 @@ def _what(doc, match) -> Evidence | None:
     """The thing asked for, not the verb before it: "our reading panel", not "We're looking for"."""
     if match is None:
         return None
-    group = next(name for name in ("noun", "noun2", "noun3", "noun4", "noun5", "noun6", "noun7", "noun8", "noun9", "noun10", "noun11", "noun12", "noun13", "noun14", "noun15")
-                 if name in match.re.groupindex and match.start(name) >= 0)
+    group = next(name for name in match.re.groupindex if name.startswith("noun") and match.start(name) >= 0)
     start = match.start(group)
     lead = DETERMINER_RE.search(doc.text, match.start(), start) if group != "noun2" else None
     return Evidence(lead.start() if lead else start, match.end(group))
@@ -249,8 +248,17 @@ class Asks(Record):
     @fact
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
-        step in on the panel on Tuesday"): when and where it is matter."""
-        return self.event or self.stand_in
+        step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
+        return self.event or self.stand_in or self._dated_rota
+
+    @fact
+    def _dated_rota(self) -> Evidence | None:
+        """A rota or schedule that lists its visits' dates ("Ward 3: Tuesday 9 April"): each is a particular
+        visit. A rota to sign up to online, with no dates given, names none."""
+        rota = self.rota
+        if rota is None or not any(d.role == "event" for d in self.facts.times.dates):
+            return None
+        return rota
 
     @fact
     def reminder(self) -> Evidence | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
 
-from ..document import URL_RE
 from ..vocabulary import fragment, listed, pattern, rare_pattern
 from .evidence import Evidence, of
 from .record import Record, fact
@@ -18,10 +17,10 @@ from .structure import search, words_end
 
 _NOT_A_PLACE = r"(?!(?:{vocab:month_name}|{vocab:weekday}|zoom|teams|microsoft|google)\b)"
 # "… of the Renal Unit, Westgate General Hospital (use the Harley Road entrance)": a name
-# ending in a venue word, then a comma, the line's end or a bracketed note
+# ending in a venue word, then a comma, the line's end, a table cell's edge or a bracketed note
 VENUE_RE = pattern(
     r"\b(?:at|in)\s+(?:the\s+)?(?:lounge\s+of\s+the\s+|(?-i:[A-Z][\w'’&-]+\s+)*?)(?-i:(?:[A-Z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}))\b"
-    r"|(?-i:\b[A-Z][\w'’&-]+\s+(?:{vocab:venue_word}))\b(?=[ \t]*(?:,|\n|$|\((?!s\))))"
+    r"|(?-i:\b[A-Z][\w'’&-]+\s+(?:{vocab:venue_word}))\b(?=[ \t]*(?:,|\n|$|\||\((?!s\))))"
     # a name in capitals, on its own line or after "at" or "in": "ST ANNE'S CHURCH HALL"
     r"|(?:^[ \t]*|\b(?:at|in)[ \t]+(?:the[ \t]+)?)(?-i:(?:[A-Z][A-Z'’&-]+[ \t]+){1,5})(?-i:(?=[A-Z]{2,}\b))(?:{vocab:venue_word})\b"
     r"|(?-i:\bTrust\s+(?:HQ|Headquarters)\b)",
@@ -200,7 +199,8 @@ class Places(Record):
     @fact
     def link(self) -> Evidence | None:
         """A web address."""
-        return of(URL_RE.search(self.doc.text, self.region.start, self.region.end))
+        urls = self.doc.urls(self.region.start, self.region.end)
+        return Evidence(*urls[0]) if urls else None
 
     @fact
     def dial_in(self) -> Evidence | None:

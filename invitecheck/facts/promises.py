@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from .. import cached_re as re  # re, compiling from the start-up cache
 
-from ..document import URL_RE
 from ..fields import Fields
 from ..spans import Taken
 from ..vocabulary import fragment, pattern
@@ -188,18 +187,18 @@ class Promises(Record):
         doc, text = self.doc, self.doc.text
         signature = doc.signature
         given = []
-        for url in URL_RE.finditer(text, start, end):
-            if signature and signature.start <= url.start() < signature.end:
+        for url_start, url_end in doc.urls(start, end):
+            if signature and signature.start <= url_start < signature.end:
                 continue
-            line_start = text.rfind("\n", start, url.start()) + 1
-            if not text[line_start:url.start()].strip():  # the address opens its line: the offer ends the line before
+            line_start = text.rfind("\n", start, url_start) + 1
+            if not text[line_start:url_start].strip():  # the address opens its line: the offer ends the line before
                 line_start = text.rfind("\n", start, max(start, line_start - 1)) + 1
-            lead_start = max(line_start, url.start() - LEAD, start)
-            for stop in SENTENCE_END_RE.finditer(text, lead_start, url.start()):
+            lead_start = max(line_start, url_start - LEAD, start)
+            for stop in SENTENCE_END_RE.finditer(text, lead_start, url_start):
                 lead_start = stop.end()
-            offer = LINK_OFFER.search(text, self.lowered, lead_start, url.start())
+            offer = LINK_OFFER.search(text, self.lowered, lead_start, url_start)
             if offer:
-                given.append(Promise(Evidence(offer.start(), url.end()), "given", "link"))
+                given.append(Promise(Evidence(offer.start(), url_end), "given", "link"))
         return given
 
     @fact

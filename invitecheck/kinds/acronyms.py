@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from .. import programs
-from ..document import URL_RE, Invitation, email_matches
+from ..document import Invitation, email_matches
 from ..facts import structure
 from ..facts.structure import words_end
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message
@@ -174,7 +174,7 @@ def _lone_heading(text: str, start: int, end: int, headings: list[bool], span_st
 def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
     """Web and email addresses in the part, and paragraphs in another language (the Welsh
     half of a bilingual notice is judged on its English): no acronyms are looked for there."""
-    skip = [m.span() for m in URL_RE.finditer(doc.text, start, end)] + [m.span() for m in email_matches(doc.text, start, end)]
+    skip = doc.urls(start, end) + [m.span() for m in email_matches(doc.text, start, end)]
     return skip + [(span.start, span.end) for span in structure.other_language(doc)]
 
 
