@@ -30,7 +30,9 @@ FOR_TIME_RE = pattern("{vocab:amount_for_time}")
 COST_AFTER_RE = pattern(r"[\d,.]*\s*(?:(?:for|towards|on|in)\s+)?(?:your\s+|the\s+|a\s+)?{vocab:amount_for_costs}")
 PARKING_RE = pattern(r"\bparking\b")
 OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
-SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+# A sentence ends at a full stop, a blank line, or the end of a short labelled line with no full stop
+# ("Where: TBC (somewhere in town)"), which is not read with the sentence under it
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[A-Z][\w'’/ -]{0,30}:[^\n]{0,60}\n", re.M)
 CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
 SUM_RE = re.compile(r"£|\d")
 
