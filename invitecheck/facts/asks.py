@@ -80,6 +80,8 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
+# A one-off that people gather for: "citizens' jury", "focus group", "workshop"
+GATHERING_RE = re.compile(r"\b(?:" + fragment("event_noun") + r"|jur(?:y|ies))\b", re.I)
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # "a 15-minute talk at our conference", "run a stall at the open day"
@@ -246,7 +248,18 @@ class Asks(Record):
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
         step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
-        return self.event or self.stand_in or self._dated_rota
+        return self.event or self.stand_in or self._dated_rota or self._dated_one_off
+
+    @fact
+    def _dated_one_off(self) -> Evidence | None:
+        """A one-off that gives the dates it sits on ("a place on the citizens' jury … sits for four
+        full days: Saturday 23 and Saturday 30 January"): each is a particular meeting. Only a gathering:
+        filming on 14 March or test sessions from 30 September are fitted around the person."""
+        one_off = self.one_off
+        if (one_off is None or GATHERING_RE.search(self.doc.text, one_off.start, one_off.end) is None
+                or not any(d.role == "event" for d in self.facts.times.dates)):
+            return None
+        return one_off
 
     @fact
     def _dated_rota(self) -> Evidence | None:
