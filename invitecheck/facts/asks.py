@@ -80,6 +80,9 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
+# A Markdown heading that names a group: "# St Aldric's Children's Hospital Youth Forum"
+GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
+SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
 # A one-off that people gather for: "citizens' jury", "focus group", "workshop"
 GATHERING_RE = re.compile(r"\b(?:" + fragment("event_noun") + r"|jur(?:y|ies))\b", re.I)
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
@@ -219,7 +222,7 @@ class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
-        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
+        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role or self._group_page
 
     @fact
     def _role_match(self):
@@ -290,6 +293,16 @@ class Asks(Record):
             if role is not None:
                 return Evidence(role.start(1), role.end(1))
         return None
+
+    @fact
+    def _group_page(self) -> Evidence | None:
+        """A web page headed with a group's name ("# St Aldric's Youth Forum") that asks people to sign up:
+        it asks them to join the group."""
+        own = self.facts.region
+        heading = GROUP_HEADING_RE.search(self.doc.text, own.start, own.end)
+        if heading is None or self.search(SIGN_UP_RE, heading.end(), own.end) is None:
+            return None
+        return Evidence(heading.start(1), heading.end(1))
 
     @fact
     def _event_heading(self) -> Evidence | None:
