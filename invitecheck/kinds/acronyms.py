@@ -203,15 +203,21 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
 
 
 BRACKETED_RE = programs.compile(r"\(\s*([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\)")
+# "BSL (British Sign Language)": the known abbreviation, then its words in brackets
+SPELLED_AFTER_RE = programs.compile(r"(?<![\w&/-])([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\(\s*([A-Z][\w'’-]*(?:\s+[\w'’-]+){1,8})\s*\)")
 
 
 def _known_spelled_out(rule, doc: Invitation, ctx: Context) -> str:
-    """A known abbreviation spelled out before it in brackets, "British Sign Language (BSL)", or ''."""
+    """A known abbreviation spelled out before it in brackets, "British Sign Language (BSL)", or after it,
+    "BSL (British Sign Language)", or ''."""
     known = rule.compiled["known"]
     for span in ctx.spans:
         end = min(span.end, doc.message_end, max(span.start, words_end(doc)))
         for m in BRACKETED_RE.finditer(doc.text, span.start, end):
             if m.group(1) in known and _spelled_before(doc.text, m.start(), _letters(m.group(1))):
+                return m.group(1)
+        for m in SPELLED_AFTER_RE.finditer(doc.text, span.start, end):
+            if m.group(1) in known and _initials_in_order(WORD_RE.findall(m.group(2)), _letters(m.group(1))):
                 return m.group(1)
     return ""
 
