@@ -83,6 +83,7 @@ ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 # A Markdown heading that names a group: "# St Aldric's Children's Hospital Youth Forum"
 GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
 SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
+SUBJECT_ONE_OFF_RE = pattern(r"\b(?:{vocab:one_off_named})\b")
 # A one-off that people gather for: "citizens' jury", "focus group", "workshop"
 GATHERING_RE = re.compile(r"\b(?:" + fragment("event_noun") + r"|jur(?:y|ies))\b", re.I)
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
@@ -238,7 +239,16 @@ class Asks(Record):
     @fact
     def one_off(self) -> Evidence | None:
         """A one-off group, interview, test or visit."""
-        return _what(self.doc, self.search(ONE_OFF_RE) or self.search(ONE_OFF_MORE_RE))
+        return _what(self.doc, self.search(ONE_OFF_RE) or self.search(ONE_OFF_MORE_RE)) or self._subject_one_off
+
+    @fact
+    def _subject_one_off(self) -> Evidence | None:
+        """A one-off named in the subject line ("Subject: Interview panel - Head of Patient Experience, 12 Jan")
+        above a body that gives its details ("Thanks for saying yes to the lay panel. Details: …")."""
+        subject = self.doc.subject
+        if subject is None:
+            return None
+        return of(SUBJECT_ONE_OFF_RE.search(self.doc.text, self.lowered, subject.start, subject.end))
 
     @fact
     def event(self) -> Evidence | None:
