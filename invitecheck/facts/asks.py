@@ -82,6 +82,8 @@ PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 # A Markdown heading that names a group: "# St Aldric's Children's Hospital Youth Forum"
 GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
+# "## Volunteer role: Lived Experience Reviewer (from home)", "Paid role: Lived Experience Adviser"
+ROLE_HEADING_RE = re.compile(r"^[ \t]*(?:\#{1,3}[ \t]+)?(?:\*\*|__)?((?:(?:volunteer|voluntary|paid|unpaid|lay|new)[ \t]+)?role)[ \t]*:[ \t]*\S", re.I | re.M)
 SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
 SUBJECT_ONE_OFF_RE = pattern(r"\b(?:{vocab:one_off_named})\b")
 # A one-off that people gather for: "citizens' jury", "focus group", "workshop"
@@ -223,7 +225,7 @@ class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
-        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role or self._group_page
+        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role or self._group_page or self._role_heading
 
     @fact
     def _role_match(self):
@@ -303,6 +305,13 @@ class Asks(Record):
             if role is not None:
                 return Evidence(role.start(1), role.end(1))
         return None
+
+    @fact
+    def _role_heading(self) -> Evidence | None:
+        """A listing headed with the role it offers: "## Volunteer role: Lived Experience Reviewer"."""
+        own = self.facts.region
+        found = ROLE_HEADING_RE.search(self.doc.text, own.start, own.end)
+        return Evidence(found.start(1), found.end(1)) if found else None
 
     @fact
     def _group_page(self) -> Evidence | None:
