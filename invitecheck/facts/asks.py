@@ -48,7 +48,7 @@ ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.
 # "we need people to try it out"
 _TRY_IT = r"\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 ONE_OFF_RE = rare_pattern(
-    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by)|holding|running|hosting|organising|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
+    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by|(?:to\s+)?(?:shape|design|plan|improve|develop))|holding|running|hosting|organising|putting\s+on|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
     r"|" + _TRY_IT,
     {("try", "test", "trial"): (_TRY_IT,)},  # looked for only where the text has its words
 )
@@ -60,6 +60,8 @@ _PANEL_FOR_A_POST = (r"(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choos
 ONE_OFF_MORE_RE = rare_pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
+    # "Each conversation lasts about an hour"
+    r"|\b(?P<noun14>(?:conversations?|chats?))\s+(?:will\s+)?(?:last|lasts|take|takes)\b"
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
@@ -99,8 +101,8 @@ EVENT_RE = rare_pattern(
     # "inviting people who have used the service to a focus group"
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
     r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
-    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
-    r"(?:holding|running|hosting|organising|arranging)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
+    r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
+    r"(?:holding|running|hosting|organising|arranging|putting\s+on)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space")
@@ -126,6 +128,7 @@ EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("e
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
 READING_RE = pattern(r"\b(?:read|review(?:ing)?|watch|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
 READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
+MEMBERS_READ_AT_HOME_RE = pattern("{vocab:members_read_at_home}")
 # "read the short summary": a read said to be short asks no more time than a short survey
 SHORT_READ_RE = pattern(r"\b(?:{vocab:short_read})\b")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
@@ -459,7 +462,7 @@ class Asks(Record):
 
     @fact
     def time(self) -> Evidence | None:
-        """Time asked for beyond a short survey: payment matters. A reminder to members of their group's
+        """Time asked for beyond a short survey (reading done at home among it): payment matters. A reminder to members of their group's
         next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
         to stand in or sign up to a rota."""
         if self.reminder is not None:
@@ -471,7 +474,8 @@ class Asks(Record):
         if event is not None and (self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None
                                   or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None):
             return event
-        return self._other_time
+        # "Members read draft letters at home … each batch takes about an hour": reading done as a role
+        return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE)
 
     @fact
     def attend(self) -> Evidence | None:

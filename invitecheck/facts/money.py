@@ -23,9 +23,16 @@ COVERED_RE = pattern("{vocab:expenses_covered}")
 NOT_COVERED_RE = pattern("{vocab:expenses_not_covered}")
 EXPENSES_WORD_RE = pattern("{vocab:expenses_word}")
 HEDGE_RE = pattern("{vocab:hedge}")
+PAY_HEDGE_RE = pattern("{vocab:hedge_maybe}")
+FOR_COSTS_RE = pattern("{vocab:amount_for_costs}")
+FOR_TIME_RE = pattern("{vocab:amount_for_time}")
+# the cost named just after a sum: "£3 for parking", "£10 towards your fares" (not "£100, plus travel")
+COST_AFTER_RE = pattern(r"[\d,.]*\s*(?:(?:for|towards|on|in)\s+)?(?:your\s+|the\s+|a\s+)?{vocab:amount_for_costs}")
 PARKING_RE = pattern(r"\bparking\b")
 OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
+SUM_RE = re.compile(r"£|\d")
 
 
 def _sentence(doc, where, start: int, end: int) -> tuple[int, int]:
@@ -45,6 +52,42 @@ def _parking_only(doc, found) -> bool:
     """"Parking is free": it helps drivers only, and says nothing of fares."""
     start, end = found.start(), found.end()
     return PARKING_RE.search(doc.text, doc.lowered, start, end) is not None and OTHER_COST_RE.search(doc.text, doc.lowered, start, end) is None
+
+
+def _clause(doc, where, start: int, end: int) -> tuple[int, int]:
+    """The clause (up to a full stop, semicolon or line end) the words are in: "Parking costs £3;"."""
+    text = doc.text
+    left = max(where.start, start - 160)
+    ends = [m.end() for m in CLAUSE_END_RE.finditer(text, left, start)]
+    right = CLAUSE_END_RE.search(text, end, min(where.end, end + 160))
+    return (ends[-1] if ends else left), (right.start() if right else min(where.end, end + 160))
+
+
+def _for_costs(doc, found, a: int, b: int) -> bool:
+    """A sum of money said of costs, not of time, in the clause a..b: "parking costs £3, and we refund
+    it", "£10 towards fares" (but "we pay £100, plus travel" and "£25 an hour, and free parking" are pay
+    for time)."""
+    if SUM_RE.match(doc.text, found.start()) is None:
+        return False
+    named = (FOR_COSTS_RE.search(doc.text, doc.lowered, a, found.start()) is not None
+             or COST_AFTER_RE.match(doc.text, doc.lowered, found.end(), b) is not None)
+    return named and FOR_TIME_RE.search(doc.text, doc.lowered, a, b) is None
+
+
+def _pay_hedged(doc, a: int, b: int) -> bool:
+    """Pay left open in the clause a..b: "a payment of £30 may be possible", "we hope to offer a
+    voucher". (A clause about how pay may affect benefits is advice, not a hedge.)"""
+    return (PAY_HEDGE_RE.search(doc.text, doc.lowered, a, b) is not None
+            and BENEFITS_RE.search(doc.text, doc.lowered, a, b) is None)
+
+
+def _pay_for_time(doc, where, regex):
+    """The first words that say time is paid, or how much: not a sum for costs, nor a hedged offer."""
+    for found in regex.finditer(doc.text, doc.lowered, where.start, where.end):
+        a, b = _clause(doc, where, found.start(), found.end())
+        if not _for_costs(doc, found, a, b) and not _pay_hedged(doc, a, b):
+            return of(found)
+    return None
 
 
 def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | None]:
@@ -72,13 +115,13 @@ def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | 
 class Money(Record):
     @fact
     def payment(self) -> Evidence | None:
-        """Says people are paid for their time."""
-        return self.first(PAYMENT_RE)
+        """Says people are paid for their time (not "parking costs £3", not "a payment may be possible")."""
+        return _pay_for_time(self.doc, self.region, PAYMENT_RE)
 
     @fact
     def amount(self) -> Evidence | None:
         """How much: "£25 an hour", "NIHR rates"."""
-        return self.first(AMOUNT_RE)
+        return _pay_for_time(self.doc, self.region, AMOUNT_RE)
 
     @fact
     def voluntary(self) -> Evidence | None:
