@@ -75,6 +75,7 @@ ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
                       ("asked_for_time", "asked_to_try", "asked_to_spare_time", "asked_to_talk")]
 # Any one-off named, longest first ("interview panel", not "interview"): what a bare "the panel" may point back to
 ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b")
+FREQUENCY_RE = pattern("{vocab:frequency}")
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
 ROTA_RE = pattern("{vocab:rota}")
@@ -198,6 +199,16 @@ def _event(doc, match) -> Evidence | None:
     return Evidence(lead.end() if lead else start, end)
 
 
+def _recurring(doc, lowered: str, match) -> bool:
+    """"Come to our advisory meetings: ten a year, each 2 hours": meetings (plural) and how often
+    they are, a pattern rather than a particular meeting."""
+    if "what" not in match.re.groupindex or match.start("what") < 0 or match.end() == match.end("what"):
+        return False  # not the plural of "come to our …" or "invited to the …"
+    line_end = doc.text.find("\n", match.end())
+    end = min(match.end() + 60, len(doc.text) if line_end == -1 else line_end)
+    return FREQUENCY_RE.search(doc.text, lowered, match.end(), end) is not None
+
+
 def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
     """The sentence (or paragraph) the evidence is in, inside the region."""
     left = max(where.start, evidence.start - 300)
@@ -228,7 +239,8 @@ class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
-        return _what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role or self._group_page or self._role_heading
+        return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
+                or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading)
 
     @fact
     def _role_match(self):
@@ -256,10 +268,22 @@ class Asks(Record):
         return of(SUBJECT_ONE_OFF_RE.search(self.doc.text, self.lowered, subject.start, subject.end))
 
     @fact
+    def _event_match(self):
+        """(the first particular meeting or event named, the first meetings named with how often they are):
+        "Come to our advisory meetings: ten a year" is a pattern of meetings, so a role, not one meeting."""
+        own = self.facts.region
+        found = self.search(EVENT_RE, own.start, own.end)
+        recurring = None
+        while found is not None and _recurring(self.doc, self.lowered, found):
+            recurring = recurring or found
+            found = self.search(EVENT_RE, found.end(), own.end)
+        return found, recurring
+
+    @fact
     def event(self) -> Evidence | None:
         """A particular meeting or event is named."""
         own = self.facts.region  # the sender's words now: a meeting in a quoted message is not named again
-        return (_event(self.doc, self.search(EVENT_RE, own.start, own.end)) or self._event_heading
+        return (_event(self.doc, self._event_match[0]) or self._event_heading
                 or _event(self.doc, self.search(REMINDER_RE, own.start, own.end)))
 
     @fact

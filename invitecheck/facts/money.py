@@ -30,17 +30,25 @@ FOR_TIME_RE = pattern("{vocab:amount_for_time}")
 COST_AFTER_RE = pattern(r"[\d,.]*\s*(?:(?:for|towards|on|in)\s+)?(?:your\s+|the\s+|a\s+)?{vocab:amount_for_costs}")
 PARKING_RE = pattern(r"\bparking\b")
 OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
-SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
+# A sentence ends at a full stop, a blank line, or the end of a short labelled line with no full stop
+# ("Where: TBC (somewhere in town)"), which is not read with the sentence under it
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[A-Z][\w'’/ -]{0,30}:[^\n]{0,60}\n", re.M)
 CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
 SUM_RE = re.compile(r"£|\d")
 
 
-def _sentence(doc, where, start: int, end: int) -> tuple[int, int]:
+def _around(doc, where, start: int, end: int, ends_re, reach: int) -> tuple[int, int]:
+    """The stretch start..end is in: from the last ENDS_RE before it to the first after it, at most REACH
+    characters either side."""
     text = doc.text
-    left = max(where.start, start - 200)
-    ends = [m.end() for m in SENTENCE_END_RE.finditer(text, left, start)]
-    right = SENTENCE_END_RE.search(text, end, min(where.end, end + 200))
-    return (ends[-1] if ends else left), (right.start() if right else min(where.end, end + 200))
+    left = max(where.start, start - reach)
+    ends = [m.end() for m in ends_re.finditer(text, left, start)]
+    right = ends_re.search(text, end, min(where.end, end + reach))
+    return (ends[-1] if ends else left), (right.start() if right else min(where.end, end + reach))
+
+
+def _sentence(doc, where, start: int, end: int) -> tuple[int, int]:
+    return _around(doc, where, start, end, SENTENCE_END_RE, 200)
 
 
 def _hedged(doc, where, found) -> bool:
@@ -56,11 +64,7 @@ def _parking_only(doc, found) -> bool:
 
 def _clause(doc, where, start: int, end: int) -> tuple[int, int]:
     """The clause (up to a full stop, semicolon or line end) the words are in: "Parking costs £3;"."""
-    text = doc.text
-    left = max(where.start, start - 160)
-    ends = [m.end() for m in CLAUSE_END_RE.finditer(text, left, start)]
-    right = CLAUSE_END_RE.search(text, end, min(where.end, end + 160))
-    return (ends[-1] if ends else left), (right.start() if right else min(where.end, end + 160))
+    return _around(doc, where, start, end, CLAUSE_END_RE, 160)
 
 
 def _for_costs(doc, found, a: int, b: int) -> bool:

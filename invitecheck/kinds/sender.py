@@ -163,6 +163,20 @@ def _address_name(address: str, role_words: set[str]) -> str:
     return name if is_person_name(name, 2, role_words) else ""
 
 
+def _initial_address_name(text: str, address: re.Match, start: int, role_words: set[str]) -> tuple[str, int]:
+    """'t.nowicki@…' and "Tomasz Nowicki" written just before it: (the name, where it is written), or ('', -1)."""
+    parts = [p for p in ADDRESS_PARTS_RE.split(address.group(0).split("@", 1)[0]) if p]
+    if len(parts) != 2 or len(parts[0]) != 1 or not parts[0].isalpha() or len(parts[1]) < 2 or not parts[1].isalpha():
+        return "", -1
+    written = re.compile(rf"\b{parts[0].upper()}[{LOWER}'’-]+[ \t]+{parts[1].capitalize()}\b")
+    found = None
+    for found in written.finditer(text, max(start, address.start() - NAME_WINDOW), address.start()):
+        pass  # the last one before the address
+    if found is None or not is_person_name(found.group(0), 2, role_words):
+        return "", -1
+    return found.group(0), found.start()
+
+
 def _sign_off_name(doc: Invitation, role_words: set[str]) -> str:
     sig = doc.signature
     text = doc.text[sig.start : sig.end]
@@ -246,9 +260,10 @@ def _name_with_own_address(doc: Invitation, role_words: set[str]) -> str:
     start, end = doc.body.start, own_end(doc)
     for match in EMAIL_RE.finditer(doc.text, start, end):
         name = _address_name(match.group(0), role_words)
-        if not name:
-            continue
-        written = doc.text.find(name, start, end)
+        if name:
+            written = doc.text.find(name, start, end)
+        else:  # "t.nowicki@…" beside "Dr Tomasz Nowicki": an initial and the surname
+            name, written = _initial_address_name(doc.text, match, start, role_words)
         if written == -1:
             continue
         between = doc.text[min(written, match.start()) : max(written, match.start())]
