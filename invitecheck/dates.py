@@ -102,9 +102,10 @@ DIGITS_FIRST_RE = pattern(
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 SHORT_DATE_LEAD_RE = pattern(r"\b(?:{vocab:short_date_lead})\s*$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
+# A weekday may open a bracket: "tmrw (Fri 4th)".
 # "Saturdays", "Monday to Friday" and "on Saturday mornings" recur: they are not one date
 _WEEKDAY_AFTER = r"\b(?!s\b|\s*(?:{vocab:day_range_link})\s*(?:{vocab:weekday_abbreviation})|\s+(?:{vocab:part_of_day})s\b)"
-WEEKDAY_RE = pattern(r"(?<=\s|:)(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
+WEEKDAY_RE = pattern(r"(?<=\s|:|\()(?P<weekday>{vocab:weekday})" + _WEEKDAY_AFTER, 0)
 # A short name counts with its capital only ("by Tues", "on Sat"; not "on the sun deck"):
 # matched in the text as written, only where str.find has found "Mon", "Tue" … (a regex
 # scan for the capitals cost as much as the scan for the full names).
@@ -112,7 +113,7 @@ _SHORT_WEEKDAYS = [name[:1].upper() + name[1:] for name in listed("weekday_abbre
 _SHORT_WEEKDAY_STEMS = sorted({name[:3] for name in _SHORT_WEEKDAYS})
 # "sponsored by Sun Life": a short name before a capitalised word is part of a name.
 SHORT_WEEKDAY_RE = re.compile(
-    r"(?<=\s|:)(?P<weekday>" + "|".join(_SHORT_WEEKDAYS) + ")(?i:" + expand(_WEEKDAY_AFTER) + r")(?![ \t]+[A-Z][a-z])"
+    r"(?<=\s|:|\()(?P<weekday>" + "|".join(_SHORT_WEEKDAYS) + ")(?i:" + expand(_WEEKDAY_AFTER) + r")(?![ \t]+[A-Z][a-z])"
 )
 
 

@@ -15,7 +15,7 @@ def _shown(value) -> str:
         text = ", ".join(f"{key} {item}" for key, item in value.items())
         if not value:
             return "none"
-        return text if len(value) <= 6 and len(text) <= 80 else f"{len(value)} entries"
+        return text if len(value) <= 6 and len(text) <= 100 else f"{len(value)} entries"
     if isinstance(value, list):
         if not value:
             return "none"

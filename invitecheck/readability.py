@@ -155,6 +155,11 @@ class Measures(Fields):
         self.reading_ease, self.grade, self.sentence_words = reading_ease, grade, sentence_words
         self.words, self.sentences, self.longest = words, sentences, longest
 
+    @property
+    def longest_sentence(self) -> int:
+        """The words in the longest sentence: one of 70 words loses a reader however short the rest are."""
+        return self.longest[2]
+
 
 def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""

@@ -83,6 +83,14 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
+# A Markdown heading that names a group: "# St Aldric's Children's Hospital Youth Forum"
+GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
+# "## Volunteer role: Lived Experience Reviewer (from home)", "Paid role: Lived Experience Adviser"
+ROLE_HEADING_RE = re.compile(r"^[ \t]*(?:\#{1,3}[ \t]+)?(?:\*\*|__)?((?:(?:volunteer|voluntary|paid|unpaid|lay|new)[ \t]+)?role)[ \t]*:[ \t]*\S", re.I | re.M)
+SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
+SUBJECT_ONE_OFF_RE = pattern(r"\b(?:{vocab:one_off_named})\b")
+# A one-off that people gather for: "citizens' jury", "focus group", "workshop"
+GATHERING_RE = re.compile(r"\b(?:" + fragment("event_noun") + r"|jur(?:y|ies))\b", re.I)
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # "a 15-minute talk at our conference", "run a stall at the open day"
@@ -232,7 +240,7 @@ class Asks(Record):
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
         return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
-                or _event(self.doc, self._event_match[1]))
+                or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading)
 
     @fact
     def _role_match(self):
@@ -248,7 +256,16 @@ class Asks(Record):
     @fact
     def one_off(self) -> Evidence | None:
         """A one-off group, interview, test or visit."""
-        return _what(self.doc, self.search(ONE_OFF_RE) or self.search(ONE_OFF_MORE_RE))
+        return _what(self.doc, self.search(ONE_OFF_RE) or self.search(ONE_OFF_MORE_RE)) or self._subject_one_off
+
+    @fact
+    def _subject_one_off(self) -> Evidence | None:
+        """A one-off named in the subject line ("Subject: Interview panel - Head of Patient Experience, 12 Jan")
+        above a body that gives its details ("Thanks for saying yes to the lay panel. Details: …")."""
+        subject = self.doc.subject
+        if subject is None:
+            return None
+        return of(SUBJECT_ONE_OFF_RE.search(self.doc.text, self.lowered, subject.start, subject.end))
 
     @fact
     def _event_match(self):
@@ -273,7 +290,18 @@ class Asks(Record):
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
         step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
-        return self.event or self.stand_in or self._dated_rota
+        return self.event or self.stand_in or self._dated_rota or self._dated_one_off
+
+    @fact
+    def _dated_one_off(self) -> Evidence | None:
+        """A one-off that gives the dates it sits on ("a place on the citizens' jury … sits for four
+        full days: Saturday 23 and Saturday 30 January"): each is a particular meeting. Only a gathering:
+        filming on 14 March or test sessions from 30 September are fitted around the person."""
+        one_off = self.one_off
+        if (one_off is None or GATHERING_RE.search(self.doc.text, one_off.start, one_off.end) is None
+                or not any(d.role == "event" for d in self.facts.times.dates)):
+            return None
+        return one_off
 
     @fact
     def _dated_rota(self) -> Evidence | None:
@@ -304,6 +332,23 @@ class Asks(Record):
             if role is not None:
                 return Evidence(role.start(1), role.end(1))
         return None
+
+    @fact
+    def _role_heading(self) -> Evidence | None:
+        """A listing headed with the role it offers: "## Volunteer role: Lived Experience Reviewer"."""
+        own = self.facts.region
+        found = ROLE_HEADING_RE.search(self.doc.text, own.start, own.end)
+        return Evidence(found.start(1), found.end(1)) if found else None
+
+    @fact
+    def _group_page(self) -> Evidence | None:
+        """A web page headed with a group's name ("# St Aldric's Youth Forum") that asks people to sign up:
+        it asks them to join the group."""
+        own = self.facts.region
+        heading = GROUP_HEADING_RE.search(self.doc.text, own.start, own.end)
+        if heading is None or self.search(SIGN_UP_RE, heading.end(), own.end) is None:
+            return None
+        return Evidence(heading.start(1), heading.end(1))
 
     @fact
     def _event_heading(self) -> Evidence | None:

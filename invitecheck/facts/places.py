@@ -23,7 +23,9 @@ VENUE_RE = pattern(
     r"|(?-i:\b[A-Z][\w'’&-]+\s+(?:{vocab:venue_word}))\b(?=[ \t]*(?:,|\n|$|\||\((?!s\))))"
     # a name in capitals, on its own line or after "at" or "in": "ST ANNE'S CHURCH HALL"
     r"|(?:^[ \t]*|\b(?:at|in)[ \t]+(?:the[ \t]+)?)(?-i:(?:[A-Z][A-Z'’&-]+[ \t]+){1,5})(?-i:(?=[A-Z]{2,}\b))(?:{vocab:venue_word})\b"
-    r"|(?-i:\bTrust\s+(?:HQ|Headquarters)\b)",
+    r"|(?-i:\bTrust\s+(?:HQ|Headquarters)\b)"
+    # a place named with its street: "at the Hub on Wesley St", "at the Old Forge off Mill Lane"
+    r"|\b(?:at|in)\s+the\s+(?-i:[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+(?:on|in|off)\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b",
     re.M,
 )
 ROOM_RE = pattern("{vocab:room}")

@@ -64,6 +64,8 @@ BELOW_PROMISES = [
     pattern(r"\b(?P<thing>(?:short\s+|online\s+|application\s+|registration\s+)?(?:form|survey|questionnaire))\s+(?:at(?!{vocab:in_another_document}|{vocab:given_out_in_person})|on\s+our\s+website)\b", 0),
     pattern(r"\b(?:{vocab:apply_here})(?:\s+(?:the|our|a|an|your)\s+[\w-]{1,20})?\s+(?P<thing>here)\s*:", 0),
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
+    # "Download the role description here, then …": the link should be where "here" is
+    pattern(r"\bdownload\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?(?P<thing>here)\b", 0),
 ]
 # "the link above": what is promised comes before the promise.
 ABOVE_PROMISES = [

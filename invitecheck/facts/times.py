@@ -18,7 +18,8 @@ from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import region
 
-DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?$", re.I)
+# (the date may be in Markdown bold: "closes on **Sunday 31 January 2027**")
+DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:on\s+)?(?:the\s+)?(?:\*\*|__|\*|_)?$", re.I)
 CLOCK_RE = rare_time_pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
 # A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
 # (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
@@ -175,6 +176,8 @@ class Times(Record):
         heading the role pack): then only a date that is one meeting's ("the first is on 11 April", "the
         next one is on …", a date with its time after it)."""
         asks = self.facts.asks
+        if asks.attend is None and asks.reminder is None and not any(d.role == "event" for d in self.dates):
+            return None  # "The consultation closes on Sunday 31 January": nothing to come to, and a closing date is no meeting's
         if asks.event is not None or asks.ongoing is None or self.named_events:
             return self.event_date
         doc, where = self.doc, self.region

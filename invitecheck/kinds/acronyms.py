@@ -21,7 +21,8 @@ a run of two or more words in capitals (a heading, a venue such as "ST MARY'S
 CHURCH HALL", or shouting); a word in capitals alone on its line ("MONEY") where other
 headings are in capitals; postcodes and anything with a digit in it; roman
 numerals; web and email addresses; the short lines of the sign-off, and any
-quoted earlier message; paragraphs in another language (the Welsh half of a
+quoted earlier message but the sender's own (a reply's reader has the sender's first
+ask in front of them); paragraphs in another language (the Welsh half of a
 bilingual notice: its English half is judged).
 """
 
@@ -178,22 +179,30 @@ def _unreadable(doc: Invitation, start: int, end: int) -> list[tuple[int, int]]:
     return skip + [(span.start, span.end) for span in structure.other_language(doc)]
 
 
+def _parts(doc: Invitation, ctx: Context) -> list[tuple[int, int]]:
+    """Where to look: each part of the rule's scope up to the sign-off (organisation names there, "NHS Mid
+    Shire ICB", are names, not prose), and, in a reply, the sender's own earlier message that it quotes
+    ("would you be able to stand in for me at the PPG network meeting?"): the reader has it in front of them."""
+    parts = [(span.start, min(span.end, doc.message_end, max(span.start, words_end(doc)))) for span in ctx.spans]
+    own, wider = structure.region(doc), structure.thread(doc)
+    if wider.end > own.end and any(span.start <= own.start < span.end for span in ctx.spans):
+        parts.append((own.end, wider.end))
+    return parts
+
+
 def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
     """Each acronym in the rule's parts of the text, with where it is first used."""
     compiled = rule.compiled
     seen: dict[str, int] = {}
-    for span in ctx.spans:
-        end = min(span.end, doc.message_end)
-        skip = _unreadable(doc, span.start, end)
-        # Organisation names in the sign-off ("NHS Mid Shire ICB") are names, not prose.
-        end = min(end, max(span.start, words_end(doc)))
+    for span_start, end in _parts(doc, ctx):
+        skip = _unreadable(doc, span_start, end)
         headings: list[bool] = []
-        found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span.start, end)
+        found = [(m.group(1), m.start(1), m.end(2)) for m in CAPITALS_RE.finditer(doc.text, span_start, end)
                  if m.group(1) not in compiled["ignore"] and not ROMAN_RE.match(m.group(1))
                  and not _shouted(doc.text, m.start(), m.end(), compiled["known"])
-                 and not _lone_heading(doc.text, m.start(), m.end(), headings, span.start, end)]
+                 and not _lone_heading(doc.text, m.start(), m.end(), headings, span_start, end)]
         if compiled["listed"] is not None:
-            found += [(m.group(1), m.start(1), m.end()) for m in compiled["listed"].finditer(doc.text, span.start, end)]
+            found += [(m.group(1), m.start(1), m.end()) for m in compiled["listed"].finditer(doc.text, span_start, end)]
         for acronym, start, stop in found:
             if any(a <= start < b for a, b in skip):
                 continue
@@ -203,15 +212,21 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
 
 
 BRACKETED_RE = programs.compile(r"\(\s*([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\)")
+# "BSL (British Sign Language)": the known abbreviation, then its words in brackets
+SPELLED_AFTER_RE = programs.compile(r"(?<![\w&/-])([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\(\s*([A-Z][\w'’-]*(?:\s+[\w'’-]+){1,8})\s*\)")
 
 
 def _known_spelled_out(rule, doc: Invitation, ctx: Context) -> str:
-    """A known abbreviation spelled out before it in brackets, "British Sign Language (BSL)", or ''."""
+    """A known abbreviation spelled out before it in brackets, "British Sign Language (BSL)", or after it,
+    "BSL (British Sign Language)", or ''."""
     known = rule.compiled["known"]
     for span in ctx.spans:
         end = min(span.end, doc.message_end, max(span.start, words_end(doc)))
         for m in BRACKETED_RE.finditer(doc.text, span.start, end):
             if m.group(1) in known and _spelled_before(doc.text, m.start(), _letters(m.group(1))):
+                return m.group(1)
+        for m in SPELLED_AFTER_RE.finditer(doc.text, span.start, end):
+            if m.group(1) in known and _initials_in_order(WORD_RE.findall(m.group(2)), _letters(m.group(1))):
                 return m.group(1)
     return ""
 

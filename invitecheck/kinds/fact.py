@@ -14,7 +14,8 @@
 
 A rule that does not apply still passes when what it asks for is said anyway
 ("Offers to meet access needs" is true of a survey that offers them), unless
-``pass_when_said: false``.
+``pass_when_said: false``. ``not_applicable_when`` names facts any one of which keep
+it not applicable all the same (costs said for work done at home).
 
 A condition is a fact's name (``family.field``, see :mod:`invitecheck.facts`), ``not``
 before a name, or ``{fact: name, at_least: n}`` / ``{fact: name, at_most: n}`` for a
@@ -40,6 +41,7 @@ CONTRACT = Contract(
         "suggestions": Option((list,), "the suggestion that fits the case: the first entry {says, when, variant} whose 'when' holds"),
         "not_applicable": Option((str,), "the reason the report gives when it does not apply", "it does not apply to this invitation"),
         "pass_when_said": Option((bool,), "pass where it does not apply but what it asks for is said anyway", True),
+        "not_applicable_when": Option((str, list), "facts any one of which keep a rule that does not apply from passing when what it asks for is said"),
     },
     placeholders=("match", "missing", "why"),
     scopes=("body",),
@@ -90,12 +92,13 @@ class Said(Fields):
 class Compiled(Fields):
     """A fact rule's options, read once as it loads."""
 
-    __slots__ = ("applies_when", "unless", "requires", "checklist", "reasons", "suggestions")
+    __slots__ = ("applies_when", "unless", "requires", "checklist", "reasons", "suggestions", "never")
 
     def __init__(self, applies_when: tuple, unless: tuple, requires: tuple, checklist: tuple, reasons: tuple,
-                 suggestions: tuple) -> None:
+                 suggestions: tuple, never: tuple = ()) -> None:
         self.applies_when, self.unless, self.requires = applies_when, unless, requires
         self.checklist, self.reasons, self.suggestions = checklist, reasons, suggestions
+        self.never = never
 
 
 def _error(field: str, message: str) -> RuleError:
@@ -149,6 +152,7 @@ def prepare(options) -> Compiled:
         _conditions(options.get("applies_when"), "applies_when"), _conditions(options.get("unless"), "unless"),
         _conditions(options.get("requires"), "requires"), tuple(checklist),
         _said(options.get("reasons"), "reasons"), _said(options.get("suggestions"), "suggestions"),
+        _conditions(options.get("not_applicable_when"), "not_applicable_when"),
     )
     if bool(compiled.requires) == bool(compiled.checklist):
         raise _error("requires", "a rule of kind 'fact' needs either 'requires' or 'checklist' (one of them)")
@@ -175,7 +179,9 @@ def check(rule, doc, ctx: Context) -> Outcome:
     facts = facts_for(doc, ctx.sent)
     if not all(c.holds(facts) for c in compiled.applies_when) or any(c.holds(facts) for c in compiled.unless):
         # What the rule asks for, said anyway, is a pass: "Offers to meet access needs" is true of a survey that offers them.
-        if rule.options.get("pass_when_said", True) and _met(compiled, facts):
+        # ("no travel costs, as meetings are online" is no pass: nobody travels)
+        if (rule.options.get("pass_when_said", True) and not any(c.holds(facts) for c in compiled.never)
+                and _met(compiled, facts)):
             return Outcome(PASS, note="it says this, though the rule need not apply")
         return Outcome(NOT_APPLICABLE, note=rule.options.get("not_applicable") or CONTRACT.options["not_applicable"].default)
     if compiled.requires:
