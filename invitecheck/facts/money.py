@@ -85,11 +85,21 @@ def _pay_hedged(doc, a: int, b: int) -> bool:
             and BENEFITS_RE.search(doc.text, doc.lowered, a, b) is None)
 
 
+def _paid(doc, where, found) -> bool:
+    """The words say time is paid: not a sum for costs, nor a hedged offer."""
+    a, b = _clause(doc, where, found.start(), found.end())
+    return not _for_costs(doc, found, a, b) and not _pay_hedged(doc, a, b)
+
+
 def _pay_for_time(doc, where, regex):
-    """The first words that say time is paid, or how much: not a sum for costs, nor a hedged offer."""
+    """The first words that say time is paid, or how much: not a sum for costs, nor a hedged offer.
+    The first match is looked for alone (finditer's first, without merging every alternative's
+    matches): it is usually the answer, or there is none."""
+    first = regex.search(doc.text, doc.lowered, where.start, where.end)
+    if first is None or _paid(doc, where, first):
+        return of(first)
     for found in regex.finditer(doc.text, doc.lowered, where.start, where.end):
-        a, b = _clause(doc, where, found.start(), found.end())
-        if not _for_costs(doc, found, a, b) and not _pay_hedged(doc, a, b):
+        if _paid(doc, where, found):
             return of(found)
     return None
 
