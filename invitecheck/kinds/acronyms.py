@@ -212,8 +212,9 @@ def _candidates(rule, doc: Invitation, ctx: Context) -> dict[str, int]:
 
 
 BRACKETED_RE = programs.compile(r"\(\s*([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\)")
-# "BSL (British Sign Language)": the known abbreviation, then its words in brackets
-SPELLED_AFTER_RE = programs.compile(r"(?<![\w&/-])([A-Z](?:[A-Z]|&[A-Z]){1,4})s?\s*\(\s*([A-Z][\w'’-]*(?:\s+[\w'’-]+){1,8})\s*\)")
+# "BSL (British Sign Language)": the known abbreviation, then its words in brackets (the look back
+# for a letter before it comes after its first capital, so that re jumps from capital to capital)
+SPELLED_AFTER_RE = programs.compile(r"([A-Z](?<![\w&/-][A-Z])(?:[A-Z]|&[A-Z]){1,4})s?\s*\(\s*([A-Z][\w'’-]*(?:\s+[\w'’-]+){1,8})\s*\)")
 
 
 def _known_spelled_out(rule, doc: Invitation, ctx: Context) -> str:
