@@ -176,7 +176,7 @@ class Times(Record):
         heading the role pack): then only a date that is one meeting's ("the first is on 11 April", "the
         next one is on …", a date with its time after it)."""
         asks = self.facts.asks
-        if asks.attend is None and asks.reminder is None and not any(d.role == "event" for d in self.dates):
+        if not any(d.role == "event" for d in self.dates) and asks.attend is None and asks.reminder is None:
             return None  # "The consultation closes on Sunday 31 January": nothing to come to, and a closing date is no meeting's
         if asks.event is not None or asks.ongoing is None or self.named_events:
             return self.event_date

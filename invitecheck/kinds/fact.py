@@ -180,8 +180,8 @@ def check(rule, doc, ctx: Context) -> Outcome:
     if not all(c.holds(facts) for c in compiled.applies_when) or any(c.holds(facts) for c in compiled.unless):
         # What the rule asks for, said anyway, is a pass: "Offers to meet access needs" is true of a survey that offers them.
         # ("no travel costs, as meetings are online" is no pass: nobody travels)
-        if (rule.options.get("pass_when_said", True) and not any(c.holds(facts) for c in compiled.never)
-                and _met(compiled, facts)):
+        if (rule.options.get("pass_when_said", True) and _met(compiled, facts)
+                and not any(c.holds(facts) for c in compiled.never)):
             return Outcome(PASS, note="it says this, though the rule need not apply")
         return Outcome(NOT_APPLICABLE, note=rule.options.get("not_applicable") or CONTRACT.options["not_applicable"].default)
     if compiled.requires:
