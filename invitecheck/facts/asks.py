@@ -336,7 +336,9 @@ class Asks(Record):
     @fact
     def _role_heading(self) -> Evidence | None:
         """A listing headed with the role it offers: "## Volunteer role: Lived Experience Reviewer"."""
-        own = self.facts.region
+        own, lowered = self.facts.region, self.lowered
+        if lowered is not None and lowered.find("role", own.start, own.end) < 0:
+            return None  # no "role" at all: not worth trying the pattern at every line
         found = ROLE_HEADING_RE.search(self.doc.text, own.start, own.end)
         return Evidence(found.start(1), found.end(1)) if found else None
 
@@ -345,6 +347,8 @@ class Asks(Record):
         """A web page headed with a group's name ("# St Aldric's Youth Forum") that asks people to sign up:
         it asks them to join the group."""
         own = self.facts.region
+        if self.doc.text.find("#", own.start, own.end) < 0:
+            return None  # no "#" at all: no Markdown heading
         heading = GROUP_HEADING_RE.search(self.doc.text, own.start, own.end)
         if heading is None or self.search(SIGN_UP_RE, heading.end(), own.end) is None:
             return None
