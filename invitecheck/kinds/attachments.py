@@ -135,11 +135,11 @@ def _at_most_two(matches) -> int:
     return sum(1 for _ in islice(matches, 2))
 
 
-def _nowhere_before(doc: Invitation, pattern, stop: int) -> bool:
-    """Does PATTERN match nowhere in the text before STOP? Worked out once for each STOP: then no search
-    of a stretch ending there can match either, so a text with thousands of promises is not searched to
+def _no_form_line_before(doc: Invitation, stop: int) -> bool:
+    """Is there no form line (FIELD_LINE) anywhere in the text before STOP? Worked out once for each STOP:
+    then no stretch ending there holds one either, so a text with thousands of promises is not searched to
     its end again for each one (that took half a minute on 200,000 characters)."""
-    return doc.memo(("nowhere before", pattern.pattern, stop), lambda: pattern.search(doc.text, 0, stop) is None)
+    return doc.memo(("no form line before", stop), lambda: FIELD_LINE.search(doc.text, 0, stop) is None)
 
 
 def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
@@ -148,15 +148,15 @@ def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
 
     def has_url() -> bool:  # "Below is a link to the survey: https://…" puts the address inside the promise itself
         until = max(stop, end)
-        return not _nowhere_before(doc, URL_RE, until) and bool(URL_RE.search(doc.text, start, until))
+        return bool(doc.urls(start, until))
 
     def fields() -> int:  # only "two or more" matters: counting stops there
-        return 0 if _nowhere_before(doc, FIELD_LINE, stop) else _at_most_two(FIELD_LINE.finditer(after))
+        return 0 if _no_form_line_before(doc, stop) else _at_most_two(FIELD_LINE.finditer(after))
 
     # A plain-text part that lost its links: the HTML part still has them.
     html_links = bool(doc.html_links)
     if thing.startswith("download"):  # "in the downloads section": a file or a link to the page that has it
-        return None if doc.attachments or URL_RE.search(doc.text, doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
+        return None if doc.attachments or doc.urls(doc.body.start, stop) or html_links else "but there is no attachment, and no link to a page with downloads"
     if re.search(r"\b(?:link|button|website|url|click|here)\b", thing):
         return None if has_url() or html_links else "but there is no web address after it"
     if any(word in thing for word in FORM_WORDS):
@@ -175,27 +175,6 @@ def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
 
 def _short(quoted: str) -> str:
     return quoted if len(quoted) <= 70 else quoted[:67] + "…"
-
-
-def _first_link_ends(doc: Invitation) -> int:
-    """The least N for which the body up to character N holds a web address (past the end if none does).
-
-    Whether text[body:N] holds one only grows with N (URL_RE looks at nothing outside its match), so a binary
-    search finds N with a few searches, and each "link above" is then a comparison, not a search of all the
-    text before it (thousands of them took minutes)."""
-    def compute() -> int:
-        low, high = doc.body.start, len(doc.text) + 1  # text[body:high] holds one, or high is past the end
-        if not URL_RE.search(doc.text[low:]):
-            return high
-        high = len(doc.text)
-        while low < high:
-            middle = (low + high) // 2
-            if URL_RE.search(doc.text[doc.body.start : middle]):
-                high = middle
-            else:
-                low = middle + 1
-        return low
-    return doc.memo(("first link ends",), compute)
 
 
 # Every form line (FIELD_LINE) holds one of these: a question mark, a label's colon, a blank, a box.
@@ -218,7 +197,7 @@ def _above_problem(doc: Invitation, promise) -> str | None:
     """'the link above': the promised thing is in the text before the promise."""
     thing = promise.thing
     start = promise.evidence.start
-    link_before = start >= _first_link_ends(doc)  # URL_RE.search(doc.text[doc.body.start:start])
+    link_before = bool(doc.urls(doc.body.start, start))  # the web addresses, found once per invitation
     if "link" in thing:
         return None if link_before or doc.html_links else "but there is no web address before it"
     if "form" in thing:
