@@ -454,3 +454,86 @@ def test_a_past_meeting_or_the_senders_leave_is_not_a_date_to_act_by(text):
 def test_a_date_after_the_senders_leave_in_the_same_sentence_is_still_read():
     text = "I am on leave until 7 December, so please reply to my colleague by 20 January 2027."
     assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == ["20 January 2027"]
+
+
+# --- readings anyone could trigger (December 2026, sixth pass) ---------------------------------------
+
+@pytest.mark.parametrize("time", ["at 1800 at", "at 1800 on the ground floor of", "at 1830, at"])
+def test_a_meeting_at_a_four_figure_time_has_its_time(run, draft, time):
+    # "at 1800" was no time of day, so when-and-where said the time was missing.
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 14 January 2027 {time} "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("count", ["We spoke at 1800 people events last year.", "Our hall seats up to 1800."])
+def test_a_count_after_at_is_not_the_meeting_time(run, draft, count):
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
+                     f"{count} Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [f["message"] for f in report["when-and-where"]["findings"]] == [
+        "It invites people to a patient panel meeting but does not give the time."]
+
+
+def test_next_friday_sent_midweek_is_next_weeks_and_the_report_asks_which_is_meant(run, draft):
+    # Sent on Wednesday 2 December, "next Friday" was read as Friday 4 December and quoted as 'Friday'.
+    # Many UK readers take it as the Friday of next week (11 December), others as the coming one: the
+    # later day is measured, and dates-consistent says it could be either, so the sender gives the date.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting next Friday at 2pm at Leeds Civic Hall, LS1 1UR.\n"
+                     "Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'next Friday' is too soon: Friday 11 December 2026 is 9 days after it was sent on Wednesday "
+            "2 December 2026; allow at least 14 days.")]
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (5, "'next Friday': it could mean Friday 4 December 2026 or Friday 11 December 2026.")]
+
+
+@pytest.mark.parametrize("text, sent, expected", [
+    ("The meeting is next Monday.", WED_2_DEC_2026, date(2026, 12, 7)),  # the coming Monday is next week's
+    ("The meeting is next Wednesday.", WED_2_DEC_2026, date(2026, 12, 9)),  # a week on from sending
+    ("The meeting is next Friday.", date(2026, 12, 4), date(2026, 12, 11)),  # sent on a Friday: a week on
+    ("The meeting is next Friday.", date(2026, 12, 5), date(2026, 12, 11)),  # sent on a Saturday: the coming one
+])
+def test_next_weekday_with_one_reading_is_that_day(text, sent, expected):
+    assert [(m.text, m.date) for m in find_dates(text, sent)] == [(text[15:-1], expected)]
+
+
+def test_next_monday_sent_midweek_is_not_ambiguous(run, draft):
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting next Monday at 2pm at Leeds Civic Hall, LS1 1UR.\n"
+                     "Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["dates-consistent"]["findings"] == []
+
+
+OUTLOOK_REPLY = (
+    "Subject: {subject}\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\nDate: 2 December 2026\n\n{own}\n\n"
+    "________________________________\nFrom: Sam Patel <sam@example.org>\nSent: Monday, November 30, 2026 10:15 AM\n"
+    "To: Helen Mbeki <helen.mbeki@example.nhs.uk>\nSubject: Patient panel\n\n{quoted}\n\nSam Patel\n")
+
+
+def test_an_outlook_reply_quoted_below_a_line_of_underscores_is_history(run, draft):
+    # The earlier message under Outlook's line of underscores was read as the sender's own words: its
+    # "deadline was 25 November" failed notice-period, as if the reply had asked for it.
+    out = run("check", draft(OUTLOOK_REPLY.format(
+        subject="RE: Patient panel",
+        own="Hi Sam,\n\nYes, please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds "
+            "Civic Hall, LS1 1UR. Please reply by 23 December 2026.\n\nHelen Mbeki",
+        quoted="Hi Helen, I know the deadline was 25 November, but can I still come on Friday 4 December?")),
+        "--format", "json", "--no-config")
+    checks = {check["rule"]: check for check in out.result("draft.txt")["checks"]}
+    assert checks["notice-period"]["status"] == "pass"
+    assert checks["dates-consistent"]["status"] == "pass"
+
+
+def test_an_outlook_forward_below_a_line_of_underscores_is_still_the_invitation(run, draft):
+    out = run("check", draft(OUTLOOK_REPLY.format(
+        subject="FW: Patient panel", own="Thought this might interest you.",
+        quoted="Please join our patient panel meeting on Friday 4 December at 2pm at Leeds Civic Hall, LS1 1UR. "
+               "Reply to sam@example.org.")),
+        "--format", "json", "--no-config")
+    checks = {check["rule"]: check for check in out.result("draft.txt")["checks"]}
+    assert [(f["line"], f["message"]) for f in checks["notice-period"]["findings"]] == [
+        (13, "'Friday 4 December' is too soon: Friday 4 December 2026 is 2 days after it was sent on Wednesday "
+             "2 December 2026; allow at least 14 days.")]
