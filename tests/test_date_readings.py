@@ -467,7 +467,8 @@ def test_a_meeting_at_a_four_figure_time_has_its_time(run, draft, time):
     assert report["when-and-where"]["status"] == "pass"
 
 
-@pytest.mark.parametrize("count", ["We spoke at 1800 people events last year.", "Our hall seats up to 1800."])
+@pytest.mark.parametrize("count", ["We spoke at 1800 people events last year.", "Our hall seats up to 1800.",
+                                   "We are looking at 2030 and beyond."])
 def test_a_count_after_at_is_not_the_meeting_time(run, draft, count):
     report = _report(run, draft, "2 December 2026",
                      "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
@@ -501,6 +502,7 @@ def test_next_weekday_with_one_reading_is_that_day(text, sent, expected):
 
 
 def test_next_monday_sent_midweek_is_not_ambiguous(run, draft):
+    # The coming Monday is already next week's: one reading, nothing to ask (this passed before, with no reading to doubt)
     report = _report(run, draft, "2 December 2026",
                      "Please join our patient panel meeting next Monday at 2pm at Leeds Civic Hall, LS1 1UR.\n"
                      "Reply to helen.mbeki@example.nhs.uk.\n")
@@ -528,6 +530,7 @@ def test_an_outlook_reply_quoted_below_a_line_of_underscores_is_history(run, dra
 
 
 def test_an_outlook_forward_below_a_line_of_underscores_is_still_the_invitation(run, draft):
+    # The forwarded invitation is what is judged, so the line of underscores ends nothing in a "FW:" (passed before)
     out = run("check", draft(OUTLOOK_REPLY.format(
         subject="FW: Patient panel", own="Thought this might interest you.",
         quoted="Please join our patient panel meeting on Friday 4 December at 2pm at Leeds Civic Hall, LS1 1UR. "
@@ -537,3 +540,18 @@ def test_an_outlook_forward_below_a_line_of_underscores_is_still_the_invitation(
     assert [(f["line"], f["message"]) for f in checks["notice-period"]["findings"]] == [
         (13, "'Friday 4 December' is too soon: Friday 4 December 2026 is 2 days after it was sent on Wednesday "
              "2 December 2026; allow at least 14 days.")]
+
+
+@pytest.mark.parametrize("period", ["later this month", "early next month", "in the new year", "in spring 2027"])
+def test_a_vague_period_is_no_day_to_measure_notice_against(run, draft, period):
+    # A decision, pinned (this passed before): "later this month" or "spring 2027" names no day, so no rule
+    # measures notice against a day it would have to invent ("later this month" is not the end of the month, nor the day it was sent). The dated meeting
+    # is still measured.
+    assert find_dates(f"Please reply {period}.", WED_2_DEC_2026) == []
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 10 December 2026 at 2pm at Leeds Civic Hall, "
+                     f"LS1 1UR. Please reply to helen.mbeki@example.nhs.uk {period}.\n")
+    assert [f["message"] for f in report["notice-period"]["findings"]] == [
+        "'Thursday 10 December 2026' is too soon: it is 8 days after it was sent on Wednesday 2 December 2026; "
+        "allow at least 14 days."]
+    assert report["dates-consistent"]["status"] == "pass"
