@@ -148,6 +148,7 @@ THIS_BEFORE_RE = re.compile(r"\bthis\s+$", re.I)
 NEXT_BEFORE_RE = re.compile(r"\bnext\s+$", re.I)
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
+NEXT_WEEK_AFTER_RE = re.compile(r",?[ \t]+(?:of[ \t]+)?next[ \t]+week\b", re.I)  # "by Friday next week", "Friday of next week"
 _COUNT = r"(?P<count>\d{1,3}|an?|{vocab:number_name})"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -515,7 +516,10 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
         span_end = match.end()
         week = WEEK_AFTER_RE.match(text, span_end, end)
-        if week and not later and not following:
+        of_next_week = NEXT_WEEK_AFTER_RE.match(text, span_end, end)
+        if of_next_week and not later and not following:  # "Friday next week": the Friday of next week
+            ahead, span_end = 7 - sent.weekday() + weekday, of_next_week.end()
+        elif week and not later and not following:
             ahead, span_end = ahead + 7, week.end()
         if taken.overlaps(span_start, span_end):
             continue

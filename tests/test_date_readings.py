@@ -555,3 +555,15 @@ def test_a_vague_period_is_no_day_to_measure_notice_against(run, draft, period):
         "'Thursday 10 December 2026' is too soon: it is 8 days after it was sent on Wednesday 2 December 2026; "
         "allow at least 14 days."]
     assert report["dates-consistent"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("said", ["Friday next week", "Friday of next week"])
+def test_a_weekday_of_next_week_is_next_weeks(run, draft, said):
+    # "by Friday next week", sent on Wednesday 2 December, was read as Friday 4 December and quoted as 'Friday'.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds Civic Hall, "
+                     f"LS1 1UR.\nPlease reply to helen.mbeki@example.nhs.uk by {said}.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (6, f"'{said}' is too soon: Friday 11 December 2026 is 9 days after it was sent on Wednesday "
+            "2 December 2026; allow at least 14 days.")]
+    assert report["dates-consistent"]["findings"] == []
