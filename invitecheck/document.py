@@ -221,8 +221,6 @@ class Invitation(Record):
         for match in QUOTED_THREAD_RE.finditer(self.text, self.body.start, self.body.end):
             if match.group().startswith(">") and own_prose_follows(self.text, match.start(), self.body.end):
                 continue  # a quote box on a web page, or a passage quoted in the middle: the sender's words go on
-            if match.group().lstrip().startswith("_") and FORWARDED_SUBJECT_RE.match(self.subject_text):
-                continue  # an Outlook forward: the invitation passed on is below the line
             return match.start()
         return self.body.end
 
@@ -274,13 +272,9 @@ FORWARDED_RE = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Forwarded message|Begin forwar
 QUOTED_THREAD_RE = re.compile(
     r"^(?:-{2,}\s*Original Message\s*-{2,}"
     r"|On .{5,120}wrote:\s*$"
-    r"|>.*\n>"
-    # Outlook: a line of underscores over the earlier message's From:, Sent: (or Date:), To:, Subject:
-    r"|[ \t]*_{10,}[ \t]*\n(?=[ \t]*\**From:[^\n]*\n[ \t]*\**(?:Sent|Date):))",
+    r"|>.*\n>)",
     re.M | re.I,
 )
-# "FW: …", "Fwd: …": the message below the sender's note is the invitation they pass on, not an earlier reply
-FORWARDED_SUBJECT_RE = re.compile(r"^\s*(?:fwd?|fw)\s*:", re.I)
 
 # A line of the sender's own prose: not quoted, and long enough to be a sentence rather than a
 # mailing list's footer or a signature line.

@@ -510,36 +510,27 @@ def test_next_monday_sent_midweek_is_not_ambiguous(run, draft):
 
 
 OUTLOOK_REPLY = (
-    "Subject: {subject}\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\nDate: 2 December 2026\n\n{own}\n\n"
-    "________________________________\nFrom: Sam Patel <sam@example.org>\nSent: Monday, November 30, 2026 10:15 AM\n"
-    "To: Helen Mbeki <helen.mbeki@example.nhs.uk>\nSubject: Patient panel\n\n{quoted}\n\nSam Patel\n")
+    "Subject: RE: Patient panel\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\n\nHi Sam,\n\n"
+    "Yes, please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds Civic Hall, LS1 1UR.\n"
+    "Please reply to helen.mbeki@example.nhs.uk.\n\nHelen Mbeki\n\n{rule}\n"
+    "From: Sam Patel <sam@example.org>\nSent: 30 November 2025 10:15\nTo: Helen Mbeki <helen.mbeki@example.nhs.uk>\n"
+    "Subject: Patient panel\n\nHi Helen, can I still join the panel?\n\nSam Patel\n")
 
 
-def test_an_outlook_reply_quoted_below_a_line_of_underscores_is_history(run, draft):
-    # The earlier message under Outlook's line of underscores was read as the sender's own words: its
-    # "deadline was 25 November" failed notice-period, as if the reply had asked for it.
-    out = run("check", draft(OUTLOOK_REPLY.format(
-        subject="RE: Patient panel",
-        own="Hi Sam,\n\nYes, please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds "
-            "Civic Hall, LS1 1UR. Please reply by 23 December 2026.\n\nHelen Mbeki",
-        quoted="Hi Helen, I know the deadline was 25 November, but can I still come on Friday 4 December?")),
-        "--format", "json", "--no-config")
-    checks = {check["rule"]: check for check in out.result("draft.txt")["checks"]}
-    assert checks["notice-period"]["status"] == "pass"
-    assert checks["dates-consistent"]["status"] == "pass"
+@pytest.mark.parametrize("rule", ["________________________________", "-----Original Message-----"])
+def test_the_sent_line_of_an_earlier_message_quoted_in_a_draft_is_not_its_send_date(run, draft, rule):
+    # A pasted Outlook reply with no Date line of its own took the quoted message's "Sent: 30 November 2025"
+    # as its send date (reported as from its Date header), so every date in it was measured from a year before.
+    out = run("check", draft(OUTLOOK_REPLY.format(rule=rule)), "--format", "json", "--no-config")
+    result = out.result("draft.txt")
+    assert (result["sent"], result["sent_from"]) == (date.today().isoformat(), "today")
 
 
-def test_an_outlook_forward_below_a_line_of_underscores_is_still_the_invitation(run, draft):
-    # The forwarded invitation is what is judged, so the line of underscores ends nothing in a "FW:" (passed before)
-    out = run("check", draft(OUTLOOK_REPLY.format(
-        subject="FW: Patient panel", own="Thought this might interest you.",
-        quoted="Please join our patient panel meeting on Friday 4 December at 2pm at Leeds Civic Hall, LS1 1UR. "
-               "Reply to sam@example.org.")),
-        "--format", "json", "--no-config")
-    checks = {check["rule"]: check for check in out.result("draft.txt")["checks"]}
-    assert [(f["line"], f["message"]) for f in checks["notice-period"]["findings"]] == [
-        (13, "'Friday 4 December' is too soon: Friday 4 December 2026 is 2 days after it was sent on Wednesday "
-             "2 December 2026; allow at least 14 days.")]
+def test_a_sent_line_at_the_foot_of_a_draft_is_still_its_send_date(run, draft):
+    out = run("check", draft(OUTLOOK_REPLY.format(rule="Sent: 1 December 2026").split("\nFrom: Sam")[0] + "\n"),
+              "--format", "json", "--no-config")
+    result = out.result("draft.txt")
+    assert result["sent"] == "2026-12-01"
 
 
 @pytest.mark.parametrize("period", ["later this month", "early next month", "in the new year", "in spring 2027"])
