@@ -480,8 +480,9 @@ class Asks(Record):
     @fact
     def ongoing(self) -> Evidence | None:
         """A role or membership that lasts: how often and for how long matter. A reminder to members of
-        their next meeting ("members will be asked to comment") asks for that meeting, not for the role."""
-        return self.role if self._one_off_role is None and self.reminder is None else None
+        their next meeting ("members will be asked to comment") asks for that meeting, not for the role, and
+        so does asking someone to stand in at one meeting of a committee."""
+        return self.role if self._one_off_role is None and self.reminder is None and self.stand_in is None else None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:
