@@ -132,6 +132,7 @@ READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
 MEMBERS_READ_AT_HOME_RE = pattern("{vocab:members_read_at_home}")
 # "read the short summary": a read said to be short asks no more time than a short survey
 SHORT_READ_RE = pattern(r"\b(?:{vocab:short_read})\b")
+PUBLIC_CONSULTATION_RE = pattern("{vocab:public_consultation}")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
@@ -519,9 +520,11 @@ class Asks(Record):
     @fact
     def time_asked(self) -> Evidence | None:
         """Something to come to or join, or something to read not said to be short: "read the short
-        summary and tell us what you think" asks no more of people's time than a short survey."""
+        summary and tell us what you think" asks no more of people's time than a short survey, and nor does
+        reading a public consultation's document to answer its questions."""
         reading = None if self.attend is not None else self.reading
-        if reading is not None and self.search(SHORT_READ_RE, reading.start, reading.end) is not None:
+        if reading is not None and (self.search(SHORT_READ_RE, reading.start, reading.end) is not None
+                                    or self.search(PUBLIC_CONSULTATION_RE) is not None):
             return None
         return self.attend or reading
 
