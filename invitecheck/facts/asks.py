@@ -78,6 +78,7 @@ ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b"
 FREQUENCY_RE = pattern("{vocab:frequency}")
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
+MEMBER_ALREADY_RE = pattern("{vocab:member_already}")
 ROTA_RE = pattern("{vocab:rota}")
 ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
@@ -494,7 +495,10 @@ class Asks(Record):
     def time(self) -> Evidence | None:
         """Time asked for beyond a short survey (reading done at home among it): payment matters. A reminder to members of their group's
         next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
-        to stand in or sign up to a rota."""
+        to stand in or sign up to a rota. A fellow member asked to stand in ("as the other patient rep")
+        already knows what the group asks and whether it pays."""
+        if self.stand_in is not None and self.first(MEMBER_ALREADY_RE) is not None:
+            return None
         if self.reminder is not None:
             return self._other_time
         found = self.role or self.one_off
