@@ -227,7 +227,10 @@ def _other_language(doc) -> tuple[Span, ...]:
 
 
 # "3. Help shape our research" on a line of its own after a blank line: an item of a newsletter.
-ITEM_HEADING_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
+# The first line of the text is tried on its own (FIRST_ITEM_HEADING_RE), so that the search for the
+# others opens with "\n", which re skips ahead to ("(?:\A|\n…)" was tried at every place).
+ITEM_HEADING_RE = re.compile(r"\n[ \t]*\n[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
+FIRST_ITEM_HEADING_RE = re.compile(r"[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
 
 
 def newsletter_items(doc) -> tuple[Span, ...]:
@@ -238,7 +241,9 @@ def newsletter_items(doc) -> tuple[Span, ...]:
 
 def _newsletter_items(doc) -> tuple[Span, ...]:
     own = region(doc)
-    starts = [m.start(1) for m in ITEM_HEADING_RE.finditer(doc.text, own.start, own.end)]
+    first = FIRST_ITEM_HEADING_RE.match(doc.text, 0, own.end) if own.start == 0 else None  # as "\A" found it
+    starts = [first.start(1)] if first else []
+    starts += [m.start(1) for m in ITEM_HEADING_RE.finditer(doc.text, first.end() if first else own.start, own.end)]
     if len(starts) < 3:
         return ()
     return tuple(Span(a, b) for a, b in zip(starts, starts[1:] + [own.end]))
