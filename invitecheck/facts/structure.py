@@ -13,7 +13,7 @@ from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..address import split_sender
 from ..fields import Fields
-from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
+from ..document import SIGNATURE_LINE_MAX, VALEDICTION_RE, Span, forwarded_marker
 from ..vocabulary import pattern, words
 
 # An Outlook reply or forward quotes the earlier message under a header block.
@@ -43,7 +43,7 @@ def forward(doc) -> Forward | None:
 
 
 def _forward(doc) -> Forward | None:
-    marker = FORWARDED_RE.search(doc.text, doc.body.start, doc.body.end)
+    marker = forwarded_marker(doc.text, doc.body.start, doc.body.end)
     if marker is None:
         return None
     position = doc.text.find("\n", marker.end(), doc.body.end)
