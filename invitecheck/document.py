@@ -218,7 +218,11 @@ class Invitation(Record):
         return self.memo(("message_end",), self._find_message_end)
 
     def _find_message_end(self) -> int:
-        for match in QUOTED_THREAD_RE.finditer(self.text, self.body.start, self.body.end):
+        start, end, lower = self.body.start, self.body.end, self.lowered
+        if (lower is not None and self.text.find("--", start, end) < 0 and self.text.find("\n>", start, end) < 0
+                and lower.find("wrote:", start, end) < 0):
+            return end  # every match has "--", "\n>" or "wrote:" (re tried the pattern at every place)
+        for match in QUOTED_THREAD_RE.finditer(self.text, start, end):
             if match.group().startswith(">") and own_prose_follows(self.text, match.start(), self.body.end):
                 continue  # a quote box on a web page, or a passage quoted in the middle: the sender's words go on
             return match.start()
