@@ -26,3 +26,18 @@ def test_unreadable_reasons_keep_their_advice_as_written():
     assert _reason("x#3: the email has 5001 MIME parts, more than 5000") == "the email has N MIME parts, more than N"
     assert _reason("x#4: the Date line '1 May 9999' is in the year 9999; give a date in the years 1900 to 2999") == \
         "the Date line '…' is in the year N; give a date in the years 1900 to 2999"
+
+
+def test_line_span_is_the_whole_line_on_every_line():
+    # line_span now reads the next line's start instead of searching for a newline (which ran to the
+    # end of one long line for every date on it): the same spans on first, middle, empty and last lines.
+    from invitecheck.document import Invitation, Span
+
+    for text in ("one\n\nthree\n", "one\ntwo", "", "\n", "only", "a\r\nb\n\n"):
+        doc = Invitation("x.txt", "text", text, Span(0, len(text)))
+        for offset in range(len(text) + 1):
+            start = text.rfind("\n", 0, offset) + 1
+            end = text.find("\n", start)
+            end = len(text) if end == -1 else end
+            span = doc.line_span(offset)
+            assert (span.start, span.end) == (start, end), (text, offset)
