@@ -198,9 +198,10 @@ class Invitation(Record):
     def line_span(self, offset: int) -> Span:
         """The whole line holding ``offset``, without its newline."""
         line, _ = self.position(offset)
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return Span(start, len(self.text) if end == -1 else end)
+        # The next line's start, not a search for the newline: on one long line of many dates
+        # each search ran to the line's end, and the work grew with the square of the line.
+        starts = self._line_starts
+        return Span(starts[line - 1], starts[line] - 1 if line < len(starts) else len(self.text))
 
     # -- parts ------------------------------------------------------------
 
