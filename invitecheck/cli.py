@@ -50,11 +50,13 @@ def _root(
 
 
 def _parse_sent(value: str):
-    from .dates import parse_written_date
+    from .dates import YearNotInFull, parse_written_date
     from .sent import YEARS, believable
 
     try:
         day = parse_written_date(value).date()
+    except YearNotInFull:
+        _fail(f"--sent '{value[:60]}' does not give its year in full; write it like 2024-03-04 or 4 March 2024")
     except (ValueError, OverflowError):
         _fail(f"--sent '{value[:60]}' is not a real date; write it like 2024-03-04 or 4 March 2024")
     if not believable(day.year):

@@ -64,7 +64,8 @@ _MONTH = r"(?P<month>{vocab:month_name}|{vocab:month_abbreviation}\.?)"
 _WEEKDAY = r"(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation}\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_RANGE = rf"(?:\s*(?:{{vocab:day_range_link}})\s*\d{{1,2}}{_ORD})?"
+# "12-14 March" (a range: read as its first day), "12th & 19th Jan" (two days: read as both)
+_RANGE = rf"(?:\s*(?P<link>{{vocab:day_range_link}})\s*(?P<second>\d{{1,2}}){_ORD})?"
 
 # The day-and-month patterns start at the digits or the month name, where the
 # regex engine can jump straight to candidates; a weekday just before ("Monday
@@ -99,6 +100,8 @@ DIGITS_FIRST_RE = pattern(
     rf"|(?<!-)(?P<dashed>\d{{1,2}})[-/]{_MONTH}[-/](?P<year>\d{{4}}|\d{{2}})(?![\w/]|[.\-]\d)"
     r"|(?<![-£$])(?!24/7\b)(?P<day>\d{1,2})/(?P<month_number>\d{1,2})(?![\w/%]|[.,]\d|[ \t]+(?:of|days?|hours?|hrs?|weeks?|months?|years?)\b)"
     r"|(?P<nth>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<which>this|next|the)\s+month)?\b(?![ \t]+(?!at\b|by\b)[a-z]))", 0)
+# "12th and 19th January" names two days; "12-14" and "12 to 14" a range, "1st or 2nd" a choice (read as the first)
+_TWO_DAYS_LINKS = {"and", "&"}
 THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
 SHORT_DATE_LEAD_RE = pattern(r"\b(?:{vocab:short_date_lead})\s*$", 0)
 ISO_RE = re.compile(r"(?=\d)(?<![\d/-])(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/-])")
@@ -215,20 +218,34 @@ _IN_A_WEB_ADDRESS_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\"]*$", re.I)
 _CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
 
 
-def _is_header_line(text: str, line_start: int, start: int) -> bool:
+class _Lines:
+    """Where the lines of a text start, worked out when first asked (or an Invitation's): a search back
+    for each date's line start ran to the start of a long line, and one line of many dates took seconds."""
+
+    def __init__(self, text: str, starts: list[int] | None) -> None:
+        self.text, self.starts = text, starts
+
+    def around(self, offset: int) -> tuple[int, int | None, int | None]:
+        """(the start of the line holding offset, the previous line's start, the next line's start)."""
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        starts = self.starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return starts[index], starts[index - 1] if index else None, starts[index + 1] if index + 1 < len(starts) else None
+
+
+def _is_header_line(text: str, lines: _Lines, start: int) -> bool:
+    line_start, before, after = lines.around(start)
     window = min(start + 1, line_start + HEADER_WINDOW)
     if _HEADER_LINE_RE.match(text, line_start, window):
         return True
     if not _DATE_LINE_RE.match(text, line_start, window):
         return False
-    before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else -1
-    after = text.find("\n", start) + 1 or -1
-    return any(_MAIL_HEADER_RE.match(text, line, line + HEADER_WINDOW) for line in (before, after) if line >= 0)
+    return any(_MAIL_HEADER_RE.match(text, line, line + HEADER_WINDOW) for line in (before, after) if line is not None)
 
 
-def _is_timestamp(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    if _is_header_line(text, line_start, start) or re.search(r";\s*$", text[max(line_start, start - 3) : start]):
+def _is_timestamp(text: str, start: int, end: int, lines: _Lines) -> bool:
+    if _is_header_line(text, lines, start) or re.search(r";\s*$", text[max(lines.around(start)[0], start - 3) : start]):
         return True
     return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
 
@@ -262,7 +279,20 @@ def parse_written_date(value: str, fuzzy: bool = False) -> datetime:
             for filler in _FILLERS]
     if read[0].date() != read[1].date():
         raise ValueError(f"'{value}' does not give a day, a month and a year")
+    if not year_in_full(value, read[0].year):
+        raise YearNotInFull(f"'{value}' does not give its year in full")
     return read[0]
+
+
+def year_in_full(value: str, year: int) -> bool:
+    """Is the year a date was read as written in it, in four digits or two ("4/3/26")? Not in "4 March 0",
+    which dateutil and the email library read as 2000."""
+    return str(year) in value or re.search(rf"(?<![\d:]){year % 100:02d}(?![\d:])", value) is not None
+
+
+class YearNotInFull(ValueError):
+    """A date whose year is one digit ("4 March 0"), which dateutil reads as 2000: four digits
+    ("4 March 2026") or two ("4/3/26", the century nearest today) give a year a reader can trust."""
 
 
 _FILLERS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
@@ -276,6 +306,15 @@ class DateMention(Fields):
 
     def __init__(self, start: int, end: int, text: str, date: date, how: str, stated_weekday: int | None = None) -> None:
         self.start, self.end, self.text, self.date, self.how, self.stated_weekday = start, end, text, date, how, stated_weekday
+
+
+class ImpossibleDate(Fields):
+    """A date written out that no calendar has ("31 April 2026", "30 February"), and why."""
+
+    __slots__ = ("start", "end", "text", "problem")
+
+    def __init__(self, start: int, end: int, text: str, problem: str) -> None:
+        self.start, self.end, self.text, self.problem = start, end, text, problem
 
 
 class InstantDeadline(Fields):
@@ -292,15 +331,11 @@ def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | N
     send date on. A weekday that fits only an earlier date may pick that one; a weekday that fits
     neither is left for dates-consistent to report, not taken as a reason to move a year on."""
     earliest = sent - timedelta(weeks=YEARLESS_PAST_WEEKS)
-    for year in range(sent.year - 1, sent.year + 9):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue  # 29 February waits for a leap year
-        if candidate >= earliest:
-            break
-    else:
-        return None
+    year = _yearless_year(day, month, sent)
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return None  # "29 February" in a year without one: see no_such_day
     if weekday is not None and candidate.weekday() != weekday:
         # "Friday 9 June" in an email sent on Monday 12 June 2017 is the Friday just gone (a
         # deadline already past), and so is one further back, up to RECENT_PAST_DAYS.
@@ -312,6 +347,31 @@ def _year_for(day: int, month: int, sent: date, weekday: int | None) -> date | N
             if past < earliest and (sent - past).days <= RECENT_PAST_DAYS and past.weekday() == weekday:
                 return past
     return candidate
+
+
+def _yearless_year(day: int, month: int, sent: date) -> int:
+    """The year a date written without one falls in: the first from YEARLESS_PAST_WEEKS before the
+    send date on. 29 February sits where it would be, just after 28 February, in every year: a reader
+    sent "by 29 Feb" in December 2025 sees a day that February 2026 lacks, not one in 2028."""
+    earliest = sent - timedelta(weeks=YEARLESS_PAST_WEEKS)
+    for year in (sent.year - 1, sent.year):
+        if date(year, month, min(day, calendar.monthrange(year, month)[1])) >= earliest:
+            return year
+    return sent.year + 1
+
+
+def no_such_day(day: int, month: int, year: int | None, sent: date) -> str | None:
+    """Why a day and a month that look like a date are none ("there is no 31 April"), or None: they are
+    one, or are not a day and a month at all (month 13, day 32, a year no invitation gives)."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    name = calendar.month_name[month]
+    if day > (29 if month == 2 else calendar.monthrange(2000, month)[1]):
+        return f"there is no {day} {name}"
+    if (month, day) != (2, 29):
+        return None
+    year = _yearless_year(day, month, sent) if year is None else _full_year(year, sent)
+    return None if year is None or calendar.isleap(year) else f"there is no 29 February in {year}"
 
 
 # A date without a year up to eight weeks before the send date is this year's, already gone:
@@ -362,18 +422,25 @@ def _make(day: int, month: int, year: int | None, sent: date, weekday: int | Non
         return None
     if year is None:
         return _year_for(day, month, sent, weekday)
-    if year < 100:  # "31/12/99" is 1999 and "4/3/25" 2025: the century nearest the send date
+    year = _full_year(year, sent)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None  # "31 February" is not a date (see no_such_day)
+
+
+def _full_year(year: int, sent: date) -> int | None:
+    """A year as written, in full: "31/12/99" is 1999 and "4/3/25" 2025, the century nearest the send
+    date; None for a year no invitation gives."""
+    if year < 100:
         year += sent.year - sent.year % 100
         if year > sent.year + 50:
             year -= 100
         elif year <= sent.year - 50:
             year += 100
-    if not 1900 <= year <= 9999:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None  # "31 February" is not a date
+    return year if 1900 <= year <= 9999 else None
 
 
 class _Taken:
@@ -409,10 +476,25 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
     Dates written as history ("since 3 May 2019", "the meeting we held on …")
     are left out. Past dates are kept: the caller decides what they mean.
     """
+    return read_dates(text, sent, start, end)[0]
+
+
+def find_impossible_dates(text: str, sent: date, start: int = 0, end: int | None = None) -> list[ImpossibleDate]:
+    """The dates in ``text[start:end]`` that no calendar has: "31 April 2026", "31/02/2026", "by 29 Feb"
+    sent in a year whose February has 28 days."""
+    return read_dates(text, sent, start, end)[1]
+
+
+def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
+               line_starts: list[int] | None = None) -> tuple[list[DateMention], list[ImpossibleDate]]:
+    """(find_dates, find_impossible_dates), read in one pass. line_starts: where each line of the text
+    starts (an Invitation has them), so that a date's line is found without searching back for it."""
     end = len(text) if end is None else end
     lower = lowered(text)
     found: list[DateMention] = []
+    impossible: list[ImpossibleDate] = []
     taken = _Taken()
+    lines = _Lines(text, line_starts)
 
     def weekday_before(position: int) -> tuple[int, int | None]:
         """Where a date really starts, and its weekday, if a weekday name comes just before it."""
@@ -427,20 +509,28 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         found_weekday = None if weekday is not None else WEEKDAY_IN_BRACKETS_RE.match(text, lower, position, end)
         return (found_weekday.end(), weekday_number(found_weekday["weekday"])) if found_weekday else (position, weekday)
 
-    def add(first: int, last: int, weekday: int | None, when: date | None, how: str) -> None:
-        if when is None or taken.overlaps(first, last):
+    def add(first: int, last: int, weekday: int | None, when: date | None, how: str, problem: str | None = None) -> None:
+        if (when is None and problem is None) or taken.overlaps(first, last):
             return
         taken.add(first, last)
-        if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last):
+        if _NOT_A_DEADLINE_RE.search(text, lower, max(start, first - 60), first) or _is_timestamp(text, first, last, lines):
             return
         if _REFERENCE_BEFORE_RE.search(text, lower, max(start, first - 30), first):
             return
         if first > start and not text[first - 1].isspace() and _IN_A_WEB_ADDRESS_RE.search(text, max(start, first - 200), first):
             return  # "https://example.org/events?date=12-05-2027": part of an address
-        found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
+        if when is None:
+            impossible.append(ImpossibleDate(first, last, text[first:last].strip(), problem))
+        else:
+            found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
+
+    def add_day(first: int, last: int, weekday: int | None, day: int, month: int, year: int | None) -> None:
+        """A date of a day, a month and perhaps a year; one no calendar has is kept apart ("31 April")."""
+        when = _make(day, month, year, sent, weekday)
+        add(first, last, weekday, when, "date", None if when is not None else no_such_day(day, month, year, sent))
 
     for match in ISO_RE.finditer(text, start, end):
-        add(match.start(), match.end(), None, _make(int(match["day"]), int(match["month"]), int(match["year"]), sent, None), "date")
+        add_day(match.start(), match.end(), None, int(match["day"]), int(match["month"]), int(match["year"]))
     short = []  # "by 12/5" and "by the 12th", read once the dates with a month's name have been ("5/6 January")
     for match in DIGITS_FIRST_RE.finditer(text, lower, start, end):
         if match["numeric"]:
@@ -449,10 +539,10 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             if month > 12 >= day:  # "12/25/2026" can only be American order: 25 December
                 day, month = month, day
             last, weekday = weekday_after(match.end(), weekday)
-            add(first, last, weekday, _make(day, month, int(match["number_year"]), sent, weekday), "date")
+            add_day(first, last, weekday, day, month, int(match["number_year"]))
         elif match["dashed"]:  # "12-May-2027"
             first, weekday = weekday_before(match.start())
-            add(first, match.end(), weekday, _make(int(match["dashed"]), month_number(match["month"]), int(match["year"]), sent, weekday), "date")
+            add_day(first, match.end(), weekday, int(match["dashed"]), month_number(match["month"]), int(match["year"]))
         else:
             short.append(match)
     for regex in (DAY_MONTH_RE, MONTH_DAY_RE):
@@ -476,7 +566,15 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
                 if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             last, weekday = weekday_after(last, weekday)
-            add(first, last, weekday, _make(int(match["day"]), month, year, sent, weekday), "date")
+            if regex is DAY_MONTH_RE and match["second"] and case_free(match["link"]) in _TWO_DAYS_LINKS and int(match["day"]) < int(match["second"]):
+                # "12th & 19th Jan": the 12th, then the 19th (the weekday before is the first day's, one after the second's)
+                first_end = match.start("link")
+                while text[first_end - 1].isspace():
+                    first_end -= 1
+                add_day(first, first_end, weekday if first < match.start() else None, int(match["day"]), month, year)
+                add_day(match.start("second"), last, weekday if last > match.end() else None, int(match["second"]), month, year)
+                continue
+            add_day(first, last, weekday, int(match["day"]), month, year)
     for match in short:
         if match["day"]:  # "by 12/5"
             first, weekday = weekday_before(match.start())
@@ -485,7 +583,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             day, month = int(match["day"]), int(match["month_number"])
             if month > 12 >= day:  # "12/25" can only be American order
                 day, month = month, day
-            add(first, match.end(), weekday, _make(day, month, None, sent, weekday), "date")
+            add_day(first, match.end(), weekday, day, month, None)
         else:  # "by the 12th"
             the = THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
             if the is None or not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
@@ -497,7 +595,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         two = FIRST_OF_TWO_DAYS_RE.match(text, lower, match.start("weekday"), end)
         if two and int(two["day"]) < int(two["second"]):  # "Thursday 5 – Friday 6 June": the 5th takes June
             year = int(two["year"]) if two["year"] else None
-            add(two.start(), two.end("first"), weekday, _make(int(two["day"]), month_number(two["month"]), year, sent, weekday), "date")
+            add_day(two.start(), two.end("first"), weekday, int(two["day"]), month_number(two["month"]), year)
             continue
         day = DAY_AFTER_WEEKDAY_RE.match(text, match.end(), end)
         if day:  # "Tuesday 3rd": a day of the month, unless its month is written after it
@@ -553,7 +651,7 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
             month = sent.replace(day=1) + timedelta(days=32) if match["which"].lower() == "next" else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
         add(first, match.end(), None, when, "relative")
-    return _drop_range_starts(text, sorted(found, key=lambda m: m.start))
+    return _drop_range_starts(text, sorted(found, key=lambda m: m.start)), sorted(impossible, key=lambda m: m.start)
 
 
 # Both run on windows of at most 25 characters (see _drop_range_starts).
@@ -614,9 +712,17 @@ def _reader_text(doc) -> tuple[int, int]:
 
 def dates_in(doc, sent: date, start: int, end: int) -> list[DateMention]:
     """The dates between start and end, found once per invitation however many rules ask."""
+    return [m for m in _read_once(doc, sent)[0] if start <= m.start and m.end <= end]
+
+
+def impossible_dates_in(doc, sent: date, start: int, end: int) -> list[ImpossibleDate]:
+    """The dates no calendar has ("31 April") between start and end, read with dates_in's."""
+    return [m for m in _read_once(doc, sent)[1] if start <= m.start and m.end <= end]
+
+
+def _read_once(doc, sent: date) -> tuple[list[DateMention], list[ImpossibleDate]]:
     first, last = _reader_text(doc)
-    found = doc.memo(("dates", sent), lambda: find_dates(doc.text, sent, first, last))
-    return [m for m in found if start <= m.start and m.end <= end]
+    return doc.memo(("dates", sent), lambda: read_dates(doc.text, sent, first, last, doc._line_starts))
 
 
 def instants_in(doc, start: int, end: int) -> list[InstantDeadline]:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from invitecheck.dates import find_dates
+from invitecheck.dates import find_dates, find_impossible_dates
 
 WED_2_DEC_2026 = date(2026, 12, 2)
 HEAD = "Subject: Join our patient panel\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\nDate: {sent}\n\n"
@@ -558,3 +558,129 @@ def test_a_weekday_of_next_week_is_next_weeks(run, draft, said):
         (6, f"'{said}' is too soon: Friday 11 December 2026 is 9 days after it was sent on Wednesday "
             "2 December 2026; allow at least 14 days.")]
     assert report["dates-consistent"]["findings"] == []
+
+
+# --- dates no calendar has (December 2026 red team) ------------------------------------------------
+
+def test_a_yearless_29_february_in_a_year_without_one_is_reported_not_read_as_a_far_leap_year(run, draft):
+    # Read as 29 February 2028: notice-period passed with "801 days after sending".
+    report = _report(run, draft, "20 December 2025",
+                     "Please join our patient panel. Reply to helen.mbeki@example.nhs.uk.\n"
+                     "Please reply by 29 Feb.\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (6, "'29 Feb.': there is no 29 February in 2026.")]
+    assert report["notice-period"]["status"] != "pass"
+    assert "801" not in (report["notice-period"].get("note") or "")
+
+
+@pytest.mark.parametrize("text, sent, expected", [
+    ("Please reply by 29 Feb.", date(2027, 12, 2), date(2028, 2, 29)),  # the coming February has one
+    ("Please reply by 29 Feb.", date(2028, 3, 20), date(2028, 2, 29)),  # three weeks gone: this year's
+    ("Please reply by 29 February 2028.", date(2025, 12, 20), date(2028, 2, 29)),  # its year given
+])
+def test_29_february_in_a_leap_year_is_still_read(text, sent, expected):
+    assert [m.date for m in find_dates(text, sent)] == [expected]
+
+
+@pytest.mark.parametrize("line, quoted, problem", [
+    ("The first meeting is on 31 April 2027 at 2pm.", "31 April 2027", "there is no 31 April"),
+    ("The first meeting is on 31/02/2027 at 2pm.", "31/02/2027", "there is no 31 February"),
+    ("The first meeting is on 30 February at 2pm.", "30 February", "there is no 30 February"),
+    ("The first meeting is on Thursday 31 April at 2pm.", "Thursday 31 April", "there is no 31 April"),
+    ("The first meeting is on April 31st, 2027 at 2pm.", "April 31st, 2027", "there is no 31 April"),
+    ("The first meeting is on 29 February 2027 at 2pm.", "29 February 2027", "there is no 29 February in 2027"),
+])
+def test_a_date_no_calendar_has_is_quoted_and_the_meeting_has_no_date(run, draft, line, quoted, problem):
+    # Dropped in silence: no dates-consistent finding, and "Thursday 31 April" was read as the coming Thursday,
+    # so when-and-where passed. The reader cannot tell which day is meant: dates-consistent says why, and
+    # when-and-where asks for the date.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel at the Civic Hall, Leeds LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n"
+                     + line + "\n")
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [(6, f"'{quoted}': {problem}.")]
+    assert [(f["line"], f["message"]) for f in report["when-and-where"]["findings"]] == [
+        (6, "It invites people to a first meeting but does not give the date.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Our helpline is open 24/7.", "A 50/50 split of the raffle.", "We won 31-30 on Saturday.",
+    "Case no. 31/02/2026", "Ref: 30/02/2027", "See https://example.org/events/31-02-2027 for more.",
+])
+def test_things_that_only_look_like_impossible_dates_are_not_reported(text):
+    assert find_impossible_dates(text, WED_2_DEC_2026) == []
+
+
+# --- a send date with a year of one digit ----------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["4 March 0", "4 March 1", "4/3/1", "4 March 026"])
+def test_a_send_date_without_its_year_in_full_is_refused(run, draft, value):
+    # '4 March 0' was read as 4 March 2000 and '4 March 1' as 2001.
+    out = run("check", draft("Subject: Join our panel\n\nPlease join our panel on 12 June 2027.\n"), "--sent", value)
+    assert out.exit_code == 2 and out.stdout == ""
+    assert out.stderr.strip() == (f"invitecheck: --sent '{value}' does not give its year in full; "
+                                  "write it like 2024-03-04 or 4 March 2024")
+
+
+@pytest.mark.parametrize("value, expected", [("4/3/26", "2026-03-04"), ("4 March '26", "2026-03-04"), ("4/3/01", "2001-03-04")])
+def test_a_send_date_with_a_two_digit_year_is_read_in_the_nearest_century(run, draft, value, expected):
+    out = run("check", draft("Subject: Join our panel\n\nPlease join our panel on 12 June 2027.\n"), "--sent", value,
+              "--format", "json", "--no-config", "--force")
+    assert out.result("draft.txt")["sent"] == expected
+
+
+def test_a_draft_date_line_without_its_year_in_full_is_refused(run, draft):
+    out = run("check", draft("Subject: Join our panel\nDate: 4 March 1\n\nPlease join our panel on 12 June 2027.\n"),
+              "--format", "json")
+    assert out.exit_code == 2
+    assert "the Date line '4 March 1' does not give its year in full, such as 4 March 2024" in out.result("draft.txt")["error"]
+
+
+def test_an_email_date_header_without_its_year_in_full_is_noted_and_today_used(run, tmp_path):
+    path = tmp_path / "x.eml"
+    path.write_text("From: Helen Mbeki <helen.mbeki@example.nhs.uk>\nSubject: Join our panel\n"
+                    "Date: Wed, 4 Mar 1 10:00:00 +0000\n\nPlease join our panel on 12 June 2027.\n")
+    result = run("check", path, "--format", "json", "--force").result("x.eml")
+    assert result["sent_from"] == "today"
+    assert any("The Date header 'Wed, 4 Mar 1 10:00:00 +0000' does not give its year in full" in note for note in result["notes"])
+
+
+# --- two days before one month ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("The sessions are on 12th & 19th Jan.", [("12th", date(2027, 1, 12)), ("19th Jan.", date(2027, 1, 19))]),
+    ("The sessions are on 12th and 19th January.", [("12th", date(2027, 1, 12)), ("19th January", date(2027, 1, 19))]),
+    ("Come on 5 & 6 June 2027.", [("5", date(2027, 6, 5)), ("6 June 2027", date(2027, 6, 6))]),
+    ("Come on 1st or 2nd June 2027.", [("1st or 2nd June 2027", date(2027, 6, 1))]),  # a choice: its first day
+    ("The course runs 12-14 January.", [("12-14 January", date(2027, 1, 12))]),  # a range: its first day
+    ("The course runs 12 to 14 January.", [("12 to 14 January", date(2027, 1, 12))]),
+])
+def test_two_days_before_one_month_are_both_read(text, expected):
+    # "12th & 19th Jan" was read as the 12th only.
+    assert [(m.text, m.date) for m in find_dates(text, WED_2_DEC_2026)] == expected
+
+
+# --- a date's line, read from the line index --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a Date: line among header lines is a timestamp, on the first line, a middle one or the last (no newline after)
+    ("Date: 1 December 2026\nFrom: Sam <sam@example.org>\nPlease reply by 20 December 2026.", ["20 December 2026"]),
+    ("Please reply by 20 December 2026.\n> From: Sam <sam@example.org>\n> Date: 1 December 2026", ["20 December 2026"]),
+    ("Please reply by 20 December 2026.\nFrom: Sam\nDate: 1 December 2026\nSubject: Panel\n", ["20 December 2026"]),
+    # a Date: line on its own heads the event, wherever it is
+    ("Join our panel.\nDate: 14 January 2027", ["14 January 2027"]),
+    ("Date: 14 January 2027\nTime: 2pm", ["14 January 2027"]),
+    # one long line of many dates: each is read (the line's start was searched for back along it for every date)
+    ("Please come on 1 March 2027 or " + "come on 12 March 2027 or " * 2000, ["1 March 2027"] + ["12 March 2027"] * 2000),
+])
+def test_header_dates_are_told_from_dates_to_act_by_on_every_line(text, expected):
+    assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == expected
+
+
+@pytest.mark.parametrize("text, sent, problem", [
+    ("Please reply by 29 February.", date(2023, 3, 1), "there is no 29 February in 2023"),  # a day gone: this year's
+    ("Please reply by 29 Feb.", date(2026, 12, 2), "there is no 29 February in 2027"),
+    ("Please reply by 31 June.", date(2026, 12, 2), "there is no 31 June"),
+])
+def test_a_yearless_date_no_calendar_has_says_which(text, sent, problem):
+    assert find_dates(text, sent) == []
+    assert [m.problem for m in find_impossible_dates(text, sent)] == [problem]

@@ -36,7 +36,7 @@ MON_12_JUNE_2017 = date(2017, 6, 12)
         # is for dates-consistent to report (see test_date_readings).
         ("Monday 12 June", date(2022, 6, 20), date(2022, 6, 12)),
         ("Friday 8 January", date(2026, 12, 20), date(2027, 1, 8)),  # across the year end
-        ("by 29 February", date(2023, 3, 1), date(2024, 2, 29)),
+        ("by 29 February", date(2023, 12, 1), date(2024, 2, 29)),  # sent 1 March 2023 there is none: see test_date_readings
         ("Sept. 4th", date(2023, 1, 1), date(2023, 9, 4)),
         ("Please reply by Monday 30 November.", date(2026, 12, 3), date(2026, 11, 30)),  # its weekday says it has just gone
         ("Our next meeting is a week on Friday.", MON_12_JUNE_2017, date(2017, 6, 23)),  # the Friday after this one

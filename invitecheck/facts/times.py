@@ -70,6 +70,15 @@ class Dated(Fields):
         self.evidence, self.date, self.role, self.how, self.stated_weekday = evidence, date, role, how, stated_weekday
 
 
+class NoSuchDay(Fields):
+    """A date written out that no calendar has ("31 April 2026"): its ``evidence`` and the ``problem`` ("there is no 31 April")."""
+
+    __slots__ = ("evidence", "problem")
+
+    def __init__(self, evidence: Evidence, problem: str) -> None:
+        self.evidence, self.problem = evidence, problem
+
+
 def is_deadline(doc, start: int, part_start: int | None = None) -> bool:
     before = doc.text[max(doc.body.start if part_start is None else part_start, start - 40) : start]
     return bool(DEADLINE_BEFORE_RE.search(before)) and not is_promise(doc, start)
@@ -127,6 +136,14 @@ class Times(Record):
     def subject_dates(self) -> list:
         """Every date in the subject line, as Dated records."""
         return self._dated(self.doc.subject) if self.doc.subject else []
+
+    @fact
+    def impossible_dates(self) -> list:
+        """The dates no calendar has, in the subject line or the invitation: "31 April 2026", "30 February" (NoSuchDay)."""
+        doc, sent = self.doc, self.facts.sent
+        parts = ([doc.subject] if doc.subject else []) + [self.region]
+        return [NoSuchDay(Evidence(m.start, m.end), m.problem) for part in parts
+                for m in dates.impossible_dates_in(doc, sent, part.start, part.end)]
 
     @fact
     def deadlines(self) -> list:

@@ -1,5 +1,6 @@
 """consistency: the dates agree with each other and with the send date.
 
+- a date no calendar has ("31 April 2026", "30 February", "29 February" in a year without one);
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
 - a deadline after the meeting or event it is for;
 - "next Friday" where it could mean this week's Friday or next week's.
@@ -16,7 +17,7 @@ from ..facts import facts_for
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, inside
 
 CONTRACT = Contract(
-    doc="Fails on a weekday that does not match its date, a deadline after its event, or 'next Friday' where this week's and next week's Friday are both to come.",
+    doc="Fails on a date no calendar has ('31 April'), a weekday that does not match its date, a deadline after its event, or 'next Friday' where this week's and next week's Friday are both to come.",
     placeholders=("match", "problem"),
     scopes=ALL_SCOPES,
 )
@@ -36,7 +37,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # "next Friday" sent on a Wednesday: this week's Friday or next week's
     ambiguous = [(d, other) for d in written if d.how == "weekday"
                  and (other := dates.next_weekday_other_reading(d.evidence.words(doc), d.date, ctx.sent)) is not None]
-    if not mentions and not ambiguous:
+    impossible = [d for d in times.impossible_dates if inside(d.evidence, ctx.spans, doc.message_end)]
+    if not mentions and not ambiguous and not impossible:
         return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []
 
@@ -44,6 +46,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         start, end = dated.evidence.start, dated.evidence.end
         findings.append(Finding(start, end, format_message(rule.message, match=dated.evidence.words(doc), problem=problem), rule.suggestion))
 
+    for d in impossible:
+        report(d, d.problem)
     for m in mentions:
         if m.stated_weekday is not None and m.stated_weekday != m.date.weekday():
             report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")

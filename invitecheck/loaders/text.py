@@ -20,7 +20,7 @@ import re
 
 from .. import programs
 from ..address import split_sender
-from ..dates import parse_written_date
+from ..dates import YearNotInFull, parse_written_date
 from ..document import Attachment, Invitation, Span
 from ..sent import YEARS, believable, written_sent_line
 from ..suppressions import extract as extract_suppressions
@@ -122,6 +122,8 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
         try:
             sent = _date_line(date_value)
+        except YearNotInFull:
+            raise LoadError(f"{path}: the Date line '{shown(date_value)}' does not give its year in full, such as 4 March 2024") from None
         except (ValueError, OverflowError):
             raise unreadable from None
         if not believable(sent.year):
