@@ -100,6 +100,7 @@ GATHERING_RE = re.compile(r"\b(?:(?:" + fragment("event_noun") + r")s?|jur(?:y|i
 # "three co-design workshops": gatherings counted, each a particular meeting even before its date is fixed
 COUNTED_RE = re.compile(r"\b(?:two|three|four|five|six|\d+)\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
+DATE_TO_HOUR_CHARS = 40  # the hour given just after the date, on its line or the next
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # "a 15-minute talk at our conference", "run a stall at the open day"
 _EVENT_TALK = r"\b(?:speak|speaking|talk|present|presentation|stall)\b[^.\n]{0,40}?\bat\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?P<what4>{vocab:event_noun})\b"
@@ -299,7 +300,7 @@ class Asks(Record):
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
         step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
-        return self.event or self.stand_in or self._dated_rota or self._dated_one_off
+        return self.event or self.stand_in or self._dated_rota or self._dated_one_off or self._dated_ask
 
     @fact
     def _dated_one_off(self) -> Evidence | None:
@@ -316,6 +317,19 @@ class Asks(Record):
         text = self.doc.text
         counted = COUNTED_RE.search(text, max(self.region.start, one_off.start - 30), one_off.start)
         return one_off if counted is not None and "interview" not in text[one_off.start : one_off.end].lower() else None
+
+    @fact
+    def _dated_ask(self) -> Evidence | None:
+        """People asked in plain words ("We'd like about eight people") on a day and at an hour the page gives
+        ("Thursday 11 February 2027 / 6.30pm to 8pm"): they are asked to a particular meeting."""
+        ask = self.asked_for_time
+        if ask is None or self.ongoing is not None:
+            return None
+        times = self.facts.times
+        clock = times.clock
+        if clock is None or not any(d.role == "event" and 0 <= clock.start - d.evidence.end <= DATE_TO_HOUR_CHARS for d in times.dates):
+            return None
+        return ask
 
     @fact
     def _dated_rota(self) -> Evidence | None:

@@ -25,7 +25,9 @@ VENUE_RE = pattern(
     r"|(?:^[ \t]*|\b(?:at|in)[ \t]+(?:the[ \t]+)?)(?-i:(?:[A-Z][A-Z'’&-]+[ \t]+){1,5})(?-i:(?=[A-Z]{2,}\b))(?:{vocab:venue_word})\b"
     r"|(?-i:\bTrust\s+(?:HQ|Headquarters)\b)"
     # a place named with its street: "at the Hub on Wesley St", "at the Old Forge off Mill Lane"
-    r"|\b(?:at|in)\s+the\s+(?-i:[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+(?:on|in|off)\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b",
+    r"|\b(?:at|in)\s+the\s+(?-i:[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+(?:on|in|off)\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b"
+    # a place said in words, then its street address: "At the pharmacy, 14 Mill Lane"
+    r"|\b(?:at|in)\s+the\s+[\w'’-]+(?:\*\*|__)?,\s+\d{1,4}[a-z]?\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b",
     re.M,
 )
 ROOM_RE = pattern("{vocab:room}")
