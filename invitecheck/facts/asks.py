@@ -322,14 +322,11 @@ class Asks(Record):
     def _dated_ask(self) -> Evidence | None:
         """People asked in plain words ("We'd like about eight people") on a day and at an hour the page gives
         ("Thursday 11 February 2027 / 6.30pm to 8pm"): they are asked to a particular meeting."""
-        ask = self.asked_for_time
-        if ask is None or self.ongoing is not None:
-            return None
         times = self.facts.times
-        clock = times.clock
+        clock = times.clock  # the cheap tests first: most invitations give no date with its hour
         if clock is None or not any(d.role == "event" and 0 <= clock.start - d.evidence.end <= DATE_TO_HOUR_CHARS for d in times.dates):
             return None
-        return ask
+        return self.asked_for_time if self.ongoing is None else None
 
     @fact
     def _dated_rota(self) -> Evidence | None:
