@@ -36,6 +36,8 @@ DATED_CHARS = 30
 # "the meeting is on", "held on", "join us on": a meeting or event named just before a date
 EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
+# "tmrw (Fri)", "tomorrow, Thursday,": the weekday a relative day means, named straight after it
+DAY_NAMED_AFTER_RE = pattern(r"[ \t]*[(,][ \t]*(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\b\.?[ \t]*[),]?", 0)
 # "today", "tonight", "tomorrow" and its short forms ("tmrw")
 SAME_OR_NEXT_DAY = words("relative_day")
 # A meeting in the same sentence as "today" or "tomorrow": "stand in for you at the group tomorrow"
@@ -204,7 +206,9 @@ class Times(Record):
             if self.search(MEETING_NEAR_RE, start, full_stop if full_stop != -1 else stop) is None:
                 continue
             days = 0 if m.group(0).lower() in ("today", "tonight") else 1  # "tomorrow", "tmrw"
-            return Dated(of(m), self.facts.sent + timedelta(days=days), "event")
+            named = DAY_NAMED_AFTER_RE.match(doc.text, doc.lowered, m.end())  # "tmrw (Fri)": the weekday it means
+            stated = dates.weekday_number(named["weekday"]) if named else None
+            return Dated(of(m), self.facts.sent + timedelta(days=days), "event", stated_weekday=stated)
         return None
 
     @fact

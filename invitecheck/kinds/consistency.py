@@ -1,6 +1,7 @@
 """consistency: the dates agree with each other and with the send date.
 
-- a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
+- a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday),
+  or the day a meeting "tomorrow" falls on ("tmrw (Fri)" sent on a Wednesday);
 - a deadline after the meeting or event it is for.
 
 A deadline already past when the invitation was sent belongs to ``notice``
@@ -31,6 +32,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # The dates written out in full, with their roles (times facts), inside the rule's scope.
     times = facts_for(doc, ctx.sent).times.with_thread  # a reply about a meeting: the dates of the message it quotes too
     mentions = [d for d in times.subject_dates + times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
+    # "tmrw (Fri)": the weekday named for a meeting today or tomorrow, against the day it was sent (when that is known)
+    day = times.meeting_day
+    if day is not None and day.stated_weekday is not None and ctx.sent_from != "today" and inside(day.evidence, ctx.spans, doc.message_end):
+        mentions.append(day)
     if not mentions:
         return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []
@@ -41,7 +46,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
 
     for m in mentions:
         if m.stated_weekday is not None and m.stated_weekday != m.date.weekday():
-            report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
+            if m is day:
+                report(m, f"sent on {dates.describe(ctx.sent)}, it means {dates.describe(m.date)}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
+            else:
+                report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
     in_scope = set(mentions)  # a set: a text may hold thousands of dates, and a list made this quadratic
     events = [e for e in times.named_events if e in in_scope]  # upcoming: a past date is history, not an event
     if events:
