@@ -355,7 +355,7 @@ def _yearless_year(day: int, month: int, sent: date) -> int:
     sent "by 29 Feb" in December 2025 sees a day that February 2026 lacks, not one in 2028."""
     earliest = sent - timedelta(weeks=YEARLESS_PAST_WEEKS)
     for year in (sent.year - 1, sent.year):
-        if date(year, month, min(day, calendar.monthrange(year, month)[1])) >= earliest:
+        if date(year, month, day if day <= 28 else min(day, calendar.monthrange(year, month)[1])) >= earliest:
             return year
     return sent.year + 1
 
