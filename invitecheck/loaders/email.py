@@ -86,11 +86,11 @@ def _sent_date(raw: str) -> tuple[datetime | None, str | None]:
             sent = parse_written_date(raw, fuzzy=True)
         except (ValueError, OverflowError):
             return None, f"The Date header '{quoted}' is not a real date, so today is used as the send date."
-    if not year_in_full(raw, sent.year):  # "Wed, 4 Mar 1 10:00:00": read as 2001
-        return None, f"The Date header '{quoted}' does not give its year in full, so today is used as the send date."
     year = written_year(raw) or sent.year
     if not believable(year) or not believable(sent.year):
         return None, f"The Date header '{quoted}' is in the year {year}, which cannot be right, so today is used as the send date."
+    if not year_in_full(raw, sent.year):  # "Wed, 4 Mar 1 10:00:00": read as 2001
+        return None, f"The Date header '{quoted}' does not give its year in full, so today is used as the send date."
     return sent, None
 
 
