@@ -105,7 +105,7 @@ MAILBOX_PARTS_RE = programs.compile(r"[._+-]")  # "patient.voice" in patient.voi
 
 def _name_part(text: str) -> str:
     """The part of a display name or sign-off line that could be a name."""
-    text = text[:NAME_WINDOW].strip().strip("\"'“”‘’ ")
+    text = text[:NAME_WINDOW].strip().strip("\"'“”‘’ *_")  # "*Farid Halloway, Pharmacist*": a name in italics or bold
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
     text = PRONOUNS.sub(" ", text)
