@@ -6,7 +6,8 @@ Passes when any of these names a person:
 - the sign-off ("Kind regards,\\nHelen Mbeki\\nPatient Experience Manager");
 - a named contact in the text ("please contact Sam Patel on …", "talk to **Sam Patel**",
   "contact our Involvement Officer, Sam Patel, on …",
-  "my name is Helen", "hi, it's Dawn from the surgery").
+  "my name is Helen", "hi, it's Dawn from the surgery", "our chair, Maureen Doyle, would love to
+  hear from you").
 
 Otherwise it fails, quoting what it found. Never not applicable.
 """
@@ -253,6 +254,20 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+# "Our chair, Maureen Doyle, would love to hear from you": a person named with their role, who will answer
+# (not "said our clinic manager, Rhys Evans, at the launch")
+ROLE_THEN_NAME_RE = programs.compile(
+    rf"(?i:\b(?:our|your)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{fragment('contact_role')}))[ \t]*,[ \t]*"
+    rf"(?P<name>[{UPPER}][{LETTER}'’\-]+(?:[ \t]+[{UPPER}][{LETTER}'’\-]+){{1,2}})[ \t]*,[^.!?\n]{{0,40}}?(?i:{fragment('reaches_reader')})")
+
+
+def _role_then_name(doc: Invitation, role_words: set[str]) -> str:
+    for match in ROLE_THEN_NAME_RE.finditer(doc.text, doc.body.start, own_end(doc)):
+        if is_person_name(match["name"], 2, role_words):
+            return match["name"]
+    return ""
+
+
 def _name_with_own_address(doc: Invitation, role_words: set[str]) -> str:
     """A full name written out beside the person's own address: "Priya Chandrasekar, Patient Partnership
     Manager, at priya.chandrasekar@…" or a web page's contact box. The address alone is no name: a
@@ -307,7 +322,8 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
         name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
-    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
+    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_role_then_name, "named contact"),
+                          (_name_with_own_address, "named contact")):
         name = finder(doc, role_words)
         if name:
             return name, where
