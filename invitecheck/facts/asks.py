@@ -123,6 +123,7 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
+ALREADY_MEMBER_RE = pattern("{vocab:already_member}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
@@ -387,6 +388,12 @@ class Asks(Record):
         return self.first(STAND_IN_RE)
 
     @fact
+    def member_standing_in(self) -> Evidence | None:
+        """A stand-in asked of someone already in the group ("as you're the deputy lay member on the group,
+        could you come along in his place"): they agreed the terms of their place when they joined."""
+        return self.first(ALREADY_MEMBER_RE) if self.stand_in is not None else None
+
+    @fact
     def rota(self) -> Evidence | None:
         """A rota or schedule of visits or sessions to sign up to."""
         return self.first(ROTA_RE)
@@ -496,9 +503,11 @@ class Asks(Record):
     def time(self) -> Evidence | None:
         """Time asked for beyond a short survey (reading done at home among it): payment matters. A reminder to members of their group's
         next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
-        to stand in or sign up to a rota."""
+        to stand in or sign up to a rota; nor does a stand-in asked of someone already in the group."""
         if self.reminder is not None:
             return self._other_time
+        if self.member_standing_in is not None:
+            return self.one_off or self.rota  # only a new piece of involvement asks new time
         found = self.role or self.one_off
         if found is not None:
             return found
