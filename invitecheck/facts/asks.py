@@ -78,6 +78,7 @@ ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b"
 FREQUENCY_RE = pattern("{vocab:frequency}")
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
+MEMBER_ALREADY_RE = pattern("{vocab:member_already}")
 ROTA_RE = pattern("{vocab:rota}")
 ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
@@ -123,7 +124,6 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
-ALREADY_MEMBER_RE = pattern("{vocab:already_member}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
@@ -134,6 +134,7 @@ READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
 MEMBERS_READ_AT_HOME_RE = pattern("{vocab:members_read_at_home}")
 # "read the short summary": a read said to be short asks no more time than a short survey
 SHORT_READ_RE = pattern(r"\b(?:{vocab:short_read})\b")
+PUBLIC_CONSULTATION_RE = pattern("{vocab:public_consultation}")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
@@ -388,12 +389,6 @@ class Asks(Record):
         return self.first(STAND_IN_RE)
 
     @fact
-    def member_standing_in(self) -> Evidence | None:
-        """A stand-in asked of someone already in the group ("as you're the deputy lay member on the group,
-        could you come along in his place"): they agreed the terms of their place when they joined."""
-        return self.first(ALREADY_MEMBER_RE) if self.stand_in is not None else None
-
-    @fact
     def rota(self) -> Evidence | None:
         """A rota or schedule of visits or sessions to sign up to."""
         return self.first(ROTA_RE)
@@ -491,8 +486,9 @@ class Asks(Record):
     @fact
     def ongoing(self) -> Evidence | None:
         """A role or membership that lasts: how often and for how long matter. A reminder to members of
-        their next meeting ("members will be asked to comment") asks for that meeting, not for the role."""
-        return self.role if self._one_off_role is None and self.reminder is None else None
+        their next meeting ("members will be asked to comment") asks for that meeting, not for the role, and
+        so does asking someone to stand in at one meeting of a committee."""
+        return self.role if self._one_off_role is None and self.reminder is None and self.stand_in is None else None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:
@@ -503,11 +499,12 @@ class Asks(Record):
     def time(self) -> Evidence | None:
         """Time asked for beyond a short survey (reading done at home among it): payment matters. A reminder to members of their group's
         next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
-        to stand in or sign up to a rota; nor does a stand-in asked of someone already in the group."""
+        to stand in or sign up to a rota. A fellow member asked to stand in ("as the other patient rep")
+        already knows what the group asks and whether it pays."""
+        if self.stand_in is not None and self.first(MEMBER_ALREADY_RE) is not None:
+            return None
         if self.reminder is not None:
             return self._other_time
-        if self.member_standing_in is not None:
-            return self.one_off or self.rota  # only a new piece of involvement asks new time
         found = self.role or self.one_off
         if found is not None:
             return found
@@ -531,9 +528,11 @@ class Asks(Record):
     @fact
     def time_asked(self) -> Evidence | None:
         """Something to come to or join, or something to read not said to be short: "read the short
-        summary and tell us what you think" asks no more of people's time than a short survey."""
+        summary and tell us what you think" asks no more of people's time than a short survey, and nor does
+        reading a public consultation's document to answer its questions."""
         reading = None if self.attend is not None else self.reading
-        if reading is not None and self.search(SHORT_READ_RE, reading.start, reading.end) is not None:
+        if reading is not None and (self.search(SHORT_READ_RE, reading.start, reading.end) is not None
+                                    or self.search(PUBLIC_CONSULTATION_RE) is not None):
             return None
         return self.attend or reading
 

@@ -6,8 +6,10 @@ Passes when any of these names a person:
 - the sign-off ("Kind regards,\\nHelen Mbeki\\nPatient Experience Manager");
 - a named contact in the text ("please contact Sam Patel on …", "talk to **Sam Patel**",
   "contact our Involvement Officer, Sam Patel, on …",
-  "my name is Helen", "hi, it's Dawn from the surgery", "our chair, Maureen Doyle, would love to
-  hear from you").
+  "my name is Helen", "hi, it's Dawn from the surgery");
+- a person named beside their role, as a page names whoever runs it ("Our Youth Participation Lead is
+  Tamsin Oyelaran", "tell our practice manager, Denise Okafor", "Lucy, our youth involvement worker, will
+  reply"), but not one quoted in a news item ("our clinical lead, Dr Sunil Varma, said").
 
 Otherwise it fails, quoting what it found. Never not applicable.
 """
@@ -158,9 +160,10 @@ def _address_name(address: str, role_words: set[str]) -> str:
     """'helen.mbeki@nhs.net' -> 'Helen Mbeki'; role mailboxes give ''."""
     local = address.split("@", 1)[0]
     parts = [p for p in ADDRESS_PARTS_RE.split(local) if p]
-    if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+    # "keziah.marlow-price@…": a double-barrelled surname keeps its hyphen
+    if len(parts) != 2 or not all(p.replace("-", "").isalpha() and len(p) > 1 for p in parts):
         return ""
-    name = " ".join(p.capitalize() for p in parts)
+    name = " ".join("-".join(piece.capitalize() for piece in p.split("-")) for p in parts)
     return name if is_person_name(name, 2, role_words) else ""
 
 
@@ -254,17 +257,39 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
-# "Our chair, Maureen Doyle, would love to hear from you": a person named with their role, who will answer
-# (not "said our clinic manager, Rhys Evans, at the launch")
-ROLE_THEN_NAME_RE = programs.compile(
-    rf"(?i:\b(?:our|your)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{fragment('contact_role')}))[ \t]*,[ \t]*"
-    rf"(?P<name>[{UPPER}][{LETTER}'’\-]+(?:[ \t]+[{UPPER}][{LETTER}'’\-]+){{1,2}})[ \t]*,[^.!?\n]{{0,40}}?(?i:{fragment('reaches_reader')})")
+# "our practice manager, Denise Okafor, …", "Our Youth Participation Lead is Tamsin Oyelaran", "Lucy, our youth
+# involvement worker, will …": a page names the person behind it by their role. The role word is searched
+# for first (it is rarer than "our" or "the"); the words around it are read after.
+CONTACT_ROLE_RE = programs.compile(rf"\b(?:{fragment('contact_role')})s?\b", re.I)
+OWNER_BEFORE_RE = programs.compile(r"\b(?:our|the|your)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+NAME_AFTER_ROLE_RE = programs.compile(
+    rf"(?:,[ \t]*|[ \t]+(?i:is)[ \t]+)(?:\*\*|\*|__|_)?"
+    rf"(?P<name>(?:(?i:{fragment('person_title')})\.?[ \t]+)?[{UPPER}][{LETTER}'’\-]+(?:[ \t]+[{UPPER}][{LETTER}'’\-]+){{1,2}})"
+    r"(?P<after>[^\n]{0,30})"
+)
+NAME_BEFORE_ROLE_RE = programs.compile(rf"(?<![{LETTER}'’-])(?P<name>[{UPPER}][{LOWER}'’\-]+),[ \t]+(?i:our|your)\s+(?:[\w'’-]+\s+){{0,3}}$")
+QUOTED_AFTER_RE = programs.compile(rf"^[ \t]*,?[ \t]*(?:{fragment('quotation_verb')})\b", re.I)
+# '"…," said our clinic manager, Rhys Evans': the quotation verb comes before the role
+QUOTED_BEFORE_RE = programs.compile(rf"\b(?:{fragment('quotation_verb')})\s+(?:our|the|your)\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
+ROLE_CONTEXT = 60  # characters read either side of the role word
 
 
-def _role_then_name(doc: Invitation, role_words: set[str]) -> str:
-    for match in ROLE_THEN_NAME_RE.finditer(doc.text, doc.body.start, own_end(doc)):
-        if is_person_name(match["name"], 2, role_words):
-            return match["name"]
+def _named_by_role(doc: Invitation, role_words: set[str]) -> str:
+    """A person named beside their role, as a page names whoever runs it; not one quoted in a news item."""
+    start, end = doc.body.start, own_end(doc)
+    for match in CONTACT_ROLE_RE.finditer(doc.text, start, end):
+        before = doc.text[max(start, match.start() - ROLE_CONTEXT) : match.start()]
+        if OWNER_BEFORE_RE.search(before) and not QUOTED_BEFORE_RE.search(before):
+            named = NAME_AFTER_ROLE_RE.match(doc.text, match.end(), min(end, match.end() + ROLE_CONTEXT + 40))
+            if named and not QUOTED_AFTER_RE.match(named["after"]):
+                words = named["name"].split()
+                while len(words) > 2 and not is_person_name(" ".join(words), 2, role_words):
+                    words.pop()  # "Tamsin Oyelaran Email": trailing words that are not part of the name
+                if is_person_name(" ".join(words), 2, role_words):
+                    return " ".join(words)
+        first = NAME_BEFORE_ROLE_RE.search(before)
+        if first and is_person_name(first["name"], 1, role_words) and not _after_greeting(doc, match.start() - len(before) + first.start()):
+            return first["name"]
     return ""
 
 
@@ -322,8 +347,7 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
         name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
-    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_role_then_name, "named contact"),
-                          (_name_with_own_address, "named contact")):
+    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact"), (_named_by_role, "named contact")):
         name = finder(doc, role_words)
         if name:
             return name, where
