@@ -68,6 +68,20 @@ NOT_A_WORD_RE = programs.compile(r"[^\w\s](?<!\S.)[^\w\s]*(?!\S)")
 LABEL_LINE_RE = programs.compile(r"^(?![ \t]*(?:[-*•·]|\d+[.)])[ \t])[ \t]*([^\n.!?]{1,50}[^\n.!?,;:])[ \t]*$", re.M)
 
 
+def _label_lines(text: str) -> list[str]:
+    """LABEL_LINE_RE.findall(text), each line tried on its own: a match never crosses a line break, and a
+    line with a stop in it or more than 51 characters between its spaces cannot match, so it is passed
+    over (re tried the pattern at every place of every line, backtracking through each long line)."""
+    found = []
+    for line in text.split("\n"):
+        if len(line.strip(" \t")) > 51 or "." in line or "!" in line or "?" in line:
+            continue
+        label = LABEL_LINE_RE.match(line)
+        if label is not None:
+            found.append(label.group(1))
+    return found
+
+
 PUNCTUATION_ONLY_HINTS = ("|", "- ", "– ", "—", "•", "* ", "·", "/ ")
 
 
@@ -162,24 +176,33 @@ class Measures(Fields):
         return self.longest[2]
 
 
-# A heading that starts a part of a page: "## Payment", or a short line with no sentence in it standing
-# alone between blank lines ("Time" or "How to apply" in a page pasted as plain text).
-HEADING_RE = programs.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*$|(?:\A|(?<=\n\n))[ \t]*[^\n.!?]{1,50}[^\n.!?,;:][ \t]*(?=\n[ \t]*\n)", re.M)
-
-
 def _words_read(text: str) -> int:
     """The words there are to read: letterhead, heading and label lines not counted."""
-    return _count_words(text) - _count_words(" ".join(LABEL_LINE_RE.findall(text)))
+    return _count_words(text) - _count_words(" ".join(_label_lines(text)))
+
+
+def _is_heading(lines: list[str], i: int) -> bool:
+    """A heading that starts a part of a page: "## Payment", or a short line with no sentence in it standing
+    alone between blank lines ("Time" or "How to apply" in a page pasted as plain text)."""
+    line = lines[i].strip(" \t")
+    if line.startswith("#"):
+        return line.lstrip("#")[:1] in (" ", "\t")
+    if not line or (i > 0 and lines[i - 1].strip()) or i + 1 >= len(lines) or lines[i + 1].strip():
+        return False
+    return bool(_label_lines(lines[i]))
 
 
 def _section_words(text: str, words: int) -> int:
     """The words in the longest part of the text under one heading: a page in parts, each under its
     heading, lets a reader go straight to the part they want; one long run of text does not."""
-    starts = [m.start() for m in HEADING_RE.finditer(text)] if "\n\n" in text or "#" in text else []
+    if "\n\n" not in text and "#" not in text:
+        return words
+    lines = text.split("\n")
+    starts = [i for i in range(len(lines)) if _is_heading(lines, i)]
     if not starts:
         return words
-    bounds = [0, *starts, len(text)]
-    return max(_words_read(text[a:b]) for a, b in zip(bounds, bounds[1:]))
+    bounds = [0, *starts, len(lines)]
+    return max(_words_read("\n".join(lines[a:b])) for a, b in zip(bounds, bounds[1:]))
 
 
 def measure(doc: Invitation, min_words: int) -> Measures | None:
