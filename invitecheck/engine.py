@@ -16,6 +16,7 @@ from .fields import Record
 from .kinds import KINDS
 from .kinds.base import FAIL, NOT_APPLICABLE, PASS, Context, PatternTimeout
 from .loaders import Limits, LoadError, load_path
+from .measured import figure
 from .rules import Rule
 from .suppressions import MAX_DIRECTIVES
 
@@ -314,11 +315,7 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
 
 def _measured(rule: Rule) -> dict | None:
     """How often a bundled rule's failures were right on invitations it was never tuned on; a user's rule has no figure."""
-    if not rule.bundled:
-        return None
-    from .measured import figure
-
-    return figure(rule.id)
+    return figure(rule.id) if rule.bundled else None
 
 
 def _unsuppressed(doc: Invitation, rule_id: str, findings: list[FindingRecord]) -> tuple[list[FindingRecord], int]:
