@@ -23,9 +23,8 @@ def render(results, rules) -> str:
         in_files = files[rule_id]
         where = f"in {in_files} file" + ("s" if in_files != 1 else "")
         figure = measured.get(rule_id)
-        if figure:
-            where += f"; right {figure['right']} of {figure['of']}, found {figure['found']} of {figure['failures']}"
-        lines.append(f"{count:>{width}}  {rule_id:<21} {titles.get(rule_id, '')} ({where})")
+        sure = f"; right {figure['right']} of {figure['of']}, found {figure['found']} of {figure['failures']}" if figure else ""
+        lines.append(f"{count:>{width}}  {rule_id:<21} {titles.get(rule_id, '')} ({where}){sure}")
     if measured:
         invitations = max(figure["invitations"] for figure in measured.values())
         lines += ["", f"Right: on {invitations} invitations we never tuned the rules on, of those a rule failed, how many a",
