@@ -78,6 +78,7 @@ ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b"
 FREQUENCY_RE = pattern("{vocab:frequency}")
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
+MEMBER_ALREADY_RE = pattern("{vocab:member_already}")
 ROTA_RE = pattern("{vocab:rota}")
 ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
@@ -132,6 +133,7 @@ READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
 MEMBERS_READ_AT_HOME_RE = pattern("{vocab:members_read_at_home}")
 # "read the short summary": a read said to be short asks no more time than a short survey
 SHORT_READ_RE = pattern(r"\b(?:{vocab:short_read})\b")
+PUBLIC_CONSULTATION_RE = pattern("{vocab:public_consultation}")
 RESPONSE_RE = pattern(r"\b(?:{vocab:reply_verb})\b")
 REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
@@ -480,8 +482,9 @@ class Asks(Record):
     @fact
     def ongoing(self) -> Evidence | None:
         """A role or membership that lasts: how often and for how long matter. A reminder to members of
-        their next meeting ("members will be asked to comment") asks for that meeting, not for the role."""
-        return self.role if self._one_off_role is None and self.reminder is None else None
+        their next meeting ("members will be asked to comment") asks for that meeting, not for the role, and
+        so does asking someone to stand in at one meeting of a committee."""
+        return self.role if self._one_off_role is None and self.reminder is None and self.stand_in is None else None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:
@@ -492,7 +495,10 @@ class Asks(Record):
     def time(self) -> Evidence | None:
         """Time asked for beyond a short survey (reading done at home among it): payment matters. A reminder to members of their group's
         next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
-        to stand in or sign up to a rota."""
+        to stand in or sign up to a rota. A fellow member asked to stand in ("as the other patient rep")
+        already knows what the group asks and whether it pays."""
+        if self.stand_in is not None and self.first(MEMBER_ALREADY_RE) is not None:
+            return None
         if self.reminder is not None:
             return self._other_time
         found = self.role or self.one_off
@@ -518,9 +524,11 @@ class Asks(Record):
     @fact
     def time_asked(self) -> Evidence | None:
         """Something to come to or join, or something to read not said to be short: "read the short
-        summary and tell us what you think" asks no more of people's time than a short survey."""
+        summary and tell us what you think" asks no more of people's time than a short survey, and nor does
+        reading a public consultation's document to answer its questions."""
         reading = None if self.attend is not None else self.reading
-        if reading is not None and self.search(SHORT_READ_RE, reading.start, reading.end) is not None:
+        if reading is not None and (self.search(SHORT_READ_RE, reading.start, reading.end) is not None
+                                    or self.search(PUBLIC_CONSULTATION_RE) is not None):
             return None
         return self.attend or reading
 

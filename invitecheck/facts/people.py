@@ -108,8 +108,12 @@ def _mobile_at_the_end(doc, where, found) -> bool:
 
 
 def _name_words(doc, sender_name: str) -> frozenset[str]:
-    """The words of the sender's name, lower-cased: "helen", "mbeki"."""
-    return frozenset(w.lower().strip(".,'’") for w in sender_name.split() if len(w) > 2)
+    """The words of the sender's name, lower-cased: "helen", "mbeki"; a two-letter first name too ("Jo",
+    "Ed"), but not an initial or a title ("Dr", "Ms")."""
+    from ..kinds.sender import TITLES
+
+    return frozenset(w.lower().strip(".,'’") for w in sender_name.split()
+                     if len(w.strip(".,'’")) > 2 or (len(w) == 2 and w.isalpha() and w.istitle() and not TITLES.match(w + " ")))
 
 
 def _contact_words(doc, where) -> frozenset[str]:

@@ -88,6 +88,9 @@ WINDOW = 160  # characters either side of a key word: longer than any promise ph
 DOC_NOUN_END_RE = re.compile(rf"(?:^|\s)(?:{fragment('document_noun')})$", re.I)
 LIST_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
 ARTICLE_RE = re.compile(rf"^{_ARTICLE}\s+", re.I)
+# "a claim form in the pack attached": the words before the noun may start with a preposition, and the
+# document promised is what follows it
+CONTAINER_RE = re.compile(rf"^(?:{fragment('document_container_preposition')})\s+", re.I)
 MORE_DOCS_RE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:the|our|a|an|your|my)\s+)?(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,2}}?(?:{fragment('document_noun')}))\b", re.I)
 
 
@@ -115,7 +118,7 @@ def documents_named(text: str, match: re.Match) -> tuple[str, ...]:
         return ()
     pieces: list[str] = []
     for piece in LIST_SPLIT_RE.split(phrase):
-        piece = ARTICLE_RE.sub("", piece.strip())
+        piece = ARTICLE_RE.sub("", CONTAINER_RE.sub("", piece.strip()))
         if pieces and not DOC_NOUN_END_RE.search(pieces[-1]):
             pieces[-1] = f"{pieces[-1]} and {piece}"
         elif piece:

@@ -59,7 +59,8 @@ class Record:
     def _thread(self):
         """The same family's facts over the whole thread, for a reply about a meeting that quotes the
         invitation (see structure.thread); None otherwise."""
-        if not self.facts.asks.event:  # only a reply about a meeting it names
+        asks = self.facts.asks
+        if not (asks.event or asks.stand_in):  # only a reply about a meeting it names, or asks someone to stand in at
             return None
         wider = thread(self.doc)  # with the sender's own earlier message that it quotes
         return type(self)(self.doc, wider, self.facts) if wider.end > self.region.end else None

@@ -230,15 +230,34 @@ def _other_language(doc) -> tuple[Span, ...]:
 ITEM_HEADING_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
 
 
+# "Join our Leaflet Readers' Group" as an HTML bulletin's heading reads: a short line of its own after a blank
+# line, with no full stop or comma at its end, and text below it
+PLAIN_HEADING_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([^\s\d][^\n]{0,60}[^\s.,;:!?])[ \t]*\n(?:[ \t]*\n)?[ \t]*\S")
+NEWSLETTER_RE = pattern("{vocab:newsletter_word}")
+
+
 def newsletter_items(doc) -> tuple[Span, ...]:
     """The numbered items of a newsletter ("1. Singing for lung health … 4. Christmas card
-    sale"), each from its heading to the next: three or more, or none."""
+    sale"), or the headed items of one that calls itself a newsletter or bulletin ("Patient
+    Bulletin": "Flu jabs … Join our Readers' Group …"), each from its heading to the next:
+    three or more, or none."""
     return doc.memo(("newsletter_items",), lambda: _newsletter_items(doc))
 
 
 def _newsletter_items(doc) -> tuple[Span, ...]:
     own = region(doc)
     starts = [m.start(1) for m in ITEM_HEADING_RE.finditer(doc.text, own.start, own.end)]
+    if len(starts) < 3 and _calls_itself_a_newsletter(doc, own):
+        starts = [m.start(1) for m in PLAIN_HEADING_RE.finditer(doc.text, own.start, own.end)]
     if len(starts) < 3:
         return ()
     return tuple(Span(a, b) for a, b in zip(starts, starts[1:] + [own.end]))
+
+
+def _calls_itself_a_newsletter(doc, own) -> bool:
+    """Its subject or its first line says it is a newsletter or bulletin."""
+    first_line = doc.line_span(own.start)
+    for span in (doc.subject, first_line):
+        if span is not None and NEWSLETTER_RE.search(doc.text, doc.lowered, span.start, span.end) is not None:
+            return True
+    return False

@@ -16,6 +16,7 @@ from .. import cached_re as re  # re, compiling from the start-up cache
 from .. import dates
 from ..document import Invitation
 from ..facts import facts_for, structure
+from ..facts.asks import INVITATION_RE  # "join us", "everyone is welcome": an item that invites
 from ..facts.times import is_deadline, is_promise  # a past date counts only when written as a deadline
 from ..rules import RuleError
 from ..vocabulary import pattern
@@ -43,10 +44,12 @@ def _in_the_ask(doc: Invitation, sent, mentions: list) -> list:
     if not items:
         return mentions
     asks = facts_for(doc, sent).asks.items
-    # An item asks when an ask is found in it, or it asks people to book a place ("Book a place here"):
-    # the asks are found once each, so a second item's focus group is found by its booking.
+    # An item asks when an ask is found in it, or it asks people to book a place ("Book a place here") or
+    # invites them ("Join us in the chapel … Everyone is welcome"): the asks are found once each, so a
+    # second item's focus group is found by its booking.
     asking = [item for item in items if any(item.start <= ask.evidence.start < item.end for ask in asks)
-              or BOOK_A_PLACE_RE.search(doc.text, doc.lowered, item.start, item.end) is not None]
+              or BOOK_A_PLACE_RE.search(doc.text, doc.lowered, item.start, item.end) is not None
+              or INVITATION_RE.search(doc.text, doc.lowered, item.start, item.end) is not None]
     if not asking:
         return mentions
     first = items[0].start

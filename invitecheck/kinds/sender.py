@@ -6,7 +6,10 @@ Passes when any of these names a person:
 - the sign-off ("Kind regards,\\nHelen Mbeki\\nPatient Experience Manager");
 - a named contact in the text ("please contact Sam Patel on …", "talk to **Sam Patel**",
   "contact our Involvement Officer, Sam Patel, on …",
-  "my name is Helen", "hi, it's Dawn from the surgery").
+  "my name is Helen", "hi, it's Dawn from the surgery");
+- a person named beside their role, as a page names whoever runs it ("Our Youth Participation Lead is
+  Tamsin Oyelaran", "tell our practice manager, Denise Okafor", "Lucy, our youth involvement worker, will
+  reply"), but not one quoted in a news item ("our clinical lead, Dr Sunil Varma, said").
 
 Otherwise it fails, quoting what it found. Never not applicable.
 """
@@ -157,9 +160,10 @@ def _address_name(address: str, role_words: set[str]) -> str:
     """'helen.mbeki@nhs.net' -> 'Helen Mbeki'; role mailboxes give ''."""
     local = address.split("@", 1)[0]
     parts = [p for p in ADDRESS_PARTS_RE.split(local) if p]
-    if len(parts) != 2 or not all(p.isalpha() and len(p) > 1 for p in parts):
+    # "keziah.marlow-price@…": a double-barrelled surname keeps its hyphen
+    if len(parts) != 2 or not all(p.replace("-", "").isalpha() and len(p) > 1 for p in parts):
         return ""
-    name = " ".join(p.capitalize() for p in parts)
+    name = " ".join("-".join(piece.capitalize() for piece in p.split("-")) for p in parts)
     return name if is_person_name(name, 2, role_words) else ""
 
 
@@ -253,6 +257,40 @@ def _named_contact(doc: Invitation, role_words: set[str]) -> str:
     return ""
 
 
+# "our practice manager, Denise Okafor, …", "Our Youth Participation Lead is Tamsin Oyelaran", "Lucy, our youth
+# involvement worker, will …": a page names the person behind it by their role. The role word is searched
+# for first (it is rarer than "our" or "the"); the words around it are read after.
+CONTACT_ROLE_RE = programs.compile(rf"\b(?:{fragment('contact_role')})s?\b", re.I)
+OWNER_BEFORE_RE = programs.compile(r"\b(?:our|the|your)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+NAME_AFTER_ROLE_RE = programs.compile(
+    rf"(?:,[ \t]*|[ \t]+(?i:is)[ \t]+)(?:\*\*|\*|__|_)?"
+    rf"(?P<name>(?:(?i:{fragment('person_title')})\.?[ \t]+)?[{UPPER}][{LETTER}'’\-]+(?:[ \t]+[{UPPER}][{LETTER}'’\-]+){{1,2}})"
+    r"(?P<after>[^\n]{0,30})"
+)
+NAME_BEFORE_ROLE_RE = programs.compile(rf"(?<![{LETTER}'’-])(?P<name>[{UPPER}][{LOWER}'’\-]+),[ \t]+(?i:our|your)\s+(?:[\w'’-]+\s+){{0,3}}$")
+QUOTED_AFTER_RE = programs.compile(rf"^[ \t]*,?[ \t]*(?:{fragment('quotation_verb')})\b", re.I)
+ROLE_CONTEXT = 60  # characters read either side of the role word
+
+
+def _named_by_role(doc: Invitation, role_words: set[str]) -> str:
+    """A person named beside their role, as a page names whoever runs it; not one quoted in a news item."""
+    start, end = doc.body.start, own_end(doc)
+    for match in CONTACT_ROLE_RE.finditer(doc.text, start, end):
+        before = doc.text[max(start, match.start() - ROLE_CONTEXT) : match.start()]
+        if OWNER_BEFORE_RE.search(before):
+            named = NAME_AFTER_ROLE_RE.match(doc.text, match.end(), min(end, match.end() + ROLE_CONTEXT + 40))
+            if named and not QUOTED_AFTER_RE.match(named["after"]):
+                words = named["name"].split()
+                while len(words) > 2 and not is_person_name(" ".join(words), 2, role_words):
+                    words.pop()  # "Tamsin Oyelaran Email": trailing words that are not part of the name
+                if is_person_name(" ".join(words), 2, role_words):
+                    return " ".join(words)
+        first = NAME_BEFORE_ROLE_RE.search(before)
+        if first and is_person_name(first["name"], 1, role_words) and not _after_greeting(doc, match.start() - len(before) + first.start()):
+            return first["name"]
+    return ""
+
+
 def _name_with_own_address(doc: Invitation, role_words: set[str]) -> str:
     """A full name written out beside the person's own address: "Priya Chandrasekar, Patient Partnership
     Manager, at priya.chandrasekar@…" or a web page's contact box. The address alone is no name: a
@@ -307,7 +345,7 @@ def _find_person(doc: Invitation, role_words: set[str]) -> tuple[str, str]:
         name = _address_name(sender_address, role_words)
         if name:
             return name, "From address"
-    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact")):
+    for finder, where in ((_sign_off_name, "sign-off"), (_closing_name, "sign-off"), (_named_contact, "named contact"), (_name_with_own_address, "named contact"), (_named_by_role, "named contact")):
         name = finder(doc, role_words)
         if name:
             return name, where
