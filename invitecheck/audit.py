@@ -91,7 +91,9 @@ def audit_record(item: Item, rules: list[Rule], settings: Settings, classifier: 
     if item.error:
         return {"name": item.name, "status": "unreadable", "error": item.error}
     try:
-        doc = load_bytes(item.data, item.name, None, settings.limits) if item.data is not None else load_path(item.name, settings.limits)
+        # A message cut from an mbox is an email, even with only the headers a draft may have
+        # (From, Subject, Date): as a draft, an unreadable Date header refused the whole message.
+        doc = load_bytes(item.data, item.name, "email", settings.limits) if item.data is not None else load_path(item.name, settings.limits)
         invitation, why = classifier.classify(doc)
         base = {"name": item.name, "subject": doc.subject_text[:200], "message_id": message_id(_head(item)),
                 "date": doc.sent.date().isoformat() if doc.sent else None}
@@ -206,9 +208,15 @@ class Summary:
 
 
 def _reason(error: str) -> str:
-    """'inbox#3: the email has 5001 MIME parts, more than …' -> 'the email has many MIME parts …'."""
+    """'inbox#3: the email has 5001 MIME parts, more than …' -> 'the email has N MIME parts, more than …'.
+
+    What varies (a quoted value, a number) becomes '…' or N so that like reasons are counted
+    together; the advice after ', such as' or '; ' is the same for every message and is kept
+    as written ('such as 4 March 2024', not 'such as N March N')."""
     reason = error.split(": ", 1)[-1]
-    return re.sub(r"\d[\d,.]*", "N", reason)[:100]
+    said, advice = re.match(r"(.*?)((?:, such as |; ).*)?$", reason, re.S).groups()
+    said = re.sub(r"\d[\d,.]*", "N", re.sub(r"'[^']*'", "'…'", said))
+    return (said + (advice or ""))[:100]
 
 
 CSV_FIELDS = ("date", "sender", "organisation", "subject", "score", "verdict")

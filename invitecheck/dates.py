@@ -143,8 +143,12 @@ TIME_BEFORE_RE = pattern(r"(?:\b\d{1,2}\s*)?(?:{vocab:clock_time}|\bmidnight)[\s
 # "a week on Friday", "Friday week": the Friday after the coming one
 # "this Friday" in an email sent on a Friday is that day ("this coming Friday" and "by Friday" are a week on)
 THIS_BEFORE_RE = re.compile(r"\bthis\s+$", re.I)
+# "next Friday" in an email sent on a Wednesday: many UK readers take the Friday of next week, others the
+# coming one; it is read as the Friday of next week, and dates-consistent asks for the date
+NEXT_BEFORE_RE = re.compile(r"\bnext\s+$", re.I)
 A_WEEK_ON_RE = re.compile(r"\ba\s+(?P<unit>week|fortnight)\s+on\s+$", re.I)
 WEEK_AFTER_RE = re.compile(r"[ \t]+week\b", re.I)
+NEXT_WEEK_AFTER_RE = re.compile(r",?[ \t]+(?:of[ \t]+)?next[ \t]+week\b", re.I)  # "by Friday next week", "Friday of next week"
 _COUNT = r"(?P<count>\d{1,3}|an?|{vocab:number_name})"
 _UNIT = r"(?:working\s+|calendar\s+|business\s+)?(?P<unit>days?|weeks?|fortnights?)"
 RELATIVE_RES = [
@@ -503,12 +507,19 @@ def find_dates(text: str, sent: date, start: int = 0, end: int | None = None) ->
         if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
             continue
         ahead = (weekday - sent.weekday()) % 7 or (0 if THIS_BEFORE_RE.search(text, max(start, match.start() - 6), match.start()) else 7)
+        span_start = match.start("weekday")
+        following = NEXT_BEFORE_RE.search(text, max(start, match.start() - 6), match.start())
+        if following:  # "next Friday": the Friday of next week (see next_weekday_other_reading)
+            ahead, span_start = 7 - sent.weekday() + weekday, following.start()
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
-        span_start, span_end = match.start("weekday"), match.end()
+        span_end = match.end()
         week = WEEK_AFTER_RE.match(text, span_end, end)
-        if week and not later:
+        of_next_week = NEXT_WEEK_AFTER_RE.match(text, span_end, end)
+        if of_next_week and not later and not following:  # "Friday next week": the Friday of next week
+            ahead, span_end = 7 - sent.weekday() + weekday, of_next_week.end()
+        elif week and not later and not following:
             ahead, span_end = ahead + 7, week.end()
         if taken.overlaps(span_start, span_end):
             continue
@@ -581,6 +592,13 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
             found.append(InstantDeadline(a, b, text[a:b]))
             taken.add(a, b)
     return sorted(found, key=lambda m: m.start)
+
+
+def next_weekday_other_reading(words: str, when: date, sent: date) -> date | None:
+    """The coming day that "next Friday" (read as the Friday of next week) may also mean, where it is a
+    different day still to come in the week it was sent: sent on a Wednesday, Friday 4 and Friday 11."""
+    coming = when - timedelta(days=7)
+    return coming if case_free(words).startswith("next") and coming > sent else None
 
 
 def describe(day: date) -> str:

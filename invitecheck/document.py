@@ -198,9 +198,10 @@ class Invitation(Record):
     def line_span(self, offset: int) -> Span:
         """The whole line holding ``offset``, without its newline."""
         line, _ = self.position(offset)
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return Span(start, len(self.text) if end == -1 else end)
+        # The next line's start, not a search for the newline: on one long line of many dates
+        # each search ran to the line's end, and the work grew with the square of the line.
+        starts = self._line_starts
+        return Span(starts[line - 1], starts[line] - 1 if line < len(starts) else len(self.text))
 
     # -- parts ------------------------------------------------------------
 
@@ -218,7 +219,11 @@ class Invitation(Record):
         return self.memo(("message_end",), self._find_message_end)
 
     def _find_message_end(self) -> int:
-        for match in QUOTED_THREAD_RE.finditer(self.text, self.body.start, self.body.end):
+        start, end, lower = self.body.start, self.body.end, self.lowered
+        if (lower is not None and self.text.find("--", start, end) < 0 and self.text.find("\n>", start, end) < 0
+                and lower.find("wrote:", start, end) < 0):
+            return end  # every match has "--", "\n>" or "wrote:" (re tried the pattern at every place)
+        for match in QUOTED_THREAD_RE.finditer(self.text, start, end):
             if match.group().startswith(">") and own_prose_follows(self.text, match.start(), self.body.end):
                 continue  # a quote box on a web page, or a passage quoted in the middle: the sender's words go on
             return match.start()
@@ -227,7 +232,7 @@ class Invitation(Record):
     @property
     def signature(self) -> Span:
         if self._signature is None:
-            forward = FORWARDED_RE.search(self.text, self.body.start, self.message_end)
+            forward = forwarded_marker(self.text, self.body.start, self.message_end)
             start = forward.end() if forward else self.body.start
             self._signature = find_signature(self.text, Span(start, self.message_end))
         return self._signature
@@ -267,6 +272,12 @@ PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\
 # "---------- Forwarded message ---------": what follows is the invitation that was forwarded,
 # judged as the invitation (its sign-off is the sign-off; the forwarder's note is not).
 FORWARDED_RE = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Forwarded message|Begin forwarded message)", re.M | re.I)
+
+
+def forwarded_marker(text: str, start: int, end: int):
+    """FORWARDED_RE.search(text, start, end), run only where the text has "--", as every match does
+    (re tries the pattern at every place, and few invitations are forwards)."""
+    return FORWARDED_RE.search(text, start, end) if text.find("--", start, end) >= 0 else None
 
 # The start of an earlier message quoted below the sender's own words.
 QUOTED_THREAD_RE = re.compile(

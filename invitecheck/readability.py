@@ -68,6 +68,20 @@ NOT_A_WORD_RE = programs.compile(r"[^\w\s](?<!\S.)[^\w\s]*(?!\S)")
 LABEL_LINE_RE = programs.compile(r"^(?![ \t]*(?:[-*•·]|\d+[.)])[ \t])[ \t]*([^\n.!?]{1,50}[^\n.!?,;:])[ \t]*$", re.M)
 
 
+def _label_lines(text: str) -> list[str]:
+    """LABEL_LINE_RE.findall(text), each line tried on its own: a match never crosses a line break, and a
+    line with a stop in it or more than 51 characters between its spaces cannot match, so it is passed
+    over (re tried the pattern at every place of every line, backtracking through each long line)."""
+    found = []
+    for line in text.split("\n"):
+        if len(line.strip(" \t")) > 51 or "." in line or "!" in line or "?" in line:
+            continue
+        label = LABEL_LINE_RE.match(line)
+        if label is not None:
+            found.append(label.group(1))
+    return found
+
+
 PUNCTUATION_ONLY_HINTS = ("|", "- ", "– ", "—", "•", "* ", "·", "/ ")
 
 
@@ -165,7 +179,7 @@ def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""
     prose, offset = _prose(doc)
     clean = _without_links(prose)
-    words = _count_words(clean) - _count_words(" ".join(LABEL_LINE_RE.findall(clean)))
+    words = _count_words(clean) - _count_words(" ".join(_label_lines(clean)))
     sentences = _sentences(prose)
     if words < min_words or not sentences:
         return None

@@ -38,6 +38,9 @@ SENT_LINE_RE = re.compile(
     r"^[ \t>*_]*(?P<label>Date|Dated|Sent|Received)[*_]*:[*_ \t]*(?P<value>[^\n]{6,60}?)[ \t*_]*$", re.M | re.I)
 YEAR_RE = re.compile(r"\b(?:19|2\d)\d\d\b")
 CLOCK_RE = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d\d\b", re.I)
+# An earlier message quoted below the draft's own words: Outlook's line of underscores over its From: line,
+# or "-----Original Message-----". The Sent: or Date: line under it is when that earlier message went.
+QUOTED_MESSAGE_RE = re.compile(r"^[ \t]*(?:_{10,}[ \t]*\n[ \t>*]*From[*_]*:|-{2,}[ \t]*Original Message[ \t]*-{2,})", re.M | re.I)
 # "Date: Wednesday 3 February 2027" beside "Time:" or "Where:" is when the meeting is, not when it was sent.
 EVENT_LABEL_RE = re.compile(r"^[ \t>*_-]*(?:time|times|when|where|venue|place|location|address)[*_]*:", re.I)
 
@@ -48,12 +51,13 @@ def written_sent_line(text: str, start: int = 0):
 
     'Sent:' and 'Received:' say when the message went. 'Date:' does too, unless the line
     gives a time of day or sits within two lines of a 'Time:', 'When:' or 'Where:' line: then
-    it is the date of the meeting.
+    it is the date of the meeting. A line in an earlier message quoted below is that message's.
     """
     from .dates import parse_written_date
 
     lines = text.split("\n")
-    for match in SENT_LINE_RE.finditer(text, start):
+    quoted = QUOTED_MESSAGE_RE.search(text, start)
+    for match in SENT_LINE_RE.finditer(text, start, quoted.start() if quoted else len(text)):
         value = match["value"].strip(" *_")
         if not YEAR_RE.search(value):
             continue

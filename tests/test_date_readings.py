@@ -454,3 +454,107 @@ def test_a_past_meeting_or_the_senders_leave_is_not_a_date_to_act_by(text):
 def test_a_date_after_the_senders_leave_in_the_same_sentence_is_still_read():
     text = "I am on leave until 7 December, so please reply to my colleague by 20 January 2027."
     assert [m.text for m in find_dates(text, WED_2_DEC_2026)] == ["20 January 2027"]
+
+
+# --- readings anyone could trigger (December 2026, sixth pass) ---------------------------------------
+
+@pytest.mark.parametrize("time", ["at 1800 at", "at 1800 on the ground floor of", "at 1830, at"])
+def test_a_meeting_at_a_four_figure_time_has_its_time(run, draft, time):
+    # "at 1800" was no time of day, so when-and-where said the time was missing.
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 14 January 2027 {time} "
+                     "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["when-and-where"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("count", ["We spoke at 1800 people events last year.", "Our hall seats up to 1800.",
+                                   "We are looking at 2030 and beyond."])
+def test_a_count_after_at_is_not_the_meeting_time(run, draft, count):
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
+                     f"{count} Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [f["message"] for f in report["when-and-where"]["findings"]] == [
+        "It invites people to a patient panel meeting but does not give the time."]
+
+
+def test_next_friday_sent_midweek_is_next_weeks_and_the_report_asks_which_is_meant(run, draft):
+    # Sent on Wednesday 2 December, "next Friday" was read as Friday 4 December and quoted as 'Friday'.
+    # Many UK readers take it as the Friday of next week (11 December), others as the coming one: the
+    # later day is measured, and dates-consistent says it could be either, so the sender gives the date.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting next Friday at 2pm at Leeds Civic Hall, LS1 1UR.\n"
+                     "Reply to helen.mbeki@example.nhs.uk.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (5, "'next Friday' is too soon: Friday 11 December 2026 is 9 days after it was sent on Wednesday "
+            "2 December 2026; allow at least 14 days.")]
+    assert [(f["line"], f["message"]) for f in report["dates-consistent"]["findings"]] == [
+        (5, "'next Friday': it could mean Friday 4 December 2026 or Friday 11 December 2026.")]
+
+
+@pytest.mark.parametrize("text, sent, expected", [
+    ("The meeting is next Monday.", WED_2_DEC_2026, date(2026, 12, 7)),  # the coming Monday is next week's
+    ("The meeting is next Wednesday.", WED_2_DEC_2026, date(2026, 12, 9)),  # a week on from sending
+    ("The meeting is next Friday.", date(2026, 12, 4), date(2026, 12, 11)),  # sent on a Friday: a week on
+    ("The meeting is next Friday.", date(2026, 12, 5), date(2026, 12, 11)),  # sent on a Saturday: the coming one
+])
+def test_next_weekday_with_one_reading_is_that_day(text, sent, expected):
+    assert [(m.text, m.date) for m in find_dates(text, sent)] == [(text[15:-1], expected)]
+
+
+def test_next_monday_sent_midweek_is_not_ambiguous(run, draft):
+    # The coming Monday is already next week's: one reading, nothing to ask (this passed before, with no reading to doubt)
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting next Monday at 2pm at Leeds Civic Hall, LS1 1UR.\n"
+                     "Reply to helen.mbeki@example.nhs.uk.\n")
+    assert report["dates-consistent"]["findings"] == []
+
+
+OUTLOOK_REPLY = (
+    "Subject: RE: Patient panel\nFrom: Helen Mbeki <helen.mbeki@example.nhs.uk>\n\nHi Sam,\n\n"
+    "Yes, please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds Civic Hall, LS1 1UR.\n"
+    "Please reply to helen.mbeki@example.nhs.uk.\n\nHelen Mbeki\n\n{rule}\n"
+    "From: Sam Patel <sam@example.org>\nSent: 30 November 2025 10:15\nTo: Helen Mbeki <helen.mbeki@example.nhs.uk>\n"
+    "Subject: Patient panel\n\nHi Helen, can I still join the panel?\n\nSam Patel\n")
+
+
+@pytest.mark.parametrize("rule", ["________________________________", "-----Original Message-----"])
+def test_the_sent_line_of_an_earlier_message_quoted_in_a_draft_is_not_its_send_date(run, draft, rule):
+    # A pasted Outlook reply with no Date line of its own took the quoted message's "Sent: 30 November 2025"
+    # as its send date (reported as from its Date header), so every date in it was measured from a year before.
+    out = run("check", draft(OUTLOOK_REPLY.format(rule=rule)), "--format", "json", "--no-config")
+    result = out.result("draft.txt")
+    assert (result["sent"], result["sent_from"]) == (date.today().isoformat(), "today")
+
+
+def test_a_sent_line_at_the_foot_of_a_draft_is_still_its_send_date(run, draft):
+    out = run("check", draft(OUTLOOK_REPLY.format(rule="Sent: 1 December 2026").split("\nFrom: Sam")[0] + "\n"),
+              "--format", "json", "--no-config")
+    result = out.result("draft.txt")
+    assert result["sent"] == "2026-12-01"
+
+
+@pytest.mark.parametrize("period", ["later this month", "early next month", "in the new year", "in spring 2027"])
+def test_a_vague_period_is_no_day_to_measure_notice_against(run, draft, period):
+    # A decision, pinned (this passed before): "later this month" or "spring 2027" names no day, so no rule
+    # measures notice against a day it would have to invent ("later this month" is not the end of the month, nor the day it was sent). The dated meeting
+    # is still measured.
+    assert find_dates(f"Please reply {period}.", WED_2_DEC_2026) == []
+    report = _report(run, draft, "2 December 2026",
+                     f"Please join our patient panel meeting on Thursday 10 December 2026 at 2pm at Leeds Civic Hall, "
+                     f"LS1 1UR. Please reply to helen.mbeki@example.nhs.uk {period}.\n")
+    assert [f["message"] for f in report["notice-period"]["findings"]] == [
+        "'Thursday 10 December 2026' is too soon: it is 8 days after it was sent on Wednesday 2 December 2026; "
+        "allow at least 14 days."]
+    assert report["dates-consistent"]["status"] == "pass"
+
+
+@pytest.mark.parametrize("said", ["Friday next week", "Friday of next week"])
+def test_a_weekday_of_next_week_is_next_weeks(run, draft, said):
+    # "by Friday next week", sent on Wednesday 2 December, was read as Friday 4 December and quoted as 'Friday'.
+    report = _report(run, draft, "2 December 2026",
+                     "Please join our patient panel meeting on Thursday 14 January 2027 at 2pm at Leeds Civic Hall, "
+                     f"LS1 1UR.\nPlease reply to helen.mbeki@example.nhs.uk by {said}.\n")
+    assert [(f["line"], f["message"]) for f in report["notice-period"]["findings"]] == [
+        (6, f"'{said}' is too soon: Friday 11 December 2026 is 9 days after it was sent on Wednesday "
+            "2 December 2026; allow at least 14 days.")]
+    assert report["dates-consistent"]["findings"] == []

@@ -13,7 +13,7 @@ from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..address import split_sender
 from ..fields import Fields
-from ..document import FORWARDED_RE, SIGNATURE_LINE_MAX, VALEDICTION_RE, Span
+from ..document import SIGNATURE_LINE_MAX, VALEDICTION_RE, Span, forwarded_marker
 from ..vocabulary import pattern, words
 
 # An Outlook reply or forward quotes the earlier message under a header block.
@@ -43,7 +43,7 @@ def forward(doc) -> Forward | None:
 
 
 def _forward(doc) -> Forward | None:
-    marker = FORWARDED_RE.search(doc.text, doc.body.start, doc.body.end)
+    marker = forwarded_marker(doc.text, doc.body.start, doc.body.end)
     if marker is None:
         return None
     position = doc.text.find("\n", marker.end(), doc.body.end)
@@ -227,7 +227,10 @@ def _other_language(doc) -> tuple[Span, ...]:
 
 
 # "3. Help shape our research" on a line of its own after a blank line: an item of a newsletter.
-ITEM_HEADING_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
+# The first line of the text is tried on its own (FIRST_ITEM_HEADING_RE), so that the search for the
+# others opens with "\n", which re skips ahead to ("(?:\A|\n…)" was tried at every place).
+ITEM_HEADING_RE = re.compile(r"\n[ \t]*\n[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
+FIRST_ITEM_HEADING_RE = re.compile(r"[ \t]*(\d{1,2}[.)][ \t]+\S[^\n]{0,70})\n[ \t]*\S")
 
 
 # "Join our Leaflet Readers' Group" as an HTML bulletin's heading reads: a short line of its own after a blank
@@ -246,7 +249,9 @@ def newsletter_items(doc) -> tuple[Span, ...]:
 
 def _newsletter_items(doc) -> tuple[Span, ...]:
     own = region(doc)
-    starts = [m.start(1) for m in ITEM_HEADING_RE.finditer(doc.text, own.start, own.end)]
+    first = FIRST_ITEM_HEADING_RE.match(doc.text, 0, own.end) if own.start == 0 else None  # as "\A" found it
+    starts = [first.start(1)] if first else []
+    starts += [m.start(1) for m in ITEM_HEADING_RE.finditer(doc.text, first.end() if first else own.start, own.end)]
     if len(starts) < 3 and _calls_itself_a_newsletter(doc, own):
         starts = [m.start(1) for m in PLAIN_HEADING_RE.finditer(doc.text, own.start, own.end)]
     if len(starts) < 3:

@@ -1,7 +1,8 @@
 """consistency: the dates agree with each other and with the send date.
 
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
-- a deadline after the meeting or event it is for.
+- a deadline after the meeting or event it is for;
+- "next Friday" where it could mean this week's Friday or next week's.
 
 A deadline already past when the invitation was sent belongs to ``notice``
 (one finding, from one rule, for one date).
@@ -15,7 +16,7 @@ from ..facts import facts_for
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, inside
 
 CONTRACT = Contract(
-    doc="Fails on a weekday that does not match its date, a deadline already past, or a deadline after its event.",
+    doc="Fails on a weekday that does not match its date, a deadline after its event, or 'next Friday' where this week's and next week's Friday are both to come.",
     placeholders=("match", "problem"),
     scopes=ALL_SCOPES,
 )
@@ -30,8 +31,12 @@ def prepare(options):
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # The dates written out in full, with their roles (times facts), inside the rule's scope.
     times = facts_for(doc, ctx.sent).times.with_thread  # a reply about a meeting: the dates of the message it quotes too
-    mentions = [d for d in times.subject_dates + times.dates if d.how == "date" and inside(d.evidence, ctx.spans, doc.message_end)]
-    if not mentions:
+    written = [d for d in times.subject_dates + times.dates if inside(d.evidence, ctx.spans, doc.message_end)]
+    mentions = [d for d in written if d.how == "date"]
+    # "next Friday" sent on a Wednesday: this week's Friday or next week's
+    ambiguous = [(d, other) for d in written if d.how == "weekday"
+                 and (other := dates.next_weekday_other_reading(d.evidence.words(doc), d.date, ctx.sent)) is not None]
+    if not mentions and not ambiguous:
         return Outcome(NOT_APPLICABLE, note="no dates")
     findings = []
 
@@ -42,6 +47,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     for m in mentions:
         if m.stated_weekday is not None and m.stated_weekday != m.date.weekday():
             report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
+    for d, other in ambiguous:
+        report(d, f"it could mean {dates.describe(other)} or {dates.describe(d.date)}")
     in_scope = set(mentions)  # a set: a text may hold thousands of dates, and a list made this quadratic
     events = [e for e in times.named_events if e in in_scope]  # upcoming: a past date is history, not an event
     if events:
