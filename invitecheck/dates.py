@@ -250,8 +250,9 @@ def _is_timestamp(text: str, start: int, end: int, lines: _Lines) -> bool:
     return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
 
 
-# A year-first all-number date (2024-03-04, 2024/03/04, 2024.03.04) is ISO order: year, month, day.
-_YEAR_FIRST_RE = re.compile(r"^\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)")
+# A year-first all-number date (2024-03-04, 2024/03/04, 2024.03.04, and ISO's basic form 20240304)
+# is ISO order: year, month, day.
+_YEAR_FIRST_RE = re.compile(r"^\s*(?:\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)|(?:19|20)\d{6}(?![\d/.-]))")
 
 
 # A real date is under 40 characters. dateutil's parser slows with the square of a

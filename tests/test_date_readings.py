@@ -628,6 +628,14 @@ def test_a_send_date_with_a_two_digit_year_is_read_in_the_nearest_century(run, d
     assert out.result("draft.txt")["sent"] == expected
 
 
+@pytest.mark.parametrize("value", ["20260304", "2026-03-04", "2026/03/04", "4 March 2026", "04/03/2026"])
+def test_a_send_date_written_year_first_without_separators_is_read_in_iso_order(run, draft, value):
+    # '20260304' (ISO 8601's basic form, as many systems export it) was read day first: 3 April 2026.
+    out = run("check", draft("Subject: Join our panel\n\nPlease join our panel on 12 June 2027.\n"), "--sent", value,
+              "--format", "json", "--no-config", "--force")
+    assert out.result("draft.txt")["sent"] == "2026-03-04"
+
+
 def test_a_draft_date_line_without_its_year_in_full_is_refused(run, draft):
     out = run("check", draft("Subject: Join our panel\nDate: 4 March 1\n\nPlease join our panel on 12 June 2027.\n"),
               "--format", "json")
