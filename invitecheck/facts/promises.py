@@ -66,6 +66,9 @@ BELOW_PROMISES = [
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
     # "Download the role description here, then …": the link should be where "here" is
     pattern(r"\bdownload\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?(?P<thing>here)\b", 0),
+    # "Download the role description (PDF, 2 pages)": a button on a saved page, the file or its link must be there
+    pattern(r"\b(?P<thing>download)\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?(?:{vocab:document_noun})"
+            r"(?=\s*\((?:pdf|word|docx?|odt|rtf)\b|[ \t]*(?:\n|$))", 0),
 ]
 # "the link above": what is promised comes before the promise.
 ABOVE_PROMISES = [
