@@ -66,6 +66,8 @@ ONE_OFF_MORE_RE = rare_pattern(
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
     r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>{vocab:selection_group})\b"
+    # "We are running a patient feedback group at the practice on Thursday 4 February": a group held on one date
+    r"|\b(?:holding|running|hosting)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun10>group)\b(?=[^.\n]{0,60}?{vocab:one_off_dated})"
     r"|" + _PANEL_FOR_A_POST,
     {("new", "next", "post", "vacancy"): (_PANEL_FOR_A_POST,)},
 )
