@@ -29,7 +29,9 @@ _DOC = r"(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,{most}}}?{{vocab:document_noun}})"
 _ARTICLE = r"(?:the|our|a|an|your|my|some)"
 
 ATTACHMENT_PROMISES = [
-    pattern(r"\b(?:the|our|an?|this|your|my)\s+" + _DOC.format(most=3) + r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
+    # "The terms of reference for the committee are attached"
+    pattern(r"\b(?:the|our|an?|this|your|my)\s+" + _DOC.format(most=3) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
+            r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
     pattern(r"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b", 0),
     pattern(r"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
     pattern(r"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
