@@ -57,19 +57,27 @@ ONE_OFF_RE = rare_pattern(
 # (looked for only where the text has 'new', 'next', 'post' or 'vacancy')
 _PANEL_FOR_A_POST = (r"(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choose|appoint|select|interview|fill))\s+"
                      r"(?:(?:our|the|a|an)\s+(?:new|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:staff_post})|this\s+(?:post|vacancy))\b")
+# "Lay panel member needed for Ward Manager (Ward 12) interviews" (looked for only where the text has 'needed', 'wanted' or 'required')
+_NEEDED_FOR = (r"\b(?:{vocab:needed_person})\s+(?:needed|wanted|required)\s+(?:for|on|at)\s+"
+               r"(?:(?:[\w'’-]+|\([^()\n]{1,30}\))\s+){0,5}?(?P<noun16>{vocab:one_off_noun})\b")
+# "We are running a patient feedback group at the practice on Thursday 4 February": a group held on one date
+_HELD_ON_A_DATE = r"\b(?:holding|running|hosting)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun10>group)\b(?=[^.\n]{0,60}?{vocab:one_off_dated})"
 ONE_OFF_MORE_RE = rare_pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
+    # "three co-design workshops of about two and a half hours each"
+    r"|\b(?P<noun15>{vocab:one_off_noun})\s+(?:of|lasting|each\s+lasting)\s+(?:about\s+|around\s+|roughly\s+|up\s+to\s+|approximately\s+)?(?:{vocab:duration})"
     # "Each conversation lasts about an hour"
     r"|\b(?P<noun14>(?:conversations?|chats?))\s+(?:will\s+)?(?:last|lasts|take|takes)\b"
     # "Sessions last about an hour"
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
     r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>{vocab:selection_group})\b"
-    # "We are running a patient feedback group at the practice on Thursday 4 February": a group held on one date
-    r"|\b(?:holding|running|hosting)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun10>group)\b(?=[^.\n]{0,60}?{vocab:one_off_dated})"
-    r"|" + _PANEL_FOR_A_POST,
-    {("new", "next", "post", "vacancy"): (_PANEL_FOR_A_POST,)},
+    r"|" + _HELD_ON_A_DATE
+    + r"|" + _PANEL_FOR_A_POST
+    + r"|" + _NEEDED_FOR,
+    {("new", "next", "post", "vacancy"): (_PANEL_FOR_A_POST,), ("needed", "wanted", "required"): (_NEEDED_FOR,),
+     ("holding", "running", "hosting"): (_HELD_ON_A_DATE,)},
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
@@ -93,8 +101,11 @@ ROLE_HEADING_RE = re.compile(r"^[ \t]*(?:\#{1,3}[ \t]+)?(?:\*\*|__)?((?:(?:volun
 SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
 SUBJECT_ONE_OFF_RE = pattern(r"\b(?:{vocab:one_off_named})\b")
 # A one-off that people gather for: "citizens' jury", "focus group", "workshop"
-GATHERING_RE = re.compile(r"\b(?:" + fragment("event_noun") + r"|jur(?:y|ies))\b", re.I)
+GATHERING_RE = re.compile(r"\b(?:(?:" + fragment("event_noun") + r")s?|jur(?:y|ies))\b", re.I)
+# "three co-design workshops": gatherings counted, each a particular meeting even before its date is fixed
+COUNTED_RE = re.compile(r"\b(?:two|three|four|five|six|\d+)\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
 GROUP_MEETING_RE = pattern(r"\b(?:{vocab:group_noun})\s+(?:meeting|session)s?\b")
+DATE_TO_HOUR_CHARS = 40  # the hour given just after the date, on its line or the next
 SENTENCE_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n")
 # "a 15-minute talk at our conference", "run a stall at the open day"
 _EVENT_TALK = r"\b(?:speak|speaking|talk|present|presentation|stall)\b[^.\n]{0,40}?\bat\s+(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?P<what4>{vocab:event_noun})\b"
@@ -109,8 +120,9 @@ EVENT_RE = rare_pattern(
     r"(?:holding|running|hosting|organising|arranging|putting\s+on)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space")
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?:[^.\n]{0,80}?)\s+"
+    # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space",
+    # nor "the forum is voluntary" or "the forum is an open group": what a standing forum is; "the forum is on …" is a meeting)
+    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?!(?<=forum)\s+is\s+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow)\b))(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
@@ -294,7 +306,7 @@ class Asks(Record):
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
         step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
-        return self.event or self.stand_in or self._dated_rota or self._dated_one_off
+        return self.event or self.stand_in or self._dated_rota or self._dated_one_off or self._dated_ask
 
     @fact
     def _dated_one_off(self) -> Evidence | None:
@@ -302,10 +314,25 @@ class Asks(Record):
         full days: Saturday 23 and Saturday 30 January"): each is a particular meeting. Only a gathering:
         filming on 14 March or test sessions from 30 September are fitted around the person."""
         one_off = self.one_off
-        if (one_off is None or GATHERING_RE.search(self.doc.text, one_off.start, one_off.end) is None
-                or not any(d.role == "event" for d in self.facts.times.dates)):
+        if one_off is None or GATHERING_RE.search(self.doc.text, one_off.start, one_off.end) is None:
             return None
-        return one_off
+        if any(d.role == "event" for d in self.facts.times.dates):
+            return one_off
+        # "three co-design workshops of about two hours, across March, dates to be confirmed": counted
+        # gatherings are particular meetings; interviews are fitted around each person
+        text = self.doc.text
+        counted = COUNTED_RE.search(text, max(self.region.start, one_off.start - 30), one_off.start)
+        return one_off if counted is not None and "interview" not in text[one_off.start : one_off.end].lower() else None
+
+    @fact
+    def _dated_ask(self) -> Evidence | None:
+        """People asked in plain words ("We'd like about eight people") on a day and at an hour the page gives
+        ("Thursday 11 February 2027 / 6.30pm to 8pm"): they are asked to a particular meeting."""
+        times = self.facts.times
+        clock = times.clock  # the cheap tests first: most invitations give no date with its hour
+        if clock is None or not any(d.role == "event" and 0 <= clock.start - d.evidence.end <= DATE_TO_HOUR_CHARS for d in times.dates):
+            return None
+        return self.asked_for_time if self.ongoing is None else None
 
     @fact
     def _dated_rota(self) -> Evidence | None:
