@@ -45,6 +45,36 @@ QUOTED_MESSAGE_RE = re.compile(r"^[ \t]*(?:_{10,}[ \t]*\n[ \t>*]*From[*_]*:|-{2,
 EVENT_LABEL_RE = re.compile(r"^[ \t>*_-]*(?:time|times|when|where|venue|place|location|address)[*_]*:", re.I)
 
 
+# A copied text message's time stamp on a line of its own near the top, under the sender's name:
+# "Mon 25 Jan 2027, 18:02". One clock time in 24 hours and nothing else: an event's line gives a
+# range or am/pm ("Saturday 20 February 2027, 10am to 1pm").
+STAMP_LINE_RE = re.compile(
+    r"^[ \t]*(?P<value>(?:[A-Z][a-z]{2,8},?[ \t]+)?\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:19|2\d)\d\d)"
+    r",?[ \t]+(?:at[ \t]+)?(?:[01]?\d|2[0-3]):[0-5]\d[ \t]*$", re.M)
+STAMP_LINES = 4  # the stamp is among the first lines of the text
+
+
+def stamp_line(text: str, start: int = 0):
+    """(the send date, where its value starts) from a copied text message's time stamp line among
+    the first lines, or None."""
+    from .dates import parse_written_date
+
+    head_end = start
+    for _ in range(STAMP_LINES):
+        head_end = text.find("\n", head_end) + 1
+        if head_end == 0:
+            head_end = len(text)
+            break
+    match = STAMP_LINE_RE.search(text, start, head_end)
+    if match is None:
+        return None
+    try:
+        when = parse_written_date(match["value"], fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return (when, match.start("value")) if believable(when.year) else None
+
+
 def written_sent_line(text: str, start: int = 0):
     """(the send date, where its value starts) from a 'Date:', 'Sent:' or 'Received:' line in a
     draft's text, or None.

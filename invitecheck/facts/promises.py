@@ -30,7 +30,7 @@ _ARTICLE = r"(?:the|our|a|an|your|my|some)"
 
 ATTACHMENT_PROMISES = [
     # "The terms of reference for the committee are attached"
-    pattern(r"\b(?:the|our|an?|this|your|my)\s+" + _DOC.format(most=3) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
+    pattern(r"\b(?:the|our|an?|this|your|my|their|his|her|its)\s+" + _DOC.format(most=3) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
             r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
     pattern(r"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b", 0),
     pattern(r"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
@@ -57,8 +57,8 @@ BELOW_PROMISES = [
     pattern(r"\b(?:{vocab:below_pointer})\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40}?)\bbelow\b", 0),
     pattern(r"\bbelow\s+(?:is|are|you\s+will\s+find|you’ll\s+find|you'll\s+find)\b(?P<between>(?:[^.\n]|\n(?![ \t]*\n)){0,40})", 0),
     # "Papers are attached below as text", "a copy is pasted below", "the minutes from May are below my name",
-    # "the agenda is at the bottom of this email"
-    pattern(r"\b(?P<thing>{vocab:document_noun})(?:\s+(?:from|for|of)\s+(?:[\w’'-]{1,30}\s+){0,3}?[\w’'-]{1,30})?\s+(?:is|are)\s+(?:(?:also|now)\s+)?(?:(?:{vocab:set_out})\s+)?(?:{vocab:in_this_message})\b", 0),
+    # "the agenda is at the bottom of this email", "details from my original note to Derek are below"
+    pattern(r"\b(?P<thing>{vocab:document_noun})(?:\s+(?:from|for|of)\s+(?:[\w’'-]{1,30}\s+){0,4}?[\w’'-]{1,30})?\s+(?:is|are)\s+(?:(?:also|now)\s+)?(?:(?:{vocab:set_out})\s+)?(?:{vocab:in_this_message})\b", 0),
     pattern(r"\bclick\s+(?:on\s+)?(?P<thing>{vocab:click_target})\b", 0),
     pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
     pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
@@ -68,9 +68,9 @@ BELOW_PROMISES = [
     pattern(r"\bin\s+the\s+(?P<thing>downloads?)\s+(?:section|area|tab|page)\b", 0),
     # "Download the role description here, then …": the link should be where "here" is
     pattern(r"\bdownload\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?(?P<thing>here)\b", 0),
-    # "Download the role description (PDF, 2 pages)": a button on a saved page, the file or its link must be there
-    pattern(r"\b(?P<thing>download)\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?(?:{vocab:document_noun})"
-            r"(?=\s*\((?:pdf|word|docx?|odt|rtf)\b|[ \t]*(?:\n|$))", 0),
+    # "Download the role description (PDF, 2 pages)": a file or a link to one should be there ("download the
+    # form from our website: https://…" says where it is)
+    pattern(r"\b(?P<thing>download)\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?{vocab:document_noun}\b(?!\s+(?:here|from|at|on|via)\b)", 0),
 ]
 # "the link above": what is promised comes before the promise.
 ABOVE_PROMISES = [
@@ -83,6 +83,7 @@ BELOW_ANCHOR = pattern(r"below|underneath|(?:bottom|end|foot)\s+of\s+this|(?:aft
 ABOVE_ANCHOR = pattern(r"above", 0)
 # "Join on Zoom at https://…", "book a slot here: https://…": a link given where it is offered.
 LINK_OFFER = pattern(r"\b(?:{vocab:link_offer})\b", 0)
+FORM_OFFER = pattern(r"\b(?:{vocab:form_offer})", 0)
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
 LEAD = 100  # characters before a web address that can offer it
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
@@ -206,10 +207,18 @@ class Promises(Record):
             lead_start = max(line_start, url_start - LEAD, start)
             for stop in SENTENCE_END_RE.finditer(text, lead_start, url_start):
                 lead_start = stop.end()
-            offer = LINK_OFFER.search(text, self.lowered, lead_start, url_start)
+            offer = LINK_OFFER.search(text, self.lowered, lead_start, url_start) or self._offered_just_before(lead_start, start)
             if offer:
                 given.append(Promise(Evidence(offer.start(), url_end), "given", "link"))
         return given
+
+    def _offered_just_before(self, lead_start: int, start: int):
+        """"Fill in our survey. It takes ten minutes: https://…", or the heading "Fill in our survey" on the
+        line above: a survey or form offered in the sentence or line just before the one with the address."""
+        text = self.doc.text
+        paragraph = text.rfind("\n\n", start, lead_start)  # not across a blank line
+        from_ = max(start, lead_start - LEAD, paragraph + 2 if paragraph >= 0 else start)
+        return FORM_OFFER.search(text, self.lowered, from_, lead_start) if from_ < lead_start else None
 
     @fact
     def attachments(self) -> list:

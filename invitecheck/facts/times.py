@@ -29,6 +29,7 @@ TIME_AFTER_CHARS = 40  # the time comes just after the date
 # ("we will pay for travel to the meeting on 12 March" still names the meeting's day)
 PROMISE_BEFORE_RE = pattern(r"\b(?:{vocab:promise_lead})\b(?:(?!\b(?:{vocab:event_noun})\b)(?:[^.!?\n;]|\n(?![ \t]*\n))){0,40}\Z")
 PROMISE_CHARS = 80
+OWN_PACE_BEFORE_RE = pattern(r"\b(?:{vocab:own_pace})[\s,]*\Z")
 # What may stand between an instant demand and the date that makes it a real deadline: ", 11.59pm on "
 # (the time of day must be there: "by close of play on Friday 4 December" is still a demand with no real time)
 DATE_LINK_RE = pattern(r"[\s,;:–-]*(?:at\s+)?(?:{vocab:clock_time})[\s,]*(?:on\s+)?(?:the\s+)?")
@@ -36,6 +37,8 @@ DATED_CHARS = 30
 # "the meeting is on", "held on", "join us on": a meeting or event named just before a date
 EVENT_BEFORE_RE = pattern(r"\b(?:{vocab:event_lead})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}$", 0)
 RELATIVE_DAY_RE = pattern(r"\b(?:{vocab:relative_day})\b")
+# "tmrw (Fri)", "tomorrow, Thursday,": the weekday a relative day means, named straight after it
+DAY_NAMED_AFTER_RE = pattern(r"[ \t]*[(,][ \t]*(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\b\.?[ \t]*[),]?", 0)
 # "today", "tonight", "tomorrow" and its short forms ("tmrw")
 SAME_OR_NEXT_DAY = words("relative_day")
 # A meeting in the same sentence as "today" or "tomorrow": "stand in for you at the group tomorrow"
@@ -76,8 +79,11 @@ def is_deadline(doc, start: int, part_start: int | None = None) -> bool:
 
 
 def is_promise(doc, start: int) -> bool:
-    """The date bounds a promise of the sender's ("we pay within ten working days"): nothing for the reader to do by it."""
-    return PROMISE_BEFORE_RE.search(doc.text, doc.lowered, max(doc.body.start, start - PROMISE_CHARS), start) is not None
+    """The date bounds a promise of the sender's ("we pay within ten working days"), or the time the reader
+    takes at their own pace ("whenever suits you within two weeks"): nothing for the reader to do by it."""
+    left = max(doc.body.start, start - PROMISE_CHARS)
+    return (PROMISE_BEFORE_RE.search(doc.text, doc.lowered, left, start) is not None
+            or (doc.lowered.startswith("within", start) and OWN_PACE_BEFORE_RE.search(doc.text, doc.lowered, left, start) is not None))
 
 
 def at_a_time(doc, end: int) -> bool:
@@ -204,7 +210,9 @@ class Times(Record):
             if self.search(MEETING_NEAR_RE, start, full_stop if full_stop != -1 else stop) is None:
                 continue
             days = 0 if m.group(0).lower() in ("today", "tonight") else 1  # "tomorrow", "tmrw"
-            return Dated(of(m), self.facts.sent + timedelta(days=days), "event")
+            named = DAY_NAMED_AFTER_RE.match(doc.text, doc.lowered, m.end())  # "tmrw (Fri)": the weekday it means
+            stated = dates.weekday_number(named["weekday"]) if named else None
+            return Dated(of(m), self.facts.sent + timedelta(days=days), "event", stated_weekday=stated)
         return None
 
     @fact

@@ -10,7 +10,9 @@ somewhere:
   Research (NIHR)" (small words, and extra words such as 'and Care', may sit
   between the letters);
 - words after it in brackets or after a dash or colon: "PPI (patient and public
-  involvement)", "PPI - patient and public involvement";
+  involvement)", "PPI - patient and public involvement" (after a dash or colon, the
+  words must start with its letters or in small letters: "Hexley PCN — Patient
+  Bulletin" is a name and a title);
 - anywhere in the text, words whose first letters are its letters:
   "our Patient Participation Group … the PPG";
 - "PPG stands for" or "PPG means".
@@ -115,6 +117,16 @@ def _spelled_anywhere(words: list[str], letters: list[str]) -> bool:
     return False
 
 
+def _dash_spells_out(following: str, letters: list[str]) -> bool:
+    """"PPI - patient and public involvement", "ICB: the body that plans local care": after a dash or colon,
+    words that begin with its letters, or a plain description that starts in small letters. "Hexley PCN —
+    Patient Bulletin" is a name and then a title, not the abbreviation spelled out."""
+    words = WORD_RE.findall(following)
+    if words and words[0][0].islower():
+        return True
+    return any(_initials_in_order(words[:k], letters) for k in range(2, len(words) + 1))
+
+
 def explained(text: str, acronym: str, words: list[str] | None = None) -> bool:
     """Does the text spell the acronym out anywhere? (See the module's docstring for how.)"""
     letters = _letters(acronym)
@@ -124,8 +136,10 @@ def explained(text: str, acronym: str, words: list[str] | None = None) -> bool:
     for match in re.finditer(r"\(\s*" + escaped + r"s?\s*\)", text):
         if _spelled_before(text, match.start(), letters):
             return True
-    if re.search(r"\b" + escaped + r"s?\s*(?:\(\s*|[-–—:]\s+|,?\s+(?:stands\s+for|means|is\s+short\s+for)\s+)[A-Za-z][a-z]+(?:\s+[\w-]+){1,8}", text):
-        return True
+    for match in re.finditer(r"\b" + escaped + r"s?\s*(?P<how>\(\s*|[-–—:]\s+|,?\s+(?:stands\s+for|means|is\s+short\s+for)\s+)(?P<words>[A-Za-z][a-z]+(?:\s+[\w-]+){1,8})", text):
+        how = match["how"].strip(" ,\t\n")
+        if how in ("", "(") or how[0].isalpha() or _dash_spells_out(match["words"], letters):
+            return True
     return _spelled_anywhere(words if words is not None else WORD_RE.findall(text), letters)
 
 

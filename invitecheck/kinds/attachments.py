@@ -22,7 +22,7 @@ from itertools import islice
 from .. import cached_re as re  # re, compiling from the start-up cache
 
 from ..document import URL_RE, Invitation
-from ..facts import facts_for
+from ..facts import facts_for, structure
 from ..facts.people import FIELD_LINE
 from ..vocabulary import word_groups, words
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, inside
@@ -215,6 +215,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         return Outcome(NOT_APPLICABLE, note="it does not mention an attachment, form or link")
 
     findings, confirmed = [], []
+    quoted_own = structure.thread(doc).end
     for promise in promises:
         start, stop = promise.evidence.start, promise.evidence.end
         quoted = promise.evidence.words(doc)
@@ -227,7 +228,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
         else:
             # "below my name", "at the bottom of this email": past the signature; else up to it
             past_signature = PAST_SIGNATURE_RE.search(doc.text, start, stop)
-            problem = _below_problem(doc, promise, signature.start if signature and signature.start > stop and not past_signature else end)
+            limit = signature.start if signature and signature.start > stop and not past_signature else end
+            if quoted_own > structure.region(doc).end:  # a reply's "details from my note to Derek are below": the sender's own earlier message, quoted
+                limit = max(limit, quoted_own)
+            problem = _below_problem(doc, promise, limit)
         if not problem and promise.where != "attachment":
             confirmed.append(f"'{_short(quoted)}' is there")
         if problem:

@@ -1,6 +1,7 @@
 """consistency: the dates agree with each other and with the send date.
 
-- a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday);
+- a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday),
+  or the day a meeting "tomorrow" falls on ("tmrw (Fri)" sent on a Wednesday);
 - a deadline after the meeting or event it is for;
 - "next Friday" where it could mean this week's Friday or next week's.
 
@@ -33,6 +34,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     times = facts_for(doc, ctx.sent).times.with_thread  # a reply about a meeting: the dates of the message it quotes too
     written = [d for d in times.subject_dates + times.dates if inside(d.evidence, ctx.spans, doc.message_end)]
     mentions = [d for d in written if d.how == "date"]
+    # "tmrw (Fri)": the weekday named for a meeting today or tomorrow, against the day it was sent (when that is known)
+    day = times.meeting_day
+    if day is not None and day.stated_weekday is not None and ctx.sent_from != "today" and inside(day.evidence, ctx.spans, doc.message_end):
+        mentions.append(day)
     # "next Friday" sent on a Wednesday: this week's Friday or next week's
     ambiguous = [(d, other) for d in written if d.how == "weekday"
                  and (other := dates.next_weekday_other_reading(d.evidence.words(doc), d.date, ctx.sent)) is not None]
@@ -46,7 +51,10 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
 
     for m in mentions:
         if m.stated_weekday is not None and m.stated_weekday != m.date.weekday():
-            report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
+            if m is day:
+                report(m, f"sent on {dates.describe(ctx.sent)}, it means {dates.describe(m.date)}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
+            else:
+                report(m, f"{m.date.day} {m.date:%B %Y} is a {WEEKDAY_NAMES[m.date.weekday()]}, not a {WEEKDAY_NAMES[m.stated_weekday]}")
     for d, other in ambiguous:
         report(d, f"it could mean {dates.describe(other)} or {dates.describe(d.date)}")
     in_scope = set(mentions)  # a set: a text may hold thousands of dates, and a list made this quadratic
