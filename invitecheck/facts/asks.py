@@ -94,6 +94,7 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
+STANDING_POOL_RE = pattern("{vocab:standing_pool}")
 # A Markdown heading that names a group: "# St Aldric's Children's Hospital Youth Forum"
 GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
 # "## Volunteer role: Lived Experience Reviewer (from home)", "Paid role: Lived Experience Adviser"
@@ -469,6 +470,8 @@ class Asks(Record):
         if role is None:
             return None
         start, end = _sentence(self.doc, self.region, role)
+        if self.search(STANDING_POOL_RE, start, end) is not None:
+            return None  # "a pool of patients who can sit on interview panels": membership of the pool lasts
         one_off = self.one_off
         if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
             return role
