@@ -85,6 +85,11 @@ ABOVE_ANCHOR = pattern(r"above", 0)
 LINK_OFFER = pattern(r"\b(?:{vocab:link_offer})\b", 0)
 FORM_OFFER = pattern(r"\b(?:{vocab:form_offer})", 0)
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
+# A web address written bare: "healthwatch.example.org/pharmacy" (see _bare_addresses)
+BARE_TAIL_RE = pattern(r"\.(?:org|com|net|uk|info|wales|scot)/", 0)
+BARE_HEAD_RE = re.compile(r"(?<![^\s(<])[\w-]+(?:\.[\w-]+)*$")
+BARE_REST_RE = re.compile(r"(?:[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?")
+LINK_START_RE = re.compile(r"https?://|www\.", re.I)
 LEAD = 100  # characters before a web address that can offer it
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
 
@@ -198,7 +203,7 @@ class Promises(Record):
         doc, text = self.doc, self.doc.text
         signature = doc.signature
         given = []
-        for url_start, url_end in doc.urls(start, end):
+        for url_start, url_end in doc.urls(start, end) + self._bare_addresses(start, end):
             if signature and signature.start <= url_start < signature.end:
                 continue
             line_start = text.rfind("\n", start, url_start) + 1
@@ -219,6 +224,17 @@ class Promises(Record):
         paragraph = text.rfind("\n\n", start, lead_start)  # not across a blank line
         from_ = max(start, lead_start - LEAD, paragraph + 2 if paragraph >= 0 else start)
         return FORM_OFFER.search(text, self.lowered, from_, lead_start) if from_ < lead_start else None
+
+    def _bare_addresses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Web addresses written without "https://" or "www." ("healthwatch.example.org/pharmacy", as a post or
+        a text gives them): a domain and a path, found from its ".org/" (a cheap search), then back to the space."""
+        text, found = self.doc.text, []
+        for tail in BARE_TAIL_RE.finditer(text, self.lowered, start, end):
+            head = BARE_HEAD_RE.search(text, max(start, tail.start() - 80), tail.start())
+            if head is None or "@" in text[head.start() : tail.start()] or LINK_START_RE.match(text, head.start()):
+                continue  # an email address, or an address "https://" already finds
+            found.append((head.start(), BARE_REST_RE.match(text, tail.end()).end()))
+        return found
 
     @fact
     def attachments(self) -> list:
