@@ -159,15 +159,16 @@ def flesch(words: list[str], sentence_count: int) -> tuple[float, float]:
 
 class Measures(Fields):
     """What the metric kind can set limits on, for the sender's own words: the average
-    ``sentence_words``, and ``longest``, the (start, end, words) of the longest sentence
-    as offsets into the text."""
+    ``sentence_words``, ``section_words`` (the words in the longest part under one heading),
+    and ``longest``, the (start, end, words) of the longest sentence as offsets into the text."""
 
-    __slots__ = ("reading_ease", "grade", "sentence_words", "words", "sentences", "longest")
+    __slots__ = ("reading_ease", "grade", "sentence_words", "words", "sentences", "longest", "section_words")
 
     def __init__(self, reading_ease: float, grade: float, sentence_words: float, words: int, sentences: int,
-                 longest: tuple[int, int, int]) -> None:
+                 longest: tuple[int, int, int], section_words: int | None = None) -> None:
         self.reading_ease, self.grade, self.sentence_words = reading_ease, grade, sentence_words
         self.words, self.sentences, self.longest = words, sentences, longest
+        self.section_words = words if section_words is None else section_words
 
     @property
     def longest_sentence(self) -> int:
@@ -175,15 +176,45 @@ class Measures(Fields):
         return self.longest[2]
 
 
+def _words_read(text: str) -> int:
+    """The words there are to read: letterhead, heading and label lines not counted."""
+    return _count_words(text) - _count_words(" ".join(_label_lines(text)))
+
+
+def _is_heading(lines: list[str], i: int) -> bool:
+    """A heading that starts a part of a page: "## Payment", or a short line with no sentence in it standing
+    alone between blank lines ("Time" or "How to apply" in a page pasted as plain text)."""
+    line = lines[i].strip(" \t")
+    if line.startswith("#"):
+        return line.lstrip("#")[:1] in (" ", "\t")
+    if not line or (i > 0 and lines[i - 1].strip()) or i + 1 >= len(lines) or lines[i + 1].strip():
+        return False
+    return bool(_label_lines(lines[i]))
+
+
+def _section_words(text: str, words: int) -> int:
+    """The words in the longest part of the text under one heading: a page in parts, each under its
+    heading, lets a reader go straight to the part they want; one long run of text does not."""
+    if "\n\n" not in text and "#" not in text:
+        return words
+    lines = text.split("\n")
+    starts = [i for i in range(len(lines)) if _is_heading(lines, i)]
+    if not starts:
+        return words
+    bounds = [0, *starts, len(lines)]
+    return max(_words_read("\n".join(lines[a:b])) for a, b in zip(bounds, bounds[1:]))
+
+
 def measure(doc: Invitation, min_words: int) -> Measures | None:
     """The measures, or None when the text is too short for them to mean much."""
     prose, offset = _prose(doc)
     clean = _without_links(prose)
-    words = _count_words(clean) - _count_words(" ".join(_label_lines(clean)))
+    words = _words_read(clean)
     sentences = _sentences(prose)
     if words < min_words or not sentences:
         return None
     ease, grade = flesch(WORD_RE.findall(clean), len(sentences))
     average = sum(n for _, _, n in sentences) / len(sentences)
     start, end, count = max(sentences, key=lambda s: s[2])
-    return Measures(ease, grade, average, words, len(sentences), (offset + start, offset + end, count))
+    return Measures(ease, grade, average, words, len(sentences), (offset + start, offset + end, count),
+                    _section_words(clean, words))

@@ -181,6 +181,6 @@ def test_explain_is_written_from_the_yaml_and_the_contract(run):
     assert "min_days: 14 (the default). The fewest days allowed between sending and the first date." in out.stdout
     assert "Its message and suggestion may use: {match}, {detail}, {days}, {notice}, {date}, {phrase}, {min_days}." in out.stdout
     out = run("explain", "plain-english")
-    assert "limits: reading_ease >= 50, grade <= 10, sentence_words <= 30, longest_sentence <= 60, words <= 400." in out.stdout
+    assert "limits: reading_ease >= 50, grade <= 10, sentence_words <= 30, longest_sentence <= 60, section_words <= 400." in out.stdout
     assert "short_texts: pass. What a text too short to measure gets: 'pass' or 'not-applicable'." in out.stdout
     assert "A rule of this kind can read: the body." in out.stdout

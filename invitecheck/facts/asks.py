@@ -138,6 +138,7 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 # "Just a reminder that our next Patient Participation Group meeting is …"
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
+NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
@@ -291,9 +292,12 @@ class Asks(Record):
         own = self.facts.region
         found = self.search(EVENT_RE, own.start, own.end)
         recurring = None
-        while found is not None and _recurring(self.doc, self.lowered, found):
-            recurring = recurring or found
-            found = self.search(EVENT_RE, found.end(), own.end)
+        while found is not None:
+            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None:
+                if not _recurring(self.doc, self.lowered, found):
+                    break
+                recurring = recurring or found
+            found = self.search(EVENT_RE, found.end(), own.end)  # "Nobody has to come to a meeting": none is named
         return found, recurring
 
     @fact

@@ -2,7 +2,8 @@
 
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday),
   or the day a meeting "tomorrow" falls on ("tmrw (Fri)" sent on a Wednesday);
-- a deadline after the meeting or event it is for;
+- a deadline after the meeting or event it is for (not a survey's closing date: "can't make it? fill in
+  our survey instead, open until 31 January");
 - "next Friday" where it could mean this week's Friday or next week's.
 
 A deadline already past when the invitation was sent belongs to ``notice``
@@ -14,6 +15,7 @@ from __future__ import annotations
 from .. import dates
 from ..document import Invitation
 from ..facts import facts_for
+from ..vocabulary import pattern
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Outcome, format_message, inside
 
 CONTRACT = Contract(
@@ -21,6 +23,17 @@ CONTRACT = Contract(
     placeholders=("match", "problem"),
     scopes=ALL_SCOPES,
 )
+
+SURVEY_DEADLINE_RE = pattern("{vocab:survey_deadline}")
+SENTENCE_WINDOW = 160
+
+
+def _survey_deadline(doc: Invitation, dated) -> bool:
+    """The deadline closes a survey named earlier in its sentence ("our online survey … is open until 31
+    January"), not the reply date for a meeting."""
+    start = dated.evidence.start
+    return SURVEY_DEADLINE_RE.search(doc.text, doc.lowered, max(doc.body.start, start - SENTENCE_WINDOW), start) is not None
+
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -62,7 +75,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if events:
         first_event = min(events, key=lambda e: e.date)
         for m in mentions:
-            if m.role == "deadline" and m.date > first_event.date:
+            if m.role == "deadline" and m.date > first_event.date and not _survey_deadline(doc, m):
                 report(m, f"the deadline, {dates.describe(m.date)}, is after the event on {dates.describe(first_event.date)}")
     findings.sort(key=lambda f: f.start)
     return Outcome(FAIL if findings else PASS, findings)

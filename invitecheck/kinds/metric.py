@@ -9,7 +9,8 @@ A rule gives ``limits``, a mapping of measure to condition::
 Measures (see invitecheck/readability.py): ``reading_ease`` (Flesch, higher is
 easier), ``grade`` (Flesch-Kincaid; add five for a reading age),
 ``sentence_words`` (the average sentence length), ``longest_sentence`` (the words
-in the longest one), ``words`` and ``sentences``.
+in the longest one), ``words``, ``section_words`` (the words in the longest part
+under one heading: the whole text when it has no headings) and ``sentences``.
 Each value is rounded to a whole number before it is compared. Texts shorter
 than ``min_words`` are not measured: they get ``short_texts``, not applicable
 unless the rule says ``pass`` (a two-line note is not hard going). The finding points at the
@@ -38,7 +39,7 @@ CONTRACT = Contract(
     scopes=("body",),  # the sender's own words: the body without its sign-off or a quoted thread
 )
 
-MEASURES = ("reading_ease", "grade", "sentence_words", "longest_sentence", "words", "sentences")
+MEASURES = ("reading_ease", "grade", "sentence_words", "longest_sentence", "words", "section_words", "sentences")
 OPERATORS = {"<=": operator.le, "<": operator.lt, ">=": operator.ge, ">": operator.gt}
 CONDITION_RE = programs.compile(r"^\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$")
 
@@ -87,6 +88,8 @@ def _problem(name: str, op: str, limit: float, value: float) -> str:
         return f"sentences average {value:.0f} words ({_aim(op, limit, counted=True)})"
     if name == "longest_sentence":
         return f"one sentence runs to {value:.0f} words ({_aim(op, limit, counted=True)})"
+    if name == "section_words":
+        return f"{value:.0f} words without a heading to break them up ({_aim(op, limit, counted=True)})"
     return f"{value:.0f} {name} ({_aim(op, limit, counted=True)})"
 
 

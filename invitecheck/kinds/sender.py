@@ -108,7 +108,7 @@ MAILBOX_PARTS_RE = programs.compile(r"[._+-]")  # "patient.voice" in patient.voi
 
 def _name_part(text: str) -> str:
     """The part of a display name or sign-off line that could be a name."""
-    text = text[:NAME_WINDOW].strip().strip("\"'“”‘’ ")
+    text = text[:NAME_WINDOW].strip().strip("\"'“”‘’ *_")  # "*Farid Halloway, Pharmacist*": a name in italics or bold
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
     text = PRONOUNS.sub(" ", text)
@@ -269,6 +269,8 @@ NAME_AFTER_ROLE_RE = programs.compile(
 )
 NAME_BEFORE_ROLE_RE = programs.compile(rf"(?<![{LETTER}'’-])(?P<name>[{UPPER}][{LOWER}'’\-]+),[ \t]+(?i:our|your)\s+(?:[\w'’-]+\s+){{0,3}}$")
 QUOTED_AFTER_RE = programs.compile(rf"^[ \t]*,?[ \t]*(?:{fragment('quotation_verb')})\b", re.I)
+# '"…," said our clinic manager, Rhys Evans': the quotation verb comes before the role
+QUOTED_BEFORE_RE = programs.compile(rf"\b(?:{fragment('quotation_verb')})\s+(?:our|the|your)\s+(?:[\w'’-]+\s+){{0,3}}$", re.I)
 ROLE_CONTEXT = 60  # characters read either side of the role word
 
 
@@ -277,7 +279,7 @@ def _named_by_role(doc: Invitation, role_words: set[str]) -> str:
     start, end = doc.body.start, own_end(doc)
     for match in CONTACT_ROLE_RE.finditer(doc.text, start, end):
         before = doc.text[max(start, match.start() - ROLE_CONTEXT) : match.start()]
-        if OWNER_BEFORE_RE.search(before):
+        if OWNER_BEFORE_RE.search(before) and not QUOTED_BEFORE_RE.search(before):
             named = NAME_AFTER_ROLE_RE.match(doc.text, match.end(), min(end, match.end() + ROLE_CONTEXT + 40))
             if named and not QUOTED_AFTER_RE.match(named["after"]):
                 words = named["name"].split()
