@@ -16,6 +16,7 @@ from .fields import Record
 from .kinds import KINDS
 from .kinds.base import FAIL, NOT_APPLICABLE, PASS, Context, PatternTimeout
 from .loaders import Limits, LoadError, load_path
+from .measured import figure
 from .rules import Rule
 from .suppressions import MAX_DIRECTIVES
 
@@ -112,17 +113,20 @@ class FindingRecord:
 
 
 class CheckRecord(Record):
-    """One rule's result for one file: its status, findings, note and evidence."""
+    """One rule's result for one file: its status, findings, note and evidence. ``measured``, for a
+    bundled rule that failed, is how often its failures were right on invitations it was never
+    tuned on (see ``measured.py``): every format shows it from here."""
 
-    _fields = ("rule", "title", "status", "severity", "weight", "findings", "note", "evidence", "data")
+    _fields = ("rule", "title", "status", "severity", "weight", "findings", "note", "evidence", "data", "measured")
 
     def __init__(self, rule: str, title: str, status: str, severity: str, weight: int,
                  findings: list[FindingRecord] | None = None, note: str = "", evidence: str = "",
-                 data: dict | None = None) -> None:
+                 data: dict | None = None, measured: dict | None = None) -> None:
         self.rule, self.title, self.status, self.severity, self.weight = rule, title, status, severity, weight
         self.findings = [] if findings is None else findings
         self.note, self.evidence = note, evidence
         self.data = {} if data is None else data
+        self.measured = measured
 
     def to_dict(self) -> dict:
         data = {"rule": self.rule, "title": self.title, "status": self.status,
@@ -134,6 +138,8 @@ class CheckRecord(Record):
             data["evidence"] = self.evidence
         if self.data:
             data["data"] = self.data
+        if self.measured:
+            data["measured"] = self.measured
         return data
 
 
@@ -293,8 +299,9 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         findings_shown = findings[:keep]
         listed += len(findings_shown)
         status = PASS if outcome.status == FAIL and hidden and not findings else outcome.status
+        measured = _measured(rule) if status == FAIL else None
         checks.append(CheckRecord(rule.id, rule.title, status, rule.severity, rule.weight, findings_shown, outcome.note,
-                                  outcome.evidence, outcome.data))
+                                  outcome.evidence, outcome.data, measured))
 
     value = scoring.score(checks)
     warnings = _stale_suppressions(doc, {rule.id for rule in rules})
@@ -304,6 +311,11 @@ def check_invitation(doc: Invitation, rules: list[Rule], settings: Settings) -> 
         subject=doc.subject_text, checks=checks, notes=notes, invitation=doc, source_format=doc.source_format,
         suppressed=suppressed, warnings=warnings, defects=list(doc.defects),
     )
+
+
+def _measured(rule: Rule) -> dict | None:
+    """How often a bundled rule's failures were right on invitations it was never tuned on; a user's rule has no figure."""
+    return figure(rule.id) if rule.bundled else None
 
 
 def _unsuppressed(doc: Invitation, rule_id: str, findings: list[FindingRecord]) -> tuple[list[FindingRecord], int]:

@@ -43,6 +43,10 @@ def explain_lines(rule: Rule, switched_off_by: str = "", page: str = "") -> list
     ]
     if page:
         lines.append(f"Rule page: {page}")
+    if rule.bundled:
+        from .measured import described, figure
+
+        lines += ["", "How sure:", f"  {described(figure(rule.id))}"]
     if contract.options:
         lines += ["", f"Settings (kind '{rule.kind}'; set them in the rule file, or in the configuration file):"]
         for name, option in contract.options.items():

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import RULE_PAGES
+from .measured import described, figure, when_and_where
 from .rules import Rule, bundled_folder, bundled_rules
 
 SCOPE_WORDS = {"subject": "the subject", "body": "the body", "signature": "the sign-off",
@@ -47,6 +48,9 @@ def rule_page(rule: Rule) -> str:
              "## What it says", "", f"> {rule.message}", ""]
     if rule.suggestion:
         lines += [f"Suggested fix: {rule.suggestion}", ""]
+    lines += ["## How sure", "", described(figure(rule.id)), ""]
+    if when_and_where():
+        lines += [when_and_where(), ""]
     for label, key in (("Fails on", "fail"), ("Passes on", "pass")):
         if rule.examples.get(key):
             lines += [f"## {label}", ""]

@@ -15,6 +15,7 @@ from datetime import date
 from html import escape
 
 from .. import __version__
+from ..measured import how_sure, often_wrong
 from ..reply import READER_ALL_THERE
 from ..wording import plural
 
@@ -44,6 +45,7 @@ th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid #b1
 td.fail { color: #b10e1e; font-weight: 700; } td.pass { color: #00703c; } td.not-applicable { color: #4c6272; }
 ol.findings li { margin-bottom: 0.8rem; }
 .suggestion { display: block; color: #00703c; }
+.sure { display: block; color: #4c6272; }
 .quote { display: block; font-family: ui-monospace, Menlo, Consolas, monospace; background: #f0f4f5; padding: 0.2rem 0.4rem; overflow-wrap: anywhere; }
 pre.invitation { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.95rem/1.5 ui-monospace, Menlo, Consolas, monospace;
                  background: #f8f8f8; border: 1px solid #b1b4b6; padding: 0.75rem; }
@@ -128,6 +130,7 @@ def _file(index: int, result, rules_by_id: dict) -> str:
                 f'<a href="#m-{anchor}">show in the invitation</a>)'
                 f'<span class="quote">{_quote(finding)}</span>{escape(finding.message)}'
                 + (f'<span class="suggestion">Suggestion: {escape(finding.suggestion)}</span>' if finding.suggestion else "")
+                + (f'<span class="sure">{escape(how_sure(check.measured))}</span>' if check.measured else "")
                 + f"{guidance}</li>"
             )
         parts.append("</ol>")
@@ -168,6 +171,7 @@ def _reader_file(index: int, result, rules, template: dict) -> str:
         parts.append(f'<h3 id="missing-{index}">What is missing or unclear</h3><ol class="findings">')
         marks = []
         findings = {check.rule: check.findings[0] for check in result.checks if check.status == "fail" and check.findings}
+        measured = {check.rule: check.measured for check in result.checks}
         for number, point in enumerate(values["points"], 1):
             anchor = f"{index}-{number}"
             finding = findings.get(point["rule"])
@@ -175,7 +179,9 @@ def _reader_file(index: int, result, rules, template: dict) -> str:
             if finding is not None:
                 marks.append((finding.start, finding.end, anchor, number))
                 link = f' (<a href="#m-{anchor}">show in the invitation</a>)'
-            parts.append(f'<li id="f-{anchor}">{escape(point["says"])}{link}</li>')
+            warning = often_wrong(measured.get(point["rule"]))
+            warning = f'<span class="sure">{escape(warning)}</span>' if warning else ""
+            parts.append(f'<li id="f-{anchor}">{escape(point["says"])}{link}{warning}</li>')
         parts.append("</ol>")
         if values["asks"]:
             parts.append(f'<h3 id="ask-{index}">What you could ask them</h3><ul>')

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
+from ..measured import how_sure
 from ..printable import printable
 from ..wording import plural
 from .plain import cells
@@ -113,6 +114,8 @@ def _file(blocks: list, result, plain: bool, width: int, quiet: bool = False) ->
         blocks.append(("indent", printable(finding.message), ""))
         if finding.suggestion:
             blocks.append(("indent", printable("→ " + finding.suggestion), "green"))
+        if check.measured:
+            blocks.append(("indent", how_sure(check.measured), "dim"))
         blocks.append(BLANK)
     for check in () if quiet else result.checks:
         if check.evidence:

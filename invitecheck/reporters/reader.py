@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 import textwrap
 
+from ..measured import often_wrong
 from ..printable import printable
 from ..reply import READER_ALL_THERE, reader_asks, reader_points
 
@@ -30,7 +31,12 @@ def render(results, rules, **options) -> str:
             out += ["", *textwrap.wrap(READER_ALL_THERE, 80), ""]
             continue
         out += ["", "What is missing or unclear:"]
-        out += [f"  * {says}" for _, says, _ in points]
+        measured = {check.rule: check.measured for check in result.checks}
+        for rule, says, _ in points:
+            out.append(f"  * {says}")
+            warning = often_wrong(measured.get(rule))
+            if warning:
+                out += textwrap.wrap(warning, 80, initial_indent="    ", subsequent_indent="    ")
         asks = reader_asks(points)
         if asks:
             out += ["", "What you could ask them:"]
