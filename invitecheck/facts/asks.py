@@ -60,6 +60,8 @@ _PANEL_FOR_A_POST = (r"(?P<noun8>{vocab:selection_group})\s+(?:for|to\s+(?:choos
 # "Lay panel member needed for Ward Manager (Ward 12) interviews" (looked for only where the text has 'needed', 'wanted' or 'required')
 _NEEDED_FOR = (r"\b(?:{vocab:needed_person})\s+(?:needed|wanted|required)\s+(?:for|on|at)\s+"
                r"(?:(?:[\w'’-]+|\([^()\n]{1,30}\))\s+){0,5}?(?P<noun16>{vocab:one_off_noun})\b")
+# "We are running a patient feedback group at the practice on Thursday 4 February": a group held on one date
+_HELD_ON_A_DATE = r"\b(?:holding|running|hosting)\s+(?:a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun10>group)\b(?=[^.\n]{0,60}?{vocab:one_off_dated})"
 ONE_OFF_MORE_RE = rare_pattern(
     r"\b(?P<noun5>(?:focus\s+groups?|interviews?|workshops?|discussion\s+groups?|walk-?\s?rounds?|filming|recording))\s+(?:are|is|will\s+be|will\s+take|take|takes|last|lasts)\b"
     r"|\b(?P<noun4>{vocab:one_off_named})\b"
@@ -71,9 +73,11 @@ ONE_OFF_MORE_RE = rare_pattern(
     r"|\b(?P<noun6>sessions?)\s+(?:last|lasts|will\s+last|take|takes|will\s+take)\b"
     # "We are interviewing for a new matron, and we want a parent or carer on the panel"
     r"|\b(?:{vocab:staff_selection})\b[^.\n]{0,120}?\b(?:{vocab:wanted_on})\s+(?P<noun7>{vocab:selection_group})\b"
-    r"|" + _PANEL_FOR_A_POST
+    r"|" + _HELD_ON_A_DATE
+    + r"|" + _PANEL_FOR_A_POST
     + r"|" + _NEEDED_FOR,
-    {("new", "next", "post", "vacancy"): (_PANEL_FOR_A_POST,), ("needed", "wanted", "required"): (_NEEDED_FOR,)},
+    {("new", "next", "post", "vacancy"): (_PANEL_FOR_A_POST,), ("needed", "wanted", "required"): (_NEEDED_FOR,),
+     ("holding", "running", "hosting"): (_HELD_ON_A_DATE,)},
 )
 # "we'd love some patients to walk round with us", "we would like to watch you try an early version"
 # (one pattern each: one whose words are not in the invitation is not run)
@@ -90,6 +94,7 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
+STANDING_POOL_RE = pattern("{vocab:standing_pool}")
 # A Markdown heading that names a group: "# St Aldric's Children's Hospital Youth Forum"
 GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
 # "## Volunteer role: Lived Experience Reviewer (from home)", "Paid role: Lived Experience Adviser"
@@ -469,6 +474,8 @@ class Asks(Record):
         if role is None:
             return None
         start, end = _sentence(self.doc, self.region, role)
+        if self.search(STANDING_POOL_RE, start, end) is not None:
+            return None  # "a pool of patients who can sit on interview panels": membership of the pool lasts
         one_off = self.one_off
         if (one_off is not None and start <= one_off.start < end) or self.search(ONE_OFF_WORD_RE, start, end) is not None:
             return role

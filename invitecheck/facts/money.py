@@ -104,12 +104,27 @@ def _pay_for_time(doc, where, regex):
     return None
 
 
+HEADING_LINE_RE = re.compile(r"[ \t]*(?:\#{1,6}[ \t]+)?(?:\*\*|__)?[\w'’&/ ,-]{1,60}?(?:\*\*|__)?[ \t]*$")
+
+
+def _heading(doc, found) -> bool:
+    """The words are a heading of their own ("## Payment and expenses", "Travel expenses"): a line of
+    a few words with no full stop, colon or figure."""
+    text = doc.text
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.end())
+    end = len(text) if end == -1 else end
+    return end - start <= 60 and HEADING_LINE_RE.fullmatch(text, start, end) is not None
+
+
 def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | None]:
     """(stated, hedged, parking only): the first plain statement of how costs are met, the first
     hedge, and the first promise that covers parking and nothing else."""
     hedge = parking = None
     for regex in (COVERED_RE, NOT_COVERED_RE):
         for found in regex.finditer(doc.text, doc.lowered, where.start, where.end):
+            if regex is COVERED_RE and _heading(doc, found):
+                continue  # "## Payment and expenses": a heading names the subject, it covers nothing
             if regex is COVERED_RE and _hedged(doc, where, found):
                 hedge = hedge or of(found)
                 continue
@@ -119,6 +134,8 @@ def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | 
             return of(found), None, None
     if hedge is None:
         word = search(doc, where, EXPENSES_WORD_RE)
+        while word is not None and _heading(doc, word):  # "## Payment and expenses" says nothing of them itself
+            word = search(doc, where, EXPENSES_WORD_RE, word.end())
         if word is not None and _hedged(doc, where, word):
             hedge = of(word)
         elif word is not None:

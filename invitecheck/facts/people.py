@@ -19,6 +19,7 @@ from .structure import search
 NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
 TEAM_LOCAL_RE = re.compile(rf"^(?:{fragment('team_local')})$", re.I)
 SWITCHBOARD_RE = pattern("{vocab:switchboard}")
+ORGANISATION_LEAD_RE = re.compile(fragment("organisation_address_lead"), re.I)
 NOT_MONITORED_RE = pattern("{vocab:not_monitored}")
 ME_RE = re.compile(r"\b(?:ring|call|phone|contact|text|reach)\s+me\b|\bmy\s+(?:number|phone|mobile|direct\s+line)\b|\b(?:tel|telephone|phone|mobile|direct\s+line)\s*:")
 # "From: 07700 900 462" heading a text message: the number it came from is the named sender's own.
@@ -70,8 +71,16 @@ def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
     return "team"
 
 
+def _kind_here(doc, start: int, address: str, names: frozenset[str]) -> str:
+    """The address's kind, where the words before it may give it as the organisation's ("email the practice at …")."""
+    kind = kind_of(address, names)
+    if kind == "person" and ORGANISATION_LEAD_RE.search(doc.text, max(0, start - 40), start):
+        return "team"
+    return kind
+
+
 def _addresses(doc, where, names: frozenset[str]) -> list[Address]:
-    found = [Address(Evidence(m.start(), m.end()), m.group(0), kind_of(m.group(0), names))
+    found = [Address(Evidence(m.start(), m.end()), m.group(0), _kind_here(doc, m.start(), m.group(0), names))
              for m in email_matches(doc.text, where.start, where.end)]
     lower = doc.lower_text
     bracketed = "at]" in lower or "at )" in lower or "at)" in lower or "at ]" in lower  # cheap test before the pattern

@@ -29,7 +29,9 @@ _DOC = r"(?P<doc>(?:[\w’'-]{{1,40}}\s+){{0,{most}}}?{{vocab:document_noun}})"
 _ARTICLE = r"(?:the|our|a|an|your|my|some)"
 
 ATTACHMENT_PROMISES = [
-    pattern(r"\b(?:the|our|an?|this|your|my|their|his|her|its)\s+" + _DOC.format(most=3) + r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
+    # "The terms of reference for the committee are attached"
+    pattern(r"\b(?:the|our|an?|this|your|my|their|his|her|its)\s+" + _DOC.format(most=3) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
+            r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
     pattern(r"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b", 0),
     pattern(r"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
     pattern(r"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
@@ -58,6 +60,8 @@ BELOW_PROMISES = [
     # "the agenda is at the bottom of this email", "details from my original note to Derek are below"
     pattern(r"\b(?P<thing>{vocab:document_noun})(?:\s+(?:from|for|of)\s+(?:[\w’'-]{1,30}\s+){0,4}?[\w’'-]{1,30})?\s+(?:is|are)\s+(?:(?:also|now)\s+)?(?:(?:{vocab:set_out})\s+)?(?:{vocab:in_this_message})\b", 0),
     pattern(r"\bclick\s+(?:on\s+)?(?P<thing>{vocab:click_target})\b", 0),
+    # "as you said in your last email (below)": the earlier message quoted under the reply
+    pattern(r"\b(?:your|my|our|the)\s+(?:last\s+|earlier\s+|previous\s+|original\s+)?(?P<thing>e-?mail|message)(?=\s+\(?below\b)", 0),
     pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
     pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
     # "fill in the short form at https://…", "apply here:", "book your place here:", "in the downloads section"
@@ -83,6 +87,11 @@ ABOVE_ANCHOR = pattern(r"above", 0)
 LINK_OFFER = pattern(r"\b(?:{vocab:link_offer})\b", 0)
 FORM_OFFER = pattern(r"\b(?:{vocab:form_offer})", 0)
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)")
+# A web address written bare: "healthwatch.example.org/pharmacy" (see _bare_addresses)
+BARE_TAIL_RE = pattern(r"\.(?:org|com|net|uk|info|wales|scot)/", 0)
+BARE_HEAD_RE = re.compile(r"(?<![^\s(<])[\w-]+(?:\.[\w-]+)*$")
+BARE_REST_RE = re.compile(r"(?:[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?])?")
+LINK_START_RE = re.compile(r"https?://|www\.", re.I)
 LEAD = 100  # characters before a web address that can offer it
 WINDOW = 160  # characters either side of a key word: longer than any promise phrase
 
@@ -196,7 +205,7 @@ class Promises(Record):
         doc, text = self.doc, self.doc.text
         signature = doc.signature
         given = []
-        for url_start, url_end in doc.urls(start, end):
+        for url_start, url_end in doc.urls(start, end) + self._bare_addresses(start, end):
             if signature and signature.start <= url_start < signature.end:
                 continue
             line_start = text.rfind("\n", start, url_start) + 1
@@ -217,6 +226,17 @@ class Promises(Record):
         paragraph = text.rfind("\n\n", start, lead_start)  # not across a blank line
         from_ = max(start, lead_start - LEAD, paragraph + 2 if paragraph >= 0 else start)
         return FORM_OFFER.search(text, self.lowered, from_, lead_start) if from_ < lead_start else None
+
+    def _bare_addresses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Web addresses written without "https://" or "www." ("healthwatch.example.org/pharmacy", as a post or
+        a text gives them): a domain and a path, found from its ".org/" (a cheap search), then back to the space."""
+        text, found = self.doc.text, []
+        for tail in BARE_TAIL_RE.finditer(text, self.lowered, start, end):
+            head = BARE_HEAD_RE.search(text, max(start, tail.start() - 80), tail.start())
+            if head is None or "@" in text[head.start() : tail.start()] or LINK_START_RE.match(text, head.start()):
+                continue  # an email address, or an address "https://" already finds
+            found.append((head.start(), BARE_REST_RE.match(text, tail.end()).end()))
+        return found
 
     @fact
     def attachments(self) -> list:

@@ -173,6 +173,15 @@ def _below_problem(doc: Invitation, promise, stop: int) -> str | None:
     return None if substantial else "but nothing follows it"
 
 
+# "your last email (below)": the earlier message, quoted anywhere under the reply (often past the signature)
+EARLIER_MESSAGE = ("email", "e-mail", "message")
+QUOTED_HEADER_RE = re.compile(r"^[ \t]*(?:>|-{2,}[ \t]*(?:original|forwarded)\s+message|(?:\*\*)?from:|on\b[^\n]{0,120}\bwrote:[ \t]*$)", re.I | re.M)
+
+
+def _quoted_problem(doc: Invitation, stop: int) -> str | None:
+    return None if QUOTED_HEADER_RE.search(doc.text, stop) else "but no earlier message is quoted below it"
+
+
 def _short(quoted: str) -> str:
     return quoted if len(quoted) <= 70 else quoted[:67] + "…"
 
@@ -231,7 +240,7 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             limit = signature.start if signature and signature.start > stop and not past_signature else end
             if quoted_own > structure.region(doc).end:  # a reply's "details from my note to Derek are below": the sender's own earlier message, quoted
                 limit = max(limit, quoted_own)
-            problem = _below_problem(doc, promise, limit)
+            problem = _below_problem(doc, promise, limit) if promise.thing not in EARLIER_MESSAGE else _quoted_problem(doc, stop)
         if not problem and promise.where != "attachment":
             confirmed.append(f"'{_short(quoted)}' is there")
         if problem:
