@@ -35,10 +35,6 @@ def _load_all() -> dict:
     return _data
 
 
-def _load() -> dict:
-    return _load_all()["rules"]
-
-
 def when_and_where() -> str:
     """When the figures were measured and on which sets, in a sentence (for the rule pages)."""
     data = _load_all()
@@ -51,7 +47,7 @@ def when_and_where() -> str:
 def figure(rule_id: str) -> dict | None:
     """A bundled rule's figures ({"right", "of", "found", "failures", "invitations"}), or None
     when it failed too few held-out invitations to say."""
-    counts = _load().get(rule_id)
+    counts = _load_all()["rules"].get(rule_id)
     if not counts or counts.get("of", 0) < MIN_FAILURES:
         return None
     return {"right": counts["right"], "of": counts["of"], "found": counts["found"],

@@ -394,8 +394,11 @@ def test_more_meeting_times_written_the_uk_way_are_times(run, draft, time):
 
 
 @pytest.mark.parametrize("money", ["Tickets cost £25.50.", "Lunch is £3.45.", "Parking is £10-12 a day.",
-                                   "Our 2000-2030 strategy is attached."])
-def test_money_and_years_are_not_the_meeting_time(run, draft, money):
+                                   "Our 2000-2030 strategy is attached.",
+                                   # a count after "at" is not "at 1800", a time of day
+                                   "We spoke at 1800 people events last year.", "Our hall seats up to 1800.",
+                                   "We are looking at 2030 and beyond."])
+def test_money_years_and_counts_are_not_the_meeting_time(run, draft, money):
     # "£25.50" was read as a time of day, so a meeting with no time passed when-and-where.
     report = _report(run, draft, "2 December 2026",
                      "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
@@ -465,16 +468,6 @@ def test_a_meeting_at_a_four_figure_time_has_its_time(run, draft, time):
                      f"Please join our patient panel meeting on Thursday 14 January 2027 {time} "
                      "Leeds Civic Hall, LS1 1UR. Reply to helen.mbeki@example.nhs.uk.\n")
     assert report["when-and-where"]["status"] == "pass"
-
-
-@pytest.mark.parametrize("count", ["We spoke at 1800 people events last year.", "Our hall seats up to 1800.",
-                                   "We are looking at 2030 and beyond."])
-def test_a_count_after_at_is_not_the_meeting_time(run, draft, count):
-    report = _report(run, draft, "2 December 2026",
-                     "Please join our patient panel meeting on Thursday 14 January 2027 at Leeds Civic Hall, LS1 1UR. "
-                     f"{count} Reply to helen.mbeki@example.nhs.uk.\n")
-    assert [f["message"] for f in report["when-and-where"]["findings"]] == [
-        "It invites people to a patient panel meeting but does not give the time."]
 
 
 def test_next_friday_sent_midweek_is_next_weeks_and_the_report_asks_which_is_meant(run, draft):
