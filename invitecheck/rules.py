@@ -88,7 +88,7 @@ class Rule(Fields):
         self.compiled = compiled  # what the kind prepared from its options (compiled patterns)
         self.path = path
         self.replaces = replaces  # the bundled rule's file, when a user rule takes its id
-        self.bundled = bundled  # shipped with invitecheck (set by bundled_rules, never by a user's file)
+        self.bundled = bundled  # shipped with invitecheck, options as shipped (set by bundled_rules, never by a user's file)
 
 
 # field name -> (types, required)
@@ -510,5 +510,7 @@ def configure_rule(rule: Rule, changes: dict) -> Rule:
             if not _type_ok(value, types):
                 raise RuleError(f"'{key}' must be {TYPE_NAMES.get(types[0], types[0].__name__)}")
             options[key] = value
-    compiled = _prepare(kind, options) if options != rule.options else rule.compiled
-    return replace(rule, options=options, compiled=compiled, **updates)
+    if options == rule.options:
+        return replace(rule, **updates)
+    # Other options make another rule than the one measured on the held-out sets (measured.py): no "How sure".
+    return replace(rule, options=options, compiled=_prepare(kind, options), bundled=False, **updates)

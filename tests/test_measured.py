@@ -166,3 +166,21 @@ def test_explain_and_statistics_give_the_share_of_real_failures_found(run):
         counts = _measured(shown)
         figures = f"right {counts['right']} of {counts['of']}, found {counts['found']} of {counts['failures']}" if counts else "right "
         assert (figures in line) == bool(counts), line
+
+
+def test_a_bundled_rule_with_its_options_changed_says_nothing_of_how_sure(run, tmp_path):
+    """The figures were measured on the rules as shipped: a notice period of 30 days is not the rule
+    we measured, so its findings carry no figure. A new severity or weight judges the same way, so the
+    figure stays."""
+    example = EXAMPLES / "past-deadline.txt"
+    assert _measured("notice-period")
+    shipped = run("check", example, "--no-config", "--format", "json").check(example.name, "notice-period")
+    assert shipped["status"] == "fail" and shipped["measured"]["right"] == RULES["notice-period"]["right"]
+    for settings, keeps in (("{min_days: 30}", False), ("{severity: warning, weight: 25}", True)):
+        config = tmp_path / f"{keeps}.yaml"
+        config.write_text(f"settings:\n  notice-period: {settings}\n", encoding="utf-8")
+        check = run("check", example, "--config", config, "--format", "json").check(example.name, "notice-period")
+        assert check["status"] == "fail"
+        assert ("measured" in check) is keeps, settings
+        human = run("check", example, "--config", config).stdout
+        assert any("How sure" in line for line in _finding_lines(human, "notice-period")) is keeps, settings
