@@ -27,6 +27,7 @@ PAY_HEDGE_RE = pattern("{vocab:hedge_maybe}")
 FOR_COSTS_RE = pattern("{vocab:amount_for_costs}")
 FOR_TIME_RE = pattern("{vocab:amount_for_time}")
 TIME_AS_PAY_RE = pattern("{vocab:time_as_pay}")
+SUM_NOT_FOR_TIME_RE = pattern("{vocab:sum_not_for_time}")
 # the cost named just after a sum: "£3 for parking", "£10 towards your fares" (not "£100, plus travel")
 COST_AFTER_RE = pattern(r"[\d,.]*\s*(?:(?:for|towards|on|in)\s+)?(?:your\s+|the\s+|a\s+)?{vocab:amount_for_costs}")
 PARKING_RE = pattern(r"\bparking\b")
@@ -103,6 +104,8 @@ def _costs_paid(doc, found, a: int, b: int) -> bool:
 def _paid(doc, where, found) -> bool:
     """The words say time is paid: not a sum for costs, nor costs said to be paid, nor a hedged offer."""
     a, b = _clause(doc, where, found.start(), found.end())
+    if SUM_NOT_FOR_TIME_RE.search(doc.text, doc.lowered, a, b) is not None:
+        return False  # "enter the prize draw for a £50 voucher", "we raised £2 million"
     return not _for_costs(doc, found, a, b) and not _costs_paid(doc, found, a, b) and not _pay_hedged(doc, a, b)
 
 
