@@ -41,6 +41,7 @@ OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[A-Z][\w'’/ -]{0,30}:[^\n]{0,60}\n", re.M)
 CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
 SUM_RE = re.compile(r"£|\d")
+EXPENSES_SAID_RE = pattern("{vocab:expenses_said}")
 
 
 def _around(doc, where, start: int, end: int, ends_re, reach: int) -> tuple[int, int]:
@@ -171,6 +172,9 @@ def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | 
         if word is not None and _hedged(doc, where, word):
             hedge = of(word)
         elif word is not None:
+            a, b = _sentence(doc, where, word.start(), word.end())
+            if EXPENSES_SAID_RE.search(doc.text, doc.lowered, a, b) is None:
+                return None, of(word), None  # "Travel expenses: please ask", "Reasonable expenses.": named, not explained
             return of(word), None, None  # "travel expenses: we reimburse …" said some other way
     return None, hedge, parking
 
