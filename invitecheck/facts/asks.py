@@ -548,16 +548,7 @@ class Asks(Record):
                                   or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None):
             return event
         # "Members read draft letters at home … each batch takes about an hour": reading done as a role
-        return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE) or self._time_more or self._long_read
-
-    @fact
-    def _long_read(self) -> Evidence | None:
-        """Documents to read and comment on, not said to be short nor a public consultation's: "reviewers
-        read two or three applications a year" asks for hours of work."""
-        reading = self.reading
-        if reading is None or self.search(SHORT_READ_RE, reading.start, reading.end) is not None or self.search(PUBLIC_CONSULTATION_RE) is not None:
-            return None
-        return reading
+        return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE) or self._time_more
 
     @fact
     def _time_more(self) -> Evidence | None:
