@@ -151,3 +151,31 @@ def test_a_group_that_meets_next_on_a_date_is_a_meeting_not_a_role_to_join():
     text = "Our Carers' Forum meets next on Wednesday 27 January, 10.30am to 12.30pm, at the Carers' Centre."
     assert facts_for(load(text), SENT).asks.ongoing is None
     assert check("role-and-time", text).status == "pass"
+
+
+# -- payment-for-time: what answers whether time is paid, and what only seems to ---
+
+def test_costs_said_to_be_paid_do_not_answer_whether_time_is_paid():
+    record = check("payment-for-time", "Please come to a workshop to plan the new eye clinic at the Civic Centre. "
+                                       "Your travel expenses will be paid on the day.")
+    assert record.status == "fail"
+    assert record.findings[0].message.endswith("does not say whether people are paid for their time.")
+    # time and costs together are pay for time
+    assert check("payment-for-time", "Please come to a workshop at the Civic Centre. Your time and travel will be paid; "
+                                     "we pay £20 an hour and can point you to benefits advice.").status == "pass"
+
+
+def test_voluntary_said_while_pay_is_still_being_decided_is_no_answer():
+    record = check("payment-for-time", "Join our reading group, which meets monthly. I am still waiting to hear whether "
+                                       "we can pay members or whether it will need to be voluntary.")
+    assert record.status == "fail"
+    assert record.findings[0].message.endswith("does not say whether people are paid for their time.")
+    assert check("payment-for-time", "Join our reading group, which meets monthly. The role is voluntary.").status == "pass"
+
+
+def test_the_usual_fee_needs_no_new_benefits_advice_but_a_new_fee_does():
+    usual = check("payment-for-time", "Could you go to the advisory group in my place on Friday? The usual £45 for the afternoon.")
+    assert usual.status == "pass"
+    new = check("payment-for-time", "Could you go to the advisory group in my place on Friday? We pay £45 for the afternoon.")
+    assert new.status == "fail"
+    assert new.findings[0].message.endswith("does not say where to get advice on how payment may affect benefits.")

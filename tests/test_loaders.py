@@ -159,3 +159,22 @@ def test_size_limit_is_a_clear_error():
     # Just past the limit (as standard input is read), no size that reads '25 MB, more than the 25 MB limit'.
     with pytest.raises(LoadError, match=r"^huge.txt: the file is more than the 25 MB limit \(see --max-file-size\)$"):
         load_bytes(b"x" * (loaders.MAX_FILE_BYTES + 1), "huge.txt")
+
+
+def test_html_page_sent_as_plain_text_is_read_as_html():
+    """Some mailing tools label their HTML 'text/plain': the reader sees the words, not '<p>' and '&pound;',
+    so a voucher's value is read and payment-for-time passes."""
+    raw = (b"From: Ward News <news@example.org>\nSubject: News\nDate: Thu, 03 Dec 2026 07:00:00 +0000\n"
+           b"Content-Type: text/plain; charset=utf-8\n\n"
+           b"<html><body><h2>Join our young people's panel</h2>\n"
+           b"<p>The panel meets once a month for an hour. Each member gets a &pound;15 voucher for each meeting; "
+           b"if you get benefits, ask us first and we will find you free advice.</p></body></html>\n")
+    doc = load_email(raw, "news.eml")
+    body = doc.text[doc.body.start:doc.body.end]
+    assert "<p>" not in body and "&pound;" not in body
+    assert "£15 voucher" in body
+    assert any("HTML was converted" in note for note in doc.notes)
+    from invitecheck.engine import Settings, check_invitation
+    from invitecheck.rules import bundled_rules
+    rule = [r for r in bundled_rules() if r.id == "payment-for-time"]
+    assert check_invitation(doc, rule, Settings(today=date(2026, 12, 3))).checks[0].status == "pass"

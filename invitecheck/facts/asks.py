@@ -86,6 +86,9 @@ ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
 # Any one-off named, longest first ("interview panel", not "interview"): what a bare "the panel" may point back to
 ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b")
 FREQUENCY_RE = pattern("{vocab:frequency}")
+TIME_ASK_ROLE_RE = pattern("{vocab:time_ask_role_more}")
+TIME_ASK_GATHERING_RE = pattern("{vocab:time_ask_gathering_more}")
+GROUP_NOUN_RE = re.compile(r"(?:" + fragment("group_noun") + r")\b", re.I)
 SURVEY_NOUN_RE = pattern(r"\b(?:{vocab:survey_noun})s?\b")
 STAND_IN_RE = pattern("{vocab:stand_in}")
 MEMBER_ALREADY_RE = pattern("{vocab:member_already}")
@@ -545,7 +548,27 @@ class Asks(Record):
                                   or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None):
             return event
         # "Members read draft letters at home … each batch takes about an hour": reading done as a role
-        return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE)
+        return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE) or self._time_more
+
+    @fact
+    def _time_more(self) -> Evidence | None:
+        """Time asked for in the rarer shapes only payment needs (looked for last): "to be a co-applicant",
+        "new faces always welcome", "our reading panel … email Ravi to join", "talk to a small group of
+        patients". Not in a sentence about a survey."""
+        return self._gathering_more or self._unsurveyed(TIME_ASK_ROLE_RE)
+
+    @fact
+    def _gathering_more(self) -> Evidence | None:
+        """People asked to a gathering in a rarer shape: "new faces always welcome", "bring people together"."""
+        return self._unsurveyed(TIME_ASK_GATHERING_RE)
+
+    def _unsurveyed(self, regex) -> Evidence | None:
+        for found in regex.finditer(self.doc.text, self.lowered, self.region.start, self.region.end):
+            start, end = _sentence(self.doc, self.region, of(found))  # from the group named to the ask to join
+            if self.search(SURVEY_NOUN_RE, start, end) is None:
+                group = GROUP_NOUN_RE.match(self.doc.text, found.start(), found.end())  # "panel … email Ravi to join": quote the group
+                return Evidence(found.start(), group.end()) if group is not None else of(found)
+        return None
 
     @fact
     def attend(self) -> Evidence | None:
@@ -574,7 +597,8 @@ class Asks(Record):
         places = self.facts.places
         if places.in_person is not None:
             return None if self._address_only else places.in_person
-        attend = self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
+        attend = (self.event or self.one_off or (self.role if self._reading_role is None else None) or self._other_time
+                  or self._gathering_more)  # "We meet monthly at the Community Hub … New faces always welcome!"
         if attend is None or places.online_only is not None:
             return None
         online = places.online if self.region == self.facts.region else of(self.search(ONLINE_RE))  # the same search, done once

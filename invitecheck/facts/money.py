@@ -26,15 +26,22 @@ HEDGE_RE = pattern("{vocab:hedge}")
 PAY_HEDGE_RE = pattern("{vocab:hedge_maybe}")
 FOR_COSTS_RE = pattern("{vocab:amount_for_costs}")
 FOR_TIME_RE = pattern("{vocab:amount_for_time}")
+TIME_AS_PAY_RE = pattern("{vocab:time_as_pay}")
+SUM_NOT_FOR_TIME_RE = pattern("{vocab:sum_not_for_time}")
 # the cost named just after a sum: "£3 for parking", "£10 towards your fares" (not "£100, plus travel")
 COST_AFTER_RE = pattern(r"[\d,.]*\s*(?:(?:for|towards|on|in)\s+)?(?:your\s+|the\s+|a\s+)?{vocab:amount_for_costs}")
 PARKING_RE = pattern(r"\bparking\b")
+# "Taking part is voluntary and you can withdraw": a choice, not an answer about pay
+VOLUNTARY_CHOICE_RE = pattern("{vocab:voluntary_choice}")
+# "the usual £50 for the half day": pay the reader already has, so its terms are known
+PAY_AS_BEFORE_RE = pattern("{vocab:pay_as_before}")
 OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
 # A sentence ends at a full stop, a blank line, or the end of a short labelled line with no full stop
 # ("Where: TBC (somewhere in town)"), which is not read with the sentence under it
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[A-Z][\w'’/ -]{0,30}:[^\n]{0,60}\n", re.M)
 CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
 SUM_RE = re.compile(r"£|\d")
+EXPENSES_SAID_RE = pattern("{vocab:expenses_said}")
 
 
 def _around(doc, where, start: int, end: int, ends_re, reach: int) -> tuple[int, int]:
@@ -85,10 +92,36 @@ def _pay_hedged(doc, a: int, b: int) -> bool:
             and BENEFITS_RE.search(doc.text, doc.lowered, a, b) is None)
 
 
+def _costs_paid(doc, found, a: int, b: int) -> bool:
+    """Words without a sum that say costs are paid, not time: "travel expenses will be paid" (but "your
+    time and travel will be paid" is pay for time)."""
+    if SUM_RE.match(doc.text, found.start()) is not None:
+        return False
+    text, lowered = doc.text, doc.lowered
+    return (FOR_COSTS_RE.search(text, lowered, a, found.start()) is not None
+            and TIME_AS_PAY_RE.search(text, lowered, a, b) is None)
+
+
 def _paid(doc, where, found) -> bool:
-    """The words say time is paid: not a sum for costs, nor a hedged offer."""
+    """The words say time is paid: not a sum for costs, nor costs said to be paid, nor a hedged offer."""
     a, b = _clause(doc, where, found.start(), found.end())
-    return not _for_costs(doc, found, a, b) and not _pay_hedged(doc, a, b)
+    if SUM_NOT_FOR_TIME_RE.search(doc.text, doc.lowered, a, b) is not None:
+        return False  # "enter the prize draw for a £50 voucher", "we raised £2 million"
+    return not _for_costs(doc, found, a, b) and not _costs_paid(doc, found, a, b) and not _pay_hedged(doc, a, b)
+
+
+def _voluntary(doc, where):
+    """The first words that say plainly time is unpaid: not a hedge ("still finding out whether it can be
+    paid or has to be voluntary"), nor a choice ("taking part is voluntary; you can withdraw at any time")."""
+    for found in VOLUNTARY_RE.finditer(doc.text, doc.lowered, where.start, where.end):
+        a, b = _sentence(doc, where, found.start(), found.end())
+        if _pay_hedged(doc, a, b):
+            continue
+        c, d = _clause(doc, where, found.start(), found.end())
+        if VOLUNTARY_CHOICE_RE.search(doc.text, doc.lowered, c, d) is not None:
+            continue
+        return of(found)
+    return None
 
 
 def _pay_for_time(doc, where, regex):
@@ -139,6 +172,9 @@ def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | 
         if word is not None and _hedged(doc, where, word):
             hedge = of(word)
         elif word is not None:
+            a, b = _sentence(doc, where, word.start(), word.end())
+            if EXPENSES_SAID_RE.search(doc.text, doc.lowered, a, b) is None:
+                return None, of(word), None  # "Travel expenses: please ask", "Reasonable expenses.": named, not explained
             return of(word), None, None  # "travel expenses: we reimburse …" said some other way
     return None, hedge, parking
 
@@ -156,8 +192,8 @@ class Money(Record):
 
     @fact
     def voluntary(self) -> Evidence | None:
-        """Says plainly the role is unpaid."""
-        return self.first(VOLUNTARY_RE)
+        """Says plainly the role is unpaid (not a hedge, nor "taking part is voluntary" said of choice)."""
+        return _voluntary(self.doc, self.region)
 
     @fact
     def said(self) -> Evidence | None:
@@ -168,6 +204,22 @@ class Money(Record):
     def paid(self) -> Evidence | None:
         """Paid, and not said to be voluntary."""
         return self.payment if self.voluntary is None else None
+
+    @fact
+    def pay_as_before(self) -> Evidence | None:
+        """The sum is the one the reader already has: "the usual £50 for the half day", "paid at your usual
+        rate", "£12 an hour, same as last time"."""
+        amount = self.amount
+        if amount is None:
+            return None
+        a, b = _clause(self.doc, self.region, amount.start, amount.end)
+        return of(PAY_AS_BEFORE_RE.search(self.doc.text, self.doc.lowered, a, b))
+
+    @fact
+    def new_pay(self) -> Evidence | None:
+        """Paid, at a rate not said to be the one the reader already has: pay they know comes with terms
+        they know (benefits advice among them)."""
+        return None if self.pay_as_before is not None else self.paid
 
     @fact
     def benefits(self) -> Evidence | None:

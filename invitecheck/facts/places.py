@@ -99,7 +99,8 @@ TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are ab
         re.M,
     ),
     pattern(
-    r"\bdrop[-\s]in\b",
+    # (not "our online drop-in on Zoom")
+    r"(?<!online\s)(?<!online-)(?<!virtual\s)(?<!zoom\s)(?<!teams\s)\bdrop[-\s]in\b",
         re.M,
     ),
     pattern(

@@ -38,6 +38,15 @@ from .text import decode_bytes, normalise_newlines
 
 
 HREF_RE = programs.compile(r"""href\s*=\s*["']?((?:https?://|www\.)[^"'\s>]+)""", re.I)
+# A part labelled text/plain that is really a web page: some mailing tools send their HTML that way
+HTML_DOCUMENT_RE = re.compile(r"\s{0,200}(?:<!doctype\s+html\b|<html\b)", re.I)
+
+
+def _html_sent_as_plain(parts: _Parts) -> None:
+    """Read a 'plain' part that is an HTML document as the HTML it is, when the message has no other HTML
+    (so a reader sees its words, not its tags and '&pound;')."""
+    if parts.plain and not parts.html and all(HTML_DOCUMENT_RE.match(part) for part in parts.plain):
+        parts.html, parts.plain = parts.plain, []
 
 
 def _header(message, name: str) -> str:
@@ -246,6 +255,7 @@ def load_email(data: bytes, path: str, limits: Limits = Limits()) -> Invitation:
             reason = str(error).strip().split("\n")[0][:120] or type(error).__name__
             raise LoadError(f"{path}: could not be read as an email ({reason})") from None
 
+    _html_sent_as_plain(parts)
     message = parts.message
     if message is not None and _depth(message, limits.max_depth) > limits.max_depth:
         raise LoadError(f"{path}: the email's parts are nested more than {limits.max_depth} levels deep")
