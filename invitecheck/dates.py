@@ -215,7 +215,9 @@ _MAIL_HEADER_RE = re.compile(r"^[ \t>]*(?:from|to|cc|subject|sent|reply-to)[ \t]
 HEADER_WINDOW = 200
 # A web address running up to a date, with no space between: the date is part of the address
 _IN_A_WEB_ADDRESS_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\"]*$", re.I)
-_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
+# A machine's time stamp gives seconds ("2010-10-13T07:53:04", "13/10/2010 07:53:04"); a person writing a
+# deadline or a meeting as ISO does not ("2026-11-20T17:00", "2026-11-20 17:00"): that is a date to read.
+_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2}:\d{2})")
 
 
 class _Lines:
