@@ -78,6 +78,15 @@ DAY_MONTH_RE = pattern(
 MONTH_DAY_RE = pattern(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
+# A list of days before a day and its month, each perhaps with its weekday: "(the 3rd, )10th and 17th of March",
+# "(Tuesday 3, Wednesday 4 and )Thursday 5 March"; matched on a window ending where the date starts
+_LISTED_DAY = r"(?:(?:{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+DAY_LIST_BEFORE_RE = pattern(rf"(?<![\w/.£$€:-])(?:{_LISTED_DAY}(?:{{vocab:day_list_link}})){{1,8}}$", 0)
+DAY_LIST_CHARS = 120
+# … or after a month and its day: "Jan 12th & 19th", "March 3rd, 10th and 17th" (each with its ordinal: "May 12, 14 people" is none)
+DAY_LIST_AFTER_RE = pattern(
+    r"(?:(?:{vocab:day_list_link})(?:(?:{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b){1,8}", 0)
+LISTED_DAY_RE = pattern(r"(?:(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", 0)
 # "3rd March 2027 (Wednesday)": the weekday may follow, in brackets
 WEEKDAY_IN_BRACKETS_RE = pattern(rf"[ \t]*\({_WEEKDAY}\)", 0)
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
@@ -569,6 +578,13 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
                 if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             last, weekday = weekday_after(last, weekday)
+            # "the 3rd, 10th and 17th of March", "Jan 12th, 19th and 26th": each day of the list takes the month
+            listed = (DAY_LIST_BEFORE_RE.search(text, lower, max(start, first - DAY_LIST_CHARS), first) if regex is DAY_MONTH_RE
+                      else DAY_LIST_AFTER_RE.match(text, lower, last, end))
+            if listed:
+                for item in LISTED_DAY_RE.finditer(text, lower, listed.start(), listed.end()):
+                    stated = weekday_number(item["weekday"]) if item["weekday"] else None
+                    add_day(item.start(), item.end(), stated, int(item["day"]), month, year)
             if regex is DAY_MONTH_RE and match["second"] and case_free(match["link"]) in _TWO_DAYS_LINKS and int(match["day"]) < int(match["second"]):
                 # "12th & 19th Jan": the 12th, then the 19th (the weekday before is the first day's, one after the second's)
                 first_end = match.start("link")
