@@ -195,6 +195,13 @@ INSTANT_RES = [
     pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day})\b", 0),
     pattern(r"\b(?:{vocab:meeting_word})\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>{vocab:relative_day})\b", 0),
 ]
+# These two find a day near a word such as "reply" or "meeting"; when the day's time of day follows ("tonight,
+# 6pm to 8pm", "this evening at 7"), it is when something happens, not how soon to answer ("reply by 5pm tonight"
+# and "reply tonight" are still demands).
+_DAY_OF_AN_EVENT = set(INSTANT_RES[-2:])
+EVENT_TIME_AFTER_RE = pattern(
+    r"[ \t]*,?[ \t]*(?:(?:at|from)[ \t]+)?(?:{vocab:time_range}|{vocab:clock_time})"
+    r"|[ \t]*,?[ \t]*(?:at|from)[ \t]+\d{1,2}\b(?![:.]?\d)(?=[ \t]*(?:$|[^\w \t%]|(?:on|in|at|for|sharp|prompt|until|till|to|when)\b))", re.M)
 _OUR_PROMISE_RE = pattern("{vocab:our_promise}", 0)
 # Matched only where a promise ends, and a promise is looked for in the 200 characters
 # before a demand, so its leading \s+ runs at most that far.
@@ -536,10 +543,16 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
         else:
             found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
+    years_given: list[tuple[date, int | None]] = []  # the dates written with their year (and weekday): they say which year the others are in
+    yearless: list[tuple[DateMention, int | None]] = []
+
     def add_day(first: int, last: int, weekday: int | None, day: int, month: int, year: int | None) -> None:
         """A date of a day, a month and perhaps a year; one no calendar has is kept apart ("31 April")."""
         when = _make(day, month, year, sent, weekday)
+        before = len(found)
         add(first, last, weekday, when, "date", None if when is not None else no_such_day(day, month, year, sent))
+        if len(found) > before:
+            (years_given.append((when, weekday)) if year is not None else yearless.append((found[-1], weekday)))
 
     for match in ISO_RE.finditer(text, start, end):
         add_day(match.start(), match.end(), None, int(match["day"]), int(match["month"]), int(match["year"]))
@@ -670,7 +683,50 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             month = sent.replace(day=1) + timedelta(days=32) if match["which"].lower() == "next" else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
         add(first, match.end(), None, when, "relative")
+    if years_given and yearless:
+        _years_from_the_text(yearless, years_given, sent)
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start)), sorted(impossible, key=lambda m: m.start)
+
+
+# A date without a year is moved to the year the text's own dates imply only when that puts it this close
+# to one of them (half a year): "on 12 January" among dates in March and April 2027 is 12 January 2027.
+NEAR_GIVEN_DAYS = 183
+
+
+def _years_from_the_text(yearless: list, years_given: list[date], sent: date) -> None:
+    """Dates written without a year, in a text that gives other dates with theirs ("Tuesday 9 March 2027 …
+    a welcome session on 12 January"), take the year that puts them nearest those dates, rather than the
+    next from the send date, which may be a guess (an undated draft is read as sent today) or a stale
+    template's. A date read as still to come is moved on no further. A weekday written with the date keeps only the years it fits. A date is moved into the past
+    only when every date given with its year has passed too, and they are days to act on (two or more, or one
+    with its weekday: "Thursday 12 March 2026"): "our report of 3 March 2026 … join us on 12 January", sent in
+    November 2026, is still next January."""
+    days = [given for given, _ in years_given]
+    stale = all(given < sent for given in days) and (len(days) > 1 or years_given[0][1] is not None)
+
+    def distance(day: date) -> int:
+        return min(abs((day - given).days) for given in days)
+
+    for mention, weekday in yearless:
+        default = mention.date
+        candidates = []
+        for year in (default.year - 1, default.year + 1):
+            try:
+                candidates.append(date(year, default.month, default.day))
+            except ValueError:
+                continue
+        if weekday is not None:
+            if default.weekday() == weekday:
+                continue  # its weekday confirms the year it was read in
+            candidates = [c for c in candidates if c.weekday() == weekday]
+        best = min(candidates, key=distance, default=None)
+        if best is None or distance(best) > NEAR_GIVEN_DAYS or distance(best) >= distance(default):
+            continue
+        if best > default and default >= sent:
+            continue  # read as still to come, it keeps its year: "reply by 20 February", sent on 2 February
+        if best < default and best < sent - timedelta(weeks=YEARLESS_PAST_WEEKS) and not stale:
+            continue
+        mention.date = best
 
 
 # Both run on windows of at most 25 characters (see _drop_range_starts).
@@ -702,6 +758,8 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
             a, b = (match.start("phrase"), match.end("phrase")) if "phrase" in regex.groupindex else match.span()
             if taken.overlaps(a, b):
                 continue
+            if regex in _DAY_OF_AN_EVENT and EVENT_TIME_AFTER_RE.match(text, lower, b, end):
+                continue  # "the talk is tonight, 6pm to 8pm": the event's own time
             sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
             promise = _OUR_PROMISE_RE.search(text, lower, sentence_start, a)
             if promise and not _POLITE_ASK_RE.match(text, lower, promise.end()):

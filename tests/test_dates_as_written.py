@@ -75,3 +75,57 @@ def test_a_final_deadline_after_the_event_is_no_contradiction_when_a_first_one_c
             "Please reply by 4 December.\n")
     assert _findings(_report(run, draft, "2 November 2026", body)["dates-consistent"]) == [
         (6, "'4 December': the deadline, Friday 4 December 2026, is after the event on Friday 27 November 2026.")]
+
+
+# --- 4. a date without a year takes the year the text's other dates give ---------------------------
+
+@pytest.mark.parametrize("text, sent, expected", [
+    # sent in February 2026 about a panel in 2027: the welcome session is January 2027's, not last month's
+    ("The panel meets on 9 March 2027 and 13 April 2027. A welcome session is on 12 January.", date(2026, 2, 2),
+     [date(2027, 3, 9), date(2027, 4, 13), date(2027, 1, 12)]),
+    # an undated draft, read as sent today, about meetings in 2026: its reply date is 2026's too
+    ("The panel meets on Thursday 12 March 2026. Please reply by 20 February.", date(2026, 12, 4),
+     [date(2026, 3, 12), date(2026, 2, 20)]),
+    # across the year's end, each keeps the year nearest the others
+    ("Sessions on 14 December 2026 and 11 January 2027. Reply by 30 November.", date(2026, 11, 2),
+     [date(2026, 12, 14), date(2027, 1, 11), date(2026, 11, 30)]),
+    # a report's date is no reason to move an invitation into the past
+    ("Our report of 3 March 2026 is out. Join us on 12 January.", date(2026, 11, 2), [date(2026, 3, 3), date(2027, 1, 12)]),
+])
+def test_a_yearless_date_takes_the_year_of_the_dates_given_in_full(text, sent, expected):
+    assert [m.date for m in find_dates(text, sent)] == expected
+
+
+def test_a_yearless_date_before_a_2027_panel_is_not_read_as_history(run, draft):
+    # "12 January" was read as 12 January 2026, three weeks before it was sent: history, so the notice
+    # counted from the March meeting and the welcome session did not count.
+    report = _report(run, draft, "2 February 2026",
+                     "Please join our carers' panel. It meets on Tuesday 9 March 2027 at Hill House, Leeds LS1 4AB, 2pm to 4pm.\n"
+                     "A welcome session is on 12 January, before the first meeting. Please reply by 20 February.\n")
+    assert report["notice-period"]["note"] == "earliest date: Friday 20 February 2026, 18 days after sending"
+    assert report["dates-consistent"]["status"] == "pass"
+
+
+# --- 5. "tonight, 6pm to 8pm" is when an event is, not a demand ---------------------------------------
+
+def test_an_event_tonight_with_its_time_is_not_a_demand_for_an_instant_reply(run, draft):
+    report = _report(run, draft, "2 November 2026",
+                     "Our carers' cafe meeting is tonight, 6pm to 8pm, at Hill House, Leeds LS1 4AB.\n"
+                     "You can send questions to the panel this evening at 7 when we go live.\n")
+    assert report["reply-time-realistic"]["status"] == "pass"
+    # a meeting the same day still gives no notice
+    assert _findings(report["notice-period"]) == [
+        (5, "'tonight' is too soon: Monday 2 November 2026 is the day it was sent; allow at least 14 days.")]
+
+
+def test_reply_tonight_is_still_a_demand(run, draft):
+    report = _report(run, draft, "2 November 2026", "For our panel on 10 December, please reply tonight.\n")
+    assert _findings(report["reply-time-realistic"]) == [(5, "'tonight' asks for an answer with no time to give one.")]
+    report = _report(run, draft, "2 November 2026", "For our panel on 10 December, please reply by 5pm tonight.\n")
+    assert _findings(report["reply-time-realistic"]) == [(5, "'by 5pm tonight' asks for an answer with no time to give one.")]
+
+
+def test_a_meeting_tomorrow_at_its_time_is_short_notice_not_a_demand(run, draft):
+    report = _report(run, draft, "2 November 2026", "Please come to our carers' panel. The meeting is tomorrow at 10am at Hill House.\n")
+    assert report["reply-time-realistic"]["status"] == "pass"
+    assert report["notice-period"]["status"] == "fail"
