@@ -129,3 +129,28 @@ def test_a_meeting_tomorrow_at_its_time_is_short_notice_not_a_demand(run, draft)
     report = _report(run, draft, "2 November 2026", "Please come to our carers' panel. The meeting is tomorrow at 10am at Hill House.\n")
     assert report["reply-time-realistic"]["status"] == "pass"
     assert report["notice-period"]["status"] == "fail"
+
+
+# --- 7. "Date: TBC" on a draft: no send date yet ----------------------------------------------------
+
+BODY_2027 = ("Please join our carers' panel on 10 March 2027 at Hill House, Leeds LS1 4AB, 10am to 12pm.\n"
+             "Please reply by 20 January 2027 to rhian.okafor@example.nhs.uk.\n\nRhian Okafor\n")
+
+
+@pytest.mark.parametrize("value", ["TBC", "to be confirmed", "[date]", "[insert date]", "XX/XX/XXXX"])
+def test_a_draft_whose_date_line_is_not_filled_in_is_read_as_undated(run, draft, value):
+    # It was refused: "the Date line 'TBC' is not a date I can read", exit status 2.
+    path = draft(f"Subject: Carers' panel\nFrom: Rhian Okafor <rhian.okafor@example.nhs.uk>\nDate: {value}\n\n{BODY_2027}")
+    out = run("check", path, "--no-config", "-f", "json", "--sent", "2026-12-01")
+    result = out.result("draft.txt")
+    assert "error" not in result and result["sent"] == "2026-12-01"
+    assert f"The Date line says '{value}', so it has no send date yet." in result["notes"]
+    checks = {c["rule"]: c for c in result["checks"]}
+    assert checks["notice-period"]["note"] == "earliest date: Wednesday 20 January 2027, 50 days after sending"
+    assert checks["no-placeholders"]["status"] == "pass"  # the draft's own Date line is not the message
+
+
+def test_a_sent_line_left_as_a_placeholder_is_undated_too_and_judged_from_today(run, draft):
+    path = draft(f"Subject: Carers' panel\nFrom: Rhian Okafor <rhian.okafor@example.nhs.uk>\nSent: [date]\n\n{BODY_2027}")
+    result = run("check", path, "--no-config", "-f", "json").result("draft.txt")
+    assert result["sent_from"] == "today" and "error" not in result
