@@ -154,3 +154,31 @@ def test_a_sent_line_left_as_a_placeholder_is_undated_too_and_judged_from_today(
     path = draft(f"Subject: Carers' panel\nFrom: Rhian Okafor <rhian.okafor@example.nhs.uk>\nSent: [date]\n\n{BODY_2027}")
     result = run("check", path, "--no-config", "-f", "json").result("draft.txt")
     assert result["sent_from"] == "today" and "error" not in result
+
+
+# --- 8. a letter's own date line, under its letterhead, is when it was sent ---------------------------
+
+LETTERHEAD = "Larkfield Surgery\n12 Station Road\nLeeds LS1 4AB\n\n"
+LETTER_BODY = ("Please come to our patient group meeting on 10 November 2026 at Larkfield Surgery, 6pm to 8pm.\n"
+               "Reply to Rhian Okafor, rhian.okafor@example.nhs.uk, 0113 496 0000.\n\nRhian Okafor\nPractice Manager\n")
+
+
+@pytest.mark.parametrize("line", ["4 November 2026", "Wednesday 4th November 2026", "04/11/2026"])
+def test_a_letters_date_line_above_its_greeting_is_the_send_date(run, draft, line):
+    # It was read as sent today, so the meeting six days after the letter was "history" and notice-period did not apply.
+    path = draft(f"{LETTERHEAD}{line}\n\nDear patient,\n\n{LETTER_BODY}")
+    result = run("check", path, "--no-config", "-f", "json").result("draft.txt")
+    assert result["sent"] == "2026-11-04"
+    notice = next(c for c in result["checks"] if c["rule"] == "notice-period")
+    assert [(f["line"], f["message"]) for f in notice["findings"]] == [
+        (9, "'10 November 2026' is too soon: Tuesday 10 November 2026 is 6 days after it was sent on Wednesday 4 November 2026; "
+            "allow at least 14 days.")]
+
+
+def test_a_date_alone_on_a_line_further_down_is_an_events_not_the_send_date(run, draft):
+    path = draft(f"{LETTERHEAD}Dear patient,\n\nPlease come to our patient group meeting, 6pm to 8pm, on:\n\n"
+                 "10 November 2026\n\nReply to Rhian Okafor, rhian.okafor@example.nhs.uk.\n\nRhian Okafor\n")
+    result = run("check", path, "--no-config", "-f", "json", "--sent", "2026-10-01").result("draft.txt")
+    assert result["sent_from"] == "--sent"
+    result = run("check", path, "--no-config", "-f", "json").result("draft.txt")
+    assert result["sent_from"] == "today"
