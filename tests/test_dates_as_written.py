@@ -182,3 +182,20 @@ def test_a_date_alone_on_a_line_further_down_is_an_events_not_the_send_date(run,
     assert result["sent_from"] == "--sent"
     result = run("check", path, "--no-config", "-f", "json").result("draft.txt")
     assert result["sent_from"] == "today"
+
+
+# --- a place just after a time ---------------------------------------------------------------------
+
+def test_the_place_after_a_time_is_quoted_as_the_place(run, draft):
+    # It quoted 'pm at Hill House' as where people must travel to.
+    report = _report(run, draft, "2 November 2026",
+                     "Please join our carers' panel on 10 December, 10am to 12pm at Hill House.\nPlease reply by 20 November.\n")
+    assert _findings(report["expenses-explained"]) == [
+        (5, "It asks people to come in person ('Hill House') but does not say how travel and other costs are paid.")]
+
+
+def test_a_reminder_of_a_meeting_tonight_asks_for_no_notice_and_no_instant_reply(run, draft):
+    report = _report(run, draft, "2 November 2026",
+                     "Just a reminder that our carers' cafe meeting is tonight, 6pm to 8pm, at Hill House, Leeds LS1 4AB.\n")
+    assert report["notice-period"]["status"] == "not-applicable"
+    assert report["reply-time-realistic"]["status"] == "pass"
