@@ -644,6 +644,7 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
+            span_start = later.start()  # the words that give the day: "by a week on Friday" is a deadline
         span_end = match.end()
         week = WEEK_AFTER_RE.match(text, span_end, end)
         of_next_week = NEXT_WEEK_AFTER_RE.match(text, span_end, end)

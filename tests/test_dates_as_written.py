@@ -199,3 +199,26 @@ def test_a_reminder_of_a_meeting_tonight_asks_for_no_notice_and_no_instant_reply
                      "Just a reminder that our carers' cafe meeting is tonight, 6pm to 8pm, at Hill House, Leeds LS1 4AB.\n")
     assert report["notice-period"]["status"] == "not-applicable"
     assert report["reply-time-realistic"]["status"] == "pass"
+
+
+# --- deadlines written with the hour or the end of the day before the date --------------------------
+
+@pytest.mark.parametrize("deadline", [
+    "by 12 noon, Friday 11 December",
+    "by close of play on Friday 11 December",
+    "by the end of the day, 11.59pm on 11 December",
+])
+def test_a_deadline_after_the_hour_or_the_end_of_the_day_is_still_a_deadline(run, draft, deadline):
+    # Each was read as a second event, so a deadline after the meeting it was for went unreported.
+    report = _report(run, draft, "2 November 2026",
+                     f"The focus group is on Thursday 10 December at Hill House, 2pm to 4pm.\nPlease reply {deadline}.\n")
+    assert [message.split(":")[0] for _, message in _findings(report["dates-consistent"])] == [
+        f"'{deadline.split(', ')[-1].split(' on ')[-1]}'"]
+
+
+def test_a_week_on_friday_is_quoted_whole_and_is_a_deadline(run, draft):
+    report = _report(run, draft, "2 November 2026",
+                     "The focus group is on Thursday 10 December at Hill House, 2pm to 4pm.\nPlease reply by a week on Friday.\n")
+    assert _findings(report["notice-period"]) == [
+        (6, "'a week on Friday' is too soon: Friday 13 November 2026 is 11 days after it was sent on Monday 2 November 2026; "
+            "allow at least 14 days.")]
