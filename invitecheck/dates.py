@@ -145,6 +145,8 @@ def _short_weekdays(text: str, start: int, end: int):
 # "Tuesday 3rd", "Tuesday the 3rd", "Tuesday (8th)"
 DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+\(?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b\)?", re.I)
 MONTH_SOON_AFTER_RE = pattern(r"(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?:{vocab:month})\b", 0)
+# "on Tuesday in the week commencing 8 March", "by Friday, w/c 30 November": the weekday of that week
+WEEK_OF_AFTER_RE = pattern(r",?[ \t]+(?:in[ \t]+)?(?:the[ \t]+)?(?:{vocab:week_of})[ \t]+", 0)
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
@@ -634,6 +636,13 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             if not MONTH_SOON_AFTER_RE.match(text, lower, day.end(), end):
                 add(match.start("weekday"), day.end(), weekday, _day_of_month(int(day["day"]), sent, weekday), "date")
             continue
+        week_of = WEEK_OF_AFTER_RE.match(text, lower, match.end(), end)
+        if week_of:  # "on Tuesday in the week commencing 8 March": that week's Tuesday
+            week = next((m for m in found if week_of.end() <= m.start <= week_of.end() + 12 and m.how == "date"), None)
+            if week is not None:
+                first_day = week.date - timedelta(days=week.date.weekday())
+                add(match.start("weekday"), match.end(), None, first_day + timedelta(days=weekday), "date")
+                continue
         if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
             continue
         ahead = (weekday - sent.weekday()) % 7 or (0 if THIS_BEFORE_RE.search(text, max(start, match.start() - 6), match.start()) else 7)

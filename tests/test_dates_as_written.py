@@ -222,3 +222,23 @@ def test_a_week_on_friday_is_quoted_whole_and_is_a_deadline(run, draft):
     assert _findings(report["notice-period"]) == [
         (6, "'a week on Friday' is too soon: Friday 13 November 2026 is 11 days after it was sent on Monday 2 November 2026; "
             "allow at least 14 days.")]
+
+
+# --- 3. "w/c 9 March": a week named by its first day ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Interviews will be on Tuesday in the week commencing 8 March.", [date(2027, 3, 9), date(2027, 3, 8)]),
+    ("The group meets on Thursday, the week of 8 March.", [date(2027, 3, 11), date(2027, 3, 8)]),
+    ("Please reply by Friday w/c 30 November.", [date(2026, 12, 4), date(2026, 11, 30)]),
+])
+def test_a_weekday_in_a_named_week_is_that_weeks_day_not_the_coming_one(text, expected):
+    # "Tuesday" was read as the Tuesday after sending (3 November), four months before the week it names.
+    assert [m.date for m in find_dates(text, date(2026, 11, 2))] == expected
+
+
+def test_a_weekday_in_a_named_week_gives_no_false_alarm_about_notice(run, draft):
+    report = _report(run, draft, "2 November 2026",
+                     "Interviews will be on Tuesday in the week commencing 8 March at Hill House, 2pm to 4pm.\n"
+                     "Please reply by 20 November.\n")
+    assert report["notice-period"]["note"] == "earliest date: Friday 20 November 2026, 18 days after sending"
+    assert report["dates-consistent"]["status"] == "pass"
