@@ -194,9 +194,15 @@ INSTANT_RES = [
     pattern(r"\b{vocab:within_hours}\b", 0),
     pattern(r"\b(?:{vocab:demand_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}?\b(?P<phrase>{vocab:asap})", 0),
     pattern(r"\b(?P<phrase>{vocab:asap_short})\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.M),
+    # "Please reply by midday.", "confirm by 5pm": an hour and no day is today's (unless its paragraph names a day: see _HOUR_ONLY)
+    pattern(r"\b(?:{vocab:answer_verb})\b[^.!?\n]{0,40}?\b(?P<phrase>(?:by|before|no\s+later\s+than)\s+(?:{vocab:instant_hour}))(?=[ \t]*(?:[.!]|$))", re.M),
     pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day})\b", 0),
     pattern(r"\b(?:{vocab:meeting_word})\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>{vocab:relative_day})\b", 0),
 ]
+_HOUR_ONLY = INSTANT_RES[-3]
+# "The closing date is 20 November. Send it by 5pm.": the hour is that day's (looked for in the paragraph before the hour)
+_DAY_NAMED_RE = pattern(r"\b(?:{vocab:month}|{vocab:weekday}|{vocab:weekday_abbreviation})\b|\b\d{1,2}/\d{1,2}\b", 0)
+_PARAGRAPH_START_RE = re.compile(r"\n[ \t]*\n")
 # These two find a day near a word such as "reply" or "meeting"; when the day's time of day follows ("tonight,
 # 6pm to 8pm", "this evening at 7"), it is when something happens, not how soon to answer ("reply by 5pm tonight"
 # and "reply tonight" are still demands).
@@ -770,6 +776,11 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
                 continue
             if regex in _DAY_OF_AN_EVENT and EVENT_TIME_AFTER_RE.match(text, lower, b, end):
                 continue  # "the talk is tonight, 6pm to 8pm": the event's own time
+            if regex is _HOUR_ONLY:
+                left = max(start, a - 300)
+                paragraph = max((m.end() for m in _PARAGRAPH_START_RE.finditer(text, left, a)), default=left)
+                if _DAY_NAMED_RE.search(text, lower, paragraph, a):
+                    continue
             sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
             promise = _OUR_PROMISE_RE.search(text, lower, sentence_start, a)
             if promise and not _POLITE_ASK_RE.match(text, lower, promise.end()):

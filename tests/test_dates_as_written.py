@@ -242,3 +242,14 @@ def test_a_weekday_in_a_named_week_gives_no_false_alarm_about_notice(run, draft)
                      "Please reply by 20 November.\n")
     assert report["notice-period"]["note"] == "earliest date: Friday 20 November 2026, 18 days after sending"
     assert report["dates-consistent"]["status"] == "pass"
+
+
+# --- an hour with no day, as a reply date, is today's ------------------------------------------------
+
+def test_reply_by_an_hour_with_no_day_is_a_demand_for_an_instant_reply(run, draft):
+    report = _report(run, draft, "2 November 2026", "Please join our carers' panel on 10 December.\n\nPlease reply by midday.\n")
+    assert _findings(report["reply-time-realistic"]) == [(7, "'by midday' asks for an answer with no time to give one.")]
+    # the hour of a day named in its paragraph is that day's
+    report = _report(run, draft, "2 November 2026",
+                     "Please join our carers' panel on 10 December. The closing date is 20 November. Reply by 5pm.\n")
+    assert report["reply-time-realistic"]["status"] == "pass"
