@@ -630,6 +630,7 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
                 continue
             which = (match["which"] or "").lower()
             add(the.start(), match.end(), None, _next_day_of_month(int(match["nth"]), sent, which == "next"), "date")
+    dated_at = None  # the dates written out, by where they start: for "Tuesday, w/c 8 March"
     for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
         weekday = weekday_number(match["weekday"])
         two = FIRST_OF_TWO_DAYS_RE.match(text, lower, match.start("weekday"), end)
@@ -644,7 +645,9 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             continue
         week_of = WEEK_OF_AFTER_RE.match(text, lower, match.end(), end)
         if week_of:  # "on Tuesday in the week commencing 8 March": that week's Tuesday
-            week = next((m for m in found if week_of.end() <= m.start <= week_of.end() + 12 and m.how == "date"), None)
+            if dated_at is None:
+                dated_at = {m.start: m for m in found if m.how == "date"}
+            week = next((dated_at[at] for at in range(week_of.end(), week_of.end() + 13) if at in dated_at), None)
             if week is not None:
                 first_day = week.date - timedelta(days=week.date.weekday())
                 add(match.start("weekday"), match.end(), None, first_day + timedelta(days=weekday), "date")
@@ -717,11 +720,13 @@ def _years_from_the_text(yearless: list, years_given: list[date], sent: date) ->
     only when every date given with its year has passed too, and they are days to act on (two or more, or one
     with its weekday: "Thursday 12 March 2026"): "our report of 3 March 2026 … join us on 12 January", sent in
     November 2026, is still next January."""
-    days = [given for given, _ in years_given]
-    stale = all(given < sent for given in days) and (len(days) > 1 or years_given[0][1] is not None)
+    days = sorted(given for given, _ in years_given)
+    stale = days[-1] < sent and (len(days) > 1 or years_given[0][1] is not None)
 
     def distance(day: date) -> int:
-        return min(abs((day - given).days) for given in days)
+        """Days to the nearest date given with its year (found by bisection: a text may hold thousands)."""
+        i = bisect.bisect_left(days, day)
+        return min(abs((day - days[j]).days) for j in (i - 1, i) if 0 <= j < len(days))
 
     for mention, weekday in yearless:
         default = mention.date
