@@ -86,6 +86,9 @@ DAY_LIST_CHARS = 120
 # … or after a month and its day: "Jan 12th & 19th", "March 3rd, 10th and 17th" (each with its ordinal: "May 12, 14 people" is none)
 DAY_LIST_AFTER_RE = pattern(
     r"(?:(?:{vocab:day_list_link})(?:(?:{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b){1,8}", 0)
+# Cheap tests, on the lower-cased text, of whether a list may be there at all (a comma, "&", "and" or "or" beside the date)
+_LIST_LINK_BEFORE_RE = re.compile(r"(?:[,&]|\band|\bor)\s*$", re.I)
+_LIST_LINK_AFTER_RE = re.compile(r"\s*(?:[,&]|and\b|or\b)", re.I)
 LISTED_DAY_RE = pattern(r"(?:(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", 0)
 # "3rd March 2027 (Wednesday)": the weekday may follow, in brackets
 WEEKDAY_IN_BRACKETS_RE = pattern(rf"[ \t]*\({_WEEKDAY}\)", 0)
@@ -194,12 +197,11 @@ INSTANT_RES = [
     pattern(r"\b{vocab:within_hours}\b", 0),
     pattern(r"\b(?:{vocab:demand_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}?\b(?P<phrase>{vocab:asap})", 0),
     pattern(r"\b(?P<phrase>{vocab:asap_short})\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.M),
-    # "Please reply by midday.", "confirm by 5pm": an hour and no day is today's (unless its paragraph names a day: see _HOUR_ONLY)
-    pattern(r"\b(?:{vocab:answer_verb})\b[^.!?\n]{0,40}?\b(?P<phrase>(?:by|before|no\s+later\s+than)\s+(?:{vocab:instant_hour}))(?=[ \t]*(?:[.!]|$))", re.M),
-    pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day})\b", 0),
+    # … and "Please reply by midday.", "confirm by 5pm": an hour and no day is today's (unless its paragraph names a day: see _HOUR_ONLY)
+    pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day}\b"
+            r"|(?P<hour>(?:by|before|no\s+later\s+than)\s+(?:{vocab:instant_hour}))(?=[ \t]*(?:[.!]|$)))", re.M),
     pattern(r"\b(?:{vocab:meeting_word})\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>{vocab:relative_day})\b", 0),
 ]
-_HOUR_ONLY = INSTANT_RES[-3]
 # "The closing date is 20 November. Send it by 5pm.": the hour is that day's (looked for in the paragraph before the hour)
 _DAY_NAMED_RE = pattern(r"\b(?:{vocab:month}|{vocab:weekday}|{vocab:weekday_abbreviation})\b|\b\d{1,2}/\d{1,2}\b", 0)
 _PARAGRAPH_START_RE = re.compile(r"\n[ \t]*\n")
@@ -600,8 +602,10 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             last, weekday = weekday_after(last, weekday)
             # "the 3rd, 10th and 17th of March", "Jan 12th, 19th and 26th": each day of the list takes the month
-            listed = (DAY_LIST_BEFORE_RE.search(text, lower, max(start, first - DAY_LIST_CHARS), first) if regex is DAY_MONTH_RE
-                      else DAY_LIST_AFTER_RE.match(text, lower, last, end))
+            listed = (DAY_LIST_BEFORE_RE.search(text, lower, max(start, first - DAY_LIST_CHARS), first)
+                      if regex is DAY_MONTH_RE and _LIST_LINK_BEFORE_RE.search(text, max(start, first - 6), first)
+                      else DAY_LIST_AFTER_RE.match(text, lower, last, end)
+                      if regex is MONTH_DAY_RE and _LIST_LINK_AFTER_RE.match(text, last, end) else None)
             if listed:
                 for item in LISTED_DAY_RE.finditer(text, lower, listed.start(), listed.end()):
                     stated = weekday_number(item["weekday"]) if item["weekday"] else None
@@ -781,7 +785,7 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
                 continue
             if regex in _DAY_OF_AN_EVENT and EVENT_TIME_AFTER_RE.match(text, lower, b, end):
                 continue  # "the talk is tonight, 6pm to 8pm": the event's own time
-            if regex is _HOUR_ONLY:
+            if "hour" in regex.groupindex and match["hour"]:
                 left = max(start, a - 300)
                 paragraph = max((m.end() for m in _PARAGRAPH_START_RE.finditer(text, left, a)), default=left)
                 if _DAY_NAMED_RE.search(text, lower, paragraph, a):
