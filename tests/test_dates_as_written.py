@@ -253,3 +253,11 @@ def test_reply_by_an_hour_with_no_day_is_a_demand_for_an_instant_reply(run, draf
     report = _report(run, draft, "2 November 2026",
                      "Please join our carers' panel on 10 December. The closing date is 20 November. Reply by 5pm.\n")
     assert report["reply-time-realistic"]["status"] == "pass"
+
+
+def test_a_time_said_in_words_of_the_day_is_a_time(run, draft):
+    # "at 7 in the evening" was no time of day, so when-and-where said the meeting had none.
+    report = _report(run, draft, "2 November 2026",
+                     "Please come to our carers' panel meeting on Thursday 10 December at 7 in the evening at Hill House, "
+                     "Leeds LS1 4AB.\nPlease reply by 20 November.\n")
+    assert report["when-and-where"]["status"] == "pass", report["when-and-where"]
