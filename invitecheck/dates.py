@@ -86,7 +86,7 @@ DAY_LIST_CHARS = 120
 # … or after a month and its day: "Jan 12th & 19th", "March 3rd, 10th and 17th" (each with its ordinal: "May 12, 14 people" is none)
 DAY_LIST_AFTER_RE = pattern(
     r"(?:(?:{vocab:day_list_link})(?:(?:{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b){1,8}", 0)
-# Cheap tests, on the lower-cased text, of whether a list may be there at all (a comma, "&", "and" or "or" beside the date)
+# Cheap tests of whether a list may be there at all (a comma, "&", "and" or "or" beside the date), before the patterns above
 _LIST_LINK_BEFORE_RE = re.compile(r"(?:[,&]|\band|\bor)\s*$", re.I)
 _LIST_LINK_AFTER_RE = re.compile(r"\s*(?:[,&]|and\b|or\b)", re.I)
 LISTED_DAY_RE = pattern(r"(?:(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", 0)
@@ -716,14 +716,18 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
 NEAR_GIVEN_DAYS = 183
 
 
-def _years_from_the_text(yearless: list, years_given: list[date], sent: date) -> None:
+def _years_from_the_text(yearless: list, years_given: list[tuple[date, int | None]], sent: date) -> None:
     """Dates written without a year, in a text that gives other dates with theirs ("Tuesday 9 March 2027 …
     a welcome session on 12 January"), take the year that puts them nearest those dates, rather than the
     next from the send date, which may be a guess (an undated draft is read as sent today) or a stale
-    template's. A date read as still to come is moved on no further. A weekday written with the date keeps only the years it fits. A date is moved into the past
-    only when every date given with its year has passed too, and they are days to act on (two or more, or one
-    with its weekday: "Thursday 12 March 2026"): "our report of 3 March 2026 … join us on 12 January", sent in
-    November 2026, is still next January."""
+    template's.
+
+    - A date read as still to come is moved on no further ("reply by 20 February", sent on 2 February).
+    - A weekday written with the date keeps only the years it fits.
+    - A date is moved into the past only when every date given with its year has passed too, and they are
+      days to act on (two or more, or one with its weekday: "Thursday 12 March 2026"): "our report of
+      3 March 2026 … join us on 12 January", sent in November 2026, is still next January.
+    """
     days = sorted(given for given, _ in years_given)
     stale = days[-1] < sent and (len(days) > 1 or years_given[0][1] is not None)
 

@@ -121,7 +121,7 @@ def _empty(data: bytes) -> bool:
     if not data.strip():
         return True
     if len(data) > 4096:
-        return False  # a file this long of nothing but blanks is still looked at whole below
+        return False  # not decoded twice: a longer file of UTF-16 blanks is left to the classifier ("it has no text")
     from .text import decode_bytes
 
     return not decode_bytes(data).strip()

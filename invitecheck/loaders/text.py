@@ -164,5 +164,6 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         suppressions=suppressions,
     )
     if undecided:
-        doc.notes.append(f"The Date line says '{shown(headers.get('date', headers.get('sent'))[0])}', so it has no send date yet.")
+        written = (headers.get("date") or headers.get("sent"))[0]
+        doc.notes.append(f"The Date line says '{shown(written)}', so it has no send date yet.")
     return doc
