@@ -261,3 +261,11 @@ def test_a_time_said_in_words_of_the_day_is_a_time(run, draft):
                      "Please come to our carers' panel meeting on Thursday 10 December at 7 in the evening at Hill House, "
                      "Leeds LS1 4AB.\nPlease reply by 20 November.\n")
     assert report["when-and-where"]["status"] == "pass", report["when-and-where"]
+
+
+def test_a_consultations_closing_date_after_its_drop_in_is_no_contradiction(run, draft):
+    # The drop-in is one way to answer the consultation; its closing date is not the drop-in's reply date.
+    report = _report(run, draft, "2 November 2026",
+                     "We would like your views on our draft visiting policy. You can talk it through with us at a drop-in "
+                     "on Tuesday 8 December 2026, 6pm to 7pm, on Zoom.\n\nThe consultation closes on Friday 18 December 2026.\n")
+    assert report["dates-consistent"]["status"] == "pass"

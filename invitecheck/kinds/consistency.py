@@ -3,8 +3,8 @@
 - a date no calendar has ("31 April 2026", "30 February", "29 February" in a year without one);
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday),
   or the day a meeting "tomorrow" falls on ("tmrw (Fri)" sent on a Wednesday);
-- a deadline after the meeting or event it is for (not a survey's closing date: "can't make it? fill in
-  our survey instead, open until 31 January"; nor a second deadline when one comes before the event:
+- a deadline after the meeting or event it is for (not a survey's or a consultation's closing date: "can't
+  make it? fill in our survey instead, open until 31 January"; nor a second deadline when one comes before the event:
   "first-round comments by 20 November, final comments by 4 December");
 - "next Friday" where it could mean this week's Friday or next week's.
 
