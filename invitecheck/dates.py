@@ -150,6 +150,9 @@ DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+\(?(?:the\s+)?(?P<day>\d{1,2})(?:st|
 MONTH_SOON_AFTER_RE = pattern(r"(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?:{vocab:month})\b", 0)
 # "on Tuesday in the week commencing 8 March", "by Friday, w/c 30 November": the weekday of that week
 WEEK_OF_AFTER_RE = pattern(r",?[ \t]+(?:in[ \t]+)?(?:the[ \t]+)?(?:{vocab:week_of})[ \t]+", 0)
+# "this sat (5th)": a short weekday in small letters, just before a day of the month (looked for only there)
+LOWER_SHORT_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?P<weekday>" + "|".join(listed("weekday_abbreviation")) + r")\.?,?[ \t]+\(?$")
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
@@ -630,7 +633,16 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             add_day(first, match.end(), weekday, day, month, None)
         else:  # "by the 12th"
             the = THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
-            if the is None or not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
+            if the is None:
+                # "this sat (5th)", "fri 4th": a short weekday in small letters is a day only with its day of the month
+                # (one with a capital, "Sat 5th", is read with the weekdays below)
+                short_day = LOWER_SHORT_WEEKDAY_BEFORE_RE.search(text, max(start, match.start() - 8), match.start())
+                if short_day and not MONTH_SOON_AFTER_RE.match(text, lower, match.end(), end):
+                    weekday = weekday_number(short_day["weekday"])
+                    last = match.end() + (text.startswith(")", match.end()) and "(" in short_day.group(0))
+                    add(short_day.start(), last, weekday, _day_of_month(int(match["nth"]), sent, weekday), "date")
+                continue
+            if not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
                 continue
             which = (match["which"] or "").lower()
             add(the.start(), match.end(), None, _next_day_of_month(int(match["nth"]), sent, which == "next"), "date")

@@ -269,3 +269,21 @@ def test_a_consultations_closing_date_after_its_drop_in_is_no_contradiction(run,
                      "We would like your views on our draft visiting policy. You can talk it through with us at a drop-in "
                      "on Tuesday 8 December 2026, 6pm to 7pm, on Zoom.\n\nThe consultation closes on Friday 18 December 2026.\n")
     assert report["dates-consistent"]["status"] == "pass"
+
+
+# --- a short weekday in small letters, with its day of the month --------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("the quiz night is this sat (5th) at the Hub", [date(2026, 12, 5)]),
+    ("see you fri 4th!", [date(2026, 12, 4)]),
+])
+def test_a_short_weekday_in_small_letters_with_its_day_is_a_date(text, expected):
+    # A text message's "sat (5th)" was no date, so two days' notice went unreported.
+    assert [m.date for m in find_dates(text, date(2026, 12, 3))] == expected
+
+
+def test_a_text_message_for_this_sat_gives_too_little_notice(run, draft):
+    report = _report(run, draft, "3 December 2026", "hi Jo, our carers' cafe is this sat (5th) 11-1 at the Hub, can u come?\n")
+    assert _findings(report["notice-period"]) == [
+        (5, "'sat (5th)' is too soon: Saturday 5 December 2026 is 2 days after it was sent on Thursday 3 December 2026; "
+            "allow at least 14 days.")]
