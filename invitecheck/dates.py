@@ -78,6 +78,18 @@ DAY_MONTH_RE = pattern(
 MONTH_DAY_RE = pattern(
     rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}(?!\d|:)(?:,?\s+{_YEAR})?\b", 0
 )
+# A list of days before a day and its month, each perhaps with its weekday: "(the 3rd, )10th and 17th of March",
+# "(Tuesday 3, Wednesday 4 and )Thursday 5 March"; matched on a window ending where the date starts
+_LISTED_DAY = r"(?:(?:{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?"
+DAY_LIST_BEFORE_RE = pattern(rf"(?<![\w/.£$€:-])(?:{_LISTED_DAY}(?:{{vocab:day_list_link}})){{1,8}}$", 0)
+DAY_LIST_CHARS = 120
+# … or after a month and its day: "Jan 12th & 19th", "March 3rd, 10th and 17th" (each with its ordinal: "May 12, 14 people" is none)
+DAY_LIST_AFTER_RE = pattern(
+    r"(?:(?:{vocab:day_list_link})(?:(?:{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b){1,8}", 0)
+# Cheap tests of whether a list may be there at all (a comma, "&", "and" or "or" beside the date), before the patterns above
+_LIST_LINK_BEFORE_RE = re.compile(r"(?:[,&]|\band|\bor)\s*$", re.I)
+_LIST_LINK_AFTER_RE = re.compile(r"\s*(?:[,&]|and\b|or\b)", re.I)
+LISTED_DAY_RE = pattern(r"(?:(?P<weekday>{vocab:weekday}|{vocab:weekday_abbreviation})\.?,?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", 0)
 # "3rd March 2027 (Wednesday)": the weekday may follow, in brackets
 WEEKDAY_IN_BRACKETS_RE = pattern(rf"[ \t]*\({_WEEKDAY}\)", 0)
 WEEKDAY_BEFORE_RE = pattern(rf"\b{_WEEKDAY},?\s+(?:the\s+)?$", 0)
@@ -136,6 +148,11 @@ def _short_weekdays(text: str, start: int, end: int):
 # "Tuesday 3rd", "Tuesday the 3rd", "Tuesday (8th)"
 DAY_AFTER_WEEKDAY_RE = re.compile(r"\.?,?\s+\(?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b\)?", re.I)
 MONTH_SOON_AFTER_RE = pattern(r"(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?:{vocab:month})\b", 0)
+# "on Tuesday in the week commencing 8 March", "by Friday, w/c 30 November": the weekday of that week
+WEEK_OF_AFTER_RE = pattern(r",?[ \t]+(?:in[ \t]+)?(?:the[ \t]+)?(?:{vocab:week_of})[ \t]+", 0)
+# "this sat (5th)": a short weekday in small letters, just before a day of the month (looked for only there)
+LOWER_SHORT_WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?P<weekday>" + "|".join(listed("weekday_abbreviation")) + r")\.?,?[ \t]+\(?$")
 # "every Friday", "the first Tuesday of the month": a pattern of days, not one date
 STREET_AFTER_RE = pattern(r"[ \t]+{vocab:street_word}\b", 0)  # "2 May Street" is an address
 RECURRING_BEFORE_RE = pattern(r"\b(?:{vocab:recurring_lead})\s+(?:the\s+)?$", 0)
@@ -183,9 +200,21 @@ INSTANT_RES = [
     pattern(r"\b{vocab:within_hours}\b", 0),
     pattern(r"\b(?:{vocab:demand_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}?\b(?P<phrase>{vocab:asap})", 0),
     pattern(r"\b(?P<phrase>{vocab:asap_short})\b\s*,?\s*(?:please\b|[.!]?\s*$)", re.M),
-    pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day})\b", 0),
+    # … and "Please reply by midday.", "confirm by 5pm": an hour and no day is today's (unless its paragraph names a day: see _HOUR_ONLY)
+    pattern(r"\b(?:{vocab:answer_verb})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,40}?\b(?P<phrase>{vocab:instant_day}\b"
+            r"|(?P<hour>(?:by|before|no\s+later\s+than)\s+(?:{vocab:instant_hour}))(?=[ \t]*(?:[.!]|$)))", re.M),
     pattern(r"\b(?:{vocab:meeting_word})\s+(?:is|will\s+be|takes\s+place|starts)\s+(?P<phrase>{vocab:relative_day})\b", 0),
 ]
+# "The closing date is 20 November. Send it by 5pm.": the hour is that day's (looked for in the paragraph before the hour)
+_DAY_NAMED_RE = pattern(r"\b(?:{vocab:month}|{vocab:weekday}|{vocab:weekday_abbreviation})\b|\b\d{1,2}/\d{1,2}\b", 0)
+_PARAGRAPH_START_RE = re.compile(r"\n[ \t]*\n")
+# These two find a day near a word such as "reply" or "meeting"; when the day's time of day follows ("tonight,
+# 6pm to 8pm", "this evening at 7"), it is when something happens, not how soon to answer ("reply by 5pm tonight"
+# and "reply tonight" are still demands).
+_DAY_OF_AN_EVENT = set(INSTANT_RES[-2:])
+EVENT_TIME_AFTER_RE = pattern(
+    r"[ \t]*,?[ \t]*(?:(?:at|from)[ \t]+)?(?:{vocab:time_range}|{vocab:clock_time})"
+    r"|[ \t]*,?[ \t]*(?:at|from)[ \t]+\d{1,2}\b(?![:.]?\d)(?=[ \t]*(?:$|[^\w \t%]|(?:on|in|at|for|sharp|prompt|until|till|to|when)\b))", re.M)
 _OUR_PROMISE_RE = pattern("{vocab:our_promise}", 0)
 # Matched only where a promise ends, and a promise is looked for in the 200 characters
 # before a demand, so its leading \s+ runs at most that far.
@@ -215,7 +244,9 @@ _MAIL_HEADER_RE = re.compile(r"^[ \t>]*(?:from|to|cc|subject|sent|reply-to)[ \t]
 HEADER_WINDOW = 200
 # A web address running up to a date, with no space between: the date is part of the address
 _IN_A_WEB_ADDRESS_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\"]*$", re.I)
-_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2})")
+# A machine's time stamp gives seconds ("2010-10-13T07:53:04", "13/10/2010 07:53:04"); a person writing a
+# deadline or a meeting as ISO does not ("2026-11-20T17:00", "2026-11-20 17:00"): that is a date to read.
+_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2}:\d{2})")
 
 
 class _Lines:
@@ -525,10 +556,16 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
         else:
             found.append(DateMention(first, last, text[first:last].strip(), when, how, weekday))
 
+    years_given: list[tuple[date, int | None]] = []  # the dates written with their year (and weekday): they say which year the others are in
+    yearless: list[tuple[DateMention, int | None]] = []
+
     def add_day(first: int, last: int, weekday: int | None, day: int, month: int, year: int | None) -> None:
         """A date of a day, a month and perhaps a year; one no calendar has is kept apart ("31 April")."""
         when = _make(day, month, year, sent, weekday)
+        before = len(found)
         add(first, last, weekday, when, "date", None if when is not None else no_such_day(day, month, year, sent))
+        if len(found) > before:
+            (years_given.append((when, weekday)) if year is not None else yearless.append((found[-1], weekday)))
 
     for match in ISO_RE.finditer(text, start, end):
         add_day(match.start(), match.end(), None, int(match["day"]), int(match["month"]), int(match["year"]))
@@ -567,6 +604,15 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
                 if short_year and (short_year["year"][0] in "'’" or case_free(match["month"]).rstrip(".") in _MONTH_SHORT_NAMES):
                     year, last = int(short_year["year"].lstrip("'’")), short_year.end()
             last, weekday = weekday_after(last, weekday)
+            # "the 3rd, 10th and 17th of March", "Jan 12th, 19th and 26th": each day of the list takes the month
+            listed = (DAY_LIST_BEFORE_RE.search(text, lower, max(start, first - DAY_LIST_CHARS), first)
+                      if regex is DAY_MONTH_RE and _LIST_LINK_BEFORE_RE.search(text, max(start, first - 6), first)
+                      else DAY_LIST_AFTER_RE.match(text, lower, last, end)
+                      if regex is MONTH_DAY_RE and _LIST_LINK_AFTER_RE.match(text, last, end) else None)
+            if listed:
+                for item in LISTED_DAY_RE.finditer(text, lower, listed.start(), listed.end()):
+                    stated = weekday_number(item["weekday"]) if item["weekday"] else None
+                    add_day(item.start(), item.end(), stated, int(item["day"]), month, year)
             if regex is DAY_MONTH_RE and match["second"] and case_free(match["link"]) in _TWO_DAYS_LINKS and int(match["day"]) < int(match["second"]):
                 # "12th & 19th Jan": the 12th, then the 19th (the weekday before is the first day's, one after the second's)
                 first_end = match.start("link")
@@ -587,10 +633,20 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             add_day(first, match.end(), weekday, day, month, None)
         else:  # "by the 12th"
             the = THE_BEFORE_RE.search(text, max(start, match.start() - 12), match.start())
-            if the is None or not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
+            if the is None:
+                # "this sat (5th)", "fri 4th": a short weekday in small letters is a day only with its day of the month
+                # (one with a capital, "Sat 5th", is read with the weekdays below)
+                short_day = LOWER_SHORT_WEEKDAY_BEFORE_RE.search(text, max(start, match.start() - 8), match.start())
+                if short_day and not MONTH_SOON_AFTER_RE.match(text, lower, match.end(), end):
+                    weekday = weekday_number(short_day["weekday"])
+                    last = match.end() + (text.startswith(")", match.end()) and "(" in short_day.group(0))
+                    add(short_day.start(), last, weekday, _day_of_month(int(match["nth"]), sent, weekday), "date")
+                continue
+            if not _after_a_lead(text, lower, max(start, the.start() - 30), the.start()):
                 continue
             which = (match["which"] or "").lower()
             add(the.start(), match.end(), None, _next_day_of_month(int(match["nth"]), sent, which == "next"), "date")
+    dated_at = None  # the dates written out, by where they start: for "Tuesday, w/c 8 March"
     for match in chain(WEEKDAY_RE.finditer(text, lower, start, end), _short_weekdays(text, start, end)):
         weekday = weekday_number(match["weekday"])
         two = FIRST_OF_TWO_DAYS_RE.match(text, lower, match.start("weekday"), end)
@@ -603,6 +659,15 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             if not MONTH_SOON_AFTER_RE.match(text, lower, day.end(), end):
                 add(match.start("weekday"), day.end(), weekday, _day_of_month(int(day["day"]), sent, weekday), "date")
             continue
+        week_of = WEEK_OF_AFTER_RE.match(text, lower, match.end(), end)
+        if week_of:  # "on Tuesday in the week commencing 8 March": that week's Tuesday
+            if dated_at is None:
+                dated_at = {m.start: m for m in found if m.how == "date"}
+            week = next((dated_at[at] for at in range(week_of.end(), week_of.end() + 13) if at in dated_at), None)
+            if week is not None:
+                first_day = week.date - timedelta(days=week.date.weekday())
+                add(match.start("weekday"), match.end(), None, first_day + timedelta(days=weekday), "date")
+                continue
         if not _after_a_lead(text, lower, max(start, match.start() - 30), match.start()):
             continue
         ahead = (weekday - sent.weekday()) % 7 or (0 if THIS_BEFORE_RE.search(text, max(start, match.start() - 6), match.start()) else 7)
@@ -613,6 +678,7 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
         later = A_WEEK_ON_RE.search(text, max(start, match.start() - 20), match.start())  # "a week on Friday"
         if later:
             ahead += 14 if later["unit"].lower() == "fortnight" else 7
+            span_start = later.start()  # the words that give the day: "by a week on Friday" is a deadline
         span_end = match.end()
         week = WEEK_AFTER_RE.match(text, span_end, end)
         of_next_week = NEXT_WEEK_AFTER_RE.match(text, span_end, end)
@@ -652,7 +718,56 @@ def read_dates(text: str, sent: date, start: int = 0, end: int | None = None,
             month = sent.replace(day=1) + timedelta(days=32) if match["which"].lower() == "next" else sent
             when = month.replace(day=calendar.monthrange(month.year, month.month)[1])
         add(first, match.end(), None, when, "relative")
+    if years_given and yearless:
+        _years_from_the_text(yearless, years_given, sent)
     return _drop_range_starts(text, sorted(found, key=lambda m: m.start)), sorted(impossible, key=lambda m: m.start)
+
+
+# A date without a year is moved to the year the text's own dates imply only when that puts it this close
+# to one of them (half a year): "on 12 January" among dates in March and April 2027 is 12 January 2027.
+NEAR_GIVEN_DAYS = 183
+
+
+def _years_from_the_text(yearless: list, years_given: list[tuple[date, int | None]], sent: date) -> None:
+    """Dates written without a year, in a text that gives other dates with theirs ("Tuesday 9 March 2027 …
+    a welcome session on 12 January"), take the year that puts them nearest those dates, rather than the
+    next from the send date, which may be a guess (an undated draft is read as sent today) or a stale
+    template's.
+
+    - A date read as still to come is moved on no further ("reply by 20 February", sent on 2 February).
+    - A weekday written with the date keeps only the years it fits.
+    - A date is moved into the past only when every date given with its year has passed too, and they are
+      days to act on (two or more, or one with its weekday: "Thursday 12 March 2026"): "our report of
+      3 March 2026 … join us on 12 January", sent in November 2026, is still next January.
+    """
+    days = sorted(given for given, _ in years_given)
+    stale = days[-1] < sent and (len(days) > 1 or years_given[0][1] is not None)
+
+    def distance(day: date) -> int:
+        """Days to the nearest date given with its year (found by bisection: a text may hold thousands)."""
+        i = bisect.bisect_left(days, day)
+        return min(abs((day - days[j]).days) for j in (i - 1, i) if 0 <= j < len(days))
+
+    for mention, weekday in yearless:
+        default = mention.date
+        candidates = []
+        for year in (default.year - 1, default.year + 1):
+            try:
+                candidates.append(date(year, default.month, default.day))
+            except ValueError:
+                continue
+        if weekday is not None:
+            if default.weekday() == weekday:
+                continue  # its weekday confirms the year it was read in
+            candidates = [c for c in candidates if c.weekday() == weekday]
+        best = min(candidates, key=distance, default=None)
+        if best is None or distance(best) > NEAR_GIVEN_DAYS or distance(best) >= distance(default):
+            continue
+        if best > default and default >= sent:
+            continue  # read as still to come, it keeps its year: "reply by 20 February", sent on 2 February
+        if best < default and best < sent - timedelta(weeks=YEARLESS_PAST_WEEKS) and not stale:
+            continue
+        mention.date = best
 
 
 # Both run on windows of at most 25 characters (see _drop_range_starts).
@@ -684,6 +799,13 @@ def find_instant_deadlines(text: str, start: int = 0, end: int | None = None) ->
             a, b = (match.start("phrase"), match.end("phrase")) if "phrase" in regex.groupindex else match.span()
             if taken.overlaps(a, b):
                 continue
+            if regex in _DAY_OF_AN_EVENT and EVENT_TIME_AFTER_RE.match(text, lower, b, end):
+                continue  # "the talk is tonight, 6pm to 8pm": the event's own time
+            if "hour" in regex.groupindex and match["hour"]:
+                left = max(start, a - 300)
+                paragraph = max((m.end() for m in _PARAGRAPH_START_RE.finditer(text, left, a)), default=left)
+                if _DAY_NAMED_RE.search(text, lower, paragraph, a):
+                    continue
             sentence_start = max((m.end() for m in _SENTENCE_START_RE.finditer(text, max(start, a - 200), a)), default=max(start, a - 200))
             promise = _OUR_PROMISE_RE.search(text, lower, sentence_start, a)
             if promise and not _POLITE_ASK_RE.match(text, lower, promise.end()):

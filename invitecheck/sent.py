@@ -9,6 +9,7 @@ one of 0001 would be read as 2001.
 from __future__ import annotations
 
 from . import cached_re as re  # re, compiling from the start-up cache
+from .vocabulary import fragment
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 YEARS = f"{FIRST_YEAR} to {LAST_YEAR}"
@@ -73,6 +74,37 @@ def stamp_line(text: str, start: int = 0):
     except (ValueError, OverflowError):
         return None
     return (when, match.start("value")) if believable(when.year) else None
+
+
+# A letter's own date: a date alone on its line near the top, under the letterhead and above the greeting
+# ("4 November 2026", "Wednesday 4th November 2026", "04/11/2026"). A date alone further down, or with no
+# greeting after it, is an event's ("Please join us on:\n\n10 November 2026").
+LETTER_DATE_LINE_RE = re.compile(
+    r"^[ \t]*(?P<value>(?:[A-Z][a-z]{2,8}\.?,?[ \t]+)?(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+(?:19|2\d)\d\d"
+    r"|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:19|2\d)\d\d|\d{1,2}[/.]\d{1,2}[/.](?:19|2\d)\d\d))[ \t]*$", re.M)
+LETTER_HEAD_LINES = 15  # the date is among the letter's first lines …
+GREETING_WITHIN_LINES = 10  # … and its greeting ("Dear Ms Whitaker") soon after it
+_GREETING_LINE_RE = re.compile(rf"^[ \t]*(?:{fragment('greeting_word')})\b", re.I | re.M)
+
+
+def letter_date_line(text: str, start: int = 0):
+    """(the send date, where its value starts) from a letter's own date line under its letterhead, or None."""
+    from .dates import parse_written_date
+
+    lines = text[start:].split("\n", LETTER_HEAD_LINES + GREETING_WITHIN_LINES)[: LETTER_HEAD_LINES + GREETING_WITHIN_LINES]
+    offset = start
+    for index, line in enumerate(lines[:LETTER_HEAD_LINES]):
+        if _GREETING_LINE_RE.match(line):
+            return None  # the letter has begun: a date below the greeting is not the letter's
+        match = LETTER_DATE_LINE_RE.match(line)
+        if match and any(_GREETING_LINE_RE.match(after) for after in lines[index + 1 : index + 1 + GREETING_WITHIN_LINES]):
+            try:
+                when = parse_written_date(match["value"], fuzzy=True)
+            except (ValueError, OverflowError):
+                return None
+            return (when, offset + match.start("value")) if believable(when.year) else None
+        offset += len(line) + 1
+    return None
 
 
 def written_sent_line(text: str, start: int = 0):

@@ -27,5 +27,5 @@ def test_check_message_is_pure():
     first = check_message(data, name="champion.eml", today=date(2024, 3, 4))
     second = check_message(data, name="champion.eml", today=date(2024, 3, 4))
     assert first == second and first["score"] == 20
-    assert check_message(b"", name="empty.txt", today=date(2024, 3, 4))["checks"]
+    assert check_message(b"", name="empty.txt", today=date(2024, 3, 4))["error"] == "empty.txt: it is empty, so there is nothing to check."
     assert "error" in check_message(b"x" * (26 * 1024 * 1024), name="huge.eml")

@@ -319,11 +319,12 @@ Liebe Leserinnen und Leser, hier sind die Neuigkeiten des Monats.
 """
 
 
-def test_empty_input_is_not_checked_and_exits_0(run):
+def test_empty_input_is_bad_input_in_one_sentence_and_exits_2(run):
+    # It was "Not checked: it does not look like an involvement invitation (it has no text)", exit 0:
+    # a CI run over an emptied template passed.
     out = run("check", "-", input="")
-    assert out.exit_code == 0
-    text = " ".join(out.stdout.split())
-    assert "Not checked: it does not look like an involvement invitation (it has no text)." in text
+    assert out.exit_code == 2
+    assert out.stderr.strip() == "-: it is empty, so there is nothing to check."
     assert "named-sender" not in out.stdout and "Score" not in out.stdout
 
 

@@ -86,3 +86,17 @@ def test_a_user_rule_that_takes_a_bundled_rules_id_says_so_in_the_report(run, tm
     draft.write_text(PANEL)
     out = run("check", draft, "--no-config", "--rules", rule, "-f", "json")
     assert f"The rule 'named-sender' comes from {rule}, in place of the bundled rule of that name." in out.result("draft.txt")["notes"]
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\n", b"\xef\xbb\xbf \n", "\n \n".encode("utf-16")])
+def test_an_empty_file_is_bad_input_in_one_sentence_and_the_others_are_still_checked(run, tmp_path, content):
+    # It was "Not checked: it does not look like an involvement invitation (it has no text)", exit 0.
+    empty = tmp_path / "blank.txt"
+    empty.write_bytes(content)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PANEL)
+    out = run("check", empty, draft, "--no-config", "-f", "json")
+    assert out.exit_code == 2
+    assert out.stderr.strip() == f"{empty}: it is empty, so there is nothing to check."
+    assert out.result("blank.txt")["error"] == f"{empty}: it is empty, so there is nothing to check."
+    assert out.result("draft.txt")["status"] == "checked"

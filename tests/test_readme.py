@@ -212,6 +212,7 @@ def test_the_unreadable_file_sample_is_what_check_says(run, tmp_path, monkeypatc
     parts = "".join(f"--b\nContent-Type: text/plain\n\npart {i}\n" for i in range(5000))  # and the multipart itself: 5001
     (tmp_path / "bomb.eml").write_text(f"From: a@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=b\n\n{parts}--b--\n")
     (tmp_path / "draft.txt").write_text("Subject: Join us\nDate: 31/02/2024\n\nPlease come.\n")
+    (tmp_path / "blank.txt").write_text("\n  \n")
     expected = _lines(blocks("text", "## When a file cannot be read")[0])
     out = run("check", *[line.split(":")[0] for line in expected], "--no-config")
     assert out.exit_code == 2

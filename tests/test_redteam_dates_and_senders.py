@@ -221,7 +221,7 @@ def test_a_reply_to_an_empty_file_is_refused_in_one_sentence(run, draft, content
     path = draft(content, "empty.txt")
     out = run("reply", path)
     assert out.exit_code == 2 and out.stdout == ""
-    assert out.stderr.strip() == f"invitecheck: {path}: it has no text, so there is nothing to reply to"
+    assert out.stderr.strip() == f"invitecheck: {path}: it is empty, so there is nothing to check."
 
 
 # --- email headers that took minutes --------------------------------------------------------------

@@ -66,8 +66,9 @@ GREETING_RE = re.compile(r"^[ \t]*(?:dear|hello|hi|good\s+(?:morning|afternoon))
 # Travel asked for, in the ways invitations say it (expenses matter whenever it holds).
 TRAVEL_RES = [  # one pattern per form, so each is skipped when its words are absent
     pattern(
-    # "… meets at the village hall", "6-7pm at the surgery"
-    r"(?:\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes?\s+place|will\s+be|join\s+us|come\s+along|come)|(?<=\d)[ap]m)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b",
+    # "… meets at the village hall", "6-7pm at the surgery" (the place is the evidence after a time: "Hill House", not "pm at Hill House")
+    r"\b(?:held|hosted|meet|meets|meeting|is|are|taking\s+place|takes?\s+place|will\s+be|join\s+us|come\s+along|come)\s+(?:at|in)\s+(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b"
+    r"|(?<=\d)[ap]m\s+(?:at|in)\s+(?P<place>(?:the\s+)?(?:[a-z][\w'’&-]+\s+){0,4}(?:{vocab:venue_word}|room)\b)",
         re.M,
     ),
     pattern(
@@ -166,8 +167,12 @@ def _continues(doc, line) -> bool:
 
 
 def _first(doc, where, patterns) -> Evidence | None:
-    """The first pattern's match, in the list's order (the commonest forms first): one is enough."""
-    return next((of(m) for m in (search(doc, where, p) for p in patterns) if m is not None), None)
+    """The first pattern's match, in the list's order (the commonest forms first): one is enough. Where the
+    pattern names the place ("10am to 12pm at Hill House"), the evidence is the place."""
+    match = next((m for m in (search(doc, where, p) for p in patterns) if m is not None), None)
+    if match is not None and "place" in match.re.groupindex and match.group("place") is not None:
+        return Evidence(match.start("place"), match.end("place"))
+    return of(match)
 
 
 class Places(Record):

@@ -18,12 +18,16 @@ from .evidence import Evidence, of
 from .record import Record, fact
 from .structure import region
 
-# (the date may be in Markdown bold: "closes on **Sunday 31 January 2027**", or after the hour: "closes at 5pm on Friday 15 January")
-DEADLINE_BEFORE_RE = re.compile(rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:(?:at\s+)?(?:{fragment('clock_time')})\s*,?\s*)?(?:on\s+)?(?:the\s+)?(?:\*\*|__|\*|_)?$", re.I)
-CLOCK_RE = rare_time_pattern(r"{vocab:time_range}|{vocab:clock_time}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
+# (the date may be in Markdown bold: "closes on **Sunday 31 January 2027**", or after the hour: "closes at 5pm on Friday 15 January",
+# "by 12 noon, Friday 4 December", or after the end of the day: "by close of play on Friday", "by the end of the day, 11.59pm on 11 February")
+DEADLINE_BEFORE_RE = re.compile(
+    rf"\b(?:{fragment('deadline_lead')})\s*:?\s*(?:(?:{fragment('close_of_play')}|{fragment('end_of_day')})\s*,?\s*)?"
+    rf"(?:(?:at\s+)?(?:\d{{1,2}}\s*)?(?:{fragment('clock_time')})\s*,?\s*)?(?:on\s+)?(?:the\s+)?(?:\*\*|__|\*|_)?$", re.I)
+CLOCK_RE = rare_time_pattern(r"{vocab:time_range}|{vocab:clock_time}|{vocab:iso_clock}|\b(?:{vocab:time_chosen})\b")  # the whole span where there is one
 # A time of day just after a date, on its line: "Wednesday 12 May 2027, 2pm to 5pm", "14 November at 6pm"
 # (one run of blanks before the optional word, one after it: two runs side by side split a long run every way)
-TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})")
+# ("2026-11-20T17:00": an ISO date-time, its time after the "T")
+TIME_AFTER_RE = pattern(r"[ \t]*(?:(?:,|\bat\b|\bfrom\b|-|–)[ \t]*)?(?:{vocab:time_range}|{vocab:clock_time})|t{vocab:iso_clock}")
 TIME_AFTER_CHARS = 40  # the time comes just after the date
 # The promise in the same clause, with no meeting named between it and the date
 # ("we will pay for travel to the meeting on 12 March" still names the meeting's day)

@@ -3,8 +3,9 @@
 - a date no calendar has ("31 April 2026", "30 February", "29 February" in a year without one);
 - a weekday that does not match its date ("Monday 12 June 2024" when it is a Wednesday),
   or the day a meeting "tomorrow" falls on ("tmrw (Fri)" sent on a Wednesday);
-- a deadline after the meeting or event it is for (not a survey's closing date: "can't make it? fill in
-  our survey instead, open until 31 January");
+- a deadline after the meeting or event it is for (not a survey's or a consultation's closing date: "can't
+  make it? fill in our survey instead, open until 31 January"; nor a second deadline when one comes before the event:
+  "first-round comments by 20 November, final comments by 4 December");
 - "next Friday" where it could mean this week's Friday or next week's.
 
 A deadline already past when the invitation was sent belongs to ``notice``
@@ -78,8 +79,11 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     events = [e for e in times.named_events if e in in_scope]  # upcoming: a past date is history, not an event
     if events:
         first_event = min(events, key=lambda e: e.date)
+        # "first-round comments by 20 November, final comments by 4 December": where one deadline comes before
+        # the event, that is the one for it, and a later one is for another stage, not a contradiction
+        staged = any(m.role == "deadline" and m.date <= first_event.date for m in mentions)
         for m in mentions:
-            if m.role == "deadline" and m.date > first_event.date and not _survey_deadline(doc, m):
+            if m.role == "deadline" and m.date > first_event.date and not staged and not _survey_deadline(doc, m):
                 report(m, f"the deadline, {dates.describe(m.date)}, is after the event on {dates.describe(first_event.date)}")
     findings.sort(key=lambda f: f.start)
     return Outcome(FAIL if findings else PASS, findings)

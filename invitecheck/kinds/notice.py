@@ -69,6 +69,20 @@ def _only_if_needed(doc: Invitation, start: int) -> bool:
     return ONLY_IF_NEEDED_RE.search(doc.text, doc.lowered, ends[-1] if ends else left, start) is not None
 
 
+REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
+
+
+def _reminded(doc: Invitation, start: int) -> bool:
+    """"Just a reminder that the meeting is tomorrow at 10am": the people it goes to were invited before, so
+    a meeting today or tomorrow asks no notice of them (the subject, or the sentence before the day, says so)."""
+    subject = doc.subject
+    if subject is not None and REMINDER_WORD_RE.search(doc.text, doc.lowered, subject.start, subject.end) is not None:
+        return True
+    left = max(doc.body.start, start - 160)
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(doc.text, left, start)]
+    return REMINDER_WORD_RE.search(doc.text, doc.lowered, ends[-1] if ends else left, start) is not None
+
+
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
         raise RuleError("'min_days' must be between 0 and 365", field="min_days")
@@ -88,7 +102,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     # A meeting "tomorrow" is a date too (the facts tell it from a demand such as "by close of play today").
     meeting_day = facts_for(doc, sent).times.meeting_day
     meeting = None  # a meeting "tonight" is on the send date, and still needs notice
-    if meeting_day is not None and any(s.start <= meeting_day.evidence.start < s.end for s in spans):
+    if meeting_day is not None and any(s.start <= meeting_day.evidence.start < s.end for s in spans) \
+            and not _reminded(doc, meeting_day.evidence.start):
         words = doc.text[meeting_day.evidence.start : meeting_day.evidence.end]
         meeting = dates.DateMention(meeting_day.evidence.start, meeting_day.evidence.end, words, meeting_day.date, "relative")
         mentions.append(meeting)

@@ -116,6 +116,17 @@ def sniff(data: bytes) -> str:
     return "email" if looks_like_email(data) else "text"
 
 
+def _empty(data: bytes) -> bool:
+    """No bytes, or only blanks and line breaks (in any encoding a draft may have: a BOM, UTF-16)."""
+    if not data.strip():
+        return True
+    if len(data) > 4096:
+        return False  # not decoded twice: a longer file of UTF-16 blanks is left to the classifier ("it has no text")
+    from .text import decode_bytes
+
+    return not decode_bytes(data).strip()
+
+
 def load_docx(data: bytes, path: str):
     from .documents import MAX_DOCX_PARAGRAPHS, docx_paragraphs, is_docx
     from .text import load_text
@@ -138,6 +149,8 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
 
     if len(data) > limits.max_file_bytes:
         raise LoadError(_too_big(path, len(data), limits.max_file_bytes))
+    if _empty(data):
+        raise LoadError(f"{path}: it is empty, so there is nothing to check.")
     if kind is None:
         kind = sniff(data)
     if kind == "email":

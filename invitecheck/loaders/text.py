@@ -11,7 +11,8 @@ A draft may start with header lines, then the body::
 
 Without a Date line at the top, a 'Date:', 'Sent:' or 'Received:' line further down gives
 the send date (see ``sent.written_sent_line``), and so does a copied text message's time
-stamp line near the top, "Mon 25 Jan 2027, 18:02" (``sent.stamp_line``).
+stamp line near the top, "Mon 25 Jan 2027, 18:02" (``sent.stamp_line``), and so does a letter's own
+date line under its letterhead, above "Dear …" (``sent.letter_date_line``).
 """
 
 from __future__ import annotations
@@ -23,13 +24,17 @@ from .. import programs
 from ..address import split_sender
 from ..dates import YearNotInFull, parse_written_date
 from ..document import Attachment, Invitation, Span
-from ..sent import YEARS, believable, stamp_line, written_sent_line
+from ..sent import YEARS, believable, letter_date_line, stamp_line, written_sent_line
 from ..suppressions import extract as extract_suppressions
+from ..vocabulary import fragment
 from . import LoadError, shown
 
 # "**From:** Helen Mbeki" in Markdown is the same header line in bold.
 DRAFT_HEADER_RE = programs.compile(r"^(?:\*\*|__)?(Subject|From|Date|Sent|To|Cc|Attachments?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*(.*)$", re.I)
 
+
+# "Date: TBC", "Sent: [date]": no send date yet
+_DATE_UNKNOWN_RE = re.compile(fragment("date_unknown"), re.I)
 
 # A short line with no colon, such as "Text message" or "SMS", above a draft's header lines
 TITLE_LINE_RE = re.compile(r"[^:\n]{1,40}")
@@ -119,6 +124,9 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
 
     sent = None
     date_value = (headers.get("date") or headers.get("sent") or ("", 0))[0]
+    undecided = bool(date_value) and _DATE_UNKNOWN_RE.fullmatch(date_value.strip(" *_")) is not None
+    if undecided:  # "Date: TBC", "Sent: [date]": a draft not yet sent has no send date
+        date_value = ""
     if date_value:
         unreadable = LoadError(f"{path}: the Date line '{shown(date_value)}' is not a date I can read, such as 4 March 2024")
         try:
@@ -130,8 +138,8 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         if not believable(sent.year):
             raise LoadError(f"{path}: the Date line '{shown(date_value)}' is in the year {sent.year}; give a date in the years {YEARS}")
 
-    if sent is None:  # no Date line at the top: one under a heading, at the bottom, or 'Received:'
-        found = written_sent_line(text, body_start) or stamp_line(text, body_start)
+    if sent is None and not undecided:  # no Date line at the top: one under a heading, at the bottom, or 'Received:'
+        found = written_sent_line(text, body_start) or stamp_line(text, body_start) or letter_date_line(text, body_start)
         if found is not None:
             sent = found[0]
 
@@ -141,7 +149,7 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         names = [n.strip() for n in re.split(r"[,;]", headers["attachment"][0]) if n.strip()]
         attachments = [Attachment(name=n) for n in names if n.lower() not in ("none", "-", "n/a")]
 
-    return Invitation(
+    doc = Invitation(
         path=path,
         source_format=source_format,
         text=text,
@@ -155,3 +163,7 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
         attachments_declared=declared,
         suppressions=suppressions,
     )
+    if undecided:
+        written = (headers.get("date") or headers.get("sent"))[0]
+        doc.notes.append(f"The Date line says '{shown(written)}', so it has no send date yet.")
+    return doc
