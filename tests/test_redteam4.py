@@ -31,3 +31,60 @@ def test_a_huge_file_size_limit_in_an_audit_is_taken_as_no_limit(run, tmp_path):
     result = run("audit", mbox, "--all", "--max-file-size", "99999999999999999999999")
     assert result.exit_code in (0, 1)
     assert "0 could not be read" in result.stdout
+
+
+POSIX_RULE = """id: capital-codes
+title: No codes in capitals
+kind: forbid
+severity: warning
+weight: 5
+scope: body
+message: "'{match}' looks like an internal code"
+why: Readers do not know our codes.
+source: https://example.org/codes
+patterns:
+  - "\\\\bref[[:upper:]]{2}[[:digit:]]+"
+examples:
+  fail: ["Quote refAB12 when you reply."]
+  pass: ["Quote your name when you reply."]
+"""
+
+
+def test_a_user_rule_with_posix_classes_works_and_warns_nobody(run, tmp_path, recwarn):
+    """'[[:upper:]]' is a POSIX class to the regex module; Python's re reads '[[' as a nested set and
+    warns. The rule must find what it says, with no FutureWarning, and not be skipped for want of a
+    word re misread (']' + digits) nor run over lower-cased text, where no letter is upper case."""
+    import warnings
+
+    rule = tmp_path / "codes.yaml"
+    rule.write_text(POSIX_RULE, encoding="utf-8")
+    draft = _draft(tmp_path, GOOD.replace("Reply to me", "Quote REFQX42 and reply to me"), "draft.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        result = run("check", draft, "--rules", rule, "--format", "json")
+        checked = run("test-rules", rule)
+    check = result.check("draft.txt", "capital-codes")
+    assert check["status"] == "fail"
+    assert [f["message"] for f in check["findings"]] == ["'REFQX42' looks like an internal code"]
+    assert check["findings"][0]["line"] == 5
+    assert checked.exit_code == 0, checked.stdout
+    assert not [w for w in recwarn if issubclass(w.category, FutureWarning)]
+
+
+def test_a_bundled_pattern_with_a_nested_set_is_read_as_regex_reads_it():
+    """A vocabulary entry written '[[:alpha:]]' would mean something else to re: it goes to regex."""
+    import re
+    import warnings
+
+    import pytest
+
+    from invitecheck import prefilter, programs
+    from invitecheck.kinds.base import Pattern
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        with pytest.raises(re.error, match="reads this differently"):
+            programs.compile(r"mid[[:alpha:]]dle")
+        assert prefilter.work_out_literals(r"mid[[:alpha:]]dle") is None
+        pattern = Pattern(r"mid[[:alpha:]]dle", bundled=True)
+        assert pattern.insensitive.search("a MIDxDLE b").group() == "MIDxDLE"
