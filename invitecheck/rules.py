@@ -186,11 +186,11 @@ def _parsed(text: str, where: str) -> Any:
 
     fast, careful = _loaders()
     try:
-        return yaml.load(text, Loader=fast)  # noqa: S506 - a SafeLoader
+        return _bounded(yaml.load(text, Loader=fast), where)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         pass
     try:
-        return yaml.load(text, Loader=careful)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=careful)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f", line {mark.line + 1}" if mark else ""
@@ -204,6 +204,50 @@ def _parsed(text: str, where: str) -> Any:
         raise RuleError(f"{where}: it is nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as error:
         raise RuleError(f"{where}: it holds a value that cannot be read ({error})") from None
+    return _bounded(data, where)
+
+
+# More values than any rule, vocabulary or configuration holds (the vocabulary has a few
+# thousand), and far fewer than a "billion laughs" file, whose anchors and aliases ("&a",
+# "*a") nest to stand for millions of copies of one value from a few lines of text.
+MAX_YAML_VALUES = 100_000
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _bounded(data: Any, where: str) -> Any:
+    """DATA, or RuleError when it stands for more than MAX_YAML_VALUES values once every alias is
+    counted where it is used (what reading it, or keeping it in the cache, would walk through),
+    or when an alias stands inside itself. Counted once for each distinct list or mapping."""
+    counted: dict[int, int] = {}
+
+    def count(value: Any) -> int:
+        if not isinstance(value, (list, dict)):
+            return 1
+        known = counted.get(id(value))
+        if known is not None:
+            if known < 0:
+                raise RuleError(f"{where}: an alias (*name) stands inside the value it names, so it never ends")
+            return known
+        counted[id(value)] = -1  # being counted
+        total = 1
+        for item in (value.items() if isinstance(value, dict) else value):
+            total += count(item[1]) + 1 if isinstance(value, dict) else count(item)
+            if total > MAX_YAML_VALUES:
+                raise _TooMany
+        counted[id(value)] = total
+        return total
+
+    try:
+        count(data)
+    except _TooMany:
+        raise RuleError(f"{where}: it stands for more than {MAX_YAML_VALUES:,} values (anchors and aliases "
+                        f"repeated inside each other), which is far more than any rule or configuration needs") from None
+    except RecursionError:
+        raise RuleError(f"{where}: it is nested too deeply") from None
+    return data
 
 
 _SCALARS = (str, int, float, bool, type(None))

@@ -88,3 +88,46 @@ def test_a_bundled_pattern_with_a_nested_set_is_read_as_regex_reads_it():
         assert prefilter.work_out_literals(r"mid[[:alpha:]]dle") is None
         pattern = Pattern(r"mid[[:alpha:]]dle", bundled=True)
         assert pattern.insensitive.search("a MIDxDLE b").group() == "MIDxDLE"
+
+
+def _laughs(prefix: str = "") -> str:
+    """Nine lines of YAML whose anchors and aliases stand for a thousand million values."""
+    lines = [f"{prefix}l0: &l0 [ha, ha, ha, ha, ha, ha, ha, ha, ha, ha]"]
+    lines += [f"{prefix}l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_billion_laughs_configuration_is_refused_quickly_in_one_sentence(run, tmp_path):
+    import time
+
+    config = tmp_path / ".invitecheck.yaml"
+    config.write_text(_laughs(), encoding="utf-8")
+    started = time.perf_counter()
+    result = run("check", _draft(tmp_path), "--config", config)
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == 2
+    said = " ".join((result.stdout + result.stderr).split())
+    assert f"{config}: it stands for more than 100,000 values" in said
+    assert "Traceback" not in said
+
+
+def test_a_billion_laughs_rule_file_is_refused_quickly_in_one_sentence(run, tmp_path):
+    import time
+
+    rule = tmp_path / "laughs.yaml"
+    rule.write_text(POSIX_RULE.replace("patterns:\n", _laughs("x_") + "patterns:\n"), encoding="utf-8")
+    for args in (("check", _draft(tmp_path), "--rules", rule), ("test-rules", rule)):
+        started = time.perf_counter()
+        result = run(*args)
+        assert time.perf_counter() - started < 10
+        assert result.exit_code == 2
+        assert "it stands for more than 100,000 values" in " ".join((result.stdout + result.stderr).split())
+
+
+def test_an_alias_inside_itself_is_one_sentence(run, tmp_path):
+    config = tmp_path / ".invitecheck.yaml"
+    config.write_text("disable: &loop [one, *loop]\n", encoding="utf-8")
+    result = run("check", _draft(tmp_path), "--config", config)
+    assert result.exit_code == 2
+    said = " ".join((result.stdout + result.stderr).split())
+    assert str(config) in said and "Traceback" not in said
