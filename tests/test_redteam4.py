@@ -131,3 +131,47 @@ def test_an_alias_inside_itself_is_one_sentence(run, tmp_path):
     assert result.exit_code == 2
     said = " ".join((result.stdout + result.stderr).split())
     assert str(config) in said and "Traceback" not in said
+
+
+PAID = """Subject: Join our reading panel
+From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+Date: 4 March 2024
+
+Would you join our reading panel? We meet online once a month for an hour, for a year. {pay}
+Reply to me by 29 March 2024. We can send papers in large print.
+
+Kind regards,
+Helen Mbeki
+07700 900123
+"""
+
+
+def _reader_point(run, tmp_path, pay: str) -> dict:
+    path = _draft(tmp_path, PAID.format(pay=pay))
+    reader = run("check", path, "--for", "reader", "--format", "json").json["results"][0]["reader"]
+    return next(p for p in reader["points"] if p["rule"] == "payment-for-time")
+
+
+def test_a_reader_told_they_are_paid_is_asked_only_about_benefits_advice(run, tmp_path):
+    point = _reader_point(run, tmp_path, "We pay £25 for each meeting.")
+    assert point["says"] == ("It says you will be paid for your time. But it does not say who can advise you "
+                             "on how this might affect any benefits.")
+    assert point["ask"] == "Is there someone who can advise me on how the payment might affect any benefits I get?"
+    replied = run("reply", _draft(tmp_path, PAID.format(pay="We pay £25 for each meeting."))).stdout
+    assert "Will I be paid" not in replied and "advise me on how the payment" in replied
+
+
+def test_a_reader_told_they_are_paid_but_not_how_much_is_asked_how_much(run, tmp_path):
+    point = _reader_point(run, tmp_path, "We will pay you for your time.")
+    assert point["says"] == ("It says you will be paid for your time, but not how much. "
+                             "Nor does it say who can advise you about benefits.")
+    assert point["ask"].startswith("How much will I be paid for my time")
+    point = _reader_point(run, tmp_path, "We will pay you for your time; payments can affect benefits, so ask us first.")
+    assert point == {"rule": "payment-for-time", "says": "It says you will be paid for your time, but not how much.",
+                     "ask": "How much will I be paid for my time?"}
+
+
+def test_a_reader_not_told_about_pay_is_still_asked_whether_they_are_paid(run, tmp_path):
+    point = _reader_point(run, tmp_path, "")
+    assert point["says"].startswith("It does not say clearly if you will be paid for your time")
+    assert point["ask"].startswith("Will I be paid for my time?")

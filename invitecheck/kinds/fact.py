@@ -11,6 +11,7 @@
       - {says: "there is no email address or phone number"}
     suggestions:                     # the suggestion that fits the case (else 'suggestion');
       - {when: places.online_only, says: "…", variant: online}   # 'variant' picks the reader's words
+      - {when: [money.paid, not money.amount], says: "…", variant: amount}   # a list: all must hold
 
 A rule that does not apply still passes when what it asks for is said anyway
 ("Offers to meet access needs" is true of a survey that offers them), unless
@@ -80,6 +81,21 @@ class Piece(Fields):
         self.piece, self.fact, self.when = piece, fact, when
 
 
+class AllOf(Fields):
+    """Conditions that must all hold (a 'when' written as a list); its evidence is the first one's."""
+
+    __slots__ = ("conditions",)
+
+    def __init__(self, conditions: tuple) -> None:
+        self.conditions = conditions
+
+    def value(self, facts):
+        return self.conditions[0].value(facts)
+
+    def holds(self, facts) -> bool:
+        return all(c.holds(facts) for c in self.conditions)
+
+
 class Said(Fields):
     """A reason or a suggestion, said when ``when`` holds (``variant`` names it)."""
 
@@ -136,8 +152,15 @@ def _said(items, field: str) -> tuple:
     said = []
     for item in items or []:
         if not isinstance(item, dict) or not isinstance(item.get("says"), str) or set(item) - {"says", "when", "variant"}:
-            raise _error(field, f"each entry of '{field}' takes 'says' (text) and, optionally, 'when' (a fact) and 'variant'")
-        said.append(Said(item["says"].strip(), _condition(item["when"], field) if "when" in item else None, str(item.get("variant", ""))))
+            raise _error(field, f"each entry of '{field}' takes 'says' (text) and, optionally, 'when' (a fact, or a list of facts that must all hold) and 'variant'")
+        when = item.get("when")
+        if isinstance(when, list):
+            if not when:
+                raise _error(field, f"a 'when' in '{field}' that is a list must name at least one fact")
+            condition = AllOf(tuple(_condition(each, field) for each in when))
+        else:
+            condition = _condition(when, field) if "when" in item else None
+        said.append(Said(item["says"].strip(), condition, str(item.get("variant", ""))))
     return tuple(said)
 
 
