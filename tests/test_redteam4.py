@@ -175,3 +175,33 @@ def test_a_reader_not_told_about_pay_is_still_asked_whether_they_are_paid(run, t
     point = _reader_point(run, tmp_path, "")
     assert point["says"].startswith("It does not say clearly if you will be paid for your time")
     assert point["ask"].startswith("Will I be paid for my time?")
+
+
+WRAPPED = """Subject: Join our reading panel
+From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+Date: 4 March 2024
+
+Would you join our reading panel? We meet at the library once a month for an hour, for a year.
+We cover your bus fares and offer £40 for
+your time. Payments can affect benefits, so please ask us first.
+Reply to me by 29 March 2024.
+
+Kind regards,
+Helen Mbeki
+07700 900123
+"""
+
+
+def test_a_payment_wrapped_over_two_lines_is_still_pay_for_time(run, tmp_path):
+    wrapped = run("check", _draft(tmp_path, WRAPPED), "--format", "json")
+    assert wrapped.check("draft.eml", "payment-for-time")["status"] == "pass"
+    one_line = run("check", _draft(tmp_path, WRAPPED.replace("for\nyour time", "for your time")), "--format", "json")
+    assert one_line.check("draft.eml", "payment-for-time")["status"] == "pass"
+
+
+def test_a_sum_for_costs_wrapped_over_two_lines_is_still_not_pay(run, tmp_path):
+    costs = WRAPPED.replace("We cover your bus fares and offer £40 for\nyour time.", "Parking costs £3 and\nwe refund it.")
+    result = run("check", _draft(tmp_path, costs), "--format", "json")
+    check = result.check("draft.eml", "payment-for-time")
+    assert check["status"] == "fail"
+    assert "whether people are paid for their time" in check["findings"][0]["message"]
