@@ -205,3 +205,35 @@ def test_a_sum_for_costs_wrapped_over_two_lines_is_still_not_pay(run, tmp_path):
     check = result.check("draft.eml", "payment-for-time")
     assert check["status"] == "fail"
     assert "whether people are paid for their time" in check["findings"][0]["message"]
+
+
+MEETING_SOON = """Subject: Join our panel
+From: Helen Mbeki <helen.mbeki@example.nhs.uk>
+Date: Mon, 4 Mar 2024 10:00:00 +0000
+
+Would you come to our panel meeting on Friday 8 March 2024 at 2pm? {reply}
+
+Kind regards,
+Helen Mbeki
+07700 900123
+"""
+
+
+def _notice_point(run, tmp_path, reply: str) -> dict:
+    reader = run("check", _draft(tmp_path, MEETING_SOON.format(reply=reply)), "--for", "reader", "--format", "json")
+    return next(p for p in reader.json["results"][0]["reader"]["points"] if p["rule"] == "notice-period")
+
+
+def test_a_meeting_too_soon_is_not_called_days_to_reply(run, tmp_path):
+    point = _notice_point(run, tmp_path, "Please reply by 20 March 2024 about later meetings.")
+    assert point["says"] == "The first date it gives, Friday 8 March 2024, is only 4 days after it was sent. That is short notice."
+    assert "reply" not in point["says"] and "to reply" not in point["ask"]
+    replied = run("reply", _draft(tmp_path, MEETING_SOON.format(reply=""))).stdout
+    assert "two weeks' notice" in replied and "two weeks to reply" not in replied
+
+
+def test_a_reply_deadline_too_soon_is_days_to_reply_until_that_deadline(run, tmp_path):
+    text = MEETING_SOON.replace("on Friday 8 March 2024", "on Friday 29 March 2024").format(reply="Please reply by 7 March 2024.")
+    reader = run("check", _draft(tmp_path, text), "--for", "reader", "--format", "json")
+    point = next(p for p in reader.json["results"][0]["reader"]["points"] if p["rule"] == "notice-period")
+    assert point["says"] == "You have 3 days to reply (until Thursday 7 March 2024). That is short notice."
