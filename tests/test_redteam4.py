@@ -237,3 +237,11 @@ def test_a_reply_deadline_too_soon_is_days_to_reply_until_that_deadline(run, tmp
     reader = run("check", _draft(tmp_path, text), "--for", "reader", "--format", "json")
     point = next(p for p in reader.json["results"][0]["reader"]["points"] if p["rule"] == "notice-period")
     assert point["says"] == "You have 3 days to reply (until Thursday 7 March 2024). That is short notice."
+
+
+def test_the_reader_is_told_plainly_which_part_of_the_meeting_is_missing(run, tmp_path):
+    """'It does not give where it is, or how to join of the meeting' was not English."""
+    text = MEETING_SOON.replace("Friday 8 March 2024 at 2pm", "Friday 29 March 2024 at 2pm").format(reply="")
+    reader = run("check", _draft(tmp_path, text), "--for", "reader", "--format", "json").json["results"][0]["reader"]
+    point = next(p for p in reader["points"] if p["rule"] == "when-and-where")
+    assert point["says"] == "It does not give the place (or the link to join online) of the meeting."
