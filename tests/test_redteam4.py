@@ -245,3 +245,28 @@ def test_the_reader_is_told_plainly_which_part_of_the_meeting_is_missing(run, tm
     reader = run("check", _draft(tmp_path, text), "--for", "reader", "--format", "json").json["results"][0]["reader"]
     point = next(p for p in reader["points"] if p["rule"] == "when-and-where")
     assert point["says"] == "It does not give the place (or the link to join online) of the meeting."
+
+
+def _role_and_time(run, tmp_path, sentence: str) -> dict:
+    text = f"Subject: Help us improve\n\nDear all,\n\n{sentence} Please reply by 29 March 2024 to helen@example.org.\n\nHelen Mbeki\n"
+    result = run("check", _draft(tmp_path, text, "ask.txt"), "--sent", "2024-03-04", "--force", "--format", "json",
+                 "--select", "role-and-time")
+    return result.check("ask.txt", "role-and-time")
+
+
+def test_role_and_time_quotes_what_is_asked_not_the_lead_in(run, tmp_path):
+    check = _role_and_time(run, tmp_path, "We're looking for people with a long-term condition to help shape our clinic.")
+    assert check["findings"][0]["message"] == ("It asks for people's time ('people with a long-term condition to help shape') "
+                                               "but does not say how long it takes.")
+    assert check["findings"][0]["line"] == 5
+
+
+def test_role_and_time_names_each_missing_part_and_asks_for_all_of_them(run, tmp_path):
+    check = _role_and_time(run, tmp_path, "We are recruiting people to join our reading panel.")
+    finding = check["findings"][0]
+    assert finding["message"].endswith("but does not say how long each time, how often or for how long in all.")
+    assert finding["suggestion"].startswith("Add what is missing (how long each time, how often and for how long in all)")
+    check = _role_and_time(run, tmp_path, "We are recruiting people to join our reading panel, which meets monthly.")
+    finding = check["findings"][0]
+    assert finding["message"].endswith("but does not say how long each time or for how long in all.")
+    assert finding["suggestion"].startswith("Add what is missing (how long each time and for how long in all)")

@@ -21,7 +21,8 @@ it not applicable all the same (costs said for work done at home).
 A condition is a fact's name (``family.field``, see :mod:`invitecheck.facts`), ``not``
 before a name, or ``{fact: name, at_least: n}`` / ``{fact: name, at_most: n}`` for a
 number or a count. The message may use {match} (the words that made it apply), {missing}
-and {why}.
+(the missing pieces joined by "or", for "does not say …"), {needed} (joined by "and", for
+"add …") and {why}.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ CONTRACT = Contract(
         "pass_when_said": Option((bool,), "pass where it does not apply but what it asks for is said anyway", True),
         "not_applicable_when": Option((str, list), "facts any one of which keep a rule that does not apply from passing when what it asks for is said"),
     },
-    placeholders=("match", "missing", "why"),
+    placeholders=("match", "missing", "needed", "why"),
     scopes=("body",),
 )
 
@@ -186,8 +187,9 @@ def _first(said: tuple, facts) -> Said | None:
     return next((s for s in said if s.when is None or s.when.holds(facts)), None)
 
 
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _listed(items: list[str], last: str = "or") -> str:
+    """"how long each time, how often or for how long in all" (what is not said); with "and", what to add."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def _met(compiled: Compiled, facts) -> bool:
@@ -229,7 +231,7 @@ def check(rule, doc, ctx: Context) -> Outcome:
         start = scope_start(doc, [doc.body])
         end = doc.line_span(start).end
     suggestion = _first(compiled.suggestions, facts)
-    values = {"missing": _listed(missing)} if missing else {}
+    values = {"missing": _listed(missing), "needed": _listed(missing, "and")} if missing else {}
     if suggestion and suggestion.variant:
         values["variant"] = suggestion.variant
     why = reason.says if reason else ""
