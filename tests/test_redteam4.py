@@ -270,3 +270,54 @@ def test_role_and_time_names_each_missing_part_and_asks_for_all_of_them(run, tmp
     finding = check["findings"][0]
     assert finding["message"].endswith("but does not say how long each time or for how long in all.")
     assert finding["suggestion"].startswith("Add what is missing (how long each time and for how long in all)")
+
+
+FORWARD = """From: Sam Jones <sam.jones@example.com>
+To: Alex Reader <alex@example.org>
+Subject: Fwd: Join our reading panel
+Date: Mon, 4 Mar 2024 12:00:00 +0000
+
+Thought you might be interested in this.
+
+{marker}
+From: Involvement Hub <no-reply@example.nhs.uk>
+Date: Mon, 4 Mar 2024 at 10:00
+Subject: Join our reading panel
+To: Sam Jones <sam.jones@example.com>
+
+Would you read our new leaflets at home? Each takes about 20 minutes. Reply by 29 March 2024.
+We can send them in large print or easy read.
+
+The Involvement Team
+"""
+MARKERS = ("---------- Forwarded message ---------", "Begin forwarded message:")
+
+
+def test_a_forward_is_from_whoever_sent_what_was_forwarded(run, tmp_path):
+    import pytest  # noqa: F401 - the markers are checked one by one so a failure names the mail program
+
+    for marker in MARKERS:
+        path = _draft(tmp_path, FORWARD.format(marker=marker), "forward.eml")
+        result = run("check", path, "--format", "json").json["results"][0]
+        assert result["sender"] == "Involvement Hub <no-reply@example.nhs.uk>", marker
+        checks = {c["rule"]: c for c in result["checks"]}
+        # the forwarder's own name and address reach Sam, not whoever wrote the invitation
+        assert checks["named-sender"]["status"] == "fail", marker
+        assert checks["named-sender"]["findings"][0]["line"] == 9, marker
+        assert checks["contact-details"]["status"] == "fail", marker
+        assert checks["contact-details"]["findings"][0]["message"] == (
+            "There is no way to reach a person with a question: it comes from a no-reply address."), marker
+        reply = run("reply", path).stdout
+        assert "Sam Jones" not in reply and "came from no-reply@example.nhs.uk" in reply, marker
+
+
+def test_a_forward_of_a_named_persons_invitation_names_that_person(run, tmp_path):
+    signed = (FORWARD.replace("Involvement Hub <no-reply@example.nhs.uk>", "Helen Mbeki <helen.mbeki@example.nhs.uk>")
+              .replace("The Involvement Team", "Helen Mbeki\nPatient Experience Lead"))
+    for marker in MARKERS:
+        path = _draft(tmp_path, signed.format(marker=marker), "forward.eml")
+        result = run("check", path, "--for", "reader", "--format", "json").json["results"][0]
+        assert result["sender"] == "Helen Mbeki <helen.mbeki@example.nhs.uk>", marker
+        assert result["reader"]["sender_name"] == "Helen Mbeki", marker
+        reply = run("reply", path, "--sent", "2024-03-28").stdout  # a day's notice: there is something to ask
+        assert "Dear Helen Mbeki," in reply and "Sam" not in reply, marker

@@ -65,6 +65,24 @@ def _forward(doc) -> Forward | None:
     return Forward(name.strip(), address, span, position)
 
 
+class Sender(Fields):
+    """Who sent the invitation: the From line's name, address and span, or for a forward, those of the
+    forwarded message's From line (the forwarder only passed it on: their own address is no way to
+    reach whoever wrote it)."""
+
+    __slots__ = ("name", "address", "span")
+
+    def __init__(self, name: str, address: str, span: Span | None) -> None:
+        self.name, self.address, self.span = name, address, span
+
+
+def sender(doc) -> Sender:
+    forwarded = forward(doc)
+    if forwarded is not None and (forwarded.name or forwarded.address):
+        return Sender(forwarded.name, forwarded.address, forwarded.span)
+    return Sender(doc.sender_name, doc.sender_address, doc.sender_span)
+
+
 class Region(Fields):
     """The sender's own invitation: offsets into the text, and whether it is a forward (judged on what was forwarded)."""
 
