@@ -321,3 +321,15 @@ def test_a_forward_of_a_named_persons_invitation_names_that_person(run, tmp_path
         assert result["reader"]["sender_name"] == "Helen Mbeki", marker
         reply = run("reply", path, "--sent", "2024-03-28").stdout  # a day's notice: there is something to ask
         assert "Dear Helen Mbeki," in reply and "Sam" not in reply, marker
+
+
+def test_a_huge_number_of_jobs_is_held_to_a_few_workers_a_core(run, tmp_path):
+    from invitecheck.runner import default_jobs, most_workers
+
+    assert most_workers(99999999999999999999999) == 4 * default_jobs()
+    assert most_workers(1) == 1
+    for i in range(12):
+        _draft(tmp_path, GOOD, f"draft{i}.eml")
+    result = run("check", tmp_path, "--jobs", "99999999999999999999999", "--format", "json")
+    assert result.exit_code in (0, 1), result.stdout + result.stderr
+    assert len(result.json["results"]) == 12 and not any("error" in r for r in result.json["results"])
