@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import Fields, replace
-from .rules import Rule, RuleError, configure_rule, load_yaml
+from .rules import Rule, RuleError, configure_rule, load_yaml, read_settings_text
 from .selection import matches
 from .sent import YEARS, believable
 from .suggest import unknown_rule
@@ -160,7 +160,7 @@ def _toml():
 def _pyproject_table(path: Path) -> dict | None:
     tomllib = _toml()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_settings_text(path, 16 * 1024 * 1024, "utf-8")  # never a pipe or a device, which would not end
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError):
         return None
@@ -206,7 +206,7 @@ def load_config(path: Path) -> Config:
             if path.stat().st_size > 1024 * 1024:
                 raise ConfigError(f"{where}: the configuration file is larger than 1 MB")
             try:
-                data = load_yaml(path.read_text(encoding="utf-8-sig"), where)
+                data = load_yaml(read_settings_text(path, 1024 * 1024), where)
             except RuleError as error:
                 raise ConfigError(str(error)) from None
     except FileNotFoundError:

@@ -286,10 +286,36 @@ def _from_plain(value: Any) -> Any:
     raise TypeError("not YAML data")
 
 
+class NotAFile(OSError):
+    """A settings file that is a device, a pipe or a socket: /dev/zero would never end, a FIFO never start."""
+
+
+def read_settings_text(path: Path | str, limit: int, encoding: str = "utf-8-sig") -> str:
+    """The text of a small file the user names (a rule, a configuration, a template, a classifier).
+
+    Opened without blocking and checked with fstat before anything is read, so a device or a
+    pipe is refused (NotAFile, an OSError) instead of read for ever; a file larger than LIMIT
+    bytes gives NotAFile too, with a reason that says so.
+    """
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(0, "it is a folder, not a file" if stat.S_ISDIR(info.st_mode)
+                           else "it is a device, a pipe or a socket, not an ordinary file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise NotAFile(0, f"it is larger than {limit // (1024 * 1024)} MB")
+    return data.decode(encoding)
+
+
 def load_yaml_mapping(where: str, known: tuple[str, ...], what: str) -> dict:
     """A small YAML settings file (a reply template, a classifier): a mapping with only known keys."""
     try:
-        text = Path(where).read_text(encoding="utf-8")
+        text = read_settings_text(where, MAX_RULE_FILE_BYTES, "utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise RuleError(f"{where}: could not be read ({reason})") from None
@@ -470,7 +496,7 @@ def load_rule_file(path: Path, shown: str | None = None) -> Rule:
     try:
         if path.stat().st_size > MAX_RULE_FILE_BYTES:
             raise RuleError(f"{where}: the rule file is larger than 1 MB")
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_settings_text(path, MAX_RULE_FILE_BYTES)
     except UnicodeDecodeError:
         raise RuleError(f"{where}: the rule file is not UTF-8 text") from None
     except OSError as error:

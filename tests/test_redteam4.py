@@ -333,3 +333,27 @@ def test_a_huge_number_of_jobs_is_held_to_a_few_workers_a_core(run, tmp_path):
     result = run("check", tmp_path, "--jobs", "99999999999999999999999", "--format", "json")
     assert result.exit_code in (0, 1), result.stdout + result.stderr
     assert len(result.json["results"]) == 20 and not any("error" in r for r in result.json["results"])
+
+
+def test_a_configuration_template_or_classifier_that_is_a_pipe_or_device_is_refused_not_read(run, tmp_path):
+    import os
+    import time
+
+    import pytest
+
+    if not hasattr(os, "mkfifo") or not Path("/dev/zero").exists():
+        pytest.skip("needs named pipes and /dev/zero")
+    fifo = tmp_path / "settings.yaml"
+    os.mkfifo(fifo)
+    draft = _draft(tmp_path)
+    mbox = tmp_path / "box.mbox"
+    mbox.write_text("From a@example.org Mon Mar  4 10:00:00 2024\n" + GOOD, encoding="utf-8")
+    for target in (str(fifo), "/dev/zero"):
+        for args in (("check", draft, "--config", target), ("reply", draft, "--template", target),
+                     ("audit", mbox, "--classifier", target)):
+            started = time.perf_counter()
+            result = run(*args)
+            assert time.perf_counter() - started < 10, args
+            assert result.exit_code == 2, args
+            said = " ".join((result.stdout + result.stderr).split())
+            assert f"{target}: could not be read (it is a device, a pipe or a socket, not an ordinary file)" in said, said
