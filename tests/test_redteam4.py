@@ -357,3 +357,26 @@ def test_a_configuration_template_or_classifier_that_is_a_pipe_or_device_is_refu
             assert result.exit_code == 2, args
             said = " ".join((result.stdout + result.stderr).split())
             assert f"{target}: could not be read (it is a device, a pipe or a socket, not an ordinary file)" in said, said
+
+
+def test_a_report_that_cannot_be_written_is_one_sentence(run, tmp_path):
+    """--output /dev/full, or standard output sent there: a full disk is said plainly, not as our bug."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    draft = _draft(tmp_path)
+    result = run("check", draft, "--output", "/dev/full")
+    assert result.exit_code == 2
+    assert "--output /dev/full: could not be written (No space left on device)" in " ".join(result.stderr.split())
+    for args in (["check", str(draft)], ["check", str(draft), "--format", "json"], ["rules"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([sys.executable, "-m", "invitecheck", *args], stdout=full, stderr=subprocess.PIPE,
+                                  text=True, timeout=60)
+        assert done.returncode == 2, args
+        assert "could not be written" in done.stderr and "(No space left on device)" in done.stderr, done.stderr
+        assert "something went wrong" not in done.stderr and "Traceback" not in done.stderr and "Exception" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
