@@ -380,3 +380,13 @@ def test_a_report_that_cannot_be_written_is_one_sentence(run, tmp_path):
         assert "could not be written" in done.stderr and "(No space left on device)" in done.stderr, done.stderr
         assert "something went wrong" not in done.stderr and "Traceback" not in done.stderr and "Exception" not in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_when_and_where_says_an_before_a_vowel_sound(run, tmp_path):
+    def message(sentence: str) -> str:
+        path = _draft(tmp_path, f"Subject: Join us\n\n{sentence}\n", "event.txt")
+        result = run("check", path, "--sent", "2024-03-04", "--force", "--format", "json", "--select", "when-and-where")
+        return result.check("event.txt", "when-and-where")["findings"][0]["message"]
+
+    assert message("Join our online event on 28 March 2024.").startswith("It invites people to an online event but")
+    assert message("We are holding an information session on 28 March 2024.").startswith("It invites people to a session but")

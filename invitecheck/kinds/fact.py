@@ -20,7 +20,8 @@ it not applicable all the same (costs said for work done at home).
 
 A condition is a fact's name (``family.field``, see :mod:`invitecheck.facts`), ``not``
 before a name, or ``{fact: name, at_least: n}`` / ``{fact: name, at_most: n}`` for a
-number or a count. The message may use {match} (the words that made it apply), {missing}
+number or a count. The message may use {match} (the words that made it apply), {a_match} (the
+same after 'a' or 'an', as it is said: "an online event"), {missing}
 (the missing pieces joined by "or", for "does not say …"), {needed} (joined by "and", for
 "add …") and {why}.
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 from ..facts import NAMES, facts_for, first_evidence, lookup
 from ..fields import Fields
 from ..rules import RuleError
+from ..wording import with_article
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, scope_start
 
 CONTRACT = Contract(
@@ -45,7 +47,7 @@ CONTRACT = Contract(
         "pass_when_said": Option((bool,), "pass where it does not apply but what it asks for is said anyway", True),
         "not_applicable_when": Option((str, list), "facts any one of which keep a rule that does not apply from passing when what it asks for is said"),
     },
-    placeholders=("match", "missing", "needed", "why"),
+    placeholders=("match", "a_match", "missing", "needed", "why"),
     scopes=("body",),
 )
 
@@ -238,6 +240,7 @@ def check(rule, doc, ctx: Context) -> Outcome:
     if reason and reason.when is not None and "{words}" in why:
         found = first_evidence(reason.when.value(facts))
         why = why.replace("{words}", found.words(doc) if found else "")
-    message = format_message(rule.message, match=doc.text[start:end], why=why, **values)
-    advice = format_message(suggestion.says if suggestion else rule.suggestion, match=doc.text[start:end], why=why, **values)
+    words = " ".join(doc.text[start:end].split())
+    message = format_message(rule.message, match=words, a_match=with_article(words), why=why, **values)
+    advice = format_message(suggestion.says if suggestion else rule.suggestion, match=words, a_match=with_article(words), why=why, **values)
     return Outcome(FAIL, [Finding(start, end, message, advice, values)])
