@@ -390,3 +390,9 @@ def test_when_and_where_says_an_before_a_vowel_sound(run, tmp_path):
 
     assert message("Join our online event on 28 March 2024.").startswith("It invites people to an online event but")
     assert message("We are holding an information session on 28 March 2024.").startswith("It invites people to a session but")
+
+
+def test_named_sender_quotes_the_last_words_from_the_start_of_a_word(run, tmp_path):
+    path = _draft(tmp_path, FORWARD.format(marker=MARKERS[0]), "forward.eml")
+    message = run("check", path, "--format", "json").check("forward.eml", "named-sender")["findings"][0]["message"]
+    assert message.startswith("It comes from 'Involvement Hub' and ends '…takes about 20 minutes. Reply by 29 March 2024.")

@@ -368,12 +368,15 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if name:
         return Outcome(PASS, note=f"{where}: {name}")
 
-    shown = " ".join(sender_of(doc)).strip() if structure.forward(doc) else ""
-    shown = shown or doc.sender_name or doc.sender_address or "(no From line)"
+    name, address = sender_of(doc)  # for a forward, who sent what was forwarded
+    shown = name.strip() or address or "(no From line)"
     sig = doc.signature
     # The sender's own words end before a quoted message or a disclaimer.
     own_words = doc.text[doc.body.start : own_end(doc)].strip().split("\n")
-    last = " / ".join([line.strip() for line in own_words if any(ch.isalnum() for ch in line)][-3:])[-120:]
+    last = " / ".join([line.strip() for line in own_words if any(ch.isalnum() for ch in line)][-3:])
+    if len(last) > 120:  # the last 120 characters, from the start of a word: "…takes about 20 minutes", not "h takes about"
+        cut = last[-120:]
+        last = "…" + (cut.split(" ", 1)[1] if " " in cut[:-1] and not last[-121].isspace() else cut.lstrip())
     message = format_message(rule.message, match=shown, sender=shown, last_lines=last or "(nothing)")
     span = structure.sender(doc).span  # for a forward, the forwarded From line
     if span:
