@@ -396,3 +396,29 @@ def test_named_sender_quotes_the_last_words_from_the_start_of_a_word(run, tmp_pa
     path = _draft(tmp_path, FORWARD.format(marker=MARKERS[0]), "forward.eml")
     message = run("check", path, "--format", "json").check("forward.eml", "named-sender")["findings"][0]["message"]
     assert message.startswith("It comes from 'Involvement Hub' and ends '…takes about 20 minutes. Reply by 29 March 2024.")
+
+
+def test_a_link_in_a_loop_outside_the_folder_is_one_sentence_in_every_format(run, tmp_path, monkeypatch):
+    """SARIF names a file outside the current folder by its absolute address: a link in a loop has
+    none once resolved, and that was a RuntimeError inside the SARIF reporter."""
+    import os
+
+    import pytest
+
+    if not hasattr(os, "symlink"):
+        pytest.skip("needs symbolic links")
+    links = tmp_path / "links"
+    links.mkdir()
+    os.symlink("b.eml", links / "a.eml")
+    os.symlink("a.eml", links / "b.eml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    for format in ("sarif", "json", "github", "line", "html", "human"):
+        result = run("check", links / "a.eml", "--format", format)
+        assert result.exit_code == 2, format
+        said = " ".join((result.stdout + result.stderr).split())
+        assert "a.eml: could not be read (a loop of symbolic links)" in said, format
+        assert "something went wrong" not in said, format
+    sarif = run("check", links / "a.eml", "--format", "sarif").stdout
+    assert (links / "a.eml").as_uri() in sarif
