@@ -369,7 +369,7 @@ def _progress(total: int, format: str):
 
 @app.command(cls=Command)
 def init(
-    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration: a .yaml file, or pyproject.toml to add a [tool.invitecheck] table to it."),
+    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration: a .yaml file, or pyproject.toml to add a \\[tool.invitecheck] table to it."),
 ) -> None:
     """Write a commented starter configuration. It never overwrites an existing one."""
     from pathlib import Path

@@ -180,6 +180,8 @@ def write_starter(path: Path) -> str:
     """
     if path.name == "pyproject.toml":
         if path.exists():
+            if not path.is_file():  # a pipe would block the writing for ever, a folder cannot take it
+                raise ConfigError(f"{path}: is not an ordinary file, so no table was added to it")
             if _pyproject_table(path) is not None:
                 raise ConfigError(f"{path} already has a [tool.invitecheck] table; it was left as it is")
             with open(path, "a", encoding="utf-8") as handle:

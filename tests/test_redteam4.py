@@ -422,3 +422,20 @@ def test_a_link_in_a_loop_outside_the_folder_is_one_sentence_in_every_format(run
         assert "something went wrong" not in said, format
     sarif = run("check", links / "a.eml", "--format", "sarif").stdout
     assert (links / "a.eml").as_uri() in sarif
+
+
+def test_init_never_waits_on_a_pyproject_that_is_a_pipe(run, tmp_path):
+    import os
+
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs named pipes")
+    os.mkfifo(tmp_path / "pyproject.toml")
+    result = run("init", tmp_path / "pyproject.toml")
+    assert result.exit_code == 2
+    assert "pyproject.toml: is not an ordinary file, so no table was added to it" in " ".join(result.stderr.split())
+
+
+def test_init_help_names_the_table_it_adds(run):
+    assert "add a [tool.invitecheck] table" in " ".join(run("init", "--help").stdout.replace("│", " ").split())
