@@ -203,6 +203,8 @@ def _parsed(text: str, where: str) -> Any:
     except RecursionError:
         raise RuleError(f"{where}: it is nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as error:
+        if "digits" in str(error):  # Python's own limit on turning text into a whole number
+            raise RuleError(f"{where}: it holds a number too long to read (more than 4,300 digits)") from None
         raise RuleError(f"{where}: it holds a value that cannot be read ({error})") from None
     return _bounded(data, where)
 
@@ -360,7 +362,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
 
     kind_name = data.get("kind")
     kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
-    if kind is None:
+    if kind is None and kind_name is not None:  # a missing 'kind' is said once, with the other missing fields
         problem("kind", f"unknown kind '{kind_name}' (known kinds: {', '.join(sorted(KINDS))})")
     contract = kind.CONTRACT if kind else None
     fields = {**COMMON_FIELDS, **({name: (option.types, option.required) for name, option in contract.options.items()} if contract else {})}

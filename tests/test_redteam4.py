@@ -439,3 +439,19 @@ def test_init_never_waits_on_a_pyproject_that_is_a_pipe(run, tmp_path):
 
 def test_init_help_names_the_table_it_adds(run):
     assert "add a [tool.invitecheck] table" in " ".join(run("init", "--help").stdout.replace("│", " ").split())
+
+
+def test_a_rule_without_a_kind_says_kind_is_missing_once(run, tmp_path):
+    rule = tmp_path / "rule.yaml"
+    rule.write_text("id: no-kind\ntitle: No kind\n", encoding="utf-8")
+    said = run("check", _draft(tmp_path), "--rules", rule).stderr
+    assert "the field 'kind' is missing" in said
+    assert "unknown kind 'None'" not in said
+
+
+def test_a_number_too_long_for_python_in_a_configuration_is_plain(run, tmp_path):
+    config = tmp_path / ".invitecheck.yaml"
+    config.write_text("fail_under: " + "9" * 5000 + "\n", encoding="utf-8")
+    said = " ".join(run("check", _draft(tmp_path), "--config", config).stderr.split())
+    assert f"{config}: it holds a number too long to read (more than 4,300 digits)" in said
+    assert "set_int_max_str_digits" not in said
