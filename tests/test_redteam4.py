@@ -455,3 +455,23 @@ def test_a_number_too_long_for_python_in_a_configuration_is_plain(run, tmp_path)
     said = " ".join(run("check", _draft(tmp_path), "--config", config).stderr.split())
     assert f"{config}: it holds a number too long to read (more than 4,300 digits)" in said
     assert "set_int_max_str_digits" not in said
+
+
+OUTLOOK_FORWARD = FORWARD.replace("Subject: Fwd:", "Subject: FW:").replace(
+    "{marker}\nFrom: Involvement Hub <no-reply@example.nhs.uk>\nDate: Mon, 4 Mar 2024 at 10:00\n"
+    "Subject: Join our reading panel\nTo: Sam Jones <sam.jones@example.com>\n",
+    "________________________________\nFrom: Involvement Hub <no-reply@example.nhs.uk>\nSent: 04 March 2024 10:00\n"
+    "To: Sam Jones <sam.jones@example.com>\nSubject: Join our reading panel\n")
+
+
+def test_an_outlook_forward_is_from_whoever_sent_what_was_forwarded(run, tmp_path):
+    assert "Sent: 04 March 2024" in OUTLOOK_FORWARD and "{marker}" not in OUTLOOK_FORWARD
+    path = _draft(tmp_path, OUTLOOK_FORWARD, "forward.eml")
+    result = run("check", path, "--format", "json").json["results"][0]
+    assert result["sender"] == "Involvement Hub <no-reply@example.nhs.uk>"
+    checks = {c["rule"]: c for c in result["checks"]}
+    assert checks["named-sender"]["status"] == "fail"
+    assert checks["contact-details"]["findings"][0]["message"].endswith("it comes from a no-reply address.")
+    # a reply that quotes an Outlook header block is no forward: it is still from whoever replied
+    reply = OUTLOOK_FORWARD.replace("Subject: FW:", "Subject: RE:")
+    assert run("check", _draft(tmp_path, reply, "reply.eml"), "--format", "json").json["results"][0]["sender"].startswith("Sam Jones")
