@@ -475,3 +475,25 @@ def test_an_outlook_forward_is_from_whoever_sent_what_was_forwarded(run, tmp_pat
     # a reply that quotes an Outlook header block is no forward: it is still from whoever replied
     reply = OUTLOOK_FORWARD.replace("Subject: FW:", "Subject: RE:")
     assert run("check", _draft(tmp_path, reply, "reply.eml"), "--format", "json").json["results"][0]["sender"].startswith("Sam Jones")
+
+
+def test_every_corpus_file_in_the_reader_and_tool_formats_gives_no_warning_or_traceback():
+    """The shared corpora (skipped when ../shared is absent) through SARIF, HTML and the reader's report,
+    with every Python warning made an error: a result or one sentence for each file."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    from conftest import SHARED
+
+    corpora = SHARED / "corpora"
+    files = sorted(str(p) for p in corpora.rglob("*") if p.is_file() and p.name != "README.md") if corpora.is_dir() else []
+    if not files:
+        pytest.skip("../shared/corpora is not here")
+    for args in (["--format", "sarif"], ["--format", "html"], ["--for", "reader"]):
+        done = subprocess.run([sys.executable, "-W", "error", "-m", "invitecheck", "check", "--force", *args, *files],
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode in (0, 1, 2), args
+        assert "Traceback" not in done.stderr and "Warning" not in done.stderr, (args, done.stderr[-2000:])
+        assert "something went wrong" not in done.stderr and "internal error" not in done.stdout + done.stderr, args
