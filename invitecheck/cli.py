@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands, so that ``--version`` and
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import List, Optional
@@ -193,13 +194,28 @@ def _emit(text: str, output: Optional[str]) -> None:
     from .output import OutputError, write_atomically
 
     if not output:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader stopped reading (| head): not an error (see main)
+        except OSError as error:  # standard output sent to a full disk or /dev/full
+            _stdout_lost()
+            _fail(f"the report could not be written to standard output ({error.strerror or error})")
         return
     try:
         write_atomically(output, text)
     except OutputError as error:
         _fail(str(error))
+
+
+def _stdout_lost() -> None:
+    """After a failed write, send what is left in standard output's buffer nowhere, so that Python's
+    own flush at exit does not fail again with a traceback-like 'Exception ignored' message."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind standard output (a test's runner)
+        pass
 
 
 def _refuse(output: str, files: List[str]) -> None:
@@ -353,7 +369,7 @@ def _progress(total: int, format: str):
 
 @app.command(cls=Command)
 def init(
-    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration: a .yaml file, or pyproject.toml to add a [tool.invitecheck] table to it."),
+    path: str = typer.Argument(".invitecheck.yaml", help="Where to write the starter configuration: a .yaml file, or pyproject.toml to add a \\[tool.invitecheck] table to it."),
 ) -> None:
     """Write a commented starter configuration. It never overwrites an existing one."""
     from pathlib import Path
@@ -624,6 +640,12 @@ def main() -> None:
     except Exception as error:  # never show a traceback to a user who did not ask for one
         if "--debug" in sys.argv:
             raise
+        if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            # A full disk or a quota (standard output sent to /dev/full) is not a bug of ours: the files
+            # are read before the output is written, and their errors are sentences already.
+            _stdout_lost()
+            sys.stderr.write(f"invitecheck: the output could not be written ({error.strerror or error}).\n")
+            sys.exit(EXIT_BAD_INPUT)
         sys.stderr.write(f"invitecheck: something went wrong inside invitecheck ({type(error).__name__}: {error}); please report it, and run again with --debug to see the details.\n")
         sys.exit(EXIT_BAD_INPUT)
     finally:

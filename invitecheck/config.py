@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import Fields, replace
-from .rules import Rule, RuleError, configure_rule, load_yaml
+from .rules import Rule, RuleError, configure_rule, load_yaml, read_settings_text
 from .selection import matches
 from .sent import YEARS, believable
 from .suggest import unknown_rule
@@ -160,7 +160,7 @@ def _toml():
 def _pyproject_table(path: Path) -> dict | None:
     tomllib = _toml()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_settings_text(path, 16 * 1024 * 1024, "utf-8")  # never a pipe or a device, which would not end
         data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError):
         return None
@@ -180,6 +180,8 @@ def write_starter(path: Path) -> str:
     """
     if path.name == "pyproject.toml":
         if path.exists():
+            if not path.is_file():  # a pipe would block the writing for ever, a folder cannot take it
+                raise ConfigError(f"{path}: is not an ordinary file, so no table was added to it")
             if _pyproject_table(path) is not None:
                 raise ConfigError(f"{path} already has a [tool.invitecheck] table; it was left as it is")
             with open(path, "a", encoding="utf-8") as handle:
@@ -206,7 +208,7 @@ def load_config(path: Path) -> Config:
             if path.stat().st_size > 1024 * 1024:
                 raise ConfigError(f"{where}: the configuration file is larger than 1 MB")
             try:
-                data = load_yaml(path.read_text(encoding="utf-8-sig"), where)
+                data = load_yaml(read_settings_text(path, 1024 * 1024), where)
             except RuleError as error:
                 raise ConfigError(str(error)) from None
     except FileNotFoundError:

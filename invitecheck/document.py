@@ -269,15 +269,18 @@ def email_matches(text: str, start: int = 0, end: int = sys.maxsize):
 
 PHONE_RE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 
-# "---------- Forwarded message ---------": what follows is the invitation that was forwarded,
-# judged as the invitation (its sign-off is the sign-off; the forwarder's note is not).
-FORWARDED_RE = re.compile(r"^[ \t>]*-{2,}[ \t]*(?:Forwarded message|Begin forwarded message)", re.M | re.I)
+# "---------- Forwarded message ---------" (Gmail, Outlook) or "Begin forwarded message:" on a line of
+# its own (Apple Mail): what follows is the invitation that was forwarded, judged as the invitation
+# (its sign-off is the sign-off; the forwarder's note is not).
+FORWARDED_RE = re.compile(r"^[ \t>]*(?:-{2,}[ \t]*(?:Forwarded message|Begin forwarded message)|Begin forwarded message:[ \t]*$)", re.M | re.I)
 
 
 def forwarded_marker(text: str, start: int, end: int):
-    """FORWARDED_RE.search(text, start, end), run only where the text has "--", as every match does
-    (re tries the pattern at every place, and few invitations are forwards)."""
-    return FORWARDED_RE.search(text, start, end) if text.find("--", start, end) >= 0 else None
+    """FORWARDED_RE.search(text, start, end), run only where the text has "orwarded message", as every
+    match does (re tries the pattern at every place, and few invitations are forwards)."""
+    if text.find("orwarded message", start, end) < 0 and text.find("ORWARDED MESSAGE", start, end) < 0:
+        return None
+    return FORWARDED_RE.search(text, start, end)
 
 # The start of an earlier message quoted below the sender's own words.
 QUOTED_THREAD_RE = re.compile(

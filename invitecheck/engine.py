@@ -233,9 +233,13 @@ def _record(doc: Invitation, finding) -> FindingRecord:
 
 
 def sender_label(doc: Invitation) -> str:
-    if doc.sender_name and doc.sender_address:
-        return f"{doc.sender_name} <{doc.sender_address}>"
-    return doc.sender_name or doc.sender_address or "(no sender given)"
+    """Who it is from, as the report shows it: for a forward, who sent what was forwarded."""
+    from .facts.structure import sender
+
+    found = sender(doc)
+    if found.name and found.address:
+        return f"{found.name} <{found.address}>"
+    return found.name or found.address or "(no sender given)"
 
 
 def _attached_file(path: str) -> Attachment:

@@ -103,6 +103,11 @@ class Sink:
             if self.temporary:
                 os.unlink(self.temporary)
             raise self._failed(error) from None
+        if isinstance(value, OSError) and not isinstance(value, OutputError):
+            # a write that failed (a full disk, /dev/full): one sentence, and no half-written report left behind
+            if self.temporary:
+                os.unlink(self.temporary)
+            raise self._failed(value) from None
         if self.temporary is None:
             return
         if kind is None:

@@ -18,10 +18,8 @@ from __future__ import annotations
 
 try:  # Python 3.11+
     import re._constants as _c
-    import re._parser as _parser
 except ImportError:  # Python 3.10
     import sre_constants as _c
-    import sre_parse as _parser
 
 import re
 import sys
@@ -54,7 +52,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 def work_out_literals(pattern: str) -> frozenset[str] | None:
     """required_literals(pattern), worked out from the parsed pattern."""
     try:
-        tree = _parser.parse(pattern, re.IGNORECASE)
+        tree = programs.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
         return None
     found = _sequence(list(tree))
@@ -136,7 +134,7 @@ def requirement(pattern: str):
 def work_out_requirement(pattern: str):
     """requirement(pattern), worked out from the parsed pattern."""
     try:
-        tree = _parser.parse(pattern, re.IGNORECASE)
+        tree = programs.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
         return None
     found = _needed_sequence(list(tree))
@@ -329,7 +327,7 @@ def openings(pattern: str) -> tuple[str, ...] | None:
 def work_out_openings(pattern: str) -> tuple[str, ...] | None:
     """openings(pattern), worked out from the parsed pattern."""
     try:
-        tree = _parser.parse(pattern, re.IGNORECASE)
+        tree = programs.parse(pattern, re.IGNORECASE)
     except Exception:  # regex-only syntax, or anything else the standard parser refuses
         return None
     found = _opening_words(list(tree))
@@ -400,7 +398,7 @@ def lead(pattern: str, flags: int = 0) -> str:
     folded: set[str] = set()  # characters at a place that ignores case
     exact: set[str] = set()  # characters at a place that does not: "(?-i:[A-Z])"; and "^" for a match at a line's start
     try:
-        items = list(_parser.parse(pattern, flags))
+        items = list(programs.parse(pattern, flags))
         if not items or _skips_ahead(items, ignorecase) or _opening(items, ignorecase, folded, exact):
             return ""
     except _Anything:
@@ -547,7 +545,7 @@ def starting_with_characters(pattern: str, flags: int = 0) -> str:
     if flags & re.ASCII or _GLOBAL_FLAGS_RE.match(pattern):
         return ""
     try:
-        tree = _parser.parse(pattern, flags)
+        tree = programs.parse(pattern, flags)
         names = {number: name for name, number in tree.state.groupdict.items()}
         items = list(tree)
         if _skips_ahead(items, bool(flags & re.IGNORECASE)):
@@ -855,7 +853,8 @@ def _source(item, names) -> str:
 
 _ESCAPE_RE = programs.compile(r"\\.")
 _GROUP_NAME_RE = programs.compile(r"\(\?P(?:<\w+>|=\w+\)|>\w+\))")  # (?P<name>, (?P=name), (?P>name)
-_PROPERTY_RE = programs.compile(r"\\[pPN]\{")  # \p{Lu}, \N{…}: letter case that lower-casing would change
+# \p{Lu}, \N{…}, [[:upper:]] (regex's POSIX classes): letter case that lower-casing would change
+_PROPERTY_RE = programs.compile(r"\\[pPN]\{|\[:\^?[a-z]+:\]")
 _FLAG_GROUP_RE = programs.compile(r"\(\?[abefiLmprsuVwx0-9-]+[:)]")
 
 

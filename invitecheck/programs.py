@@ -13,6 +13,7 @@ shape, a program the engine refuses) falls back to ``re.compile`` itself.
 from __future__ import annotations
 
 import re
+import warnings
 
 try:  # Python 3.11+
     import re._compiler as _compiler
@@ -27,8 +28,26 @@ import _sre
 from . import cache
 
 
+def parse(source: str, flags: int = 0):
+    """re's parse of a pattern; re.error, not a FutureWarning, for a pattern re would read otherwise.
+
+    re warns (FutureWarning) about "[[" and "--", "&&", "~~" or "||" inside a set: "[[:alpha:]]" is
+    a POSIX class to the regex module and to most tools, but to re it is a set of ":ahlp[" then a
+    "]". Such a warning must never reach a user, and re must not read the pattern its own way:
+    re.error sends it to the regex module (a rule's pattern), or to "cannot say" (the prefilter).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)
+        try:
+            return _parser.parse(source, flags)
+        except FutureWarning as warning:
+            raise re.error(f"{warning} (re reads this differently from other tools)") from None
+
+
 def compile(source: str, flags: int = 0) -> re.Pattern:
-    """re.compile(source, flags), from the remembered program when there is one (text patterns only)."""
+    """re.compile(source, flags), from the remembered program when there is one (text patterns only).
+
+    A pattern re would read differently from other tools ("[[:alpha:]]", see parse) raises re.error."""
     if not isinstance(source, str):
         return re.compile(source, flags)
     flags = int(flags)
@@ -41,7 +60,10 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
             pass
     try:
         compiled, program = _compiled(source, flags)
+    except re.error:
+        raise
     except Exception:  # anything unexpected in Python's internals: the plain way, which raises re.error
+        parse(source, flags)
         return re.compile(source, flags)
     cache.remember("program", key, program)
     return compiled
@@ -82,7 +104,7 @@ def _compiled(source: str, flags: int) -> tuple[re.Pattern, list]:
 
     The code is kept as one text of numbers ("17,4,0,…"): the cache file is read whole at
     start-up, and one text is read much faster than a list of thousands of numbers."""
-    tree = _parser.parse(source, flags)
+    tree = parse(source, flags)
     code = _skipping_to_lead(tree, flags, _compiler._code(tree, flags))
     groupindex = dict(tree.state.groupdict)
     indexgroup = [None] * tree.state.groups

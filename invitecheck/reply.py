@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .kinds.base import _Keep, format_message
 from .printable import printable
-from .facts import of_result
+from .facts import of_result, structure
 from .kinds.sender import TITLES
 from .rules import RuleError, load_yaml_mapping
 
@@ -59,9 +59,10 @@ def where_to_reply(result) -> str:
     if facts is None:
         return ""
     doc, people = facts.doc, facts.people
-    if doc.sender_address and not people.sender_no_reply:
+    address = structure.sender(doc).address  # for a forward, who sent what was forwarded
+    if address and not people.sender_no_reply:
         return ""
-    came = f"The invitation came from {doc.sender_address}, which does not take replies" if doc.sender_address else "The invitation gives no address it came from"
+    came = f"The invitation came from {address}, which does not take replies" if address else "The invitation gives no address it came from"
     addresses = [a.address for a in people.addresses if a.kind != "no-reply"]
     if addresses:
         return f"{came}. Send this to {addresses[0]}, the address it gives."

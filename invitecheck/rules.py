@@ -186,11 +186,11 @@ def _parsed(text: str, where: str) -> Any:
 
     fast, careful = _loaders()
     try:
-        return yaml.load(text, Loader=fast)  # noqa: S506 - a SafeLoader
+        return _bounded(yaml.load(text, Loader=fast), where)  # noqa: S506 - a SafeLoader
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         pass
     try:
-        return yaml.load(text, Loader=careful)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=careful)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f", line {mark.line + 1}" if mark else ""
@@ -203,7 +203,53 @@ def _parsed(text: str, where: str) -> Any:
     except RecursionError:
         raise RuleError(f"{where}: it is nested too deeply") from None
     except (ValueError, TypeError, OverflowError) as error:
+        if "digits" in str(error):  # Python's own limit on turning text into a whole number
+            raise RuleError(f"{where}: it holds a number too long to read (more than 4,300 digits)") from None
         raise RuleError(f"{where}: it holds a value that cannot be read ({error})") from None
+    return _bounded(data, where)
+
+
+# More values than any rule, vocabulary or configuration holds (the vocabulary has a few
+# thousand), and far fewer than a "billion laughs" file, whose anchors and aliases ("&a",
+# "*a") nest to stand for millions of copies of one value from a few lines of text.
+MAX_YAML_VALUES = 100_000
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _bounded(data: Any, where: str) -> Any:
+    """DATA, or RuleError when it stands for more than MAX_YAML_VALUES values once every alias is
+    counted where it is used (what reading it, or keeping it in the cache, would walk through),
+    or when an alias stands inside itself. Counted once for each distinct list or mapping."""
+    counted: dict[int, int] = {}
+
+    def count(value: Any) -> int:
+        if not isinstance(value, (list, dict)):
+            return 1
+        known = counted.get(id(value))
+        if known is not None:
+            if known < 0:
+                raise RuleError(f"{where}: an alias (*name) stands inside the value it names, so it never ends")
+            return known
+        counted[id(value)] = -1  # being counted
+        total = 1
+        for item in (value.items() if isinstance(value, dict) else value):
+            total += count(item[1]) + 1 if isinstance(value, dict) else count(item)
+            if total > MAX_YAML_VALUES:
+                raise _TooMany
+        counted[id(value)] = total
+        return total
+
+    try:
+        count(data)
+    except _TooMany:
+        raise RuleError(f"{where}: it stands for more than {MAX_YAML_VALUES:,} values (anchors and aliases "
+                        f"repeated inside each other), which is far more than any rule or configuration needs") from None
+    except RecursionError:
+        raise RuleError(f"{where}: it is nested too deeply") from None
+    return data
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -242,10 +288,36 @@ def _from_plain(value: Any) -> Any:
     raise TypeError("not YAML data")
 
 
+class NotAFile(OSError):
+    """A settings file that is a device, a pipe or a socket: /dev/zero would never end, a FIFO never start."""
+
+
+def read_settings_text(path: Path | str, limit: int, encoding: str = "utf-8-sig") -> str:
+    """The text of a small file the user names (a rule, a configuration, a template, a classifier).
+
+    Opened without blocking and checked with fstat before anything is read, so a device or a
+    pipe is refused (NotAFile, an OSError) instead of read for ever; a file larger than LIMIT
+    bytes gives NotAFile too, with a reason that says so.
+    """
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(0, "it is a folder, not a file" if stat.S_ISDIR(info.st_mode)
+                           else "it is a device, a pipe or a socket, not an ordinary file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise NotAFile(0, f"it is larger than {limit // (1024 * 1024)} MB")
+    return data.decode(encoding)
+
+
 def load_yaml_mapping(where: str, known: tuple[str, ...], what: str) -> dict:
     """A small YAML settings file (a reply template, a classifier): a mapping with only known keys."""
     try:
-        text = Path(where).read_text(encoding="utf-8")
+        text = read_settings_text(where, MAX_RULE_FILE_BYTES, "utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise RuleError(f"{where}: could not be read ({reason})") from None
@@ -290,7 +362,7 @@ def rule_from_mapping(data: Any, where: str) -> Rule:
 
     kind_name = data.get("kind")
     kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
-    if kind is None:
+    if kind is None and kind_name is not None:  # a missing 'kind' is said once, with the other missing fields
         problem("kind", f"unknown kind '{kind_name}' (known kinds: {', '.join(sorted(KINDS))})")
     contract = kind.CONTRACT if kind else None
     fields = {**COMMON_FIELDS, **({name: (option.types, option.required) for name, option in contract.options.items()} if contract else {})}
@@ -426,7 +498,7 @@ def load_rule_file(path: Path, shown: str | None = None) -> Rule:
     try:
         if path.stat().st_size > MAX_RULE_FILE_BYTES:
             raise RuleError(f"{where}: the rule file is larger than 1 MB")
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_settings_text(path, MAX_RULE_FILE_BYTES)
     except UnicodeDecodeError:
         raise RuleError(f"{where}: the rule file is not UTF-8 text") from None
     except OSError as error:

@@ -68,6 +68,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def most_workers(asked: int) -> int:
+    """--jobs as used: at most four workers a core. More only takes memory, and a number too large
+    for the system (--jobs 99999999999999999999999) would fail inside Python instead of running."""
+    return max(1, min(asked, 4 * default_jobs()))
+
+
 LOST = ("the worker process checking it stopped unexpectedly (the system may have run out of memory), "
         "so it was not checked")
 
@@ -130,6 +136,7 @@ def _lost_file(job: Job) -> FileResult:
 def run(jobs: list[Job], rule_sets: list[list[Rule]], workers: int = 1,
         progress: Callable[[], None] | None = None, keep_text: bool = False) -> list[FileResult]:
     results = []
+    workers = most_workers(workers)
     if workers > 1 and len(jobs) >= PARALLEL_FROM and not any(job.path == "-" for job in jobs):
         from concurrent.futures.process import BrokenProcessPool
 
@@ -213,6 +220,7 @@ def stream_audit(items, state: tuple, workers: int = 1, batch: int = 32):
     Unlike Pool.map, this never reads ahead of the workers: the memory in use is
     a few batches of messages, whatever the size of the mailbox.
     """
+    workers = most_workers(workers)
     if workers <= 1:
         _start_audit(state)
         for group in _batches(items, batch):

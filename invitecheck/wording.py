@@ -6,3 +6,11 @@ from __future__ import annotations
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 day', '2 days', '0 days'; give the plural when it is not the noun plus 's' ('1 query', '2 queries')."""
     return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def with_article(words: str) -> str:
+    """'an online event', 'a one-off workshop', 'a user group', 'a focus group': 'a' or 'an' as it is said."""
+    from .vocabulary import pattern
+
+    takes_an = pattern("{vocab:takes_an}")
+    return ("an " if takes_an.match(words.lower(), None, 0, len(words)) else "a ") + words

@@ -239,7 +239,7 @@ def test_role_and_time_a_one_off_group_needs_only_how_long_it_takes():
 
 def test_when_and_where_venue_tbc_is_not_a_place():
     record = check("when-and-where", "We invite you to a listening event on 12 March 2024, 2pm to 4pm.\n\nVenue: TBC\n")
-    assert record.findings[0].message == "It invites people to a listening event but does not give where it is, or how to join."
+    assert record.findings[0].message == "It invites people to a listening event but does not give the place (or the link to join online)."
 
 
 def test_when_and_where_applies_whenever_a_meeting_is_named():
@@ -261,8 +261,8 @@ def test_when_and_where_suggestion_fits_an_online_meeting():
 def test_when_and_where_on_zoom_with_no_link_is_missing_how_to_join():
     record = check("when-and-where", "Our next forum is on Thursday 14 March 2024, 7pm to 8pm. You can join using the Zoom link below.")
     assert record.status == "fail"
-    assert record.findings[0].message == ("It invites people to a forum but does not give how to join "
-                                          "(a link, a dial-in, or when the link will be sent).")
+    assert record.findings[0].message == ("It invites people to a forum but does not give the joining details "
+                                          "(a link, a dial-in, or when they will be sent).")
 
 
 @pytest.mark.parametrize("text, words", [

@@ -83,6 +83,8 @@ ONE_OFF_MORE_RE = rare_pattern(
 # (one pattern each: one whose words are not in the invitation is not run)
 ASKED_FOR_TIME_RES = [pattern("{vocab:" + name + "}") for name in
                       ("asked_for_time", "asked_to_try", "asked_to_spare_time", "asked_to_talk")]
+# The lead-in of a request ("looking for "), left out of the words a message quotes
+ASK_LEAD_IN_RE = pattern(r"(?:{vocab:ask_lead_in})\s+(?:to\s+)?")
 # Any one-off named, longest first ("interview panel", not "interview"): what a bare "the panel" may point back to
 ONE_OFF_THING_RE = pattern(r"\b(?:{vocab:one_off_named}|{vocab:one_off_noun})\b")
 FREQUENCY_RE = pattern("{vocab:frequency}")
@@ -413,7 +415,9 @@ class Asks(Record):
             for found in regex.finditer(self.doc.text, self.lowered, self.region.start, self.region.end):
                 start, end = _sentence(self.doc, self.region, of(found))
                 if self.search(SURVEY_NOUN_RE, start, end) is None:
-                    return of(found)
+                    # quoted from what is asked: "people to help shape", not "looking for people to help shape"
+                    lead = ASK_LEAD_IN_RE.match(self.doc.text, self.lowered, found.start(), found.end())
+                    return Evidence(lead.end() if lead else found.start(), found.end())
         return None
 
     @fact

@@ -39,7 +39,9 @@ OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
 # A sentence ends at a full stop, a blank line, or the end of a short labelled line with no full stop
 # ("Where: TBC (somewhere in town)"), which is not read with the sentence under it
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[A-Z][\w'’/ -]{0,30}:[^\n]{0,60}\n", re.M)
-CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n")
+# A line break ends a clause ("Parking: £3" over "Payment: £40 a session"), except where the words
+# run on in lower case: a line wrapped mid-sentence ("we offer £40 for" / "your time") is one clause.
+CLAUSE_END_RE = re.compile(r"[.!?;](?=\s)|\n(?![ \t]*[a-z])")
 SUM_RE = re.compile(r"£|\d")
 EXPENSES_SAID_RE = pattern("{vocab:expenses_said}")
 

@@ -14,6 +14,7 @@ from ..fields import Fields
 from ..vocabulary import fragment, pattern
 from .evidence import Evidence, of
 from .record import Record, fact
+from . import structure
 from .structure import search
 
 NO_REPLY_RE = re.compile(rf"^(?:{fragment('no_reply_local')})\b", re.I)
@@ -163,20 +164,21 @@ class People(Record):
     def _sender_kind(self) -> str:
         """"person", "team" or "no-reply" for the From address ('' when there is none); "no-reply" too when
         the text says replies are not read ("Please do not reply to this email")."""
-        if not self.doc.sender_address:
+        address = structure.sender(self.doc).address
+        if not address:
             return ""
-        kind = kind_of(self.doc.sender_address, self._names)
+        kind = kind_of(address, self._names)
         return "no-reply" if kind != "no-reply" and self.first(NOT_MONITORED_RE) else kind
 
     @fact
     def _sender_span(self) -> Evidence | None:
-        span = self.doc.sender_span
+        span = structure.sender(self.doc).span
         return Evidence(span.start, span.end) if span else None
 
     @fact
     def _sender_phone(self) -> Evidence | None:
         """A phone number on the From line ("From: Lorna Fitch 07700 900771", as a text message shows it)."""
-        span = self.doc.sender_span
+        span = structure.sender(self.doc).span
         return of(PHONE_RE.search(self.doc.text, span.start, span.end)) if span else None
 
     @fact
@@ -264,8 +266,9 @@ RECORD = People
 
 def _reply_reaches_sender(doc, where, sender_kind: str) -> Evidence | None:
     """Replying works: the From address reads replies, or a draft says 'reply to this email'."""
-    if sender_kind and sender_kind != "no-reply" and doc.sender_span:
-        return Evidence(doc.sender_span.start, doc.sender_span.end)
+    span = structure.sender(doc).span
+    if sender_kind and sender_kind != "no-reply" and span:
+        return Evidence(span.start, span.end)
     if not sender_kind and doc.source_format != "email":
         return of(search(doc, where, REPLY_TO_THIS_RE))
     return None

@@ -24,6 +24,7 @@ DISCLAIMER_RE = pattern(
 )
 
 
+FORWARD_SUBJECT_RE = pattern(r"[ \t]*(?:{vocab:forward_subject_prefix})[ \t]*:")
 # The header block a forward quotes: "From: … / Date: … / Subject: … / To: …", one line each.
 FORWARD_HEADER_LINE_RE = re.compile(r"[ \t>]*(?P<label>From|Date|Sent|Subject|To|Cc):[ \t]*(?P<value>[^\n]{0,300})\n", re.I)
 
@@ -45,11 +46,20 @@ def forward(doc) -> Forward | None:
 def _forward(doc) -> Forward | None:
     marker = forwarded_marker(doc.text, doc.body.start, doc.body.end)
     if marker is None:
-        return None
-    position = doc.text.find("\n", marker.end(), doc.body.end)
-    if position < 0:
-        return None
-    position += 1
+        # Outlook marks a forward only in the subject ("FW: …") and puts the forwarded message's
+        # From / Sent / To / Subject block under the forwarder's note
+        subject = doc.subject_text
+        if not subject or FORWARD_SUBJECT_RE.match(subject, subject.lower()) is None:
+            return None
+        block = OUTLOOK_QUOTE_RE.search(doc.text, doc.body.start, doc.body.end)
+        if block is None:
+            return None
+        position = block.start()
+    else:
+        position = doc.text.find("\n", marker.end(), doc.body.end)
+        if position < 0:
+            return None
+        position += 1
     name = address = ""
     span = None
     for _ in range(8):  # a header block is a handful of lines
@@ -63,6 +73,24 @@ def _forward(doc) -> Forward | None:
             span = Span(line.start("value"), line.end("value"))
         position = line.end()
     return Forward(name.strip(), address, span, position)
+
+
+class Sender(Fields):
+    """Who sent the invitation: the From line's name, address and span, or for a forward, those of the
+    forwarded message's From line (the forwarder only passed it on: their own address is no way to
+    reach whoever wrote it)."""
+
+    __slots__ = ("name", "address", "span")
+
+    def __init__(self, name: str, address: str, span: Span | None) -> None:
+        self.name, self.address, self.span = name, address, span
+
+
+def sender(doc) -> Sender:
+    forwarded = forward(doc)
+    if forwarded is not None and (forwarded.name or forwarded.address):
+        return Sender(forwarded.name, forwarded.address, forwarded.span)
+    return Sender(doc.sender_name, doc.sender_address, doc.sender_span)
 
 
 class Region(Fields):

@@ -11,6 +11,7 @@
       - {says: "there is no email address or phone number"}
     suggestions:                     # the suggestion that fits the case (else 'suggestion');
       - {when: places.online_only, says: "…", variant: online}   # 'variant' picks the reader's words
+      - {when: [money.paid, not money.amount], says: "…", variant: amount}   # a list: all must hold
 
 A rule that does not apply still passes when what it asks for is said anyway
 ("Offers to meet access needs" is true of a survey that offers them), unless
@@ -19,8 +20,10 @@ it not applicable all the same (costs said for work done at home).
 
 A condition is a fact's name (``family.field``, see :mod:`invitecheck.facts`), ``not``
 before a name, or ``{fact: name, at_least: n}`` / ``{fact: name, at_most: n}`` for a
-number or a count. The message may use {match} (the words that made it apply), {missing}
-and {why}.
+number or a count. The message may use {match} (the words that made it apply), {a_match} (the
+same after 'a' or 'an', as it is said: "an online event"), {missing}
+(the missing pieces joined by "or", for "does not say …"), {needed} (joined by "and", for
+"add …") and {why}.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from __future__ import annotations
 from ..facts import NAMES, facts_for, first_evidence, lookup
 from ..fields import Fields
 from ..rules import RuleError
+from ..wording import with_article
 from .base import FAIL, NOT_APPLICABLE, PASS, Context, Contract, Finding, Option, Outcome, format_message, scope_start
 
 CONTRACT = Contract(
@@ -43,7 +47,7 @@ CONTRACT = Contract(
         "pass_when_said": Option((bool,), "pass where it does not apply but what it asks for is said anyway", True),
         "not_applicable_when": Option((str, list), "facts any one of which keep a rule that does not apply from passing when what it asks for is said"),
     },
-    placeholders=("match", "missing", "why"),
+    placeholders=("match", "a_match", "missing", "needed", "why"),
     scopes=("body",),
 )
 
@@ -78,6 +82,21 @@ class Piece(Fields):
 
     def __init__(self, piece: str, fact: Condition, when: Condition | None) -> None:
         self.piece, self.fact, self.when = piece, fact, when
+
+
+class AllOf(Fields):
+    """Conditions that must all hold (a 'when' written as a list); its evidence is the first one's."""
+
+    __slots__ = ("conditions",)
+
+    def __init__(self, conditions: tuple) -> None:
+        self.conditions = conditions
+
+    def value(self, facts):
+        return self.conditions[0].value(facts)
+
+    def holds(self, facts) -> bool:
+        return all(c.holds(facts) for c in self.conditions)
 
 
 class Said(Fields):
@@ -136,8 +155,15 @@ def _said(items, field: str) -> tuple:
     said = []
     for item in items or []:
         if not isinstance(item, dict) or not isinstance(item.get("says"), str) or set(item) - {"says", "when", "variant"}:
-            raise _error(field, f"each entry of '{field}' takes 'says' (text) and, optionally, 'when' (a fact) and 'variant'")
-        said.append(Said(item["says"].strip(), _condition(item["when"], field) if "when" in item else None, str(item.get("variant", ""))))
+            raise _error(field, f"each entry of '{field}' takes 'says' (text) and, optionally, 'when' (a fact, or a list of facts that must all hold) and 'variant'")
+        when = item.get("when")
+        if isinstance(when, list):
+            if not when:
+                raise _error(field, f"a 'when' in '{field}' that is a list must name at least one fact")
+            condition = AllOf(tuple(_condition(each, field) for each in when))
+        else:
+            condition = _condition(when, field) if "when" in item else None
+        said.append(Said(item["says"].strip(), condition, str(item.get("variant", ""))))
     return tuple(said)
 
 
@@ -163,8 +189,9 @@ def _first(said: tuple, facts) -> Said | None:
     return next((s for s in said if s.when is None or s.when.holds(facts)), None)
 
 
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _listed(items: list[str], last: str = "or") -> str:
+    """"how long each time, how often or for how long in all" (what is not said); with "and", what to add."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def _met(compiled: Compiled, facts) -> bool:
@@ -206,13 +233,14 @@ def check(rule, doc, ctx: Context) -> Outcome:
         start = scope_start(doc, [doc.body])
         end = doc.line_span(start).end
     suggestion = _first(compiled.suggestions, facts)
-    values = {"missing": _listed(missing)} if missing else {}
+    values = {"missing": _listed(missing), "needed": _listed(missing, "and")} if missing else {}
     if suggestion and suggestion.variant:
         values["variant"] = suggestion.variant
     why = reason.says if reason else ""
     if reason and reason.when is not None and "{words}" in why:
         found = first_evidence(reason.when.value(facts))
         why = why.replace("{words}", found.words(doc) if found else "")
-    message = format_message(rule.message, match=doc.text[start:end], why=why, **values)
-    advice = format_message(suggestion.says if suggestion else rule.suggestion, match=doc.text[start:end], why=why, **values)
+    words = " ".join(doc.text[start:end].split())
+    message = format_message(rule.message, match=words, a_match=with_article(words), why=why, **values)
+    advice = format_message(suggestion.says if suggestion else rule.suggestion, match=words, a_match=with_article(words), why=why, **values)
     return Outcome(FAIL, [Finding(start, end, message, advice, values)])

@@ -139,7 +139,9 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
                 subject = "it" if mention.text == dates.describe(mention.date) else dates.describe(mention.date)
                 gap = "the day it was sent" if days == 0 else f"{plural(days, 'day')} after it was sent on {dates.describe(sent)}"
                 detail = f"{subject} is {gap}; allow at least {plural(min_days, 'day')}"
-                values = {"variant": "date", "days": days, "notice": plural(days, "day"), "date": dates.describe(mention.date), "min_days": min_days}
+                # "You have 4 days to reply" only of a date to reply by, never of the meeting itself.
+                variant = "date" if mention is not meeting and is_deadline(doc, mention.start) else "soon"
+                values = {"variant": variant, "days": days, "notice": plural(days, "day"), "date": dates.describe(mention.date), "min_days": min_days}
                 findings.append(Finding(mention.start, mention.end, format_message(rule.message, match=mention.text, detail=detail), rule.suggestion, values))
         when = f"{plural(days, 'day')} after sending" if days >= 0 else f"{plural(-days, 'day')} before sending"
         note = f"earliest date: {dates.describe(first.date)}, {when}"

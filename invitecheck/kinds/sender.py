@@ -297,7 +297,8 @@ def _name_with_own_address(doc: Invitation, role_words: set[str]) -> str:
     """A full name written out beside the person's own address: "Priya Chandrasekar, Patient Partnership
     Manager, at priya.chandrasekar@…" or a web page's contact box. The address alone is no name: a
     mailbox such as "involvement.team@" is not a person."""
-    start, end = doc.body.start, own_end(doc)
+    # In the sender's own words: not a forwarder's note, nor the "To: Sam Jones <sam@…>" of a forwarded header
+    start, end = structure.region(doc).start, own_end(doc)
     for match in EMAIL_RE.finditer(doc.text, start, end):
         name = _address_name(match.group(0), role_words)
         if name:
@@ -319,10 +320,8 @@ def own_end(doc: Invitation) -> int:
 
 def sender_of(doc: Invitation) -> tuple[str, str]:
     """(display name, address) of whoever sent the invitation: for a forward, who sent what was forwarded."""
-    forwarded = structure.forward(doc)
-    if forwarded is not None and (forwarded.name or forwarded.address):
-        return forwarded.name, forwarded.address
-    return doc.sender_name, doc.sender_address
+    found = structure.sender(doc)
+    return found.name, found.address
 
 
 def _shared_mailbox(address: str, role_words: set[str]) -> bool:
@@ -369,15 +368,19 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     if name:
         return Outcome(PASS, note=f"{where}: {name}")
 
-    shown = " ".join(sender_of(doc)).strip() if structure.forward(doc) else ""
-    shown = shown or doc.sender_name or doc.sender_address or "(no From line)"
+    name, address = sender_of(doc)  # for a forward, who sent what was forwarded
+    shown = name.strip() or address or "(no From line)"
     sig = doc.signature
     # The sender's own words end before a quoted message or a disclaimer.
     own_words = doc.text[doc.body.start : own_end(doc)].strip().split("\n")
-    last = " / ".join([line.strip() for line in own_words if any(ch.isalnum() for ch in line)][-3:])[-120:]
+    last = " / ".join([line.strip() for line in own_words if any(ch.isalnum() for ch in line)][-3:])
+    if len(last) > 120:  # the last 120 characters, from the start of a word: "…takes about 20 minutes", not "h takes about"
+        cut = last[-120:]
+        last = "…" + (cut.split(" ", 1)[1] if " " in cut[:-1] and not last[-121].isspace() else cut.lstrip())
     message = format_message(rule.message, match=shown, sender=shown, last_lines=last or "(nothing)")
-    if doc.sender_span:
-        start, end = doc.sender_span.start, doc.sender_span.end
+    span = structure.sender(doc).span  # for a forward, the forwarded From line
+    if span:
+        start, end = span.start, span.end
     else:
         start = scope_start(doc, [sig]) if sig else doc.body.start
         end = doc.line_span(start).end

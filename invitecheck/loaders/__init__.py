@@ -23,6 +23,7 @@ SUFFIXES = {".eml": "email", ".msg": "outlook", ".txt": "text", ".text": "text",
             ".markdown": "markdown", ".docx": "docx", ".html": "html", ".htm": "html"}
 FOLDER_SUFFIXES = tuple(SUFFIXES)
 SUFFIX_LIST = ", ".join(FOLDER_SUFFIXES[:-1]) + " or " + FOLDER_SUFFIXES[-1]  # ".eml, .msg, … or .htm"
+_LARGEST = sys.maxsize // 2  # the most bytes one read may ask for, with room for the "+ 1" past a limit
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -40,9 +41,11 @@ class Limits(Fields):
     __slots__ = ("max_file_bytes", "max_parts", "max_depth")
 
     def __init__(self, max_file_bytes: int = MAX_FILE_BYTES, max_parts: int = 1000, max_depth: int = 50) -> None:
-        self.max_file_bytes = max_file_bytes  # a whole file, attachments included
-        self.max_parts = max_parts  # MIME parts in one email
-        self.max_depth = max_depth  # multiparts inside multiparts
+        # A limit larger than any file can be (--max-file-size 99999999999999999999999) means
+        # "no limit"; it is held at the largest size a read can ask for, so it never overflows.
+        self.max_file_bytes = min(max_file_bytes, _LARGEST)  # a whole file, attachments included
+        self.max_parts = min(max_parts, _LARGEST)  # MIME parts in one email
+        self.max_depth = min(max_depth, _LARGEST)  # multiparts inside multiparts
 
 
 def shown(value: str, width: int = 60) -> str:
@@ -176,6 +179,22 @@ def load_bytes(data: bytes, path: str, kind: str | None = None, limits: Limits =
     return load_text(data, path, source_format=kind)
 
 
+def read_at_most(handle, limit: int) -> bytes:
+    """At most LIMIT + 1 bytes from HANDLE (one past the limit shows it was passed).
+
+    Read a megabyte at a time: a single read(limit + 1) sets aside the whole limit in
+    memory first, so a generous --max-file-size would fail before reading anything.
+    """
+    parts, total = [], 0
+    while total <= limit:
+        chunk = handle.read(min(limit + 1 - total, 1 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
+
+
 def read_regular_file(path: str, limit: int) -> bytes:
     """The bytes of a regular file, never more than LIMIT of them.
 
@@ -207,7 +226,7 @@ def read_regular_file(path: str, limit: int) -> bytes:
         if info.st_size > limit:
             raise LoadError(_too_big(path, info.st_size, limit))
         try:
-            data = handle.read(limit + 1)  # a file that grows while it is read is still cut at the limit
+            data = read_at_most(handle, limit)  # a file that grows while it is read is still cut at the limit
         except OSError as error:
             raise LoadError(f"{path}: could not be read ({error.strerror or error})") from None
     if len(data) > limit:
@@ -218,7 +237,7 @@ def read_regular_file(path: str, limit: int) -> bytes:
 def load_path(path: str, limits: Limits = Limits()):
     """Read one file (or ``-`` for standard input) into an Invitation."""
     if path == "-":
-        return load_bytes(sys.stdin.buffer.read(limits.max_file_bytes + 1), "-", limits=limits)
+        return load_bytes(read_at_most(sys.stdin.buffer, limits.max_file_bytes), "-", limits=limits)
     suffix = Path(path).suffix.lower()
     data = read_regular_file(path, limits.max_file_bytes)
     if suffix == ".msg" or (suffix not in SUFFIXES and data.startswith(OLE_MAGIC)):

@@ -30,7 +30,8 @@ def _uri(path: str) -> str:
     except ValueError:  # another drive on Windows
         rel = path
     if rel.startswith(".."):
-        return Path(path).resolve().as_uri()
+        # made absolute without following links: a link in a loop has no resolved path, and is still reported
+        return Path(os.path.abspath(path)).as_uri()
     return Path(rel).as_posix()
 
 
