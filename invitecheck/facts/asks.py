@@ -92,6 +92,8 @@ MEMBER_ALREADY_RE = pattern("{vocab:member_already}")
 ROTA_RE = pattern("{vocab:rota}")
 ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
+TIME_TO_SUIT_RE = pattern("{vocab:time_to_suit}")
+APPLICANT_INTERVIEW_RE = pattern("{vocab:applicant_interview}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 STANDING_POOL_RE = pattern("{vocab:standing_pool}")
@@ -121,9 +123,11 @@ EVENT_RE = rare_pattern(
     r"(?:holding|running|hosting|organising|arranging|putting\s+on)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space",
+    # (not "take part in our interview study": the study, not a meeting)
+    r"(?!\s+(?:{vocab:event_noun_as_modifier})\b)"
+    # "our new ward manager interviews on Tuesday 5 January" (not "at the last forum": one that has been; nor "we want the forum to be a welcoming space",
     # nor "the forum is voluntary" or "the forum is an open group": what a standing forum is; "the forum is on …" is a meeting)
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?!(?<=forum)\s+is\s+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow)\b))(?:[^.\n]{0,80}?)\s+"
+    r"|\b(?P<what2>(?:the|our|next)\s+(?!(?:{vocab:past_meeting_word})\b)(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?!(?<=forum)\s+is\s+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow)\b))(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
@@ -320,6 +324,13 @@ class Asks(Record):
         filming on 14 March or test sessions from 30 September are fitted around the person."""
         one_off = self.one_off
         if one_off is None or GATHERING_RE.search(self.doc.text, one_off.start, one_off.end) is None:
+            return None
+        # an interview at a time that suits each person, or the interview of people who apply for a role
+        # ("Informal interviews will be in the week beginning …"): no particular meeting
+        if self.search(TIME_TO_SUIT_RE) is not None:
+            return None
+        start, end = _sentence(self.doc, self.region, one_off)
+        if self.role is not None and self.search(APPLICANT_INTERVIEW_RE, start, end) is not None:
             return None
         if any(d.role == "event" for d in self.facts.times.dates):
             return one_off
