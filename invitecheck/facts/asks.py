@@ -94,6 +94,7 @@ ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
 TIME_TO_SUIT_RE = pattern("{vocab:time_to_suit}")
 APPLICANT_INTERVIEW_RE = pattern("{vocab:applicant_interview}")
+ALSO_RECRUITING_RE = pattern("{vocab:also_recruiting}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 STANDING_POOL_RE = pattern("{vocab:standing_pool}")
@@ -531,7 +532,19 @@ class Asks(Record):
         """A role or membership that lasts: how often and for how long matter. A reminder to members of
         their next meeting ("members will be asked to comment") asks for that meeting, not for the role, and
         so does asking someone to stand in at one meeting of a committee."""
-        return self.role if self._one_off_role is None and self.reminder is None and self.stand_in is None else None
+        if self._one_off_role is not None or self.reminder is not None or self.stand_in is not None or self._trailed_role:
+            return None
+        return self.role
+
+    @fact
+    def _trailed_role(self) -> bool:
+        """A role trailed after the meeting the invitation is about ("Join us on 28 January … After the event we
+        are also recruiting volunteers"): the meeting is what is asked now, and its length is what matters."""
+        role, event = self.role, self.event
+        if role is None or event is None or event.start >= role.start:
+            return False
+        start, end = _sentence(self.doc, self.region, role)
+        return self.search(ALSO_RECRUITING_RE, start, min(self.region.end, end + 200)) is not None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:
