@@ -121,7 +121,7 @@ EVENT_RE = rare_pattern(
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
     r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
-    r"(?:holding|running|hosting|organising|arranging|putting\s+on)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
+    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have))\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     # (not "take part in our interview study": the study, not a meeting)
