@@ -222,14 +222,23 @@ def _event(doc, match) -> Evidence | None:
     return Evidence(lead.end() if lead else start, end)
 
 
+PLURAL_AFTER_RE = re.compile(r"[ \t]+(?:sessions|meetings|events|groups|mornings|afternoons|evenings)\b", re.I)
+
+
 def _recurring(doc, lowered: str, match) -> bool:
     """"Come to our advisory meetings: ten a year, each 2 hours": meetings (plural) and how often
     they are, a pattern rather than a particular meeting."""
-    if "what" not in match.re.groupindex or match.start("what") < 0 or match.end() == match.end("what"):
-        return False  # not the plural of "come to our …" or "invited to the …"
-    line_end = doc.text.find("\n", match.end())
-    end = min(match.end() + 60, len(doc.text) if line_end == -1 else line_end)
-    return FREQUENCY_RE.search(doc.text, lowered, match.end(), end) is not None
+    if "what" not in match.re.groupindex or match.start("what") < 0:
+        return False
+    after = match.end()
+    if after == match.end("what"):
+        plural = PLURAL_AFTER_RE.match(doc.text, after)  # "our drop-in sessions, held every Wednesday"
+        if plural is None:
+            return False  # not the plural of "come to our …" or "invited to the …"
+        after = plural.end()
+    line_end = doc.text.find("\n", after)
+    end = min(after + 60, len(doc.text) if line_end == -1 else line_end)
+    return FREQUENCY_RE.search(doc.text, lowered, after, end) is not None
 
 
 def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
