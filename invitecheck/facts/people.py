@@ -68,6 +68,9 @@ def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
         return "team"  # "engagement@", "marlshire.engagement@", "ppg.brooklane@"
     if PERSONAL_LOCAL_RE.match(local) or local.lower().rstrip("0123456789") in names:
         return "person"
+    # "priya.k@" beside a sign-off from Priya: a named person's name and an initial
+    if names and any(len(part) > 1 and part.lower() in names for part in re.split(r"[._-]", local)):
+        return "person"
     return "team"
 
 
