@@ -256,6 +256,9 @@ def _same_thing(text: str, earlier: Evidence, later: Evidence) -> bool:
             and text[earlier.start : earlier.end].lower().split()[-1].rstrip("s") == words[1].rstrip("s"))
 
 
+# "the session is relaxed", "the workshop is a chance to …": what a meeting is like, not when it is
+DESCRIBED_RE = re.compile(r"s?[ \t]+(?:is|are)[ \t]+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow|due|planned|booked)\b)", re.I)
+DAY_AFTER_RE = pattern(r"\b(?:{vocab:weekday})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})\b")
 LINK_START_RE = re.compile(r"<?(?:https?://|www\.)", re.I)
 
 
@@ -307,12 +310,22 @@ class Asks(Record):
         found = self.search(EVENT_RE, own.start, own.end)
         recurring = None
         while found is not None:
-            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None:
+            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found):
                 if not _recurring(self.doc, self.lowered, found):
                     break
                 recurring = recurring or found
             found = self.search(EVENT_RE, found.end(), own.end)  # "Nobody has to come to a meeting": none is named
         return found, recurring
+
+    def _described(self, found) -> bool:
+        """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
+        named (no day follows, and the invitation asks people to join a group)."""
+        if "what2" not in found.re.groupindex or found.start("what2") < 0:
+            return False
+        text, after = self.doc.text, found.end("what2")
+        if DESCRIBED_RE.match(text, after) is None or self._role_match is None:
+            return False
+        return self.search(DAY_AFTER_RE, after, min(self.region.end, after + 100)) is None
 
     @fact
     def event(self) -> Evidence | None:
