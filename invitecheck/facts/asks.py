@@ -25,7 +25,7 @@ ROLE_RE = rare_pattern(
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
     # "Our carers' voice panel meets online …" (not "Our youth forum is looking for your views": a say, not a place)
-    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking(?!\s+(?:{vocab:views_sought}))|is\s+recruiting|needs(?!\s+(?:{vocab:views_sought}))|is\s+an?|is\s+open\s+to)\b"
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking(?!\s+(?:{vocab:views_sought}))|is\s+recruiting|needs(?!\s+(?:{vocab:views_sought}))|is\s+an?|is\s+open\s+to|is\s+where)\b"
     # "I'm writing to invite you to our Carers' Strategy Group" (a forum you are invited to is an event)
     r"|\b(?:invite|inviting)\s+you\s+to\s+(?:join\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun5>(?!forum)(?:{vocab:group_noun}))\b"
     r"|" + _ROLE_MEETS,
