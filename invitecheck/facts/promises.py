@@ -32,6 +32,8 @@ ATTACHMENT_PROMISES = [
     # "The terms of reference for the committee are attached"
     pattern(r"\b(?:the|our|an?|this|your|my|their|his|her|its)\s+" + _DOC.format(most=3) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
             r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
+    # "Terms of reference are attached": a document named without "the", at the start of a sentence or after "and"
+    pattern(r"\b(?P<doc>{vocab:document_noun})\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
     pattern(r"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b", 0),
     pattern(r"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
     pattern(r"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
