@@ -258,6 +258,7 @@ def _same_thing(text: str, earlier: Evidence, later: Evidence) -> bool:
 
 # "the session is relaxed", "the workshop is a chance to …": what a meeting is like, not when it is
 DESCRIBED_RE = re.compile(r"s?[ \t]+(?:is|are)[ \t]+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow|due|planned|booked)\b)", re.I)
+EVENTS_ELSEWHERE_RE = pattern("{vocab:events_elsewhere}")
 DAY_AFTER_RE = pattern(r"\b(?:{vocab:weekday})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})\b")
 LINK_START_RE = re.compile(r"<?(?:https?://|www\.)", re.I)
 
@@ -310,12 +311,19 @@ class Asks(Record):
         found = self.search(EVENT_RE, own.start, own.end)
         recurring = None
         while found is not None:
-            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found):
+            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found) and not self._elsewhere(found):
                 if not _recurring(self.doc, self.lowered, found):
                     break
                 recurring = recurring or found
             found = self.search(EVENT_RE, found.end(), own.end)  # "Nobody has to come to a meeting": none is named
         return found, recurring
+
+    def _elsewhere(self, found) -> bool:
+        """"Share your views at our consultation events, listed on our website": events (plural) named only as
+        a kind, to be found elsewhere or held all over: no particular one."""
+        if "what" not in found.re.groupindex or found.start("what") < 0 or found.end() == found.end("what"):
+            return False  # not a plural
+        return self.search(EVENTS_ELSEWHERE_RE, found.end(), min(self.region.end, found.end() + 60)) is not None
 
     def _described(self, found) -> bool:
         """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
