@@ -83,7 +83,7 @@ def _joined_name(local: str, names: frozenset[str]) -> bool:
         if len(name) < 3 or name not in local:
             continue
         rest = local.replace(name, "", 1)
-        if not rest or (len(rest) <= 2 and rest.isalpha()) or rest in names:
+        if not rest or (len(rest) == 1 and rest.isalpha()) or rest in names:
             return True
     return False
 
