@@ -239,7 +239,7 @@ def test_role_and_time_a_one_off_group_needs_only_how_long_it_takes():
 
 def test_when_and_where_venue_tbc_is_not_a_place():
     record = check("when-and-where", "We invite you to a listening event on 12 March 2024, 2pm to 4pm.\n\nVenue: TBC\n")
-    assert record.findings[0].message == "It invites people to a listening event but does not give the place (or the link to join online)."
+    assert record.findings[0].message == "It invites people to a listening event but does not give the place."
 
 
 def test_when_and_where_applies_whenever_a_meeting_is_named():

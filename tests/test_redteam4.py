@@ -244,7 +244,7 @@ def test_the_reader_is_told_plainly_which_part_of_the_meeting_is_missing(run, tm
     text = MEETING_SOON.replace("Friday 8 March 2024 at 2pm", "Friday 29 March 2024 at 2pm").format(reply="")
     reader = run("check", _draft(tmp_path, text), "--for", "reader", "--format", "json").json["results"][0]["reader"]
     point = next(p for p in reader["points"] if p["rule"] == "when-and-where")
-    assert point["says"] == "It does not give the place (or the link to join online) of the meeting."
+    assert point["says"] == "It does not give the place of the meeting."
 
 
 def _role_and_time(run, tmp_path, sentence: str) -> dict:

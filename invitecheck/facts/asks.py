@@ -24,8 +24,8 @@ ROLE_RE = rare_pattern(
     # "looking for people who have had a stroke to help us review our booklets"
     r"|\b{vocab:seeking}\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers|members\s+of\s+the\s+public)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bto\s+(?:help\s+(?:us\s+)?)?"
     r"(?P<noun2>(?:read|review|test|check|comment\s+on)\s+(?:[\w'’-]+\s+){0,3}(?:{vocab:reading_noun}|booklets?|website|app|materials?))\b"
-    # "Our carers' voice panel meets online …"
-    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking|is\s+recruiting|needs|is\s+an?|is\s+open\s+to)\b"
+    # "Our carers' voice panel meets online …" (not "Our youth forum is looking for your views": a say, not a place)
+    r"|\b(?:our|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun3>(?:{vocab:group_noun}))(?:\s+\([\w\s]{2,12}\))?\s+(?:meets(?!\s+next)|will\s+meet|is\s+looking(?!\s+(?:{vocab:views_sought}))|is\s+recruiting|needs(?!\s+(?:{vocab:views_sought}))|is\s+an?|is\s+open\s+to|is\s+where)\b"
     # "I'm writing to invite you to our Carers' Strategy Group" (a forum you are invited to is an event)
     r"|\b(?:invite|inviting)\s+you\s+to\s+(?:join\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun5>(?!forum)(?:{vocab:group_noun}))\b"
     r"|" + _ROLE_MEETS,
@@ -97,6 +97,9 @@ MEMBER_ALREADY_RE = pattern("{vocab:member_already}")
 ROTA_RE = pattern("{vocab:rota}")
 ONE_OFF_DATED_RE = pattern("{vocab:one_off_dated}")
 CHOOSING_STAFF_RE = pattern("{vocab:choosing_staff}")
+TIME_TO_SUIT_RE = pattern("{vocab:time_to_suit}")
+APPLICANT_INTERVIEW_RE = pattern("{vocab:applicant_interview}")
+ALSO_RECRUITING_RE = pattern("{vocab:also_recruiting}")
 PANEL_END_RE = re.compile(r"(?:panel|assessment\s+centre)$", re.I)
 ONE_OFF_WORD_RE = pattern(r"\b(?:{vocab:one_off_word})\b")
 STANDING_POOL_RE = pattern("{vocab:standing_pool}")
@@ -123,12 +126,14 @@ EVENT_RE = rare_pattern(
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
     r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
-    r"(?:holding|running|hosting|organising|arranging|putting\s+on)\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
+    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have))\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
-    # "our new ward manager interviews on Tuesday 5 January" (not "we want the forum to be a welcoming space",
+    # (not "take part in our interview study": the study, not a meeting)
+    r"(?!\s+(?:{vocab:event_noun_as_modifier})\b)"
+    # "our new ward manager interviews on Tuesday 5 January" (not "at the last forum": one that has been; nor "we want the forum to be a welcoming space",
     # nor "the forum is voluntary" or "the forum is an open group": what a standing forum is; "the forum is on …" is a meeting)
-    r"|\b(?P<what2>(?:the|our|next)\s+(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?!(?<=forum)\s+is\s+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow)\b))(?:[^.\n]{0,80}?)\s+"
+    r"|\b(?P<what2>(?:the|our|next)\s+(?!(?:{vocab:past_meeting_word})\b)(?:[\w'’-]+\s+){0,3}?(?:{vocab:event_noun}))s?\b(?!\s+(?:{vocab:event_noun_as_modifier})\b)(?!\s+to\s+be\b)(?!(?<=forum)\s+is\s+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow)\b))(?:[^.\n]{0,80}?)\s+"
     r"(?:is|will\s+be|takes\s+place|will\s+take\s+place|on\s+(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})))\b"
     r"|" + _EVENT_TALK
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
@@ -222,14 +227,23 @@ def _event(doc, match) -> Evidence | None:
     return Evidence(lead.end() if lead else start, end)
 
 
+PLURAL_AFTER_RE = re.compile(r"[ \t]+(?:sessions|meetings|events|groups|mornings|afternoons|evenings)\b", re.I)
+
+
 def _recurring(doc, lowered: str, match) -> bool:
     """"Come to our advisory meetings: ten a year, each 2 hours": meetings (plural) and how often
     they are, a pattern rather than a particular meeting."""
-    if "what" not in match.re.groupindex or match.start("what") < 0 or match.end() == match.end("what"):
-        return False  # not the plural of "come to our …" or "invited to the …"
-    line_end = doc.text.find("\n", match.end())
-    end = min(match.end() + 60, len(doc.text) if line_end == -1 else line_end)
-    return FREQUENCY_RE.search(doc.text, lowered, match.end(), end) is not None
+    if "what" not in match.re.groupindex or match.start("what") < 0:
+        return False
+    after = match.end()
+    if after == match.end("what"):
+        plural = PLURAL_AFTER_RE.match(doc.text, after)  # "our drop-in sessions, held every Wednesday"
+        if plural is None:
+            return False  # not the plural of "come to our …" or "invited to the …"
+        after = plural.end()
+    line_end = doc.text.find("\n", after)
+    end = min(after + 60, len(doc.text) if line_end == -1 else line_end)
+    return FREQUENCY_RE.search(doc.text, lowered, after, end) is not None
 
 
 def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
@@ -247,6 +261,10 @@ def _same_thing(text: str, earlier: Evidence, later: Evidence) -> bool:
             and text[earlier.start : earlier.end].lower().split()[-1].rstrip("s") == words[1].rstrip("s"))
 
 
+# "the session is relaxed", "the workshop is a chance to …": what a meeting is like, not when it is
+DESCRIBED_RE = re.compile(r"s?[ \t]+(?:is|are)[ \t]+(?!(?:on|at|in|held|being|taking|from|next|this|today|tomorrow|due|planned|booked)\b)", re.I)
+EVENTS_ELSEWHERE_RE = pattern("{vocab:events_elsewhere}")
+DAY_AFTER_RE = pattern(r"\b(?:{vocab:weekday})\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month})\b")
 LINK_START_RE = re.compile(r"<?(?:https?://|www\.)", re.I)
 
 
@@ -298,12 +316,29 @@ class Asks(Record):
         found = self.search(EVENT_RE, own.start, own.end)
         recurring = None
         while found is not None:
-            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None:
+            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found) and not self._elsewhere(found):
                 if not _recurring(self.doc, self.lowered, found):
                     break
                 recurring = recurring or found
             found = self.search(EVENT_RE, found.end(), own.end)  # "Nobody has to come to a meeting": none is named
         return found, recurring
+
+    def _elsewhere(self, found) -> bool:
+        """"Share your views at our consultation events, listed on our website": events (plural) named only as
+        a kind, to be found elsewhere or held all over: no particular one."""
+        if "what" not in found.re.groupindex or found.start("what") < 0 or found.end() == found.end("what"):
+            return False  # not a plural
+        return self.search(EVENTS_ELSEWHERE_RE, found.end(), min(self.region.end, found.end() + 60)) is not None
+
+    def _described(self, found) -> bool:
+        """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
+        named (no day follows, and the invitation asks people to join a group)."""
+        if "what2" not in found.re.groupindex or found.start("what2") < 0:
+            return False
+        text, after = self.doc.text, found.end("what2")
+        if DESCRIBED_RE.match(text, after) is None or self._role_match is None:
+            return False
+        return self.search(DAY_AFTER_RE, after, min(self.region.end, after + 100)) is None
 
     @fact
     def event(self) -> Evidence | None:
@@ -325,6 +360,13 @@ class Asks(Record):
         filming on 14 March or test sessions from 30 September are fitted around the person."""
         one_off = self.one_off
         if one_off is None or GATHERING_RE.search(self.doc.text, one_off.start, one_off.end) is None:
+            return None
+        # an interview at a time that suits each person, or the interview of people who apply for a role
+        # ("Informal interviews will be in the week beginning …"): no particular meeting
+        if self.search(TIME_TO_SUIT_RE) is not None:
+            return None
+        start, end = _sentence(self.doc, self.region, one_off)
+        if self.role is not None and self.search(APPLICANT_INTERVIEW_RE, start, end) is not None:
             return None
         if any(d.role == "event" for d in self.facts.times.dates):
             return one_off
@@ -527,7 +569,19 @@ class Asks(Record):
         """A role or membership that lasts: how often and for how long matter. A reminder to members of
         their next meeting ("members will be asked to comment") asks for that meeting, not for the role, and
         so does asking someone to stand in at one meeting of a committee."""
-        return self.role if self._one_off_role is None and self.reminder is None and self.stand_in is None else None
+        if self._one_off_role is not None or self.reminder is not None or self.stand_in is not None or self._trailed_role:
+            return None
+        return self.role
+
+    @fact
+    def _trailed_role(self) -> bool:
+        """A role trailed after the meeting the invitation is about ("Join us on 28 January … After the event we
+        are also recruiting volunteers"): the meeting is what is asked now, and its length is what matters."""
+        role, event = self.role, self.event
+        if role is None or event is None or event.start >= role.start:
+            return False
+        start, end = _sentence(self.doc, self.region, role)
+        return self.search(ALSO_RECRUITING_RE, start, min(self.region.end, end + 200)) is not None
 
     @fact
     def role_or_one_off(self) -> Evidence | None:

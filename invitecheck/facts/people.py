@@ -69,7 +69,24 @@ def kind_of(address: str, names: frozenset[str] = frozenset()) -> str:
         return "team"  # "engagement@", "marlshire.engagement@", "ppg.brooklane@"
     if PERSONAL_LOCAL_RE.match(local) or local.lower().rstrip("0123456789") in names:
         return "person"
+    # "priya.k@" beside a sign-off from Priya: a named person's name and an initial
+    if names and any(len(part) > 1 and part.lower() in names for part in re.split(r"[._-]", local)):
+        return "person"
+    if names and _joined_name(local.lower().rstrip("0123456789"), names):
+        return "person"
     return "team"
+
+
+def _joined_name(local: str, names: frozenset[str]) -> bool:
+    """"jbloggs@", "jobloggs@", "bloggsj@" beside Jo Bloggs: a named person's name run together with an
+    initial or their other name."""
+    for name in names:
+        if len(name) < 3 or name not in local:
+            continue
+        rest = local.replace(name, "", 1)
+        if not rest or (len(rest) == 1 and rest.isalpha()) or rest in names:
+            return True
+    return False
 
 
 def _kind_here(doc, start: int, address: str, names: frozenset[str]) -> str:

@@ -260,6 +260,16 @@ class Places(Record):
                 or of(self.search(STREET_ADDRESS_RE, self._after_letterhead)))
 
     @fact
+    def place(self) -> Evidence | None:
+        """Where to be, for a meeting not said to be online: a venue, a room or an address (the sender's earlier
+        message may give it). A web address or "details will be sent" is how to join from afar, not a place:
+        "Workshop, 9 March, 2pm to 4pm: book at www…" does not say where to go."""
+        if self.to_be_confirmed is not None and self._labelled[0] is None:
+            return None
+        return (self.venue or self.room or self.postcode or (self._thread.place if self._thread else None)
+                or of(self.search(STREET_ADDRESS_RE, self._after_letterhead)))
+
+    @fact
     def _named_in_person(self) -> Evidence | None:
         named = self.first(IN_PERSON_RE)
         if named and NEEDLESS_RE.search(self.doc.text, max(self.region.start, named.start - 40), named.start):

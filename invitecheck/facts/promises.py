@@ -32,6 +32,8 @@ ATTACHMENT_PROMISES = [
     # "The terms of reference for the committee are attached"
     pattern(r"\b(?:the|our|an?|this|your|my|their|his|her|its)\s+" + _DOC.format(most=3) + r"(?:\s+(?:of|on|about|for)\s+(?:the|our|these|this)\s+[\w’'-]{1,40})?"
             r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
+    # "Terms of reference are attached": a document named without "the", at the start of a sentence or after "and"
+    pattern(r"\b(?P<doc>{vocab:document_noun})\s+(?:is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:attached|enclosed)\b", 0),
     pattern(r"\b(?:attached|enclosed)\s+(?:(?:is|are)\s+)?(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b", 0),
     pattern(r"\bplease\s+(?:find|see)\s+(?:attached|enclosed)\b(?:[:,]?\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
     pattern(r"\b(?:i|we|i've|we've|i’ve|we’ve)\s+(?:have\s+|also\s+|have\s+also\s+)?(?:attached|enclosed|attach|enclose)\b(?:\s+(?:" + _ARTICLE + r"\s+)?" + _DOC.format(most=2) + r"\b)?", 0),
@@ -60,8 +62,9 @@ BELOW_PROMISES = [
     # "the agenda is at the bottom of this email", "details from my original note to Derek are below"
     pattern(r"\b(?P<thing>{vocab:document_noun})(?:\s+(?:from|for|of)\s+(?:[\w’'-]{1,30}\s+){0,4}?[\w’'-]{1,30})?\s+(?:is|are)\s+(?:(?:also|now)\s+)?(?:(?:{vocab:set_out})\s+)?(?:{vocab:in_this_message})\b", 0),
     pattern(r"\bclick\s+(?:on\s+)?(?P<thing>{vocab:click_target})\b", 0),
-    # "as you said in your last email (below)": the earlier message quoted under the reply
-    pattern(r"\b(?:your|my|our|the)\s+(?:last\s+|earlier\s+|previous\s+|original\s+)?(?P<thing>e-?mail|message)(?=\s+\(?below\b)", 0),
+    # "as you said in your last email (below)": the earlier message quoted under the reply (not "drop me a
+    # line on the email below" or "at the email below": an address under the sign-off)
+    pattern(r"\b(?<!\bon\s)(?<!\bat\s)(?:your|my|our|the)\s+(?:last\s+|earlier\s+|previous\s+|original\s+)?(?P<thing>e-?mail|message)(?=\s+\(?below\b)", 0),
     pattern(r"\b(?:the|this)\s+following\s+(?P<thing>{vocab:following_thing})\b", 0),
     pattern(r"\b(?P<thing>link|form|questionnaire|survey)\s+(?:that\s+|which\s+)?follows\b", 0),
     # "fill in the short form at https://…", "apply here:", "book your place here:", "in the downloads section"

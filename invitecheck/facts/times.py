@@ -193,7 +193,7 @@ class Times(Record):
             demands = Touching(i for i in self.instants if i.words(doc).lower() not in SAME_OR_NEXT_DAY)
             found = next((of(m) for m in RELATIVE_DAY_RE.finditer(doc.text, doc.lowered, where.start, where.end)
                           if not demands.touches(m.start(), m.start(), slack=1)), None) or self.first(RECURRING_RE)
-        found = found or next((d.evidence for d in self.dates if d.role != "promise"), None)
+        found = found or next((d.evidence for d in self.dates if d.role not in ("promise", "deadline")), None)
         return found or (self._thread.event_date if self._thread else None)
 
     @fact

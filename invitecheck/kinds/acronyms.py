@@ -90,11 +90,34 @@ def _initials_in_order(words: list[str], letters: list[str]) -> bool:
     return i == len(letters)
 
 
+def _letters_within(words: list[str], letters: list[str]) -> bool:
+    """Does each word give, in turn, its first letter and then perhaps more of its own letters, in order,
+    until the acronym's letters are used up? "Neonatal Unit (NNU)": N, n (from within 'Neonatal'), U."""
+    if not words:
+        return not letters
+    if not letters or words[0][0].lower() != letters[0]:
+        return False
+    rest, i = words[0][1:].lower(), 1
+    # each way of taking 0, 1, 2 … more letters from within this word, in order
+    while True:
+        if _letters_within(words[1:], letters[i:]):
+            return True
+        if i >= len(letters):
+            return False
+        found = rest.find(letters[i])
+        if found < 0:
+            return False
+        rest, i = rest[found + 1 :], i + 1
+
+
 def _spelled_before(text: str, start: int, letters: list[str]) -> bool:
-    """'National Institute for Health and Care Research (NIHR)': the words just before the bracket."""
+    """'National Institute for Health and Care Research (NIHR)': the words just before the bracket;
+    'Neonatal Unit (NNU)': a letter may come from inside a word, after that word's first letter."""
     words = WORD_RE.findall(text[max(0, start - 160) : start])
     longest = min(len(words), 2 * len(letters) + 3)
-    return any(_initials_in_order(words[-k:], letters) for k in range(2, longest + 1))
+    if any(_initials_in_order(words[-k:], letters) for k in range(2, longest + 1)):
+        return True
+    return any(_letters_within(words[-k:], letters) for k in range(2, len(letters)))
 
 
 def _spelled_anywhere(words: list[str], letters: list[str]) -> bool:
@@ -121,7 +144,7 @@ def _dash_spells_out(following: str, letters: list[str]) -> bool:
     """"PPI - patient and public involvement", "ICB: the body that plans local care": after a dash or colon,
     words that begin with its letters, or a plain description that starts in small letters. "Hexley PCN —
     Patient Bulletin" is a name and then a title, not the abbreviation spelled out."""
-    words = WORD_RE.findall(following)
+    words = WORD_RE.findall(following.replace("-", " "))  # "Patient-Led Assessments of …" gives P and L
     if words and words[0][0].islower():
         return True
     return any(_initials_in_order(words[:k], letters) for k in range(2, len(words) + 1))
@@ -136,7 +159,7 @@ def explained(text: str, acronym: str, words: list[str] | None = None) -> bool:
     for match in re.finditer(r"\(\s*" + escaped + r"s?\s*\)", text):
         if _spelled_before(text, match.start(), letters):
             return True
-    for match in re.finditer(r"\b" + escaped + r"s?\s*(?P<how>\(\s*|[-–—:]\s+|,?\s+(?:stands\s+for|means|is\s+short\s+for)\s+)(?P<words>[A-Za-z][a-z]+(?:\s+[\w-]+){1,8})", text):
+    for match in re.finditer(r"\b" + escaped + r"s?\s*(?P<how>\(\s*|[-–—:]\s+|,?\s+(?:stands\s+for|means|is\s+short\s+for)\s+)(?P<words>[A-Za-z][a-z]+(?:(?:\s+|-)[\w-]+){1,8})", text):
         how = match["how"].strip(" ,\t\n")
         if how in ("", "(") or how[0].isalpha() or _dash_spells_out(match["words"], letters):
             return True
@@ -153,6 +176,8 @@ def _shouted(text: str, start: int, end: int, known: set[str]) -> bool:
     # whole line (splitting a long line for every word on it took minutes).
     line_start = text.rfind("\n", max(0, start - NEIGHBOUR), start) + 1
     line_start = max(line_start, start - NEIGHBOUR)
+    if text[end : end + 2] in ("'S", "’S"):
+        end += 2  # "WOMEN'S HEALTH UNIT": the possessive is part of the word, and the run goes on after it
     line_end = text.find("\n", end, end + NEIGHBOUR)
     line_end = min(len(text), end + NEIGHBOUR) if line_end == -1 else line_end
     before = text[line_start:start].split()

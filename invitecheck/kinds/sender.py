@@ -106,9 +106,13 @@ FROM_ORGANISATION_RE = programs.compile(r"\s(?:from|at|@|\||-|–)\s")  # "Helen
 MAILBOX_PARTS_RE = programs.compile(r"[._+-]")  # "patient.voice" in patient.voice@…
 
 
+KISSES_RE = programs.compile(r"[ \t]+x{1,3}$")
+
+
 def _name_part(text: str) -> str:
     """The part of a display name or sign-off line that could be a name."""
     text = text[:NAME_WINDOW].strip().strip("\"'“”‘’ *_")  # "*Farid Halloway, Pharmacist*": a name in italics or bold
+    text = KISSES_RE.sub("", text)  # "Nkechi x", "Jade xx": the name, and a kiss after it
     if text.isupper() and len(text) > 3:  # "HELEN MBEKI"
         text = text.title()
     text = PRONOUNS.sub(" ", text)
