@@ -552,7 +552,7 @@ class Asks(Record):
         event = self.event
         if event is not None and (self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None
                                   or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None
-                                  or self._unsurveyed(VIEWS_ASKED_RE) is not None or self._event_asks_time(event)):
+                                  or self._event_asks_time(event) or self._unsurveyed(VIEWS_ASKED_RE) is not None):
             return event
         # "Members read draft letters at home … each batch takes about an hour": reading done as a role
         return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE) or self._time_more
