@@ -160,7 +160,6 @@ INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involve
 TIME_EVENT_RE = pattern(r"\b(?:{vocab:time_event})\b")
 # "Come along and have your say", "share your experiences": a meeting that asks for views asks for time
 VIEWS_ASKED_RE = pattern("{vocab:views_asked}")
-EVENT_TO_INFORM_RE = pattern(r"\b(?:{vocab:event_to_inform})\b")
 IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
@@ -552,17 +551,10 @@ class Asks(Record):
         event = self.event
         if event is not None and (self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None
                                   or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None
-                                  or self._event_asks_time(event) or self._unsurveyed(VIEWS_ASKED_RE) is not None):
+                                  or self._unsurveyed(VIEWS_ASKED_RE) is not None):
             return event
         # "Members read draft letters at home … each batch takes about an hour": reading done as a role
         return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE) or self._time_more
-
-    def _event_asks_time(self, event: Evidence) -> bool:
-        """Any other meeting or event people are asked to ("When: Tuesday 16 March, 6pm to 8pm" under "the ward
-        team would like to meet parents") asks for their time, unless it only informs (an AGM, a launch, a webinar)
-        or the invitation's ask is a survey (its meeting may be where the results are shared)."""
-        return (self.survey is None
-                and EVENT_TO_INFORM_RE.search(self.doc.text, self.lowered, event.start, event.end) is None)
 
     @fact
     def _time_more(self) -> Evidence | None:
