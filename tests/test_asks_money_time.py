@@ -179,3 +179,22 @@ def test_the_usual_fee_needs_no_new_benefits_advice_but_a_new_fee_does():
     new = check("payment-for-time", "Could you go to the advisory group in my place on Friday? We pay £45 for the afternoon.")
     assert new.status == "fail"
     assert new.findings[0].message.endswith("does not say where to get advice on how payment may affect benefits.")
+
+
+# -- payment-for-time applies to a meeting or event where people are asked for their views, not only to workshops ---
+
+def test_a_meeting_where_people_are_asked_to_have_their_say_needs_a_word_on_pay():
+    record = check("payment-for-time", "We are holding a public meeting at the Corn Exchange on Monday 10 May, 7pm to 9pm. "
+                                       "Come along and have your say on the new clinic.")
+    assert record.status == "fail"
+    assert record.findings[0].message.startswith("It asks for people's time ('meeting')")
+
+
+@pytest.mark.parametrize("text", [
+    "Please fill in our survey about the new clinic. We will share what you tell us at our next meeting on 3 May at the Civic Centre.",
+    "Our AGM is on Thursday 6 May at 7pm in the Guildhall.",
+    "Join us for the launch of the new parking scheme on Friday 7 May at 11am at the main entrance.",
+    "Just a reminder that our next forum meeting is on Tuesday 4 May at 6pm. Come along and have your say.",
+])
+def test_a_survey_a_notice_or_a_reminder_still_asks_for_no_time(text):
+    assert check("payment-for-time", text).status == "not-applicable"

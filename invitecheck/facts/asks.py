@@ -165,6 +165,8 @@ REACH_NAMED_RE = pattern("{vocab:reach_named}")
 INVITATION_RE = pattern(r"\b(?:{vocab:invite_verb}|{vocab:seeking}|get\s+involved|have\s+your\s+say|come\s+along|drop\s+in|pop\s+in|all\s+welcome|everyone\s+is\s+welcome)\b")
 # A one-off ask for time beyond a survey: these take real time and skill.
 TIME_EVENT_RE = pattern(r"\b(?:{vocab:time_event})\b")
+# "Come along and have your say", "share your experiences": a meeting that asks for views asks for time
+VIEWS_ASKED_RE = pattern("{vocab:views_asked}")
 IN_PERSON_RE = pattern("{vocab:in_person}")
 ONLINE_RE = pattern(r"\b(?:{vocab:online})\b")
 AT_HOME_RE = pattern(r"\b(?:{vocab:at_home})\b")
@@ -590,7 +592,10 @@ class Asks(Record):
 
     @fact
     def time(self) -> Evidence | None:
-        """Time asked for beyond a short survey (reading done at home among it): payment matters. A reminder to members of their group's
+        """Time asked for beyond a short survey (reading done at home among it): payment matters. A meeting or
+        event counts when it is one that takes real time (a workshop, a listening morning) or when people are
+        asked there for their views or experiences ("come along and have your say"), not in a survey's sentence.
+        A reminder to members of their group's
         next meeting asks for no new time (they agreed the terms when they joined), unless it asks someone
         to stand in or sign up to a rota. A fellow member asked to stand in ("as the other patient rep")
         already knows what the group asks and whether it pays."""
@@ -603,7 +608,8 @@ class Asks(Record):
             return found
         event = self.event
         if event is not None and (self.search(TIME_EVENT_RE, event.start, min(self.region.end, event.end + 40)) is not None
-                                  or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None):
+                                  or self.search(GROUP_MEETING_RE, max(self.region.start, event.start - 40), event.end) is not None
+                                  or self._unsurveyed(VIEWS_ASKED_RE) is not None):
             return event
         # "Members read draft letters at home … each batch takes about an hour": reading done as a role
         return self._other_time or self.first(MEMBERS_READ_AT_HOME_RE) or self._time_more
