@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_hostile import GOOD
+from test_hostile import GOOD
 
 
 def _draft(tmp_path: Path, text: str = GOOD, name: str = "draft.eml") -> Path:
