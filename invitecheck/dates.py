@@ -222,8 +222,9 @@ _POLITE_ASK_RE = pattern("{vocab:polite_ask}", 0)
 _SENTENCE_START_RE = re.compile(r"(?:[.!?]\s|\n\s*\n|^)", re.M)
 
 # A date after these words is history or paperwork, not something to act on (vocabulary: history_lead).
-# A span of time after these words, in the same sentence, is a promise of payment (vocabulary: payment_promise).
-_PAYMENT_PROMISE_RE = pattern(r"\b(?:{vocab:payment_promise})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
+# A span of time after these words, in the same sentence, is a promise of payment (vocabulary: payment_promise,
+# thank_you_promise).
+_PAYMENT_PROMISE_RE = pattern(r"\b(?:{vocab:payment_promise}|{vocab:thank_you_promise})\b(?:[^.!?\n]|\n(?![ \t]*\n)){0,60}$", 0)
 # A number straight after a reference label is the reference, not a date: "Case no. 12/05/27", "Ticket #12/05/27"
 # (vocabulary: reference_label)
 _REFERENCE_BEFORE_RE = pattern(r"\b(?:{vocab:reference_label})\.?(?:[ \t]*(?:no\b\.?|number\b|#))?[ \t]*:?[ \t]*#?$", 0)
