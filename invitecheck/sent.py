@@ -107,6 +107,35 @@ def letter_date_line(text: str, start: int = 0):
     return None
 
 
+# A web page's own date among its first lines: "**Posted 17 November 2026 | News | Larkfield Hospice**",
+# "Published on: 3 May 2026". A page pasted or drafted for the web is sent when it is posted.
+POSTED_LINE_RE = re.compile(
+    rf"^[ \t>*_#]*(?:{fragment('posted_label')})[*_]*:?[*_ \t]*(?P<value>[^\n|]{{6,40}}?)(?=[ \t*_]*(?:[|\u2022\u00b7]|$))",
+    re.M | re.I)
+POSTED_LINES = 6
+
+
+def posted_line(text: str, start: int = 0):
+    """(the send date, where its value starts) from a web page's 'Posted …' or 'Published …' line among
+    its first lines, or None."""
+    from .dates import parse_written_date
+
+    head_end = start
+    for _ in range(POSTED_LINES):
+        head_end = text.find("\n", head_end) + 1
+        if head_end == 0:
+            head_end = len(text)
+            break
+    match = POSTED_LINE_RE.search(text, start, head_end)
+    if match is None or not YEAR_RE.search(match["value"]):
+        return None
+    try:
+        when = parse_written_date(match["value"].strip(" *_"), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    return (when, match.start("value")) if believable(when.year) else None
+
+
 def written_sent_line(text: str, start: int = 0):
     """(the send date, where its value starts) from a 'Date:', 'Sent:' or 'Received:' line in a
     draft's text, or None.

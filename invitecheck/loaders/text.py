@@ -12,7 +12,8 @@ A draft may start with header lines, then the body::
 Without a Date line at the top, a 'Date:', 'Sent:' or 'Received:' line further down gives
 the send date (see ``sent.written_sent_line``), and so does a copied text message's time
 stamp line near the top, "Mon 25 Jan 2027, 18:02" (``sent.stamp_line``), and so does a letter's own
-date line under its letterhead, above "Dear …" (``sent.letter_date_line``).
+date line under its letterhead, above "Dear …" (``sent.letter_date_line``), and so does a web page's
+"Posted 17 November 2026" line at its top (``sent.posted_line``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .. import programs
 from ..address import split_sender
 from ..dates import YearNotInFull, parse_written_date
 from ..document import Attachment, Invitation, Span
-from ..sent import YEARS, believable, letter_date_line, stamp_line, written_sent_line
+from ..sent import YEARS, believable, letter_date_line, posted_line, stamp_line, written_sent_line
 from ..suppressions import extract as extract_suppressions
 from ..vocabulary import fragment
 from . import LoadError, shown
@@ -139,7 +140,8 @@ def load_text(data: bytes, path: str, source_format: str = "text") -> Invitation
             raise LoadError(f"{path}: the Date line '{shown(date_value)}' is in the year {sent.year}; give a date in the years {YEARS}")
 
     if sent is None and not undecided:  # no Date line at the top: one under a heading, at the bottom, or 'Received:'
-        found = written_sent_line(text, body_start) or stamp_line(text, body_start) or letter_date_line(text, body_start)
+        found = (written_sent_line(text, body_start) or stamp_line(text, body_start) or letter_date_line(text, body_start)
+                 or posted_line(text, body_start))
         if found is not None:
             sent = found[0]
 
