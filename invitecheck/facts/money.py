@@ -199,8 +199,8 @@ class Money(Record):
 
     @fact
     def said(self) -> Evidence | None:
-        """Either of those: whether time is paid is answered."""
-        return self.payment or self.voluntary
+        """Either of those, or pay the reader already has ("Usual rate applies."): whether time is paid is answered."""
+        return self.payment or self.voluntary or self.pay_as_before
 
     @fact
     def paid(self) -> Evidence | None:
