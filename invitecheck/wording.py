@@ -13,4 +13,8 @@ def with_article(words: str) -> str:
     from .vocabulary import pattern
 
     takes_an = pattern("{vocab:takes_an}")
+    first = words.split(None, 1)[0].lower() if words.strip() else ""
+    if first in ("a", "an", "the", "our", "your", "their", "this", "that", "these", "those", "my"):
+        # the words found have their own: "an online workshop", "Our listening event" (mid-sentence now)
+        return first + words.lstrip()[len(first):]
     return ("an " if takes_an.match(words.lower(), None, 0, len(words)) else "a ") + words

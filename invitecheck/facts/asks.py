@@ -48,7 +48,7 @@ ROLE_BEFORE_RE = re.compile(r"\b((?:" + fragment("role_noun") + r")s?)\s+$", re.
 # "we need people to try it out"
 _TRY_IT = r"\b(?:need|want|looking\s+for|recruiting|seeking)\s+(?:[\w'’-]+\s+){0,3}?(?:people|volunteers|patients|carers)\s+to\s+(?P<noun2>(?:try|test|trial)\s+(?:it|them|(?:our|the|a)\s+(?:new\s+)?[\w'’-]+)(?:\s+out)?)"
 ONE_OFF_RE = rare_pattern(
-    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by|(?:to\s+)?(?:shape|design|plan|improve|develop))|holding|running|hosting|organising|putting\s+on|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
+    r"\b(?:{vocab:invite_verb}|{vocab:seeking}|series\s+of|help\s+(?:us\s+)?(?:with|by|in|at|(?:to\s+)?(?:shape|design|plan|improve|develop))|holding|running|hosting|organising|putting\s+on|sign\s+up\s+(?:to|for))\b" + _GAP + r"\b(?P<noun>{vocab:one_off_noun})\b"
     r"|" + _TRY_IT,
     {("try", "test", "trial"): (_TRY_IT,)},  # looked for only where the text has its words
 )
