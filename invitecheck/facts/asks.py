@@ -153,6 +153,12 @@ REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
+# A heading of its own a paragraph or two above the date line: "Young people's listening event: help at
+# school and college" (a bulletin's item, an HTML page's <h2>), ending with its noun or going on after a
+# colon or dash. A line with no full stop, a blank line above and below it.
+EVENT_ITEM_HEADING_RE = re.compile(
+    r"[ \t]*(?:[\w'’-]+[ \t]+){0,4}?(" + fragment("event_noun") + r")s?(?:[ \t]*[:\u2013\u2014-][ \t]+[^\n.!?]{0,80})?[ \t]*$", re.I)
+ITEM_HEADING_BACK = 800  # how far above the date line its heading may be
 SURVEY_RE = pattern(r"\b(?:fill\s+in|complete|answer|take|do|respond\s+to|share\s+your\s+views\s+(?:in|through|via))\s+(?:our|the|a|this|an|my)\s+(?:[\w-]+\s+){0,3}?(?:{vocab:survey_noun})\b|\b(?:{vocab:survey_noun})\b")
 READING_RE = pattern(r"\b(?:read|review(?:ing)?|watch|look\s+at|comment(?:ing)?\s+on|give\s+(?:us\s+)?(?:your\s+)?(?:views|feedback|comments)\s+on)\s+(?:the|our|a|this|these|some)\s+(?:[\w-]+\s+){0,2}?(?:{vocab:reading_noun})\b")
 READING_AT_HOME_RE = pattern("{vocab:reading_at_home}")
@@ -276,6 +282,29 @@ def _in_link(text: str, at: int) -> bool:
         return False
     start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
     return LINK_START_RE.match(text, start, at) is not None
+
+
+def _item_heading(text: str, start: int, end: int) -> Evidence | None:
+    """The nearest heading above a date line (a short line standing alone, with no full stop), if it
+    names an event: "Young people's listening event: help at school and college". Another heading
+    nearer the date ("Easter opening hours") ends the search."""
+    lines = text[start:end].split("\n")
+    whole_first = start == 0 or text[start - 1] == "\n"  # else the first piece is the end of a line
+    offset = end
+    for index in range(len(lines) - 1, -1 if whole_first else 0, -1):
+        line = lines[index]
+        offset -= len(line) + (1 if index else 0)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        above_blank = index == 0 or not lines[index - 1].strip()
+        alone = index + 1 < len(lines) and not lines[index + 1].strip() and above_blank
+        if not alone or len(stripped) > 100 or stripped[-1] in ".!?,;":
+            continue
+        line_start = offset + 1 if index else start
+        heading = EVENT_ITEM_HEADING_RE.match(text, line_start, line_start + len(line))
+        return Evidence(heading.start(1), heading.end(1)) if heading is not None else None
+    return None
 
 
 class Asks(Record):
@@ -449,6 +478,9 @@ class Asks(Record):
             heading = EVENT_HEADING_RE.match(text, max(line_start, own.start), found.start())
             if heading is not None:
                 return Evidence(heading.start(1), heading.end(1))
+            heading = _item_heading(text, max(own.start, found.start() - ITEM_HEADING_BACK), found.start())
+            if heading is not None:
+                return heading
         return None
 
     @fact
