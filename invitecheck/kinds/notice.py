@@ -6,7 +6,8 @@ after sending. Phrases that allow no real time ("by close of play", "today",
 "within 48 hours", "as soon as possible") fail outright. Not applicable when
 there is no date to act by. In a newsletter, only the dates in the items that
 ask something of the reader count. A reminder to members of their group's next meeting
-passes unless it sets a deadline of its own.
+(or a reply or welcome about a group's regular meetings, any of which they may come to)
+passes unless it sets a deadline of its own or asks them to something new.
 """
 
 from __future__ import annotations
@@ -83,6 +84,23 @@ def _reminded(doc: Invitation, start: int) -> bool:
     return REMINDER_WORD_RE.search(doc.text, doc.lowered, ends[-1] if ends else left, start) is not None
 
 
+NEW_EVENT_RE = pattern(r"\b(?:{vocab:new_event})\b")
+MEMBERS_MEETING_RE = pattern("{vocab:members_meeting}")
+
+
+def _new_event(doc: Invitation, start: int) -> bool:
+    """"Also, the practice has asked for two members to join a walk-round on Friday 6 June": in a reminder
+    to members, a date in a sentence that asks them to something new (and not their group's own meeting)
+    needs its own notice."""
+    left = max(doc.body.start, start - 200)
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(doc.text, left, start)]
+    begin = ends[-1] if ends else left
+    after = SENTENCE_END_RE.search(doc.text, start, min(doc.message_end, start + 200))
+    stop = after.start() + 1 if after else min(doc.message_end, start + 200)
+    return NEW_EVENT_RE.search(doc.text, doc.lowered, begin, stop) is not None \
+        and MEMBERS_MEETING_RE.search(doc.text, doc.lowered, begin, stop) is None
+
+
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
         raise RuleError("'min_days' must be between 0 and 365", field="min_days")
@@ -116,11 +134,18 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     relevant = _in_the_ask(doc, sent, relevant)
     # A reminder to members of their group's next meeting: they have known the dates for
     # months, so only a deadline in it ("send agenda items by Friday") needs notice.
-    reminder = facts_for(doc, sent).asks.reminder if relevant else None
-    if reminder is not None:
-        relevant = [m for m in relevant if is_deadline(doc, m.start) and not _only_if_needed(doc, m.start)]
+    # So is a reply or a welcome to someone about a group that meets regularly, when they may come to
+    # whichever meeting suits them. Either way, something new asked of them at short notice still counts.
+    asks = facts_for(doc, sent).asks if relevant else None
+    reminder = asks.reminder if asks is not None else None
+    standing = reminder if reminder is not None else (asks.open_meeting if asks is not None else None)
+    if standing is not None:
+        # (not the words that say it is their own meeting: "a quick note before Thursday's forum" sets no deadline)
+        relevant = [m for m in relevant if not standing.start <= m.start < standing.end
+                    and ((is_deadline(doc, m.start) and not _only_if_needed(doc, m.start)) or (m is not meeting and _new_event(doc, m.start)))]
         if not relevant:
-            return Outcome(PASS, note="a reminder to members of their next meeting")
+            note = "a reminder to members of their next meeting" if reminder is not None else "one of a group's regular meetings, to come to when it suits"
+            return Outcome(PASS, note=note)
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:
