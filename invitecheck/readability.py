@@ -181,14 +181,35 @@ def _words_read(text: str) -> int:
     return _count_words(text) - _count_words(" ".join(_label_lines(text)))
 
 
+# A heading written straight over its text, as drafts typed in a word processor have them: in capitals
+# ("MEETINGS"), numbered ("3. What members do"), in bold ("**Meetings**") or as a short label ("Meetings:")
+NUMBERED_HEADING_RE = re.compile(r"\d{1,2}[.)]?[ \t]+[A-Z][^\n.!?:;,]{0,46}[^\n.!?:;,\s]")
+BOLD_HEADING_RE = re.compile(r"(?:\*\*|__)[^\n*_.!?]{2,48}(?:\*\*|__):?")
+LABEL_HEADING_RE = re.compile(r"[A-Z][^\n.!?:;,]{1,40}:")
+LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]")
+
+
+def _heading_over_text(line: str, below: str) -> bool:
+    """A short line in a heading's form, with its text on the very next line (which is not another item of a list)."""
+    if not below.strip() or LIST_ITEM_RE.match(below) or len(line.split()) > 8:
+        return False
+    if NUMBERED_HEADING_RE.fullmatch(line) or BOLD_HEADING_RE.fullmatch(line) or LABEL_HEADING_RE.fullmatch(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters) and bool(_label_lines(line))
+
+
 def _is_heading(lines: list[str], i: int) -> bool:
     """A heading that starts a part of a page: "## Payment", or a short line with no sentence in it standing
-    alone between blank lines ("Time" or "How to apply" in a page pasted as plain text)."""
+    alone between blank lines ("Time" or "How to apply" in a page pasted as plain text), or a heading in
+    capitals, numbered, in bold or as a label, after a blank line and straight over its text."""
     line = lines[i].strip(" \t")
     if line.startswith("#"):
         return line.lstrip("#")[:1] in (" ", "\t")
-    if not line or (i > 0 and lines[i - 1].strip()) or i + 1 >= len(lines) or lines[i + 1].strip():
+    if not line or (i > 0 and lines[i - 1].strip()) or i + 1 >= len(lines):
         return False
+    if lines[i + 1].strip():
+        return _heading_over_text(line, lines[i + 1])
     return bool(_label_lines(lines[i]))
 
 
