@@ -409,9 +409,10 @@ class Asks(Record):
         subject = self.doc.subject
         if found is None and subject is not None and self.search(REMINDER_WORD_RE, subject.start, subject.end) is not None:
             found = self.search(NEXT_MEETING_RE, own.start, own.end)  # "Subject: Reminder" and "Our next forum is on …"
-        if found is None:
+        if found is None and self.stand_in is None:
             # "Ahead of our meeting on Tuesday, here is the agenda", "a quick note before Thursday's forum",
             # "as agreed at our last meeting, we meet next on …": a meeting the members already know of
+            # (not "could you stand in for me tomorrow? Same room as usual": that is a new ask)
             found = self.search(KNOWN_MEETING_RE, own.start, own.end)
         return of(found)
 
