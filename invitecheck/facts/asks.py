@@ -152,6 +152,7 @@ NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 KNOWN_MEETING_RE = pattern("{vocab:known_meeting}")
+GROUP_MEETS_RE = pattern("{vocab:group_meets}")
 ANSWERED_OR_WELCOMED_RE = pattern("{vocab:answered_or_welcomed}")
 COME_ANY_TIME_RE = pattern("{vocab:come_any_time}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
@@ -408,7 +409,8 @@ class Asks(Record):
         found = self.search(REMINDER_OF_NEXT_RE, own.start, own.end)
         subject = self.doc.subject
         if found is None and subject is not None and self.search(REMINDER_WORD_RE, subject.start, subject.end) is not None:
-            found = self.search(NEXT_MEETING_RE, own.start, own.end)  # "Subject: Reminder" and "Our next forum is on …"
+            found = self.search(NEXT_MEETING_RE, own.start, own.end) or self.search(GROUP_MEETS_RE, own.start, own.end)
+            # "Subject: Reminder" and "Our next forum is on …", "The forum is on Wednesday …"
         if found is None and self.stand_in is None:
             # "Ahead of our meeting on Tuesday, here is the agenda", "a quick note before Thursday's forum",
             # "as agreed at our last meeting, we meet next on …": a meeting the members already know of
