@@ -53,7 +53,8 @@ def _prose(doc: Invitation) -> tuple[str, int]:
     return text, start
 
 
-LIST_ITEM_RE = programs.compile(r"^\s*(?:[-*•·]|\d+[.)]|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+LIST_ITEM_RE = programs.compile(r"^\s*(?:[-*•·]|\d+[.)]|[a-z]\)|[A-Za-z][\w ()/'’-]{0,30}:)(?:\s|$)")
+SENTENCE_STOP_RE = programs.compile(r"[.!?][)\"'’”]*\s*$")
 # A row of a table or a rota: "| Ward 7 | Wednesday 13 January | 10:00 to 13:00 |", or columns
 # lined up with tabs or runs of spaces. Each row stands alone; none is part of a sentence.
 TABLE_ROW_RE = programs.compile(r"^\s*\||\S(?:\t| {3,})\S")
@@ -110,7 +111,9 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
     units: list[tuple[int, int]] = []
     offset, previous, previous_row = 0, "", False
     has_rows = "|" in text or "\t" in text or "   " in text  # read line by line only where a row may be
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    listed = _unmarked_list_lines(lines) if ":" in text else set()
+    for i, line in enumerate(lines):
         start, end = offset, offset + len(line)
         offset = end + 1
         if not line.strip():
@@ -119,7 +122,7 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
             continue
         is_row = has_rows and bool(TABLE_ROW_RE.search(line))
         # The unit so far ends with the previous line (not blank), so it ends with ':' when that line does.
-        if (units and units[-1][1] > units[-1][0] and not is_row and not previous_row and not LIST_ITEM_RE.match(line)
+        if (units and units[-1][1] > units[-1][0] and not is_row and not previous_row and i not in listed and not LIST_ITEM_RE.match(line)
                 and not _after_a_heading(previous, line) and not previous.rstrip().endswith(":")):
             units[-1] = (units[-1][0], end)
         else:
@@ -138,6 +141,29 @@ def _sentences(text: str) -> list[tuple[int, int, int]]:
                 lead = len(sentence) - len(sentence.lstrip())
                 found.append((match.start() + lead, match.end(), words))
     return found
+
+
+def _unmarked_list_lines(lines: list[str]) -> set[int]:
+    """The lines of a list with no bullets: two or more lines after one ending with ':' ("Members will be
+    asked to:") and at most one blank line, up to the next blank line, none of them ending a sentence. A sentence wrapped over lines
+    after "Please note:" ends with a full stop, so its lines are read as one."""
+    listed: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if lines[i].rstrip().endswith(":"):
+            first = i + 1
+            if first < len(lines) and not lines[first].strip():
+                first += 1  # "… asked to:", a blank line, then the list
+            j = first
+            while j < len(lines) and lines[j].strip():
+                j += 1
+            block = range(first, j)
+            if len(block) >= 2 and not any(SENTENCE_STOP_RE.search(lines[k]) for k in block):
+                listed.update(block)
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return listed
 
 
 def _after_a_heading(previous: str, line: str) -> bool:
@@ -181,14 +207,35 @@ def _words_read(text: str) -> int:
     return _count_words(text) - _count_words(" ".join(_label_lines(text)))
 
 
+# A heading written straight over its text, as drafts typed in a word processor have them: in capitals
+# ("MEETINGS"), numbered ("3. What members do"), in bold ("**Meetings**") or as a short label ("Meetings:")
+NUMBERED_HEADING_RE = re.compile(r"\d{1,2}[.)]?[ \t]+[A-Z][^\n.!?:;,]{0,46}[^\n.!?:;,\s]")
+BOLD_HEADING_RE = re.compile(r"(?:\*\*|__)[^\n*_.!?]{2,48}(?:\*\*|__):?")
+LABEL_HEADING_RE = re.compile(r"[A-Z][^\n.!?:;,]{1,40}:")
+LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)])[ \t]")
+
+
+def _heading_over_text(line: str, below: str) -> bool:
+    """A short line in a heading's form, with its text on the very next line (which is not another item of a list)."""
+    if not below.strip() or LIST_ITEM_RE.match(below) or len(line.split()) > 8:
+        return False
+    if NUMBERED_HEADING_RE.fullmatch(line) or BOLD_HEADING_RE.fullmatch(line) or LABEL_HEADING_RE.fullmatch(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters) and bool(_label_lines(line))
+
+
 def _is_heading(lines: list[str], i: int) -> bool:
     """A heading that starts a part of a page: "## Payment", or a short line with no sentence in it standing
-    alone between blank lines ("Time" or "How to apply" in a page pasted as plain text)."""
+    alone between blank lines ("Time" or "How to apply" in a page pasted as plain text), or a heading in
+    capitals, numbered, in bold or as a label, after a blank line and straight over its text."""
     line = lines[i].strip(" \t")
     if line.startswith("#"):
         return line.lstrip("#")[:1] in (" ", "\t")
-    if not line or (i > 0 and lines[i - 1].strip()) or i + 1 >= len(lines) or lines[i + 1].strip():
+    if not line or (i > 0 and lines[i - 1].strip()) or i + 1 >= len(lines):
         return False
+    if lines[i + 1].strip():
+        return _heading_over_text(line, lines[i + 1])
     return bool(_label_lines(lines[i]))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from invitecheck.engine import Settings, check_invitation
+from invitecheck.loaders import load_bytes
 from invitecheck.loaders.text import load_text
 from invitecheck.rules import bundled_rules
 
@@ -35,7 +36,9 @@ def test_every_fixture_folder_is_a_rule_and_every_file_names_its_status():
 def test_fixture(path):
     text = path.read_text(encoding="utf-8")
     expected = dict(DIRECTIVE_RE.findall(text))
-    doc = load_text(DIRECTIVE_RE.sub("", text).encode("utf-8"), path.name)
+    data = DIRECTIVE_RE.sub("", text).encode("utf-8")
+    # An email goes through the email loader, as a user's .eml does (quoted-printable and MIME parts decoded)
+    doc = load_bytes(data, path.name) if path.suffix == ".eml" else load_text(data, path.name)
     check = check_invitation(doc, [RULES[path.parent.name]], Settings(today=date(2024, 3, 4))).checks[0]
     assert check.status == STATUSES[path.name.split("-", 1)[0]], [f.message for f in check.findings]
     if "match" in expected:

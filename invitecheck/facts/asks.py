@@ -151,6 +151,10 @@ REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
+KNOWN_MEETING_RE = pattern("{vocab:known_meeting}")
+GROUP_MEETS_RE = pattern("{vocab:group_meets}")
+ANSWERED_OR_WELCOMED_RE = pattern("{vocab:answered_or_welcomed}")
+COME_ANY_TIME_RE = pattern("{vocab:come_any_time}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
 EVENT_HEADING_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,3}?(" + fragment("event_noun") + r")[ \t]*$", re.I)
 # A heading of its own a paragraph or two above the date line: "Young people's listening event: help at
@@ -434,8 +438,25 @@ class Asks(Record):
         found = self.search(REMINDER_OF_NEXT_RE, own.start, own.end)
         subject = self.doc.subject
         if found is None and subject is not None and self.search(REMINDER_WORD_RE, subject.start, subject.end) is not None:
-            found = self.search(NEXT_MEETING_RE, own.start, own.end)  # "Subject: Reminder" and "Our next forum is on …"
+            found = self.search(NEXT_MEETING_RE, own.start, own.end) or self.search(GROUP_MEETS_RE, own.start, own.end)
+            # "Subject: Reminder" and "Our next forum is on …", "The forum is on Wednesday …"
+        if found is None and self.stand_in is None:
+            # "Ahead of our meeting on Tuesday, here is the agenda", "a quick note before Thursday's forum",
+            # "as agreed at our last meeting, we meet next on …": a meeting the members already know of
+            # (not "could you stand in for me tomorrow? Same room as usual": that is a new ask)
+            found = self.search(KNOWN_MEETING_RE, own.start, own.end)
         return of(found)
+
+    @fact
+    def open_meeting(self) -> Evidence | None:
+        """A reply to someone who asked about a group, or a welcome to someone who has joined it, where the
+        group meets regularly and they may come to whichever meeting suits them ("We meet every other
+        Wednesday … come whenever you can: there is no need to let us know"): the next date is one of many,
+        not a date they must keep. The words that leave them free to choose are the evidence."""
+        own = self.facts.region
+        if self.search(ANSWERED_OR_WELCOMED_RE, own.start, own.end) is None or self.facts.commitment.frequency is None:
+            return None
+        return of(self.search(COME_ANY_TIME_RE, own.start, own.end))
 
     @fact
     def _expected_role(self) -> Evidence | None:

@@ -74,8 +74,10 @@ BELOW_PROMISES = [
     # "Download the role description here, then …": the link should be where "here" is
     pattern(r"\bdownload\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?(?P<thing>here)\b", 0),
     # "Download the role description (PDF, 2 pages)": a file or a link to one should be there ("download the
-    # form from our website: https://…" says where it is)
-    pattern(r"\b(?P<thing>download)\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?{vocab:document_noun}\b(?!\s+(?:here|from|at|on|via)\b)", 0),
+    # form from our website: https://…" says where it is, and so does "download the role description and an
+    # application form from our website")
+    pattern(r"\b(?P<thing>download)\s+(?:the|our|a|an|your)\s+(?:[\w’'-]{1,30}\s+){0,3}?{vocab:document_noun}\b"
+            r"(?!(?:\s+(?:and|or)\s+(?:(?:the|our|a|an|your)\s+)?(?:[\w’'-]{1,30}\s+){0,2}?{vocab:document_noun})?\s+(?:here|from|at|on|via)\b)", 0),
 ]
 # "the link above": what is promised comes before the promise.
 ABOVE_PROMISES = [

@@ -236,7 +236,8 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
             problem = _above_problem(doc, promise)
         else:
             # "below my name", "at the bottom of this email": past the signature; else up to it
-            past_signature = PAST_SIGNATURE_RE.search(doc.text, start, stop)
+            # (the words may follow the promise: "the short form at the bottom of this page")
+            past_signature = PAST_SIGNATURE_RE.search(doc.text, start, min(end, stop + 30))
             limit = signature.start if signature and signature.start > stop and not past_signature else end
             if quoted_own > structure.region(doc).end:  # a reply's "details from my note to Derek are below": the sender's own earlier message, quoted
                 limit = max(limit, quoted_own)

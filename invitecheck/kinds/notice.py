@@ -6,7 +6,8 @@ after sending. Phrases that allow no real time ("by close of play", "today",
 "within 48 hours", "as soon as possible") fail outright. Not applicable when
 there is no date to act by. In a newsletter, only the dates in the items that
 ask something of the reader count. A reminder to members of their group's next meeting
-passes unless it sets a deadline of its own.
+(or a reply or welcome about a group's regular meetings, any of which they may come to)
+passes unless it sets a deadline of its own or asks them to something new.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .. import cached_re as re  # re, compiling from the start-up cache
 
 from .. import dates
 from ..document import Invitation
-from ..facts import facts_for, structure
+from ..facts import NAMES, facts_for, first_evidence, lookup, structure
 from ..facts.asks import INVITATION_RE  # "join us", "everyone is welcome": an item that invites
 from ..facts.times import is_deadline, is_promise  # a past date counts only when written as a deadline
 from ..rules import RuleError
@@ -24,6 +25,8 @@ from ..wording import plural
 from .base import ALL_SCOPES, FAIL, NOT_APPLICABLE, PASS, Context, Contract, Option, Finding, Outcome, format_message
 
 PAST_MESSAGE = "The date '{match}' had already passed when it was sent ({detail})."
+# The facts that say the reader already knows the meeting, so only a deadline or something new asked needs notice
+ALREADY_KNOWN = ["asks.reminder", "asks.open_meeting"]
 
 CONTRACT = Contract(
     doc="Fails when the first deadline or meeting is fewer than min_days after sending, or a reply is wanted at once.",
@@ -31,6 +34,8 @@ CONTRACT = Contract(
         "min_days": Option((int,), "the fewest days allowed between sending and the first date", default=14),
         # A date to act by that had gone before the invitation was sent is not "too soon": it is past.
         "past_message": Option((str,), "the message for a date to act by that had passed before sending", default=PAST_MESSAGE),
+        # A reminder to members of their group's next meeting, or a reply or welcome about a group's regular meetings
+        "already_known": Option((list,), "facts that say the reader already knows the meeting: then only a deadline, or something new asked, needs notice", default=ALREADY_KNOWN),
     },
     # {days}, {notice} ("6 days"), {date}, {phrase} and {min_days} fill the reader's words for each variant.
     placeholders=("match", "detail", "days", "notice", "date", "phrase", "min_days"),
@@ -83,10 +88,34 @@ def _reminded(doc: Invitation, start: int) -> bool:
     return REMINDER_WORD_RE.search(doc.text, doc.lowered, ends[-1] if ends else left, start) is not None
 
 
+NEW_EVENT_RE = pattern(r"\b(?:{vocab:new_event})\b")
+MEMBERS_MEETING_RE = pattern("{vocab:members_meeting}")
+
+
+def _new_event(doc: Invitation, start: int) -> bool:
+    """"Also, the practice has asked for two members to join a walk-round on Friday 6 June": in a reminder
+    to members, a date in a sentence that asks them to something new (and not their group's own meeting)
+    needs its own notice."""
+    left = max(doc.body.start, start - 200)
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(doc.text, left, start)]
+    begin = ends[-1] if ends else left
+    after = SENTENCE_END_RE.search(doc.text, start, min(doc.message_end, start + 200))
+    stop = after.start() + 1 if after else min(doc.message_end, start + 200)
+    return NEW_EVENT_RE.search(doc.text, doc.lowered, begin, stop) is not None \
+        and MEMBERS_MEETING_RE.search(doc.text, doc.lowered, begin, stop) is None
+
+
 def prepare(options):
     if options["min_days"] < 0 or options["min_days"] > 365:
         raise RuleError("'min_days' must be between 0 and 365", field="min_days")
+    for name in options.get("already_known", ALREADY_KNOWN):
+        if not isinstance(name, str) or name not in NAMES:
+            raise RuleError(f"'already_known' names the fact '{name}', which does not exist (facts are named like 'asks.reminder')", field="already_known")
     return None
+
+
+NOTES = {"asks.reminder": "a reminder to members of their next meeting",
+         "asks.open_meeting": "one of a group's regular meetings, to come to when it suits"}
 
 
 def check(rule, doc: Invitation, ctx: Context) -> Outcome:
@@ -116,11 +145,24 @@ def check(rule, doc: Invitation, ctx: Context) -> Outcome:
     relevant = _in_the_ask(doc, sent, relevant)
     # A reminder to members of their group's next meeting: they have known the dates for
     # months, so only a deadline in it ("send agenda items by Friday") needs notice.
-    reminder = facts_for(doc, sent).asks.reminder if relevant else None
-    if reminder is not None:
-        relevant = [m for m in relevant if is_deadline(doc, m.start) and not _only_if_needed(doc, m.start)]
+    # So is a reply or a welcome to someone about a group that meets regularly, when they may come to
+    # whichever meeting suits them. Either way, something new asked of them at short notice still counts.
+    standing, known_by = False, ""
+    if relevant:
+        facts = facts_for(doc, sent)
+        for name in rule.options.get("already_known", ALREADY_KNOWN):
+            standing = lookup(facts, name)
+            if standing:
+                known_by = name
+                break
+    if standing:
+        said = first_evidence(standing)  # the words that say so are not a deadline ("before Thursday's forum")
+        said_from, said_to = (said.start, said.end) if said is not None else (0, 0)
+        # (not the words that say it is their own meeting: "a quick note before Thursday's forum" sets no deadline)
+        relevant = [m for m in relevant if not said_from <= m.start < said_to
+                    and ((is_deadline(doc, m.start) and not _only_if_needed(doc, m.start)) or (m is not meeting and _new_event(doc, m.start)))]
         if not relevant:
-            return Outcome(PASS, note="a reminder to members of their next meeting")
+            return Outcome(PASS, note=NOTES.get(known_by, f"the reader already knows the meeting ({known_by})"))
     if not relevant:
         return Outcome(NOT_APPLICABLE, note="no date to act by")
     if relevant:
