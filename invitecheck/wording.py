@@ -14,6 +14,9 @@ def with_article(words: str) -> str:
 
     takes_an = pattern("{vocab:takes_an}")
     first = words.split(None, 1)[0].lower() if words.strip() else ""
+    last = words.split()[-1].lower() if words.strip() else ""
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")) and first not in ("a", "an"):
+        return words  # "interviews", "focus groups": no article before a plural
     if first in ("a", "an", "the", "our", "your", "their", "this", "that", "these", "those", "my"):
         # the words found have their own: "an online workshop", "Our listening event" (mid-sentence now)
         return first + words.lstrip()[len(first):]
