@@ -13,7 +13,7 @@ from ..vocabulary import pattern
 from .earliest import Earliest
 from .evidence import Evidence, of
 from .record import Record, fact
-from .structure import search
+from .structure import headed_parts, search
 
 PAYMENT_RE = Earliest.of("payment")  # faster one alternative at a time (see earliest.py)
 AMOUNT_RE = Earliest.of("payment_amount")
@@ -36,6 +36,7 @@ VOLUNTARY_CHOICE_RE = pattern("{vocab:voluntary_choice}")
 # "the usual £50 for the half day": pay the reader already has, so its terms are known
 PAY_AS_BEFORE_RE = pattern("{vocab:pay_as_before}")
 OTHER_COST_RE = pattern("{vocab:cost_other_than_parking}")
+OPPORTUNITY_HEADING_RE = pattern("{vocab:opportunity_heading}")
 # A sentence ends at a full stop, a blank line, or the end of a short labelled line with no full stop
 # ("Where: TBC (somewhere in town)"), which is not read with the sentence under it
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|^[ \t]*(?:[-*•][ \t]*)?(?:\*\*|__)?[A-Z][\w'’/ -]{0,30}:[^\n]{0,60}\n", re.M)
@@ -181,6 +182,11 @@ def _expenses(doc, where) -> tuple[Evidence | None, Evidence | None, Evidence | 
     return None, hedge, parking
 
 
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end == -1 else end
+
+
 class Money(Record):
     @fact
     def payment(self) -> Evidence | None:
@@ -222,6 +228,35 @@ class Money(Record):
         """Paid, at a rate not said to be the one the reader already has: pay they know comes with terms
         they know (benefits advice among them)."""
         return None if self.pay_as_before is not None else self.paid
+
+    @fact
+    def part_unpaid(self) -> Evidence | None:
+        """On a page of several opportunities, each under a heading that names it ("## 1. Leaflet readers",
+        "## 2. Focus group: coming home from hospital"), that says pay opportunity by opportunity: the first
+        that says nothing on it. Not where pay is said for all of them, before the first or in a part of its own."""
+        facts = self.facts
+        if facts is None or facts.asks.time is None or "#" not in self.doc.text:
+            return None
+        text = self.doc.text
+        parts = [part for part in headed_parts(self.doc)
+                 if OPPORTUNITY_HEADING_RE.match(text, self.lowered, part.start, _line_end(text, part.start)) is not None]
+        if len(parts) < 2:
+            return None
+        said_in = [_pay_for_time(self.doc, part, PAYMENT_RE) or _voluntary(self.doc, part) for part in parts]
+        if all(said_in) or not any(said_in):
+            return None
+        said = self.said  # said somewhere outside the opportunities, it is said of them all
+        if said is not None and not any(part.start <= said.start < part.end for part in parts):
+            return None
+        unpaid = next(part for part, paid in zip(parts, said_in) if not paid)
+        heading = OPPORTUNITY_HEADING_RE.match(text, self.lowered, unpaid.start, _line_end(text, unpaid.start))
+        start = heading.start() + len(heading.group(0)) - len(heading.group(0).lstrip(" \t#*_0123456789.)"))
+        return Evidence(start, heading.end())
+
+    @fact
+    def said_of_each(self) -> Evidence | None:
+        """Whether time is paid is answered, and for each opportunity on a page that says it part by part."""
+        return self.said if self.part_unpaid is None else None
 
     @fact
     def benefits(self) -> Evidence | None:

@@ -294,3 +294,22 @@ def _calls_itself_a_newsletter(doc, own) -> bool:
         if span is not None and NEWSLETTER_RE.search(doc.text, doc.lowered, span.start, span.end) is not None:
             return True
     return False
+
+
+# A Markdown heading of its own: "## 2. Focus group: leaving hospital" (a page of several opportunities)
+MARKDOWN_HEADING_RE = re.compile(r"^[ \t]*#{1,4}[ \t]+\S[^\n]*$", re.M)
+
+
+def headed_parts(doc) -> tuple[Span, ...]:
+    """The parts of a page under its own headings ("## 1. Leaflet readers", "## 2. Focus group"), each from
+    its heading to the next, or a newsletter's items: two or more, or none."""
+    return doc.memo(("headed_parts",), lambda: _headed_parts(doc))
+
+
+def _headed_parts(doc) -> tuple[Span, ...]:
+    own = region(doc)
+    starts = [m.start() for m in MARKDOWN_HEADING_RE.finditer(doc.text, own.start, own.end)] if "#" in doc.text else []
+    if len(starts) >= 2:
+        return tuple(Span(a, b) for a, b in zip(starts, starts[1:] + [own.end]))
+    return newsletter_items(doc)
+

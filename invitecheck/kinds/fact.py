@@ -46,6 +46,7 @@ CONTRACT = Contract(
         "not_applicable": Option((str,), "the reason the report gives when it does not apply", "it does not apply to this invitation"),
         "pass_when_said": Option((bool,), "pass where it does not apply but what it asks for is said anyway", True),
         "not_applicable_when": Option((str, list), "facts any one of which keep a rule that does not apply from passing when what it asks for is said"),
+        "anchor": Option((str, list), "facts whose first evidence, where there is one, the finding points at and {match} quotes, before the words that made it apply"),
     },
     placeholders=("match", "a_match", "missing", "needed", "why"),
     scopes=("body",),
@@ -111,13 +112,13 @@ class Said(Fields):
 class Compiled(Fields):
     """A fact rule's options, read once as it loads."""
 
-    __slots__ = ("applies_when", "unless", "requires", "checklist", "reasons", "suggestions", "never")
+    __slots__ = ("applies_when", "unless", "requires", "checklist", "reasons", "suggestions", "never", "anchor")
 
     def __init__(self, applies_when: tuple, unless: tuple, requires: tuple, checklist: tuple, reasons: tuple,
-                 suggestions: tuple, never: tuple = ()) -> None:
+                 suggestions: tuple, never: tuple = (), anchor: tuple = ()) -> None:
         self.applies_when, self.unless, self.requires = applies_when, unless, requires
         self.checklist, self.reasons, self.suggestions = checklist, reasons, suggestions
-        self.never = never
+        self.never, self.anchor = never, anchor
 
 
 def _error(field: str, message: str) -> RuleError:
@@ -179,6 +180,7 @@ def prepare(options) -> Compiled:
         _conditions(options.get("requires"), "requires"), tuple(checklist),
         _said(options.get("reasons"), "reasons"), _said(options.get("suggestions"), "suggestions"),
         _conditions(options.get("not_applicable_when"), "not_applicable_when"),
+        _conditions(options.get("anchor"), "anchor"),
     )
     if bool(compiled.requires) == bool(compiled.checklist):
         raise _error("requires", "a rule of kind 'fact' needs either 'requires' or 'checklist' (one of them)")
@@ -222,7 +224,8 @@ def check(rule, doc, ctx: Context) -> Outcome:
         if not missing:
             return Outcome(PASS)
     reason = _first(compiled.reasons, facts)
-    anchor = next((first_evidence(c.value(facts)) for c in compiled.applies_when if first_evidence(c.value(facts))), None)
+    anchor = next((first_evidence(c.value(facts)) for c in compiled.anchor + compiled.applies_when
+                   if first_evidence(c.value(facts))), None)
     if anchor is None and reason is not None and reason.when is not None:
         anchor = first_evidence(reason.when.value(facts))
     if anchor is not None:
