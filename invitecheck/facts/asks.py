@@ -40,6 +40,7 @@ ROLE_MORE_RE = pattern(
     # "The Patient Safety Partner role involves going to …"
     r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
     r"|{vocab:role_offered}"
+    r"|(?P<noun20>{vocab:regular_time_ask})"
 )
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
@@ -107,6 +108,8 @@ STANDING_POOL_RE = pattern("{vocab:standing_pool}")
 GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
 # "## Volunteer role: Lived Experience Reviewer (from home)", "Paid role: Lived Experience Adviser"
 ROLE_HEADING_RE = re.compile(r"^[ \t]*(?:\#{1,3}[ \t]+)?(?:\*\*|__)?((?:(?:volunteer|voluntary|paid|unpaid|lay|new)[ \t]+)?role)[ \t]*:[ \t]*\S", re.I | re.M)
+# A Markdown heading that opens with a role: "# Lay member, Quality and Safety Committee", "## Volunteer ward companion"
+TITLED_ROLE_RE = re.compile(r"^\#{1,3}[ \t]+(?:\*\*|__)?((?:[\w'’-]+[ \t]+){0,2}?(?:" + fragment("role_noun") + r"))\b", re.I | re.M)
 SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
 SUBJECT_ONE_OFF_RE = pattern(r"\b(?:{vocab:one_off_named})\b")
 # A one-off that people gather for: "citizens' jury", "focus group", "workshop"
@@ -124,7 +127,7 @@ EVENT_RE = rare_pattern(
     r"\b(?:(?:invite|invited|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
     # "inviting people who have used the service to a focus group"
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
-    r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
+    r"(?:invites?|inviting)\s+(?:{vocab:invitee_word})\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
     r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have))\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
@@ -283,7 +286,7 @@ class Asks(Record):
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
         return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
-                or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading)
+                or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading or self._titled_role)
 
     @fact
     def _role_match(self):
@@ -334,7 +337,13 @@ class Asks(Record):
 
     def _described(self, found) -> bool:
         """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
-        named (no day follows, and the invitation asks people to join a group)."""
+        named (no day follows, and the invitation asks people to join a group). A page headed with a
+        group's name ("# Carers' Forum") that asks people to join it names the group, not a meeting of it,
+        unless a day follows the heading."""
+        if "what6" in found.re.groupindex and found.start("what6") >= 0:
+            after = found.end("what6")
+            return (self._role_match is not None and GROUP_NOUN_RE.match(self.doc.text, found.start("what6")) is not None
+                    and self.search(DAY_AFTER_RE, after, min(self.region.end, after + 200)) is None)
         if "what2" not in found.re.groupindex or found.start("what2") < 0:
             return False
         text, after = self.doc.text, found.end("what2")
@@ -425,6 +434,19 @@ class Asks(Record):
         if lowered is not None and lowered.find("role", own.start, own.end) < 0:
             return None  # no "role" at all: not worth trying the pattern at every line
         found = ROLE_HEADING_RE.search(self.doc.text, own.start, own.end)
+        return Evidence(found.start(1), found.end(1)) if found else None
+
+    @fact
+    def _titled_role(self) -> Evidence | None:
+        """A page headed with a role ("# Lay member, Quality and Safety Committee") that says how often or for
+        how long: a role description, even when it asks no more than "apply by emailing"."""
+        own = self.facts.region
+        if self.doc.text.find("#", own.start, own.end) < 0:
+            return None  # no "#" at all: no Markdown heading
+        commitment = self.facts.commitment
+        if commitment.frequency is None and commitment.term is None:
+            return None
+        found = TITLED_ROLE_RE.search(self.doc.text, own.start, own.end)
         return Evidence(found.start(1), found.end(1)) if found else None
 
     @fact
