@@ -152,6 +152,8 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
+HYPOTHETICAL_RE = pattern("{vocab:hypothetical_lead}")
+RECURRING_AFTER_RE = pattern("{vocab:recurring_after}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 DATE_LINE_RE = pattern(r"\n[ \t]*(?:{vocab:weekday}|\d{1,2}(?:st|nd|rd|th)?\s+(?:{vocab:month}))\b")
@@ -238,6 +240,12 @@ PLURAL_AFTER_RE = re.compile(r"[ \t]+(?:sessions|meetings|events|groups|mornings
 def _recurring(doc, lowered: str, match) -> bool:
     """"Come to our advisory meetings: ten a year, each 2 hours": meetings (plural) and how often
     they are, a pattern rather than a particular meeting."""
+    if "what2" in match.re.groupindex and match.start("what2") >= 0:
+        # "The panel meeting is held every month", "Our AGM is held every September" (not "is on 5 March, and monthly after")
+        line_end = doc.text.find("\n", match.end())
+        end = min(match.end() + 40, len(doc.text) if line_end == -1 else line_end)
+        return (RECURRING_AFTER_RE.search(doc.text, lowered, match.end(), end) is not None
+                and DAY_AFTER_RE.search(doc.text, lowered, match.start("what2"), end) is None)
     if "what" not in match.re.groupindex or match.start("what") < 0:
         return False
     after = match.end()
@@ -321,12 +329,21 @@ class Asks(Record):
         found = self.search(EVENT_RE, own.start, own.end)
         recurring = None
         while found is not None:
-            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found) and not self._elsewhere(found):
+            if (self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found)
+                    and not self._elsewhere(found) and not self._hypothetical(found)):
                 if not _recurring(self.doc, self.lowered, found):
                     break
                 recurring = recurring or found
             found = self.search(EVENT_RE, found.end(), own.end)  # "Nobody has to come to a meeting": none is named
         return found, recurring
+
+    def _hypothetical(self, found) -> bool:
+        """"You may also be invited to a focus group", "Sometimes we hold online workshops": a meeting that may
+        happen, with no day given in its sentence, is not a particular meeting."""
+        start, end = _sentence(self.doc, self.region, of(found))
+        if self.search(HYPOTHETICAL_RE, start, found.end()) is None:
+            return False
+        return self.search(DAY_AFTER_RE, found.end(), end) is None
 
     def _elsewhere(self, found) -> bool:
         """"Share your views at our consultation events, listed on our website": events (plural) named only as
