@@ -153,6 +153,7 @@ REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|t
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
 HYPOTHETICAL_RE = pattern("{vocab:hypothetical_lead}")
+HYPOTHETICAL_AFTER_RE = pattern("{vocab:hypothetical_after}")
 RECURRING_AFTER_RE = pattern("{vocab:recurring_after}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
@@ -341,7 +342,7 @@ class Asks(Record):
         """"You may also be invited to a focus group", "Sometimes we hold online workshops": a meeting that may
         happen, with no day given in its sentence, is not a particular meeting."""
         start, end = _sentence(self.doc, self.region, of(found))
-        if self.search(HYPOTHETICAL_RE, start, found.end()) is None:
+        if self.search(HYPOTHETICAL_RE, start, found.end()) is None and self.search(HYPOTHETICAL_AFTER_RE, found.end(), end) is None:
             return False
         return self.search(DAY_AFTER_RE, found.end(), end) is None
 
@@ -359,8 +360,9 @@ class Asks(Record):
         unless a day follows the heading."""
         if "what6" in found.re.groupindex and found.start("what6") >= 0:
             after = found.end("what6")
+            # (a pattern of days such as "the first Saturday of every month" is not a day: a date is)
             return (self._role_match is not None and GROUP_NOUN_RE.match(self.doc.text, found.start("what6")) is not None
-                    and self.search(DAY_AFTER_RE, after, min(self.region.end, after + 200)) is None)
+                    and not any(d.role == "event" and after <= d.evidence.start < after + 300 for d in self.facts.times.dates))
         if "what2" not in found.re.groupindex or found.start("what2") < 0:
             return False
         text, after = self.doc.text, found.end("what2")
