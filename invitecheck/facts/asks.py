@@ -129,7 +129,7 @@ EVENT_RE = rare_pattern(
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
     r"(?:invites?|inviting)\s+(?:{vocab:invitee_word})\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
-    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have))\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
+    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have)|{vocab:event_lead_more})\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     # (not "take part in our interview study": the study, not a meeting)
@@ -153,6 +153,7 @@ REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|t
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
 HYPOTHETICAL_RE = pattern("{vocab:hypothetical_lead}")
+JOIN_US_DATED_RE = pattern("{vocab:join_us_dated}")
 HYPOTHETICAL_AFTER_RE = pattern("{vocab:hypothetical_after}")
 RECURRING_AFTER_RE = pattern("{vocab:recurring_after}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
@@ -381,7 +382,13 @@ class Asks(Record):
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
         step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
-        return self.event or self.stand_in or self._dated_rota or self._dated_one_off or self._dated_ask
+        return self.event or self.stand_in or self._dated_rota or self._dated_one_off or self._dated_ask or self._join_us_dated
+
+    @fact
+    def _join_us_dated(self) -> Evidence | None:
+        """"Join us on Tuesday 16 April 2024 to talk about …": a meeting on a day, though it is not named."""
+        own = self.facts.region
+        return of(self.search(JOIN_US_DATED_RE, own.start, own.end))
 
     @fact
     def _dated_one_off(self) -> Evidence | None:
