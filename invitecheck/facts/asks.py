@@ -41,6 +41,7 @@ ROLE_MORE_RE = pattern(
     r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
     r"|{vocab:role_offered}"
     r"|(?P<noun20>{vocab:regular_time_ask})"
+    r"|(?P<noun21>{vocab:role_wanted})"
 )
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
