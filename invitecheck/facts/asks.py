@@ -34,14 +34,17 @@ ROLE_RE = rare_pattern(
 # Rarer shapes, looked for only when the usual ones are not there (each search of a whole
 # invitation costs time): "Lay members will be expected to attend meetings", "the appointment
 # of lay members", "Expressions of interest are invited for the role of public governor"
-ROLE_MORE_RE = pattern(
+ROLE_MORE_RE = rare_pattern(
     r"\b(?:appointment|appointing|recruitment)\s+of\s+(?:new\s+|two\s+|three\s+|\d+\s+)?(?P<noun7>(?:{vocab:role_noun})s?)\b"
     r"|\b(?:for|as)\s+the\s+(?P<noun8>role)\s+of\b"
     # "The Patient Safety Partner role involves going to …"
     r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
     r"|{vocab:role_offered}"
     r"|(?P<noun20>{vocab:regular_time_ask})"
-    r"|(?P<noun21>{vocab:role_wanted})"
+    r"|(?P<noun21>{vocab:role_wanted})",
+    # each looked for only where the text has its words ("give an hour a week", "Volunteer drivers needed")
+    {("giv", "spare", "offer", "volunteer", "commit"): (r"(?P<noun20>{vocab:regular_time_ask})",),
+     ("needed", "wanted"): (r"(?P<noun21>{vocab:role_wanted})",)},
 )
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
