@@ -34,18 +34,16 @@ ROLE_RE = rare_pattern(
 # Rarer shapes, looked for only when the usual ones are not there (each search of a whole
 # invitation costs time): "Lay members will be expected to attend meetings", "the appointment
 # of lay members", "Expressions of interest are invited for the role of public governor"
-ROLE_MORE_RE = rare_pattern(
+ROLE_MORE_RE = pattern(
     r"\b(?:appointment|appointing|recruitment)\s+of\s+(?:new\s+|two\s+|three\s+|\d+\s+)?(?P<noun7>(?:{vocab:role_noun})s?)\b"
     r"|\b(?:for|as)\s+the\s+(?P<noun8>role)\s+of\b"
     # "The Patient Safety Partner role involves going to …"
     r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
     r"|{vocab:role_offered}"
-    r"|(?P<noun20>{vocab:regular_time_ask})"
-    r"|(?P<noun21>{vocab:role_wanted})",
-    # each looked for only where the text has its words ("give an hour a week", "Volunteer drivers needed")
-    {("giv", "spare", "offer", "volunteer", "commit"): (r"(?P<noun20>{vocab:regular_time_ask})",),
-     ("needed", "wanted"): (r"(?P<noun21>{vocab:role_wanted})",)},
 )
+# Rarer still, each searched on its own when none of those is there: "Could you give an hour a week?",
+# "Volunteer drivers needed"
+ROLE_BY_TIME_RES = (pattern("{vocab:regular_time_ask}"), pattern("{vocab:role_wanted}"))
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
 EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
@@ -299,7 +297,7 @@ class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
-        return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
+        return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role or self._role_by_time
                 or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading or self._titled_role)
 
     @fact
@@ -346,7 +344,12 @@ class Asks(Record):
     def _hypothetical(self, found) -> bool:
         """"You may also be invited to a focus group", "Sometimes we hold online workshops": a meeting that may
         happen, with no day given in its sentence, is not a particular meeting."""
-        start, end = _sentence(self.doc, self.region, of(found))
+        text, own = self.doc.text, self.region
+        # its sentence, found cheaply: back to a full stop or a blank line, on to the next
+        left, right = max(own.start, found.start() - 150), min(own.end, found.end() + 150)
+        start = max(text.rfind(". ", left, found.start()), text.rfind("\n\n", left, found.start())) + 1 or left
+        stops = [at for at in (text.find(". ", found.end(), right), text.find("\n\n", found.end(), right)) if at >= 0]
+        end = min(stops, default=right)
         if self.search(HYPOTHETICAL_RE, start, found.end()) is None and self.search(HYPOTHETICAL_AFTER_RE, found.end(), end) is None:
             return False
         return self.search(DAY_AFTER_RE, found.end(), end) is None
@@ -467,17 +470,24 @@ class Asks(Record):
         return Evidence(found.start(1), found.end(1)) if found else None
 
     @fact
+    def _role_by_time(self) -> Evidence | None:
+        """A role asked for by the time it takes again and again ("Could you give an hour a week?"), or wanted
+        in a listing's few words ("Volunteer drivers needed")."""
+        own = self.facts.region
+        return next((of(found) for regex in ROLE_BY_TIME_RES if (found := self.search(regex, own.start, own.end)) is not None), None)
+
+    @fact
     def _titled_role(self) -> Evidence | None:
         """A page headed with a role ("# Lay member, Quality and Safety Committee") that says how often or for
         how long: a role description, even when it asks no more than "apply by emailing"."""
         own = self.facts.region
         if self.doc.text.find("#", own.start, own.end) < 0:
             return None  # no "#" at all: no Markdown heading
-        commitment = self.facts.commitment
-        if commitment.frequency is None and commitment.term is None:
-            return None
         found = TITLED_ROLE_RE.search(self.doc.text, own.start, own.end)
-        return Evidence(found.start(1), found.end(1)) if found else None
+        if found is None:
+            return None
+        commitment = self.facts.commitment  # (worked out only for a page with such a heading)
+        return None if commitment.frequency is None and commitment.term is None else Evidence(found.start(1), found.end(1))
 
     @fact
     def _group_page(self) -> Evidence | None:
