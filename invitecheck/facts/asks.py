@@ -256,11 +256,17 @@ def _recurring(doc, lowered: str, match) -> bool:
     if after == match.end("what"):
         plural = PLURAL_AFTER_RE.match(doc.text, after)  # "our drop-in sessions, held every Wednesday"
         if plural is None:
-            return False  # not the plural of "come to our …" or "invited to the …"
+            # one meeting said to come round again, with no date: "our annual members' meeting, held each
+            # September", "our monthly coffee mornings", "our AGM every autumn"
+            line_end = doc.text.find("\n", after)
+            end = min(after + 40, len(doc.text) if line_end == -1 else line_end)
+            return (RECURRING_AFTER_RE.search(doc.text, lowered, max(match.start(), match.start("what") - 12), end) is not None
+                    and DAY_AFTER_RE.search(doc.text, lowered, match.start(), end) is None)
         after = plural.end()
     line_end = doc.text.find("\n", after)
     end = min(after + 60, len(doc.text) if line_end == -1 else line_end)
-    return FREQUENCY_RE.search(doc.text, lowered, after, end) is not None
+    # (how often may come just before them, too: "our monthly coffee mornings")
+    return FREQUENCY_RE.search(doc.text, lowered, max(match.start(), match.start("what") - 12), end) is not None
 
 
 def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
