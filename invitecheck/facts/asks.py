@@ -371,12 +371,15 @@ class Asks(Record):
         """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
         named (no day follows, and the invitation asks people to join a group). A page headed with a
         group's name ("# Carers' Forum") that asks people to join it names the group, not a meeting of it,
-        unless a day follows the heading."""
+        unless a date follows the heading; so does a heading over a meeting said to come round again."""
         if "what6" in found.re.groupindex and found.start("what6") >= 0:
             after = found.end("what6")
             # (a pattern of days such as "the first Saturday of every month" is not a day: a date is)
-            return (self._role_match is not None and GROUP_NOUN_RE.match(self.doc.text, found.start("what6")) is not None
-                    and not any(d.role == "event" and after <= d.evidence.start < after + 300 for d in self.facts.times.dates))
+            # and a heading over a meeting that comes round ("# Carers' café … our monthly coffee mornings") names its pattern
+            if any(d.role == "event" and after <= d.evidence.start < after + 300 for d in self.facts.times.dates):
+                return False
+            return ((self._role_match is not None and GROUP_NOUN_RE.match(self.doc.text, found.start("what6")) is not None)
+                    or self.search(FREQUENCY_RE, after, min(self.region.end, after + 300)) is not None)
         if "what2" not in found.re.groupindex or found.start("what2") < 0:
             return False
         text, after = self.doc.text, found.end("what2")
