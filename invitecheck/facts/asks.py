@@ -131,7 +131,7 @@ EVENT_RE = rare_pattern(
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
     r"(?:invites?|inviting)\s+(?:{vocab:invitee_word})\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
-    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have)|{vocab:event_lead_more})\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
+    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have)|{vocab:event_lead_more}|{vocab:event_lead_there})\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     # (not "take part in our interview study": the study, not a meeting)
@@ -144,7 +144,8 @@ EVENT_RE = rare_pattern(
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
     + r"|^[ \t]*(?:[•*-][ \t]*)?(?:\*\*|__)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:"
     r"|" + _EVENT_HEADING,
-    {("speak", "talk", "present", "stall"): (_EVENT_TALK,), "#": (_EVENT_HEADING,)},  # each looked for only where its words are
+    {("speak", "talk", "present", "stall"): (_EVENT_TALK,), "#": (_EVENT_HEADING,),
+     ("book", "regist", "sign up"): ("{vocab:event_lead_more}",), "there will": ("{vocab:event_lead_there}",)},  # each looked for only where its words are
     re.M,
 )
 # Looked for only when EVENT_RE finds nothing: a heading "Listening event" with its date on the
@@ -155,6 +156,7 @@ REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|t
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
 HYPOTHETICAL_RE = pattern("{vocab:hypothetical_lead}")
+IN_PASSING_RE = pattern("{vocab:meeting_in_passing}")
 JOIN_US_DATED_RE = pattern("{vocab:join_us_dated}")
 HYPOTHETICAL_AFTER_RE = pattern("{vocab:hypothetical_after}")
 RECURRING_AFTER_RE = pattern("{vocab:recurring_after}")
@@ -368,8 +370,9 @@ class Asks(Record):
         return self.search(EVENTS_ELSEWHERE_RE, found.end(), min(self.region.end, found.end() + 60)) is not None
 
     def _described(self, found) -> bool:
-        """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
-        named (no day follows, and the invitation asks people to join a group). A page headed with a
+        """"Join our panel … The session is relaxed", "we can phone you after the meeting instead": a role's
+        meetings described or named in passing, not a particular meeting named (no day follows, and the
+        invitation asks people to join a group). A page headed with a
         group's name ("# Carers' Forum") that asks people to join it names the group, not a meeting of it,
         unless a date follows the heading; so does a heading over a meeting said to come round again."""
         if "what6" in found.re.groupindex and found.start("what6") >= 0:
@@ -383,7 +386,11 @@ class Asks(Record):
         if "what2" not in found.re.groupindex or found.start("what2") < 0:
             return False
         text, after = self.doc.text, found.end("what2")
-        if DESCRIBED_RE.match(text, after) is None or self._role_match is None:
+        if self._role_match is None:
+            return False
+        # "… or phone you after the meeting instead": any of a role's meetings, said in passing
+        in_passing = self.search(IN_PASSING_RE, max(self.region.start, found.start("what2") - 16), found.start("what2")) is not None
+        if not in_passing and DESCRIBED_RE.match(text, after) is None:
             return False
         return self.search(DAY_AFTER_RE, after, min(self.region.end, after + 100)) is None
 
