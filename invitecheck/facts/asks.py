@@ -410,6 +410,8 @@ class Asks(Record):
     @fact
     def _join_us_dated(self) -> Evidence | None:
         """"Join us on Tuesday 16 April 2024 to talk about …": a meeting on a day, though it is not named."""
+        if not any(d.role == "event" for d in self.facts.times.dates):
+            return None  # (no date a meeting could be on: not worth a search of the whole text)
         own = self.facts.region
         return of(self.search(JOIN_US_DATED_RE, own.start, own.end))
 
@@ -499,7 +501,13 @@ class Asks(Record):
         own = self.facts.region
         if self.doc.text.find("#", own.start, own.end) < 0:
             return None  # no "#" at all: no Markdown heading
-        found = TITLED_ROLE_RE.search(self.doc.text, own.start, own.end)
+        text, found = self.doc.text, None
+        at = text.find("#", own.start, own.end)
+        while at >= 0 and found is None:  # tried only where a line starts with "#", not at every place
+            if at == own.start or text[at - 1] == "\n":
+                found = TITLED_ROLE_RE.match(text, at, own.end)
+            at = text.find("\n#", at + 1, own.end)
+            at = at + 1 if at >= 0 else -1
         if found is None:
             return None
         commitment = self.facts.commitment  # (worked out only for a page with such a heading)
