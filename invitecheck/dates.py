@@ -247,7 +247,8 @@ HEADER_WINDOW = 200
 _IN_A_WEB_ADDRESS_RE = re.compile(r"(?:https?://|\bwww\.)[^\s<>\"]*$", re.I)
 # A machine's time stamp gives seconds ("2010-10-13T07:53:04", "13/10/2010 07:53:04"); a person writing a
 # deadline or a meeting as ISO does not ("2026-11-20T17:00", "2026-11-20 17:00"): that is a date to read.
-_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2}:\d{2})")
+# (and a social media post's own stamp: "3 December at 19:45 ·")
+_CLOCK_AFTER_RE = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}:\d{2}|T\d{2}:\d{2}:\d{2}|\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]m\s*)?[·•])", re.I)
 
 
 class _Lines:
@@ -279,7 +280,7 @@ def _is_header_line(text: str, lines: _Lines, start: int) -> bool:
 def _is_timestamp(text: str, start: int, end: int, lines: _Lines) -> bool:
     if _is_header_line(text, lines, start) or re.search(r";\s*$", text[max(lines.around(start)[0], start - 3) : start]):
         return True
-    return bool(_CLOCK_AFTER_RE.match(text[end : end + 12]))
+    return bool(_CLOCK_AFTER_RE.match(text[end : end + 16]))
 
 
 # A year-first all-number date (2024-03-04, 2024/03/04, 2024.03.04, and ISO's basic form 20240304)

@@ -255,7 +255,9 @@ def test_when_and_where_a_recurring_cafe_gives_its_day():
 def test_when_and_where_suggestion_fits_an_online_meeting():
     record = check("when-and-where", "Join us for an online session on Zoom on Tuesday 12 March 2024.")
     assert record.status == "fail"
-    assert "how to join" in record.findings[0].suggestion and "address" not in record.findings[0].suggestion
+    # the suggestion names what is missing: the time and how to join, not an address
+    suggestion = record.findings[0].suggestion
+    assert "the time" in suggestion and "joining details" in suggestion and "address" not in suggestion
 
 
 def test_when_and_where_on_zoom_with_no_link_is_missing_how_to_join():

@@ -41,6 +41,9 @@ ROLE_MORE_RE = pattern(
     r"|\b(?P<noun9>role)\s+(?:involves|includes|will\s+involve|would\s+involve)\b"
     r"|{vocab:role_offered}"
 )
+# Rarer still, each searched on its own when none of those is there: "Could you give an hour a week?",
+# "Volunteer drivers needed"
+ROLE_BY_TIME_RES = (pattern("{vocab:regular_time_ask}"), pattern("{vocab:role_wanted}"))
 # "Lay members will be expected to attend": found from "will be expected to" (a cheap search),
 # then the role named just before it
 EXPECTED_RE = pattern(r"\b(?:will|would)\s+(?:be\s+(?:expected|asked)\s+to|need\s+to|attend|meet|join)\b")
@@ -107,6 +110,8 @@ STANDING_POOL_RE = pattern("{vocab:standing_pool}")
 GROUP_HEADING_RE = re.compile(r"^\#{1,2}[ \t]+((?:[\w'’-]+[ \t]+){0,6}?(?:" + fragment("group_noun") + r"))[ \t]*$", re.I | re.M)
 # "## Volunteer role: Lived Experience Reviewer (from home)", "Paid role: Lived Experience Adviser"
 ROLE_HEADING_RE = re.compile(r"^[ \t]*(?:\#{1,3}[ \t]+)?(?:\*\*|__)?((?:(?:volunteer|voluntary|paid|unpaid|lay|new)[ \t]+)?role)[ \t]*:[ \t]*\S", re.I | re.M)
+# A Markdown heading that opens with a role: "# Lay member, Quality and Safety Committee", "## Volunteer ward companion"
+TITLED_ROLE_RE = re.compile(r"^\#{1,3}[ \t]+(?:\*\*|__)?((?:[\w'’-]+[ \t]+){0,2}?(?:" + fragment("role_noun") + r"))\b", re.I | re.M)
 SIGN_UP_RE = pattern(r"\bsign\s+up\b|\bnew\s+members\b")
 SUBJECT_ONE_OFF_RE = pattern(r"\b(?:{vocab:one_off_named})\b")
 # A one-off that people gather for: "citizens' jury", "focus group", "workshop"
@@ -124,9 +129,9 @@ EVENT_RE = rare_pattern(
     r"\b(?:(?:invite|invited|inviting|invitation)\s+(?:you\s+)?to\s+(?:a|an|our|the)\s+|"
     # "inviting people who have used the service to a focus group"
     # "invites people living with dementia, and the family and friends who support them, to a listening event"
-    r"(?:invites?|inviting)\s+(?:{vocab:people_word}|members)\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
+    r"(?:invites?|inviting)\s+(?:{vocab:invitee_word})\b[^.\n]{0,100}?\bto\s+(?:a|an|our|the)\s+|join\s+us\s+(?:at|for|on)\s+(?:a|an|our|the)\s+|"
     r"(?:come|attend)\s+(?:to\s+|along\s+to\s+)?(?:a|an|our|the)\s+|(?:views|thoughts|experiences?|stories)\s+at\s+(?:a|an|our|the)\s+|take\s+part\s+in\s+(?:a|an|our|the|one|two|three|four|\d+)\s+|"
-    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have))\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
+    r"(?:holding|running|hosting|organising|arranging|putting\s+on|planning(?:\s+is)?|plan\s+to\s+(?:hold|run|host|have)|{vocab:event_lead_more}|{vocab:event_lead_there})\s+(?:a|an|our|the|two|three|four|\d+)\s+)"
     # (not "each meeting" or "every session": a pattern, not a particular meeting)
     r"(?:(?!(?:each|every)\b)[\w'’-]+\s+){0,5}?(?P<what>{vocab:event_noun}|focus\s+group|interview|panel)s?\b"
     # (not "take part in our interview study": the study, not a meeting)
@@ -139,7 +144,8 @@ EVENT_RE = rare_pattern(
     # "Workshop: Wednesday 16 February", "When: 7 April", "First meeting: 6 October"
     + r"|^[ \t]*(?:[•*-][ \t]*)?(?:\*\*|__)?(?P<what3>(?:(?:first|next)\s+)?(?:{vocab:event_noun}|tasting\s+session|interviews?)|when)[ \t]*:"
     r"|" + _EVENT_HEADING,
-    {("speak", "talk", "present", "stall"): (_EVENT_TALK,), "#": (_EVENT_HEADING,)},  # each looked for only where its words are
+    {("speak", "talk", "present", "stall"): (_EVENT_TALK,), "#": (_EVENT_HEADING,),
+     ("book", "regist", "sign up"): ("{vocab:event_lead_more}",), "there will": ("{vocab:event_lead_there}",)},  # each looked for only where its words are
     re.M,
 )
 # Looked for only when EVENT_RE finds nothing: a heading "Listening event" with its date on the
@@ -149,6 +155,11 @@ THANKS_BEFORE_RE = re.compile(r"\bthank(?:s|\s+you)\s+for\s+$", re.I)
 REMINDER_RE = pattern(r"\b(?:reminder|remind\s+you)\s+(?:that\s+|of\s+)?(?:our|the)\s+(?:[\w'’-]+\s+){0,5}?(?P<what7>{vocab:event_noun})\b")
 REMINDER_OF_NEXT_RE = pattern("{vocab:reminder_of_next}")
 NOT_ASKED_TO_RE = pattern("{vocab:not_asked_to}")
+HYPOTHETICAL_RE = pattern("{vocab:hypothetical_lead}")
+IN_PASSING_RE = pattern("{vocab:meeting_in_passing}")
+JOIN_US_DATED_RE = pattern("{vocab:join_us_dated}")
+HYPOTHETICAL_AFTER_RE = pattern("{vocab:hypothetical_after}")
+RECURRING_AFTER_RE = pattern("{vocab:recurring_after}")
 REMINDER_WORD_RE = pattern("{vocab:reminder_word}")
 NEXT_MEETING_RE = pattern("{vocab:next_meeting}")
 KNOWN_MEETING_RE = pattern("{vocab:known_meeting}")
@@ -245,17 +256,29 @@ PLURAL_AFTER_RE = re.compile(r"[ \t]+(?:sessions|meetings|events|groups|mornings
 def _recurring(doc, lowered: str, match) -> bool:
     """"Come to our advisory meetings: ten a year, each 2 hours": meetings (plural) and how often
     they are, a pattern rather than a particular meeting."""
+    if "what2" in match.re.groupindex and match.start("what2") >= 0:
+        # "The panel meeting is held every month", "Our AGM is held every September" (not "is on 5 March, and monthly after")
+        line_end = doc.text.find("\n", match.end())
+        end = min(match.end() + 40, len(doc.text) if line_end == -1 else line_end)
+        return (RECURRING_AFTER_RE.search(doc.text, lowered, match.end(), end) is not None
+                and DAY_AFTER_RE.search(doc.text, lowered, match.start("what2"), end) is None)
     if "what" not in match.re.groupindex or match.start("what") < 0:
         return False
     after = match.end()
     if after == match.end("what"):
         plural = PLURAL_AFTER_RE.match(doc.text, after)  # "our drop-in sessions, held every Wednesday"
         if plural is None:
-            return False  # not the plural of "come to our …" or "invited to the …"
+            # one meeting said to come round again, with no date: "our annual members' meeting, held each
+            # September", "our monthly coffee mornings", "our AGM every autumn"
+            line_end = doc.text.find("\n", after)
+            end = min(after + 40, len(doc.text) if line_end == -1 else line_end)
+            return (RECURRING_AFTER_RE.search(doc.text, lowered, max(match.start(), match.start("what") - 12), end) is not None
+                    and DAY_AFTER_RE.search(doc.text, lowered, match.start(), end) is None)
         after = plural.end()
     line_end = doc.text.find("\n", after)
     end = min(after + 60, len(doc.text) if line_end == -1 else line_end)
-    return FREQUENCY_RE.search(doc.text, lowered, after, end) is not None
+    # (how often may come just before them, too: "our monthly coffee mornings")
+    return FREQUENCY_RE.search(doc.text, lowered, max(match.start(), match.start("what") - 12), end) is not None
 
 
 def _sentence(doc, where, evidence: Evidence) -> tuple[int, int]:
@@ -315,8 +338,8 @@ class Asks(Record):
     @fact
     def role(self) -> Evidence | None:
         """A role, group or membership asked for (ongoing unless its sentence makes it a one-off)."""
-        return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role
-                or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading)
+        return (_what(self.doc, self._role_match or self.search(ROLE_MORE_RE)) or self._expected_role or self._role_by_time
+                or _event(self.doc, self._event_match[1]) or self._group_page or self._role_heading or self._titled_role)
 
     @fact
     def _role_match(self):
@@ -351,12 +374,26 @@ class Asks(Record):
         found = self.search(EVENT_RE, own.start, own.end)
         recurring = None
         while found is not None:
-            if self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found) and not self._elsewhere(found):
+            if (self.search(NOT_ASKED_TO_RE, max(own.start, found.start() - 30), found.start()) is None and not self._described(found)
+                    and not self._elsewhere(found) and not self._hypothetical(found)):
                 if not _recurring(self.doc, self.lowered, found):
                     break
                 recurring = recurring or found
             found = self.search(EVENT_RE, found.end(), own.end)  # "Nobody has to come to a meeting": none is named
         return found, recurring
+
+    def _hypothetical(self, found) -> bool:
+        """"You may also be invited to a focus group", "Sometimes we hold online workshops": a meeting that may
+        happen, with no day given in its sentence, is not a particular meeting."""
+        text, own = self.doc.text, self.region
+        # its sentence, found cheaply: back to a full stop or a blank line, on to the next
+        left, right = max(own.start, found.start() - 150), min(own.end, found.end() + 150)
+        start = max(text.rfind(". ", left, found.start()), text.rfind("\n\n", left, found.start())) + 1 or left
+        stops = [at for at in (text.find(". ", found.end(), right), text.find("\n\n", found.end(), right)) if at >= 0]
+        end = min(stops, default=right)
+        if self.search(HYPOTHETICAL_RE, start, found.end()) is None and self.search(HYPOTHETICAL_AFTER_RE, found.end(), end) is None:
+            return False
+        return self.search(DAY_AFTER_RE, found.end(), end) is None
 
     def _elsewhere(self, found) -> bool:
         """"Share your views at our consultation events, listed on our website": events (plural) named only as
@@ -366,12 +403,27 @@ class Asks(Record):
         return self.search(EVENTS_ELSEWHERE_RE, found.end(), min(self.region.end, found.end() + 60)) is not None
 
     def _described(self, found) -> bool:
-        """"Join our panel … The session is relaxed": a role's meetings described, not a particular meeting
-        named (no day follows, and the invitation asks people to join a group)."""
+        """"Join our panel … The session is relaxed", "we can phone you after the meeting instead": a role's
+        meetings described or named in passing, not a particular meeting named (no day follows, and the
+        invitation asks people to join a group). A page headed with a
+        group's name ("# Carers' Forum") that asks people to join it names the group, not a meeting of it,
+        unless a date follows the heading; so does a heading over a meeting said to come round again."""
+        if "what6" in found.re.groupindex and found.start("what6") >= 0:
+            after = found.end("what6")
+            # (a pattern of days such as "the first Saturday of every month" is not a day: a date is)
+            # and a heading over a meeting that comes round ("# Carers' café … our monthly coffee mornings") names its pattern
+            if any(d.role == "event" and after <= d.evidence.start < after + 300 for d in self.facts.times.dates):
+                return False
+            return ((self._role_match is not None and GROUP_NOUN_RE.match(self.doc.text, found.start("what6")) is not None)
+                    or self.search(FREQUENCY_RE, after, min(self.region.end, after + 300)) is not None)
         if "what2" not in found.re.groupindex or found.start("what2") < 0:
             return False
         text, after = self.doc.text, found.end("what2")
-        if DESCRIBED_RE.match(text, after) is None or self._role_match is None:
+        if self._role_match is None:
+            return False
+        # "… or phone you after the meeting instead": any of a role's meetings, said in passing
+        in_passing = self.search(IN_PASSING_RE, max(self.region.start, found.start("what2") - 16), found.start("what2")) is not None
+        if not in_passing and DESCRIBED_RE.match(text, after) is None:
             return False
         return self.search(DAY_AFTER_RE, after, min(self.region.end, after + 100)) is None
 
@@ -386,7 +438,15 @@ class Asks(Record):
     def meeting(self) -> Evidence | None:
         """A particular meeting to come to: one named, or one to go to in someone's place ("could you
         step in on the panel on Tuesday"), or a rota of visits on dates it gives: when and where it is matter."""
-        return self.event or self.stand_in or self._dated_rota or self._dated_one_off or self._dated_ask
+        return self.event or self.stand_in or self._dated_rota or self._dated_one_off or self._dated_ask or self._join_us_dated
+
+    @fact
+    def _join_us_dated(self) -> Evidence | None:
+        """"Join us on Tuesday 16 April 2024 to talk about …": a meeting on a day, though it is not named."""
+        if not any(d.role == "event" for d in self.facts.times.dates):
+            return None  # (no date a meeting could be on: not worth a search of the whole text)
+        own = self.facts.region
+        return of(self.search(JOIN_US_DATED_RE, own.start, own.end))
 
     @fact
     def _dated_one_off(self) -> Evidence | None:
@@ -476,6 +536,32 @@ class Asks(Record):
             return None  # no "role" at all: not worth trying the pattern at every line
         found = ROLE_HEADING_RE.search(self.doc.text, own.start, own.end)
         return Evidence(found.start(1), found.end(1)) if found else None
+
+    @fact
+    def _role_by_time(self) -> Evidence | None:
+        """A role asked for by the time it takes again and again ("Could you give an hour a week?"), or wanted
+        in a listing's few words ("Volunteer drivers needed")."""
+        own = self.facts.region
+        return next((of(found) for regex in ROLE_BY_TIME_RES if (found := self.search(regex, own.start, own.end)) is not None), None)
+
+    @fact
+    def _titled_role(self) -> Evidence | None:
+        """A page headed with a role ("# Lay member, Quality and Safety Committee") that says how often or for
+        how long: a role description, even when it asks no more than "apply by emailing"."""
+        own = self.facts.region
+        if self.doc.text.find("#", own.start, own.end) < 0:
+            return None  # no "#" at all: no Markdown heading
+        text, found = self.doc.text, None
+        at = text.find("#", own.start, own.end)
+        while at >= 0 and found is None:  # tried only where a line starts with "#", not at every place
+            if at == own.start or text[at - 1] == "\n":
+                found = TITLED_ROLE_RE.match(text, at, own.end)
+            at = text.find("\n#", at + 1, own.end)
+            at = at + 1 if at >= 0 else -1
+        if found is None:
+            return None
+        commitment = self.facts.commitment  # (worked out only for a page with such a heading)
+        return None if commitment.frequency is None and commitment.term is None else Evidence(found.start(1), found.end(1))
 
     @fact
     def _group_page(self) -> Evidence | None:

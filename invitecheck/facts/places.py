@@ -28,8 +28,8 @@ VENUE_RE = pattern(
     r"|\b(?:at|in)\s+the\s+(?-i:[A-Z][\w'’&-]+(?:\s+[A-Z][\w'’&-]+){0,3})\s+(?:on|in|off)\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b",
     re.M,
 )
-# a place said in words, then its street address: "At the pharmacy, 14 Mill Lane" (looked for only when nothing else says where)
-STREET_ADDRESS_RE = pattern(r"\b(?:at|in)\s+the\s+[\w'’-]+(?:\*\*|__)?,\s+\d{1,4}[a-z]?\s+(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b")
+# a place said in words, then its street address: "At the pharmacy, 14 Mill Lane", "at the ICB offices, 2 Mill Street" (looked for only when nothing else says where)
+STREET_ADDRESS_RE = pattern(r"\b(?:at|in)\s+the\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\*\*|__)?,\s+(?:\d{1,4}[a-z]?\s+)?(?-i:(?:[A-Z][\w'’-]+\s+){1,3}(?:{vocab:street_word}))\b")
 ROOM_RE = pattern("{vocab:room}")
 LABEL_RE = pattern(r"^[ \t]*(?:{vocab:place_label})[ \t]*:[ \t]*(?P<value>[^\n]*)", re.M)
 UNKNOWN_RE = re.compile(rf"^\s*(?:{fragment('place_unknown')})\b", re.I)
