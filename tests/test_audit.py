@@ -72,6 +72,12 @@ def test_classifier_sees_the_asks_the_rules_see():
     for name, text in ASKED_IN_OTHER_WORDS.items():
         invitation, why = classifier.classify(load_bytes(text.encode(), name))
         assert invitation, (name, why)
+    # a pharmacy's survey about its opening hours and repeat prescriptions is about care
+    poster = (b"QUAYSIDE PHARMACY\n\nHOW ARE WE DOING?\n\nWe are thinking about opening on Sunday mornings and changing how "
+              b"repeat prescriptions are collected. The survey has 8 questions and takes about 5 minutes.\n"
+              b"Online: https://www.example.co.uk/survey\n\nQuestions? Ask for Priya Shah, Pharmacist\n")
+    invitation, why = classifier.classify(load_bytes(poster, "poster.txt"))
+    assert invitation, why
     # health words and no ask at all is still not an invitation
     invitation, why = classifier.classify(load_bytes(b"Subject: Clinic closed\n\nThe hospital clinic is closed on Monday for training.\n", "closed.txt"))
     assert not invitation and why == "it does not ask the reader to take part"
